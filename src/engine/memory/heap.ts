@@ -1,0 +1,89 @@
+/**
+ * The simulated heap: where objects get their addresses and where every
+ * allocation, free and reference-count change is reported to the trace.
+ * CPython counterpart: the object allocator half of Objects/obmalloc.c plus
+ * the hooks CPython exposes for tracemalloc and reference tracing.
+ *
+ * One heap exists per run (`resetHeap` at the start of each program).
+ */
+
+import { PyMalloc } from './obmalloc.js';
+import type { PyObject } from '../objects/object.js';
+
+/** Why an object was freed (reported in the trace and shown by the memory view). */
+export const enum FreeReason {
+  /** its reference count reached zero */
+  Refcount = 0,
+  /** the cyclic garbage collector broke the cycle it was in */
+  Collected = 1,
+}
+
+/** Receives memory events while tracing is on (see src/engine/trace/recorder.ts). */
+export interface MemoryObserver {
+  alloc(o: PyObject): void;
+  free(o: PyObject, reason: FreeReason): void;
+  incref(o: PyObject): void;
+  decref(o: PyObject): void;
+}
+
+/** Thrown (as a JS error) when a program exceeds the simulated heap cap. */
+export class HeapCapExceeded extends Error {}
+
+export class Heap {
+  allocator = new PyMalloc();
+  /** true while a trace is being recorded: the refcount fast path checks only this */
+  tracing = false;
+  observer: MemoryObserver | null = null;
+  /** bytes a program may hold at once before the run is ended */
+  cap = 256 * 1024 * 1024;
+  /** serial numbers identify objects in the trace (addresses get reused) */
+  nextSerial = 1;
+  /** set while the GC is freeing cycles, so frees are attributed to it */
+  freeReason: FreeReason = FreeReason.Refcount;
+
+  onIncref(o: PyObject): void {
+    this.observer?.incref(o);
+  }
+  onDecref(o: PyObject): void {
+    this.observer?.decref(o);
+  }
+
+  /**
+   * Gives `o` a block of `nbytes` (the full allocation, pre-header included);
+   * `preheader` bytes sit before the object, so id() = block + preheader.
+   */
+  allocObject(o: PyObject, nbytes: number, preheader = 0): void {
+    const block = this.allocator.malloc(nbytes);
+    o.addr = block + preheader;
+    o.size = nbytes;
+    o.serial = this.nextSerial++;
+    if (this.allocator.bytesInUse > this.cap) {
+      throw new HeapCapExceeded(
+        `the program uses more than ${Math.round(this.cap / (1024 * 1024))} MiB of simulated memory`,
+      );
+    }
+    if (this.tracing) this.observer?.alloc(o);
+  }
+
+  /** Frees `o`'s block; `preheader` must be what allocObject was given. */
+  freeObject(o: PyObject, preheader = 0): void {
+    if (o.addr === 0) return;
+    if (this.tracing) this.observer?.free(o, this.freeReason);
+    this.allocator.free(o.addr - preheader);
+  }
+
+  /** PyMem_Malloc for buffers that are not objects (a list's item array, a dict's table). */
+  mallocBuffer(nbytes: number): number {
+    return this.allocator.malloc(nbytes);
+  }
+  freeBuffer(addr: number): void {
+    if (addr !== 0) this.allocator.free(addr);
+  }
+}
+
+export let heap = new Heap();
+
+export function resetHeap(): Heap {
+  heap = new Heap();
+  return heap;
+}

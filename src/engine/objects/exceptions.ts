@@ -1,0 +1,179 @@
+/**
+ * Exception objects and the builtin exception hierarchy.
+ * CPython counterpart: Objects/exceptions.c.
+ */
+
+import { PyObject, decref, incref, xdecref } from './object.js';
+import {
+  PyTypeObject, builtinType, ObjectType, TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC,
+  TPFLAGS_BASE_EXC_SUBCLASS, type Visit,
+} from './typeobject.js';
+import { gcAlloc, gcFree, gcTrack, gcUntrack } from '../gc/gcobject.js';
+import { newStr } from './unicodeobject.js';
+import { newTuple, PyTuple, EmptyTuple } from './tupleobject.js';
+
+/** PyBaseExceptionObject; user exception classes use the same layout. */
+export class PyBaseException extends PyObject {
+  /** the args tuple */
+  args: PyObject = EmptyTuple;
+  /** __traceback__: a traceback object or null */
+  traceback: PyObject | null = null;
+  /** __context__ */
+  context: PyObject | null = null;
+  /** __cause__ */
+  cause: PyObject | null = null;
+  /** __suppress_context__ */
+  suppressContext = false;
+  /** __notes__ (PEP 678), when set */
+  notes: PyObject | null = null;
+  /** StopIteration.value, SystemExit.code, NameError.name …: extra fields by name */
+  extra: Map<string, PyObject> | null = null;
+}
+
+/** sizeof(PyBaseExceptionObject) in 3.12 */
+const BASE_EXC_SIZE = 72;
+
+const EXC_FLAGS = TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC | TPFLAGS_BASE_EXC_SUBCLASS;
+
+function excType(name: string, base: PyTypeObject | null, size = BASE_EXC_SIZE): PyTypeObject {
+  const t = builtinType(name, size, EXC_FLAGS, base ?? ObjectType);
+  t.tp_dealloc = excDealloc;
+  t.tp_traverse = excTraverse;
+  t.tp_clear = excClear;
+  return t;
+}
+
+export function excTraverse(o: PyObject, visit: Visit): void {
+  const e = o as PyBaseException;
+  if (e.dict) visit(e.dict);
+  visit(e.args);
+  if (e.traceback) visit(e.traceback);
+  if (e.context) visit(e.context);
+  if (e.cause) visit(e.cause);
+  if (e.notes) visit(e.notes);
+  if (e.extra) for (const v of e.extra.values()) visit(v);
+}
+
+export function excClear(o: PyObject): void {
+  const e = o as PyBaseException;
+  const dict = e.dict, args = e.args, tb = e.traceback, ctx = e.context, cause = e.cause, notes = e.notes;
+  const extra = e.extra;
+  e.dict = null;
+  e.args = EmptyTuple;
+  incref(EmptyTuple);
+  e.traceback = e.context = e.cause = e.notes = null;
+  e.extra = null;
+  xdecref(dict);
+  decref(args);
+  xdecref(tb);
+  xdecref(ctx);
+  xdecref(cause);
+  xdecref(notes);
+  if (extra) for (const v of extra.values()) decref(v);
+}
+
+function excDealloc(o: PyObject): void {
+  gcUntrack(o);
+  excClear(o);
+  decref((o as PyBaseException).args);
+  gcFree(o, excPreheader(o.type));
+  if (o.type.flags & (1 << 9)) decref(o.type); // heap types are owned by their instances
+}
+
+/** Extra pre-header bytes for instances of user subclasses (managed __weakref__, 3.12). */
+export let excPreheader: (t: PyTypeObject) => number = () => 0;
+export function setExcPreheader(f: (t: PyTypeObject) => number): void {
+  excPreheader = f;
+}
+
+/**
+ * Creates an exception instance of `type` with args `(msg,)` (or `()` when
+ * msg is undefined), as PyErr_SetString does.
+ */
+export function newException(type: PyTypeObject, msg?: string): PyBaseException {
+  const args = msg === undefined ? newTuple([]) : newTuple([newStr(msg)]);
+  return newExceptionWithArgs(type, args);
+}
+
+/** Creates an exception instance of `type`; steals the reference to `args`. */
+export function newExceptionWithArgs(type: PyTypeObject, args: PyObject): PyBaseException {
+  const e = new PyBaseException(type);
+  gcAlloc(e, type.basicsize, excPreheader(type));
+  e.args = args;
+  if (type.flags & (1 << 9)) incref(type);
+  gcTrack(e);
+  return e;
+}
+
+export function excArgs(e: PyBaseException): PyObject[] {
+  return (e.args as PyTuple).items;
+}
+
+// ---- the hierarchy (Lib/test/exception_hierarchy.txt) ----
+const BaseException = excType('BaseException', null);
+const Exception = excType('Exception', BaseException);
+const ArithmeticError = excType('ArithmeticError', Exception);
+const LookupError = excType('LookupError', Exception);
+const OSError = excType('OSError', Exception, 88);
+const ImportError = excType('ImportError', Exception, 104);
+const NameError = excType('NameError', Exception, 80);
+const RuntimeError = excType('RuntimeError', Exception);
+const ValueError = excType('ValueError', Exception);
+const Warning = excType('Warning', Exception);
+const SyntaxError = excType('SyntaxError', Exception, 136);
+const UnicodeError = excType('UnicodeError', ValueError, 96);
+
+export const Exc = {
+  BaseException,
+  BaseExceptionGroup: excType('BaseExceptionGroup', BaseException, 88),
+  GeneratorExit: excType('GeneratorExit', BaseException),
+  KeyboardInterrupt: excType('KeyboardInterrupt', BaseException),
+  SystemExit: excType('SystemExit', BaseException, 80),
+  Exception,
+  ArithmeticError,
+  FloatingPointError: excType('FloatingPointError', ArithmeticError),
+  OverflowError: excType('OverflowError', ArithmeticError),
+  ZeroDivisionError: excType('ZeroDivisionError', ArithmeticError),
+  AssertionError: excType('AssertionError', Exception),
+  AttributeError: excType('AttributeError', Exception, 88),
+  BufferError: excType('BufferError', Exception),
+  EOFError: excType('EOFError', Exception),
+  ImportError,
+  ModuleNotFoundError: excType('ModuleNotFoundError', ImportError, 104),
+  LookupError,
+  IndexError: excType('IndexError', LookupError),
+  KeyError: excType('KeyError', LookupError),
+  MemoryError: excType('MemoryError', Exception),
+  NameError,
+  UnboundLocalError: excType('UnboundLocalError', NameError, 80),
+  OSError,
+  FileNotFoundError: excType('FileNotFoundError', OSError, 88),
+  PermissionError: excType('PermissionError', OSError, 88),
+  TimeoutError: excType('TimeoutError', OSError, 88),
+  ReferenceError: excType('ReferenceError', Exception),
+  RuntimeError,
+  NotImplementedError: excType('NotImplementedError', RuntimeError),
+  RecursionError: excType('RecursionError', RuntimeError),
+  StopAsyncIteration: excType('StopAsyncIteration', Exception),
+  StopIteration: excType('StopIteration', Exception, 80),
+  SyntaxError,
+  IndentationError: excType('IndentationError', SyntaxError, 136),
+  TabError: excType('TabError', SyntaxError, 136),
+  SystemError: excType('SystemError', Exception),
+  TypeError: excType('TypeError', Exception),
+  ValueError,
+  UnicodeError,
+  UnicodeDecodeError: excType('UnicodeDecodeError', UnicodeError, 96),
+  UnicodeEncodeError: excType('UnicodeEncodeError', UnicodeError, 96),
+  Warning,
+  DeprecationWarning: excType('DeprecationWarning', Warning),
+  RuntimeWarning: excType('RuntimeWarning', Warning),
+  UserWarning: excType('UserWarning', Warning),
+  SyntaxWarning: excType('SyntaxWarning', Warning),
+  ResourceWarning: excType('ResourceWarning', Warning),
+};
+
+export type ExcName = keyof typeof Exc;
+
+/** Every builtin exception type, in definition order (for the builtins module). */
+export const builtinExceptionTypes: PyTypeObject[] = Object.values(Exc);

@@ -1,0 +1,121 @@
+/**
+ * The object header and reference counting.
+ * CPython counterpart: Include/object.h (PyObject, Py_INCREF, Py_DECREF),
+ * Objects/object.c (_Py_Dealloc).
+ *
+ * Every simulated object is a JS object extending PyObject. Its header holds
+ * what CPython's header holds — a reference count and a type — plus the
+ * simulated address `addr` (what id() returns) and the number of bytes the
+ * allocator gave it (`size`, what sys.getsizeof reports for fixed-size objects).
+ */
+
+import { heap } from '../memory/heap.js';
+import type { PyTypeObject } from './typeobject.js';
+
+/**
+ * Immortal objects (3.12+, PEP 683) start with a reference count so large that
+ * no program can bring it to zero; sys.getrefcount reports the profile's
+ * immortal value instead of this number.
+ */
+export const IMMORTAL_REFCNT = 2 ** 50;
+
+export class PyObject {
+  /** ob_refcnt */
+  refcnt = 1;
+  /** simulated address: what id() returns; 0 until allocated */
+  addr = 0;
+  /** bytes allocated for the object itself (including any GC pre-header) */
+  size = 0;
+  /** identifies the object in the trace (addresses get reused); 0 for static objects */
+  serial = 0;
+  /** set on objects the cyclic GC tracks (gc.is_tracked) */
+  gcTracked = false;
+  /** the GC's doubly-linked generation list (PyGC_Head._gc_prev/_gc_next) */
+  gcPrev: PyObject | null = null;
+  gcNext: PyObject | null = null;
+  /** scratch count used during a collection (gc_refs in Python/gc.c) */
+  gcRefs = 0;
+  /** PEP 442: set once tp_finalize (__del__) has run, so it never runs twice */
+  finalized = false;
+  /** the instance's __dict__ for types that have one (user classes); null otherwise */
+  dict: PyObject | null = null;
+  constructor(public type: PyTypeObject) {}
+}
+
+/** Py_INCREF */
+export function incref(o: PyObject): void {
+  o.refcnt++;
+  if (heap.tracing) heap.onIncref(o);
+}
+
+/** Py_DECREF: frees the object the moment its count reaches zero. */
+export function decref(o: PyObject): void {
+  if (heap.tracing) heap.onDecref(o);
+  if (--o.refcnt === 0) dealloc(o);
+}
+
+/** Py_XDECREF */
+export function xdecref(o: PyObject | null | undefined): void {
+  if (o) decref(o);
+}
+
+/** Py_NewRef: incref and return, for returning a new reference to a borrowed object. */
+export function newref<T extends PyObject>(o: T): T {
+  o.refcnt++;
+  if (heap.tracing) heap.onIncref(o);
+  return o;
+}
+
+/**
+ * _Py_Dealloc with CPython's "trashcan" (Include/cpython/object.h): freeing a
+ * long chain of containers would recurse once per link, so past a nesting depth
+ * further deallocations are queued and run by the outermost one.
+ */
+const TRASHCAN_LIMIT = 50;
+let deallocDepth = 0;
+const deferred: PyObject[] = [];
+
+export function dealloc(o: PyObject): void {
+  if (deallocDepth >= TRASHCAN_LIMIT) {
+    deferred.push(o);
+    return;
+  }
+  deallocDepth++;
+  try {
+    o.type.tp_dealloc(o);
+  } finally {
+    deallocDepth--;
+  }
+  if (deallocDepth === 0) {
+    while (deferred.length > 0) {
+      const next = deferred.pop()!;
+      deallocDepth++;
+      try {
+        next.type.tp_dealloc(next);
+      } finally {
+        deallocDepth--;
+      }
+    }
+  }
+}
+
+/** Statically allocated objects live in the interpreter binary's data segment. */
+let nextStaticAddress = 0x55e4_19c0_0000;
+
+/**
+ * Makes an object immortal (None, small ints, builtin types, 3.12 interned
+ * strings). An object that has no address yet is given a static one, `size`
+ * bytes after the previous static object (small ints are 32 bytes apart, as
+ * in CPython's _PyRuntime.static_objects).
+ */
+export function makeImmortal(o: PyObject, size = 32): void {
+  o.refcnt = IMMORTAL_REFCNT;
+  if (o.addr === 0) {
+    o.addr = nextStaticAddress;
+    nextStaticAddress += Math.ceil(size / 16) * 16;
+  }
+}
+
+export function isImmortal(o: PyObject): boolean {
+  return o.refcnt >= IMMORTAL_REFCNT / 2;
+}

@@ -1,0 +1,1631 @@
+/**
+ * A hand-written recursive-descent parser for Python 3.12: the counterpart of
+ * CPython's Grammar/python.gram (generated into Parser/parser.c), including
+ * the `invalid_*` rules that produce CPython's friendlier SyntaxError messages.
+ */
+import type * as A from './ast.js';
+import { PySyntaxError } from './errors.js';
+import type { Token } from './tokenizer.js';
+import { LineMap } from './tokenizer.js';
+import { decodeBytes, decodeStr, splitStringToken, StringError } from './strings.js';
+
+const KEYWORDS = new Set([
+  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue',
+  'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in',
+  'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
+]);
+
+const AUGASSIGN: Record<string, A.OperatorKind> = {
+  '+=': 'Add', '-=': 'Sub', '*=': 'Mult', '@=': 'MatMult', '/=': 'Div', '%=': 'Mod', '&=': 'BitAnd',
+  '|=': 'BitOr', '^=': 'BitXor', '<<=': 'LShift', '>>=': 'RShift', '**=': 'Pow', '//=': 'FloorDiv',
+};
+
+/** Deepest expression/statement nesting we accept before reporting an error instead of overflowing the JS stack. */
+const MAX_DEPTH = 600;
+
+/** Anything with a source span: a token or a node. */
+type Spanned = Token | A.Pos;
+
+function sLine(s: Spanned): number { return s.lineno; }
+function sCol(s: Spanned): number { return 'col_offset' in s ? s.col_offset : s.col; }
+function eLine(s: Spanned): number { return s.end_lineno; }
+function eCol(s: Spanned): number { return 'end_col_offset' in s ? s.end_col_offset : s.end_col; }
+
+type Target = 'star' | 'del' | 'for';
+
+/** Human names of node kinds in error messages (_PyPegen_get_expr_name). */
+function exprName(e: A.Expr): string {
+  switch (e.kind) {
+    case 'Attribute': return 'attribute';
+    case 'Subscript': return 'subscript';
+    case 'Starred': return 'starred';
+    case 'Name': return 'name';
+    case 'List': return 'list';
+    case 'Tuple': return 'tuple';
+    case 'Lambda': return 'lambda';
+    case 'Call': return 'function call';
+    case 'BoolOp': case 'BinOp': case 'UnaryOp': return 'expression';
+    case 'GeneratorExp': return 'generator expression';
+    case 'Yield': case 'YieldFrom': return 'yield expression';
+    case 'Await': return 'await expression';
+    case 'ListComp': return 'list comprehension';
+    case 'SetComp': return 'set comprehension';
+    case 'DictComp': return 'dict comprehension';
+    case 'Dict': return 'dict literal';
+    case 'Set': return 'set display';
+    case 'JoinedStr': case 'FormattedValue': return 'f-string expression';
+    case 'Constant': {
+      const v = e.value;
+      if (v.type === 'None') return 'None';
+      if (v.type === 'bool') return v.value ? 'True' : 'False';
+      if (v.type === 'Ellipsis') return 'ellipsis';
+      return 'literal';
+    }
+    case 'Compare': return 'comparison';
+    case 'IfExp': return 'conditional expression';
+    case 'NamedExpr': return 'named expression';
+    default: return 'expression';
+  }
+}
+
+export class Parser {
+  private i = 0;
+  private depth = 0;
+  /** nodes written inside their own parentheses (matters for AnnAssign.simple and error rules) */
+  private readonly parenthesized = new WeakSet<object>();
+
+  constructor(private readonly toks: Token[], private readonly src: string, private readonly lines: LineMap) {}
+
+  // ---------------------------------------------------------------- tokens
+
+  private get tok(): Token { return this.toks[this.i]; }
+  private peek(k = 1): Token { return this.toks[Math.min(this.i + k, this.toks.length - 1)]; }
+  private next(): Token {
+    const t = this.toks[this.i];
+    if (this.i < this.toks.length - 1) this.i++;
+    return t;
+  }
+  private prev(): Token { return this.toks[Math.max(0, this.i - 1)]; }
+  /** an operator or keyword with this exact text */
+  private at(v: string, t: Token = this.tok): boolean {
+    return (t.type === 'OP' || t.type === 'NAME') && t.value === v;
+  }
+  private eat(v: string): Token | null {
+    return this.at(v) ? this.next() : null;
+  }
+  private atName(t: Token = this.tok): boolean {
+    return t.type === 'NAME' && !KEYWORDS.has(t.value);
+  }
+
+  // ---------------------------------------------------------------- errors
+
+  private raise(msg: string, s: Spanned, e: Spanned = s, type: PySyntaxError['type'] = 'SyntaxError'): never {
+    throw new PySyntaxError(type, msg, sLine(s), sCol(s) + 1, eLine(e), eCol(e) + 1);
+  }
+  /** Generic "invalid syntax" at the current token, with CPython's special cases for INDENT/DEDENT. */
+  private invalid(t: Token = this.tok): never {
+    if (t.type === 'INDENT') {
+      throw new PySyntaxError('IndentationError', 'unexpected indent', t.end_lineno, t.end_col, t.end_lineno, -1);
+    }
+    if (t.type === 'DEDENT') {
+      throw new PySyntaxError('IndentationError', 'unexpected unindent', t.lineno, t.col + 1, t.lineno, -1);
+    }
+    if (t.type === 'ENDMARKER' || (t.type === 'NEWLINE' && t.start === t.end)) {
+      // end of input: CPython points just past the last character of the last line
+      const ln = Math.max(1, this.lines.lineOf(Math.max(0, this.src.length - 1)));
+      const text = this.lines.lineText(ln).replace(/\n$/, '');
+      if (t.type === 'ENDMARKER' && this.src.endsWith('\n')) {
+        throw new PySyntaxError('SyntaxError', 'invalid syntax', ln, text.length + 1, ln, text.length + 2);
+      }
+      throw new PySyntaxError('SyntaxError', 'invalid syntax', ln, text.length + 1, ln, text.length + 2);
+    }
+    this.raise('invalid syntax', t);
+  }
+  private expect(v: string): Token {
+    const t = this.eat(v);
+    if (!t) this.invalid();
+    return t;
+  }
+  /** CPython's forced token `&&'x'`: "expected 'x'" */
+  private expectForced(v: string): Token {
+    const t = this.eat(v);
+    if (!t) this.raise(`expected '${v}'`, this.tok);
+    return t;
+  }
+  /** ':' ending a compound-statement header: "expected ':'" if the line ends instead */
+  private expectColon(forced = false): Token {
+    const t = this.eat(':');
+    if (t) return t;
+    if (forced || this.tok.type === 'NEWLINE') this.raise("expected ':'", this.tok);
+    this.invalid();
+  }
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) {
+      this.raise('too many nested parentheses', this.tok);
+    }
+  }
+
+  // ---------------------------------------------------------------- nodes
+
+  private fin<T extends A.Pos>(n: Omit<T, keyof A.Pos>, s: Spanned, e: Spanned): T {
+    const out = n as T;
+    out.lineno = sLine(s);
+    out.col_offset = sCol(s);
+    out.end_lineno = eLine(e);
+    out.end_col_offset = eCol(e);
+    out.start = s.start;
+    out.end = e.end;
+    return out;
+  }
+
+  // ---------------------------------------------------------------- module
+
+  parseModule(): A.Module {
+    const body: A.Stmt[] = [];
+    while (this.tok.type !== 'ENDMARKER') {
+      if (this.tok.type === 'NEWLINE') { this.next(); continue; }
+      this.statement(body);
+    }
+    return { kind: 'Module', body };
+  }
+
+  /** statement: compound_stmt | simple_stmts — appends to `out` */
+  private statement(out: A.Stmt[]): void {
+    const t = this.tok;
+    if (t.type === 'INDENT' || t.type === 'DEDENT') this.invalid(t);
+    if (t.type === 'NAME') {
+      switch (t.value) {
+        case 'def': out.push(this.funcDef([], null)); return;
+        case 'class': out.push(this.classDef([])); return;
+        case 'if': out.push(this.ifStmt()); return;
+        case 'while': out.push(this.whileStmt()); return;
+        case 'for': out.push(this.forStmt(null)); return;
+        case 'with': out.push(this.withStmt(null)); return;
+        case 'try': out.push(this.tryStmt()); return;
+        case 'async': out.push(this.asyncStmt()); return;
+        case 'match': if (this.looksLikeMatch()) this.unsupported('match statements', t); break;
+        case 'type':
+          if (this.atName(this.peek()) && (this.at('=', this.peek(2)) || this.at('[', this.peek(2)))) {
+            this.unsupported('type alias statements', t);
+          }
+          break;
+      }
+    }
+    if (this.at('@')) { out.push(this.decorated()); return; }
+    this.simpleStmts(out);
+  }
+
+  private unsupported(what: string, t: Token): never {
+    throw new PySyntaxError('SyntaxError', `not supported by the simulator: ${what}`, t.lineno, t.col + 1, t.end_lineno, t.end_col + 1, false, true);
+  }
+
+  /** `match` is a soft keyword: a match statement's logical line ends with ':' */
+  private looksLikeMatch(): boolean {
+    const nt = this.peek();
+    if (nt.type === 'NEWLINE' || (nt.type === 'OP' && !['(', '[', '{', '-', '*', '~', '+'].includes(nt.value))) return false;
+    let j = this.i + 1;
+    while (j < this.toks.length && this.toks[j].type !== 'NEWLINE' && this.toks[j].type !== 'ENDMARKER') j++;
+    return j > 0 && this.at(':', this.toks[j - 1]);
+  }
+
+  private simpleStmts(out: A.Stmt[]): void {
+    for (;;) {
+      out.push(this.simpleStmt());
+      if (this.eat(';')) {
+        if (this.tok.type === 'NEWLINE') break;
+        continue;
+      }
+      break;
+    }
+    if (this.tok.type !== 'NEWLINE') this.invalid();
+    this.next();
+  }
+
+  private simpleStmt(): A.Stmt {
+    const t = this.tok;
+    if (t.type === 'NAME') {
+      switch (t.value) {
+        case 'pass': this.next(); return this.fin<A.Pass>({ kind: 'Pass' }, t, t);
+        case 'break': this.next(); return this.fin<A.Break>({ kind: 'Break' }, t, t);
+        case 'continue': this.next(); return this.fin<A.Continue>({ kind: 'Continue' }, t, t);
+        case 'return': {
+          this.next();
+          const value = this.startsExpression() ? this.starExpressions() : null;
+          return this.fin<A.Return>({ kind: 'Return', value }, t, value ?? t);
+        }
+        case 'raise': {
+          this.next();
+          let exc: A.Expr | null = null, cause: A.Expr | null = null;
+          if (this.startsExpression()) {
+            exc = this.expression();
+            if (this.eat('from')) cause = this.expression();
+          }
+          return this.fin<A.Raise>({ kind: 'Raise', exc, cause }, t, cause ?? exc ?? t);
+        }
+        case 'global': case 'nonlocal': {
+          this.next();
+          const names: string[] = [];
+          let last: Token = t;
+          do {
+            if (!this.atName()) this.invalid();
+            last = this.next();
+            names.push(last.value);
+          } while (this.eat(','));
+          return t.value === 'global'
+            ? this.fin<A.Global>({ kind: 'Global', names }, t, last)
+            : this.fin<A.Nonlocal>({ kind: 'Nonlocal', names }, t, last);
+        }
+        case 'del': return this.delStmt();
+        case 'assert': {
+          this.next();
+          const test = this.expression();
+          const msg = this.eat(',') ? this.expression() : null;
+          return this.fin<A.Assert>({ kind: 'Assert', test, msg }, t, msg ?? test);
+        }
+        case 'import': return this.importStmt();
+        case 'from': return this.fromImport();
+      }
+    }
+    return this.exprOrAssign();
+  }
+
+  private delStmt(): A.Delete {
+    const t = this.next();
+    const targets: A.Expr[] = [];
+    let last: Spanned = t;
+    do {
+      if (this.tok.type === 'NEWLINE' || this.at(';')) break;
+      const e = this.starExpressionOrBitOr();
+      this.setCtx(e, 'Del', 'del');
+      targets.push(e);
+      last = e;
+    } while (this.eat(','));
+    if (targets.length === 0) this.invalid();
+    if (this.at(',', this.prev())) last = this.prev();
+    if (!(this.tok.type === 'NEWLINE' || this.at(';'))) this.invalid();
+    return this.fin<A.Delete>({ kind: 'Delete', targets }, t, targets[targets.length - 1] ?? last);
+  }
+
+  private starExpressionOrBitOr(): A.Expr {
+    if (this.at('*')) {
+      const s = this.next();
+      const v = this.bitOr();
+      return this.fin<A.Starred>({ kind: 'Starred', value: v, ctx: 'Load' }, s, v);
+    }
+    return this.bitOr();
+  }
+
+  private dottedName(): { name: string; first: Token; last: Token } {
+    if (!this.atName()) this.invalid();
+    const first = this.next();
+    let name = first.value;
+    let last = first;
+    while (this.at('.')) {
+      this.next();
+      if (!this.atName()) this.invalid();
+      last = this.next();
+      name += '.' + last.value;
+    }
+    return { name, first, last };
+  }
+
+  private importStmt(): A.Import {
+    const t = this.next();
+    const names: A.Alias[] = [];
+    do {
+      const d = this.dottedName();
+      let asname: string | null = null;
+      let end: Token = d.last;
+      if (this.eat('as')) {
+        if (!this.atName()) this.invalid();
+        end = this.next();
+        asname = end.value;
+      }
+      names.push(this.fin<A.Alias>({ kind: 'alias', name: d.name, asname }, d.first, end));
+    } while (this.eat(','));
+    return this.fin<A.Import>({ kind: 'Import', names }, t, names[names.length - 1]);
+  }
+
+  private fromImport(): A.ImportFrom {
+    const t = this.next();
+    let level = 0;
+    while (this.at('.') || this.at('...')) level += this.next().value.length;
+    let module: string | null = null;
+    if (!this.at('import')) module = this.dottedName().name;
+    else if (level === 0) this.invalid();
+    if (!this.eat('import')) this.invalid();
+    const names: A.Alias[] = [];
+    let end: Spanned;
+    if (this.at('*')) {
+      const star = this.next();
+      names.push(this.fin<A.Alias>({ kind: 'alias', name: '*', asname: null }, star, star));
+      end = star;
+    } else {
+      const paren = this.eat('(');
+      for (;;) {
+        if (!this.atName()) this.invalid();
+        const n = this.next();
+        let e: Token = n;
+        let asname: string | null = null;
+        if (this.eat('as')) {
+          if (!this.atName()) this.invalid();
+          e = this.next();
+          asname = e.value;
+        }
+        names.push(this.fin<A.Alias>({ kind: 'alias', name: n.value, asname }, n, e));
+        if (!this.at(',')) break;
+        const comma = this.next();
+        if (paren && this.at(')')) break;
+        if (!paren && (this.tok.type === 'NEWLINE' || this.at(';'))) {
+          this.raise('trailing comma not allowed without surrounding parentheses', comma);
+        }
+      }
+      end = names[names.length - 1];
+      if (paren) end = this.expect(')');
+    }
+    return this.fin<A.ImportFrom>({ kind: 'ImportFrom', module, names, level }, t, end);
+  }
+
+  /** expression statements, assignments, augmented and annotated assignments */
+  private exprOrAssign(): A.Stmt {
+    const first = this.tok;
+    const lhs = this.at('yield') ? this.yieldExpr() : this.starExpressions();
+    const t = this.tok;
+    if (this.at(':') ) {
+      this.next();
+      this.checkAnnTarget(lhs);
+      const annotation = this.expression();
+      let value: A.Expr | null = null;
+      if (this.eat('=')) value = this.at('yield') ? this.yieldExpr() : this.starExpressions();
+      this.setCtx(lhs, 'Store', 'star');
+      const simple = lhs.kind === 'Name' && !this.parenthesized.has(lhs);
+      return this.fin<A.AnnAssign>({ kind: 'AnnAssign', target: lhs, annotation, value, simple }, lhs, value ?? annotation);
+    }
+    if (this.at('=')) {
+      const targets: A.Expr[] = [lhs];
+      let value: A.Expr = lhs;
+      while (this.eat('=')) {
+        const rhsStart = this.tok;
+        if (rhsStart.type === 'NEWLINE' || this.at(';')) this.invalid();
+        value = this.at('yield') ? this.yieldExpr() : this.starExpressions();
+        if (this.at('=')) targets.push(value);
+      }
+      targets.forEach((tg, k) => this.assignTarget(tg, k === 0 && targets.length === 1 ? value : null));
+      if (!(this.tok.type === 'NEWLINE' || this.at(';'))) {
+        this.checkNamedExprHere(lhs, targets.length === 1 ? value : null);
+        this.invalid();
+      }
+      return this.fin<A.Assign>({ kind: 'Assign', targets, value }, lhs, value);
+    }
+    if (t.type === 'OP' && AUGASSIGN[t.value]) {
+      if (!(lhs.kind === 'Name' || lhs.kind === 'Attribute' || lhs.kind === 'Subscript')) {
+        this.raise(`'${exprName(lhs)}' is an illegal expression for augmented assignment`, lhs);
+      }
+      this.next();
+      const value = this.at('yield') ? this.yieldExpr() : this.starExpressions();
+      this.setCtx(lhs, 'Store', 'star');
+      return this.fin<A.AugAssign>({ kind: 'AugAssign', target: lhs, op: AUGASSIGN[t.value], value }, lhs, value);
+    }
+    if (!(t.type === 'NEWLINE' || this.at(';'))) {
+      // print "x": the legacy statement form
+      if (lhs.kind === 'Name' && (lhs.id === 'print' || lhs.id === 'exec') && lhs === this.firstAtom(first) && this.startsExpression() && !this.at('(')) {
+        const save = this.i;
+        try {
+          const rest = this.starExpressions();
+          this.raise(`Missing parentheses in call to '${lhs.id}'. Did you mean ${lhs.id}(...)?`, lhs, rest);
+        } catch (e) {
+          if (e instanceof PySyntaxError && e.msg.startsWith('Missing')) throw e;
+          this.i = save;
+        }
+      }
+      if (t.type === 'OP' && t.value === ':=' ) this.invalid();
+      this.invalid();
+    }
+    return this.fin<A.ExprStmt>({ kind: 'Expr', value: lhs }, lhs, lhs);
+  }
+
+  private firstAtom(t: Token): A.Expr | null {
+    void t;
+    return null;
+  }
+
+  /** `a = b c`-style failures: CPython's invalid_named_expression */
+  private checkNamedExprHere(lhs: A.Expr, value: A.Expr | null): void {
+    void lhs; void value;
+  }
+
+  private checkAnnTarget(lhs: A.Expr): void {
+    if (lhs.kind === 'Tuple' || lhs.kind === 'List') {
+      this.raise(`only single target (not ${lhs.kind === 'Tuple' ? 'tuple' : 'list'}) can be annotated`, lhs);
+    }
+    if (!(lhs.kind === 'Name' || lhs.kind === 'Attribute' || lhs.kind === 'Subscript')) {
+      this.raise('illegal target for annotation', lhs);
+    }
+  }
+
+  /** Validate an assignment target (setting Store), with CPython's messages. */
+  private assignTarget(e: A.Expr, value: A.Expr | null): void {
+    if (e.kind === 'Yield' || e.kind === 'YieldFrom') this.raise('assignment to yield expression not possible', e);
+    const bad = this.invalidTarget(e, 'star');
+    if (bad) {
+      // `1 = x`: the single-target form that reads like a comparison gets the "Maybe you meant '=='" hint
+      const topOk = !(e.kind === 'List' || e.kind === 'Tuple' && this.parenthesized.has(e) || e.kind === 'GeneratorExp'
+        || (e.kind === 'Constant' && (e.value.type === 'bool' || e.value.type === 'None')));
+      if (value && topOk && this.isBitOrLevel(e) && this.isBitOrLevel(value) && !this.parenthesized.has(value)) {
+        this.raise(`cannot assign to ${exprName(bad)} here. Maybe you meant '==' instead of '='?`, bad);
+      }
+      this.raise(`cannot assign to ${exprName(bad)}`, bad);
+    }
+    this.setCtx(e, 'Store', 'star');
+  }
+
+  private isBitOrLevel(e: A.Expr): boolean {
+    if (this.parenthesized.has(e)) return true;
+    switch (e.kind) {
+      case 'BoolOp': case 'Compare': case 'IfExp': case 'Lambda': case 'NamedExpr': case 'Starred': case 'Yield': case 'YieldFrom':
+        return false;
+      case 'UnaryOp': return e.op !== 'Not';
+      case 'Tuple': return this.parenthesized.has(e);
+      default: return true;
+    }
+  }
+
+  /** _PyPegen_get_invalid_target */
+  private invalidTarget(e: A.Expr, type: Target): A.Expr | null {
+    switch (e.kind) {
+      case 'List': case 'Tuple':
+        for (const x of e.elts) {
+          const bad = this.invalidTarget(x, type);
+          if (bad) return bad;
+        }
+        return null;
+      case 'Starred':
+        if (type === 'del') return e;
+        return this.invalidTarget(e.value, type);
+      case 'Compare':
+        if (type === 'for' && e.ops[0] === 'In') return this.invalidTarget(e.left, type);
+        return e;
+      case 'Name': case 'Subscript': case 'Attribute':
+        return null;
+      default:
+        return e;
+    }
+  }
+
+  private setCtx(e: A.Expr, ctx: A.ExprContext, type: Target): void {
+    const bad = this.invalidTarget(e, type);
+    if (bad) {
+      if (type === 'del') this.raise(`cannot delete ${exprName(bad)}`, bad);
+      this.raise(`cannot assign to ${exprName(bad)}`, bad);
+    }
+    this.applyCtx(e, ctx);
+  }
+  private applyCtx(e: A.Expr, ctx: A.ExprContext): void {
+    switch (e.kind) {
+      case 'Name': case 'Attribute': case 'Subscript': e.ctx = ctx; break;
+      case 'Starred': e.ctx = ctx; this.applyCtx(e.value, ctx); break;
+      case 'List': case 'Tuple': e.ctx = ctx; for (const x of e.elts) this.applyCtx(x, ctx); break;
+      default: break;
+    }
+  }
+
+  // ---------------------------------------------------------------- compound statements
+
+  /** block: NEWLINE INDENT statements DEDENT | simple_stmts */
+  private block(what: string, header: Token): A.Stmt[] {
+    if (this.tok.type === 'NEWLINE') {
+      this.next();
+      if (this.tok.type !== 'INDENT') {
+        const t = this.tok;
+        const msg = `expected an indented block after ${what} on line ${header.lineno}`;
+        if (t.type === 'ENDMARKER' || t.type === 'DEDENT') {
+          const nl = this.prev();
+          const ln = t.type === 'ENDMARKER' && this.src.endsWith('\n') && nl.lineno < this.lines.lineStarts.length - 1 ? nl.lineno + 1 : nl.lineno;
+          if (ln === nl.lineno) throw new PySyntaxError('IndentationError', msg, ln, nl.col + 1, ln, -1);
+          throw new PySyntaxError('IndentationError', msg, ln, 1, ln, -1);
+        }
+        throw new PySyntaxError('IndentationError', msg, t.lineno, t.col + 1, t.end_lineno, t.end_col + 1);
+      }
+      this.next();
+      const body: A.Stmt[] = [];
+      while (this.tok.type !== 'DEDENT' && this.tok.type !== 'ENDMARKER') {
+        if (this.tok.type === 'NEWLINE') { this.next(); continue; }
+        this.statement(body);
+      }
+      this.eat('DEDENT');
+      if (this.tok.type === 'DEDENT') this.next();
+      return body;
+    }
+    this.enter();
+    const body: A.Stmt[] = [];
+    this.simpleStmts(body);
+    this.depth--;
+    return body;
+  }
+
+  private lastOf(body: A.Stmt[]): A.Stmt { return body[body.length - 1]; }
+
+  private ifStmt(): A.If {
+    this.enter();
+    const t = this.next(); // 'if' or 'elif'
+    const test = this.namedExpression();
+    this.expectColon();
+    const body = this.block(`'${t.value}' statement`, t);
+    let orelse: A.Stmt[] = [];
+    if (this.at('elif')) orelse = [this.ifStmt()];
+    else if (this.at('else')) {
+      const e = this.next();
+      this.expectForced(':');
+      orelse = this.block("'else' statement", e);
+    }
+    this.depth--;
+    return this.fin<A.If>({ kind: 'If', test, body, orelse }, t, this.lastOf(orelse.length ? orelse : body));
+  }
+
+  private whileStmt(): A.While {
+    this.enter();
+    const t = this.next();
+    const test = this.namedExpression();
+    this.expectColon();
+    const body = this.block("'while' statement", t);
+    let orelse: A.Stmt[] = [];
+    if (this.at('else')) {
+      const e = this.next();
+      this.expectForced(':');
+      orelse = this.block("'else' statement", e);
+    }
+    this.depth--;
+    return this.fin<A.While>({ kind: 'While', test, body, orelse }, t, this.lastOf(orelse.length ? orelse : body));
+  }
+
+  private forStmt(async: Token | null): A.For {
+    this.enter();
+    const t = this.next();
+    const target = this.starTargets();
+    if (!this.eat('in')) {
+      this.setCtx(target, 'Store', 'for');
+      this.invalid();
+    }
+    this.setCtx(target, 'Store', 'for');
+    const iter = this.starExpressions();
+    this.expectColon();
+    const body = this.block("'for' statement", t);
+    let orelse: A.Stmt[] = [];
+    if (this.at('else')) {
+      const e = this.next();
+      this.expectForced(':');
+      orelse = this.block("'else' statement", e);
+    }
+    this.depth--;
+    return this.fin<A.For>({ kind: async ? 'AsyncFor' : 'For', target, iter, body, orelse }, async ?? t, this.lastOf(orelse.length ? orelse : body));
+  }
+
+  /** star_targets: for `for` loops and comprehensions; parsed at bitwise_or level so `in` stops it */
+  private starTargets(): A.Expr {
+    const first = this.starExpressionOrBitOr();
+    if (!this.at(',')) return first;
+    const elts = [first];
+    let end: Spanned = first;
+    while (this.at(',')) {
+      end = this.next();
+      if (this.at('in') || this.at('=') || this.tok.type === 'NEWLINE') break;
+      const e = this.starExpressionOrBitOr();
+      elts.push(e);
+      end = e;
+    }
+    return this.fin<A.Tuple>({ kind: 'Tuple', elts, ctx: 'Store' }, first, end);
+  }
+
+  private withStmt(async: Token | null): A.With {
+    this.enter();
+    const t = this.next();
+    let items: A.WithItem[] | null = null;
+    if (this.at('(')) {
+      // `with (a as b, c):` — parenthesized items, only if ':' follows the ')'
+      const save = this.i;
+      try {
+        this.next();
+        const its: A.WithItem[] = [];
+        do {
+          if (this.at(')')) break;
+          its.push(this.withItem());
+        } while (this.eat(','));
+        this.expect(')');
+        if (!this.at(':')) throw new PySyntaxError('SyntaxError', '', 0, 0, 0, 0);
+        items = its;
+      } catch (e) {
+        if (!(e instanceof PySyntaxError)) throw e;
+        this.i = save;
+        items = null;
+      }
+    }
+    if (!items) {
+      items = [];
+      do items.push(this.withItem()); while (this.eat(','));
+    }
+    this.expectForced(':');
+    const body = this.block("'with' statement", t);
+    this.depth--;
+    return this.fin<A.With>({ kind: async ? 'AsyncWith' : 'With', items, body }, async ?? t, this.lastOf(body));
+  }
+
+  private withItem(): A.WithItem {
+    const context_expr = this.expression();
+    let optional_vars: A.Expr | null = null;
+    if (this.eat('as')) {
+      optional_vars = this.starTarget();
+      this.setCtx(optional_vars, 'Store', 'star');
+      if (!(this.at(',') || this.at(')') || this.at(':'))) this.invalid();
+    }
+    return { kind: 'withitem', context_expr, optional_vars };
+  }
+
+  /** a single star_target (with `(a, b)` / `[a, b]` allowed) */
+  private starTarget(): A.Expr {
+    return this.starExpressionOrBitOr();
+  }
+
+  private tryStmt(): A.Try {
+    this.enter();
+    const t = this.next();
+    this.expectForced(':');
+    const body = this.block("'try' statement", t);
+    const handlers: A.ExceptHandler[] = [];
+    let star: boolean | null = null;
+    while (this.at('except')) {
+      const et = this.next();
+      const isStar = !!this.eat('*');
+      if (star !== null && star !== isStar) {
+        this.raise("cannot have both 'except' and 'except*' on the same 'try'", et, this.prev());
+      }
+      star = isStar;
+      let type: A.Expr | null = null;
+      let name: string | null = null;
+      if (!this.at(':')) {
+        if (isStar && this.tok.type === 'NEWLINE') this.raise("expected ':'", this.tok);
+        if (this.tok.type === 'NEWLINE') this.raise("expected ':'", this.tok);
+        type = this.expression();
+        if (this.at(',')) {
+          const save = this.i;
+          this.next();
+          const more = this.expression();
+          if (this.at(':') || this.at('as') || this.tok.type === 'NEWLINE') {
+            this.raise('multiple exception types must be parenthesized', type, more);
+          }
+          this.i = save;
+        }
+        if (this.eat('as')) {
+          if (!this.atName()) this.invalid();
+          name = this.next().value;
+        }
+      } else if (isStar) {
+        this.raise('expected one or more exception types', this.tok);
+      }
+      this.expectColon();
+      const hbody = this.block(isStar ? "'except*' statement" : "'except' statement", et);
+      handlers.push(this.fin<A.ExceptHandler>({ kind: 'ExceptHandler', type, name, body: hbody }, et, this.lastOf(hbody)));
+    }
+    let orelse: A.Stmt[] = [];
+    let finalbody: A.Stmt[] = [];
+    if (handlers.length && this.at('else')) {
+      const e = this.next();
+      this.expectForced(':');
+      orelse = this.block("'else' statement", e);
+    }
+    if (this.at('finally')) {
+      const f = this.next();
+      this.expectForced(':');
+      finalbody = this.block("'finally' statement", f);
+    }
+    if (!handlers.length && !finalbody.length) {
+      this.raise("expected 'except' or 'finally' block", this.tok.type === 'DEDENT' || this.tok.type === 'ENDMARKER' ? this.prev() : this.tok);
+    }
+    this.depth--;
+    const last = finalbody.length ? finalbody : orelse.length ? orelse : null;
+    const end: Spanned = last ? this.lastOf(last) : handlers[handlers.length - 1];
+    return this.fin<A.Try>({ kind: star ? 'TryStar' : 'Try', body, handlers, orelse, finalbody }, t, end);
+  }
+
+  private asyncStmt(): A.Stmt {
+    const a = this.next();
+    if (this.at('def')) return this.funcDef([], a);
+    if (this.at('for')) return this.forStmt(a);
+    if (this.at('with')) return this.withStmt(a);
+    this.invalid();
+  }
+
+  private decorated(): A.Stmt {
+    const decorators: A.Expr[] = [];
+    while (this.at('@')) {
+      this.next();
+      decorators.push(this.namedExpression());
+      if (this.tok.type !== 'NEWLINE') this.invalid();
+      this.next();
+    }
+    if (this.at('def')) return this.funcDef(decorators, null);
+    if (this.at('async') && this.at('def', this.peek())) return this.funcDef(decorators, this.next());
+    if (this.at('class')) return this.classDef(decorators);
+    this.invalid();
+  }
+
+  private funcDef(decorator_list: A.Expr[], async: Token | null): A.FunctionDef {
+    this.enter();
+    const t = this.next(); // def
+    if (!this.atName()) this.invalid();
+    const name = this.next().value;
+    if (this.at('[')) this.unsupported('type parameter lists', this.tok);
+    this.expectForced('(');
+    const args = this.parameters(false);
+    this.expect(')');
+    let returns: A.Expr | null = null;
+    if (this.eat('->')) returns = this.expression();
+    this.expectForced(':');
+    const body = this.block('function definition', t);
+    this.depth--;
+    return this.fin<A.FunctionDef>({ kind: async ? 'AsyncFunctionDef' : 'FunctionDef', name, args, body, decorator_list, returns }, async ?? t, this.lastOf(body));
+  }
+
+  private classDef(decorator_list: A.Expr[]): A.ClassDef {
+    this.enter();
+    const t = this.next();
+    if (!this.atName()) this.invalid();
+    const name = this.next().value;
+    if (this.at('[')) this.unsupported('type parameter lists', this.tok);
+    let bases: A.Expr[] = [];
+    let keywords: A.Keyword[] = [];
+    if (this.at('(')) {
+      const open = this.next();
+      ({ args: bases, keywords } = this.callArguments(open));
+    }
+    this.expectColon();
+    const body = this.block('class definition', t);
+    this.depth--;
+    return this.fin<A.ClassDef>({ kind: 'ClassDef', name, bases, keywords, body, decorator_list }, t, this.lastOf(body));
+  }
+
+  /** def/lambda parameter lists (up to, not including, ')' or ':') */
+  private parameters(lambda: boolean): A.Arguments {
+    const a: A.Arguments = { kind: 'arguments', posonlyargs: [], args: [], vararg: null, kwonlyargs: [], kw_defaults: [], kwarg: null, defaults: [] };
+    const closer = lambda ? ':' : ')';
+    let sawStar = false;
+    let sawSlash = false;
+    let sawDefault = false;
+    while (!this.at(closer)) {
+      const t = this.tok;
+      if (this.at('/')) {
+        if (sawSlash) this.raise('/ may appear only once', t);
+        if (sawStar) this.raise('/ must be ahead of *', t);
+        if (a.args.length === 0) this.raise('at least one argument must precede /', t);
+        this.next();
+        sawSlash = true;
+        a.posonlyargs = a.args;
+        a.args = [];
+      } else if (this.at('**')) {
+        this.next();
+        a.kwarg = this.param(lambda);
+        if (this.at('=')) this.raise('var-keyword argument cannot have default value', this.tok);
+        if (this.at(',')) {
+          this.next();
+          if (!this.at(closer)) this.raise('arguments cannot follow var-keyword argument', this.tok);
+        }
+        break;
+      } else if (this.at('*')) {
+        if (sawStar) this.raise('* argument may appear only once', t);
+        this.next();
+        sawStar = true;
+        if (this.at(',')) {
+          // bare `*`: keyword-only parameters must follow
+          const nt = this.peek();
+          if (this.at(closer, nt) || this.at('**', nt)) this.raise('named arguments must follow bare *', t);
+        } else if (this.at(closer)) {
+          this.raise('named arguments must follow bare *', t);
+        } else {
+          a.vararg = this.param(lambda);
+          if (this.at('=')) this.raise('var-positional argument cannot have default value', this.tok);
+        }
+      } else {
+        const p = this.param(lambda);
+        let def: A.Expr | null = null;
+        if (this.eat('=')) def = this.expression();
+        if (sawStar) {
+          a.kwonlyargs.push(p);
+          a.kw_defaults.push(def);
+        } else {
+          a.args.push(p);
+          if (def) { a.defaults.push(def); sawDefault = true; }
+          else if (sawDefault) this.raise('parameter without a default follows parameter with a default', p);
+        }
+      }
+      if (!this.eat(',')) break;
+    }
+    if (!this.at(closer)) this.invalid();
+    return a;
+  }
+
+  private param(lambda: boolean): A.Arg {
+    if (!this.atName()) this.invalid();
+    const n = this.next();
+    let annotation: A.Expr | null = null;
+    if (!lambda && this.eat(':')) {
+      annotation = this.at('*') ? this.starExpression() : this.expression();
+    }
+    return this.fin<A.Arg>({ kind: 'arg', arg: n.value, annotation }, n, annotation ?? n);
+  }
+
+  // ---------------------------------------------------------------- expressions
+
+  /** can the current token begin an expression? */
+  private startsExpression(t: Token = this.tok): boolean {
+    switch (t.type) {
+      case 'NUMBER': case 'STRING': case 'FSTRING_START': return true;
+      case 'NAME':
+        return !KEYWORDS.has(t.value) || ['None', 'True', 'False', 'not', 'lambda', 'await', 'yield'].includes(t.value);
+      case 'OP':
+        return ['(', '[', '{', '-', '+', '~', '...', '*'].includes(t.value);
+      default: return false;
+    }
+  }
+
+  private yieldExpr(): A.Expr {
+    const t = this.next();
+    if (this.eat('from')) {
+      const v = this.expression();
+      return this.fin<A.YieldFrom>({ kind: 'YieldFrom', value: v }, t, v);
+    }
+    const value = this.startsExpression() && !this.at('yield') ? this.starExpressions() : null;
+    return this.fin<A.Yield>({ kind: 'Yield', value }, t, value ?? t);
+  }
+
+  /** star_expressions: a bare tuple when commas appear */
+  starExpressions(): A.Expr {
+    const first = this.starExpression();
+    if (!this.at(',')) return first;
+    const elts = [first];
+    let end: Spanned = first;
+    while (this.at(',')) {
+      end = this.next();
+      if (!this.startsExpression() || this.at('yield')) break;
+      const e = this.starExpression();
+      elts.push(e);
+      end = e;
+    }
+    return this.fin<A.Tuple>({ kind: 'Tuple', elts, ctx: 'Load' }, first, end);
+  }
+
+  private starExpression(): A.Expr {
+    if (this.at('*')) {
+      const s = this.next();
+      const v = this.bitOr();
+      return this.fin<A.Starred>({ kind: 'Starred', value: v, ctx: 'Load' }, s, v);
+    }
+    return this.expression();
+  }
+
+  private starNamedExpression(): A.Expr {
+    if (this.at('*')) {
+      const s = this.next();
+      const v = this.bitOr();
+      return this.fin<A.Starred>({ kind: 'Starred', value: v, ctx: 'Load' }, s, v);
+    }
+    return this.namedExpression();
+  }
+
+  /** named_expression: NAME ':=' expression | expression !':=' */
+  namedExpression(): A.Expr {
+    const e = this.expression();
+    if (this.at(':=')) {
+      if (e.kind !== 'Name' || this.parenthesized.has(e)) {
+        this.raise(`cannot use assignment expressions with ${exprName(e)}`, e);
+      }
+      this.next();
+      const value = this.expression();
+      e.ctx = 'Store';
+      return this.fin<A.NamedExpr>({ kind: 'NamedExpr', target: e, value }, e, value);
+    }
+    if (this.at('=') && this.depthInBrackets() && !this.parenthesized.has(e)) {
+      // `if x = 1:` / `f(a, b=1)` handled by callers; here only the "Maybe you meant" hint in conditions
+    }
+    return e;
+  }
+
+  private depthInBrackets(): boolean { return false; }
+
+  /** expression: disjunction ['if' disjunction 'else' expression] | lambdef */
+  expression(): A.Expr {
+    if (this.at('lambda')) return this.lambdef();
+    this.enter();
+    const body = this.disjunction();
+    if (this.at('if')) {
+      this.next();
+      const test = this.disjunction();
+      if (!this.eat('else')) {
+        if (this.tok.type === 'NEWLINE' || this.at(')') || this.at(']') || this.at('}') || this.at(',') || this.at(':') || this.tok.type === 'ENDMARKER' || this.at(';') || this.at('=')) {
+          this.raise("expected 'else' after 'if' expression", body, test);
+        }
+        this.invalid();
+      }
+      const orelse = this.expression();
+      this.depth--;
+      return this.fin<A.IfExp>({ kind: 'IfExp', test, body, orelse }, body, orelse);
+    }
+    this.depth--;
+    return body;
+  }
+
+  private lambdef(): A.Lambda {
+    this.enter();
+    const t = this.next();
+    const args = this.parameters(true);
+    this.expect(':');
+    const body = this.expression();
+    this.depth--;
+    return this.fin<A.Lambda>({ kind: 'Lambda', args, body }, t, body);
+  }
+
+  private disjunction(): A.Expr {
+    const first = this.conjunction();
+    if (!this.at('or')) return first;
+    const values = [first];
+    while (this.eat('or')) values.push(this.conjunction());
+    return this.fin<A.BoolOp>({ kind: 'BoolOp', op: 'Or', values }, first, values[values.length - 1]);
+  }
+
+  private conjunction(): A.Expr {
+    const first = this.inversion();
+    if (!this.at('and')) return first;
+    const values = [first];
+    while (this.eat('and')) values.push(this.inversion());
+    return this.fin<A.BoolOp>({ kind: 'BoolOp', op: 'And', values }, first, values[values.length - 1]);
+  }
+
+  private inversion(): A.Expr {
+    if (this.at('not')) {
+      this.enter();
+      const t = this.next();
+      const operand = this.inversion();
+      this.depth--;
+      return this.fin<A.UnaryOp>({ kind: 'UnaryOp', op: 'Not', operand }, t, operand);
+    }
+    return this.comparison();
+  }
+
+  private compOp(): A.CmpOpKind | null {
+    const t = this.tok;
+    if (t.type === 'OP') {
+      switch (t.value) {
+        case '==': this.next(); return 'Eq';
+        case '!=': this.next(); return 'NotEq';
+        case '<': this.next(); return 'Lt';
+        case '<=': this.next(); return 'LtE';
+        case '>': this.next(); return 'Gt';
+        case '>=': this.next(); return 'GtE';
+      }
+      return null;
+    }
+    if (t.type !== 'NAME') return null;
+    if (t.value === 'in') { this.next(); return 'In'; }
+    if (t.value === 'not' && this.at('in', this.peek())) { this.next(); this.next(); return 'NotIn'; }
+    if (t.value === 'is') {
+      this.next();
+      if (this.eat('not')) return 'IsNot';
+      return 'Is';
+    }
+    return null;
+  }
+
+  private comparison(): A.Expr {
+    const left = this.bitOr();
+    const ops: A.CmpOpKind[] = [];
+    const comparators: A.Expr[] = [];
+    for (;;) {
+      const op = this.compOp();
+      if (!op) break;
+      ops.push(op);
+      comparators.push(this.bitOr());
+    }
+    if (!ops.length) return left;
+    return this.fin<A.Compare>({ kind: 'Compare', left, ops, comparators }, left, comparators[comparators.length - 1]);
+  }
+
+  private binLevel(ops: Record<string, A.OperatorKind>, nextLevel: () => A.Expr): A.Expr {
+    let left = nextLevel();
+    for (;;) {
+      const t = this.tok;
+      if (t.type !== 'OP') break;
+      const op = ops[t.value];
+      if (!op) break;
+      this.next();
+      const right = nextLevel();
+      left = this.fin<A.BinOp>({ kind: 'BinOp', left, op, right }, left, right);
+    }
+    return left;
+  }
+
+  private readonly bitOrOps = { '|': 'BitOr' } as Record<string, A.OperatorKind>;
+  private readonly bitXorOps = { '^': 'BitXor' } as Record<string, A.OperatorKind>;
+  private readonly bitAndOps = { '&': 'BitAnd' } as Record<string, A.OperatorKind>;
+  private readonly shiftOps = { '<<': 'LShift', '>>': 'RShift' } as Record<string, A.OperatorKind>;
+  private readonly sumOps = { '+': 'Add', '-': 'Sub' } as Record<string, A.OperatorKind>;
+  private readonly termOps = { '*': 'Mult', '/': 'Div', '//': 'FloorDiv', '%': 'Mod', '@': 'MatMult' } as Record<string, A.OperatorKind>;
+
+  bitOr(): A.Expr { return this.binLevel(this.bitOrOps, () => this.bitXor()); }
+  private bitXor(): A.Expr { return this.binLevel(this.bitXorOps, () => this.bitAnd()); }
+  private bitAnd(): A.Expr { return this.binLevel(this.bitAndOps, () => this.shift()); }
+  private shift(): A.Expr { return this.binLevel(this.shiftOps, () => this.sum()); }
+  private sum(): A.Expr { return this.binLevel(this.sumOps, () => this.term()); }
+  private term(): A.Expr { return this.binLevel(this.termOps, () => this.factor()); }
+
+  private factor(): A.Expr {
+    const t = this.tok;
+    if (t.type === 'OP' && (t.value === '-' || t.value === '+' || t.value === '~')) {
+      this.enter();
+      this.next();
+      const operand = this.factor();
+      this.depth--;
+      const op: A.UnaryOpKind = t.value === '-' ? 'USub' : t.value === '+' ? 'UAdd' : 'Invert';
+      return this.fin<A.UnaryOp>({ kind: 'UnaryOp', op, operand }, t, operand);
+    }
+    return this.power();
+  }
+
+  private power(): A.Expr {
+    let left: A.Expr;
+    if (this.at('await')) {
+      const t = this.next();
+      const v = this.primary();
+      left = this.fin<A.Await>({ kind: 'Await', value: v }, t, v);
+    } else left = this.primary();
+    if (this.at('**')) {
+      this.next();
+      this.enter();
+      const right = this.factor();
+      this.depth--;
+      return this.fin<A.BinOp>({ kind: 'BinOp', left, op: 'Pow', right }, left, right);
+    }
+    return left;
+  }
+
+  private primary(): A.Expr {
+    let e = this.atom();
+    for (;;) {
+      const t = this.tok;
+      if (t.type !== 'OP') break;
+      if (t.value === '.') {
+        this.next();
+        if (!this.atName()) this.invalid();
+        const n = this.next();
+        e = this.fin<A.Attribute>({ kind: 'Attribute', value: e, attr: n.value, ctx: 'Load' }, e, n);
+      } else if (t.value === '(') {
+        const open = this.next();
+        this.enter();
+        const { args, keywords, close } = this.callArguments(open);
+        this.depth--;
+        e = this.fin<A.Call>({ kind: 'Call', func: e, args, keywords }, e, close);
+      } else if (t.value === '[') {
+        this.next();
+        this.enter();
+        const slice = this.slices();
+        this.depth--;
+        const close = this.expect(']');
+        e = this.fin<A.Subscript>({ kind: 'Subscript', value: e, slice, ctx: 'Load' }, e, close);
+      } else break;
+    }
+    return e;
+  }
+
+  /** slices: slice !',' | ','.(slice | starred_expression)+ [','] */
+  private slices(): A.Expr {
+    const first = this.sliceItem();
+    if (!this.at(',')) return first;
+    const elts = [first];
+    let end: Spanned = first;
+    while (this.at(',')) {
+      end = this.next();
+      if (this.at(']')) break;
+      const e = this.sliceItem();
+      elts.push(e);
+      end = e;
+    }
+    return this.fin<A.Tuple>({ kind: 'Tuple', elts, ctx: 'Load' }, first, end);
+  }
+
+  private sliceItem(): A.Expr {
+    const start = this.tok;
+    if (this.at('*')) {
+      const s = this.next();
+      const v = this.bitOr();
+      return this.fin<A.Starred>({ kind: 'Starred', value: v, ctx: 'Load' }, s, v);
+    }
+    let lower: A.Expr | null = null;
+    if (!this.at(':')) {
+      lower = this.namedExpression();
+      if (!this.at(':')) return lower;
+    }
+    let end: Spanned = this.next(); // ':'
+    let upper: A.Expr | null = null;
+    let step: A.Expr | null = null;
+    if (!this.at(':') && !this.at(',') && !this.at(']')) { upper = this.expression(); end = upper; }
+    if (this.at(':')) {
+      end = this.next();
+      if (!this.at(',') && !this.at(']')) { step = this.expression(); end = step; }
+    }
+    return this.fin<A.Slice>({ kind: 'Slice', lower, upper, step }, lower ?? start, end);
+  }
+
+  /** call arguments after '(' through the closing ')' */
+  private callArguments(open: Token): { args: A.Expr[]; keywords: A.Keyword[]; close: Token } {
+    const args: A.Expr[] = [];
+    const keywords: A.Keyword[] = [];
+    let sawKeyword = false;
+    let sawDoubleStar = false;
+    while (!this.at(')')) {
+      const t = this.tok;
+      if (this.at('*')) {
+        this.next();
+        const v = this.expression();
+        const s = this.fin<A.Starred>({ kind: 'Starred', value: v, ctx: 'Load' }, t, v);
+        if (sawDoubleStar) this.raise('iterable argument unpacking follows keyword argument unpacking', s);
+        args.push(s);
+      } else if (this.at('**')) {
+        this.next();
+        const v = this.expression();
+        keywords.push(this.fin<A.Keyword>({ kind: 'keyword', arg: null, value: v }, t, v));
+        sawDoubleStar = true;
+      } else if (t.type === 'NAME' && this.at('=', this.peek()) && (!KEYWORDS.has(t.value))) {
+        this.next(); this.next();
+        const v = this.expression();
+        keywords.push(this.fin<A.Keyword>({ kind: 'keyword', arg: t.value, value: v }, t, v));
+        sawKeyword = true;
+      } else {
+        const e = this.namedExpression();
+        if (this.at('for') || this.at('async')) {
+          const gen = this.comprehensionTail(e);
+          const onlyArg = args.length === 0 && keywords.length === 0;
+          if (!onlyArg || this.at(',')) {
+            // CPython's range: the generator without the call's parentheses
+            this.raise('Generator expression must be parenthesized', e, this.prev());
+          }
+          const close = this.expect(')');
+          const g = this.fin<A.GeneratorExp>({ kind: 'GeneratorExp', elt: e, generators: gen }, open, close);
+          args.push(g);
+          return { args, keywords, close };
+        }
+        if (this.at('=')) {
+          if (e.kind === 'Constant' && (e.value.type === 'bool' || e.value.type === 'None')) {
+            this.raise(`cannot assign to ${exprName(e)}`, e, this.tok);
+          }
+          this.raise('expression cannot contain assignment, perhaps you meant "=="?', e, this.tok);
+        }
+        if (sawDoubleStar) this.raise('positional argument follows keyword argument unpacking', e);
+        if (sawKeyword) this.raise('positional argument follows keyword argument', e);
+        args.push(e);
+      }
+      if (!this.at(',')) {
+        if (!this.at(')')) this.forgotComma(args.length ? args[args.length - 1] : keywords[keywords.length - 1].value);
+        break;
+      }
+      this.next();
+    }
+    const close = this.expect(')');
+    return { args, keywords, close };
+  }
+
+  /** inside brackets, `a b` → "invalid syntax. Perhaps you forgot a comma?" (invalid_expression) */
+  private forgotComma(a: A.Expr): never {
+    const t = this.tok;
+    const nameString = a.kind === 'Name' && (t.type === 'STRING' || t.type === 'FSTRING_START') && a.end === t.start - (t.start - a.end);
+    if (this.startsExpression() && !this.at('*') && !nameString && !(a.kind === 'Name' && t.type === 'STRING' )) {
+      const save = this.i;
+      let b: A.Expr | null = null;
+      try {
+        b = this.expression();
+      } catch (e) {
+        if (!(e instanceof PySyntaxError)) throw e;
+        b = null;
+      }
+      if (b && this.isDisjunctionLevel(a)) this.raise('invalid syntax. Perhaps you forgot a comma?', a, b);
+      this.i = save;
+    }
+    this.invalid();
+  }
+
+  private isDisjunctionLevel(e: A.Expr): boolean {
+    if (this.parenthesized.has(e)) return true;
+    return !(e.kind === 'IfExp' || e.kind === 'Lambda' || e.kind === 'NamedExpr' || e.kind === 'Starred');
+  }
+
+  /** for_if_clauses after the element */
+  private comprehensionTail(elt: A.Expr): A.Comprehension[] {
+    void elt;
+    const gens: A.Comprehension[] = [];
+    while (this.at('for') || (this.at('async') && this.at('for', this.peek()))) {
+      const is_async = !!this.eat('async');
+      this.next();
+      const target = this.starTargets();
+      this.setCtx(target, 'Store', 'for');
+      if (!this.eat('in')) this.invalid();
+      const iter = this.disjunction();
+      const ifs: A.Expr[] = [];
+      while (this.eat('if')) ifs.push(this.disjunction());
+      gens.push({ kind: 'comprehension', target, iter, ifs, is_async });
+    }
+    return gens;
+  }
+
+  private atom(): A.Expr {
+    const t = this.tok;
+    switch (t.type) {
+      case 'NAME': {
+        if (!KEYWORDS.has(t.value)) {
+          this.next();
+          return this.fin<A.Name>({ kind: 'Name', id: t.value, ctx: 'Load' }, t, t);
+        }
+        if (t.value === 'True' || t.value === 'False') {
+          this.next();
+          return this.fin<A.Constant>({ kind: 'Constant', value: { type: 'bool', value: t.value === 'True' } }, t, t);
+        }
+        if (t.value === 'None') {
+          this.next();
+          return this.fin<A.Constant>({ kind: 'Constant', value: { type: 'None' } }, t, t);
+        }
+        this.invalid();
+      }
+      // falls through (unreachable)
+      case 'NUMBER': this.next(); return this.number(t);
+      case 'STRING': case 'FSTRING_START': return this.strings();
+      case 'OP':
+        switch (t.value) {
+          case '(': return this.parenAtom();
+          case '[': return this.listAtom();
+          case '{': return this.dictOrSetAtom();
+          case '...':
+            this.next();
+            return this.fin<A.Constant>({ kind: 'Constant', value: { type: 'Ellipsis' } }, t, t);
+        }
+        this.invalid();
+      // falls through (unreachable)
+      default:
+        this.invalid();
+    }
+  }
+
+  private number(t: Token): A.Constant {
+    const text = t.value.replace(/_/g, '');
+    const last = text[text.length - 1];
+    let value: A.ConstantValue;
+    if (last === 'j' || last === 'J') {
+      value = { type: 'complex', imag: Number(text.slice(0, -1)) };
+    } else if (/^0[xXoObB]/.test(text)) {
+      value = { type: 'int', value: BigInt(text.toLowerCase()) };
+    } else if (/[.eE]/.test(text)) {
+      value = { type: 'float', value: Number(text) };
+    } else {
+      value = { type: 'int', value: BigInt(text) };
+    }
+    return this.fin<A.Constant>({ kind: 'Constant', value }, t, t);
+  }
+
+  /** '(' … ')': tuple, group, generator expression, or parenthesized yield */
+  private parenAtom(): A.Expr {
+    const open = this.next();
+    this.enter();
+    try {
+      if (this.at(')')) {
+        const close = this.next();
+        return this.fin<A.Tuple>({ kind: 'Tuple', elts: [], ctx: 'Load' }, open, close);
+      }
+      if (this.at('yield')) {
+        const y = this.yieldExpr();
+        this.expect(')');
+        this.parenthesized.add(y);
+        return y;
+      }
+      const first = this.starNamedExpression();
+      if (this.at('for') || (this.at('async') && this.at('for', this.peek()))) {
+        const generators = this.comprehensionTail(first);
+        const close = this.closeOrComma(first, ')');
+        return this.fin<A.GeneratorExp>({ kind: 'GeneratorExp', elt: first, generators }, open, close);
+      }
+      if (this.at(')')) {
+        this.next();
+        if (first.kind === 'Starred') this.raise('cannot use starred expression here', first);
+        this.parenthesized.add(first);
+        return first;
+      }
+      if (!this.at(',')) this.forgotCommaOrInvalid(first);
+      const elts = [first];
+      while (this.eat(',')) {
+        if (this.at(')')) break;
+        const e = this.starNamedExpression();
+        elts.push(e);
+        if (!this.at(',') && !this.at(')')) this.forgotCommaOrInvalid(e);
+      }
+      const close = this.expect(')');
+      const tup = this.fin<A.Tuple>({ kind: 'Tuple', elts, ctx: 'Load' }, open, close);
+      this.parenthesized.add(tup);
+      return tup;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private forgotCommaOrInvalid(a: A.Expr): never {
+    if (this.at('=') && a.kind === 'Name') {
+      // `(x = 1)` / `if x = 1:` style
+      const save = this.i;
+      this.next();
+      try {
+        const b = this.bitOr();
+        if (!this.at('=') && !this.at(':=')) this.raise("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", a, b);
+      } catch (e) {
+        if (e instanceof PySyntaxError && e.msg.startsWith('invalid syntax. Maybe')) throw e;
+      }
+      this.i = save;
+    }
+    this.forgotComma(a);
+  }
+
+  private closeOrComma(a: A.Expr, closer: string): Token {
+    if (!this.at(closer)) this.forgotCommaOrInvalid(a);
+    return this.next();
+  }
+
+  private listAtom(): A.Expr {
+    const open = this.next();
+    this.enter();
+    try {
+      if (this.at(']')) {
+        const close = this.next();
+        return this.fin<A.List>({ kind: 'List', elts: [], ctx: 'Load' }, open, close);
+      }
+      const first = this.starNamedExpression();
+      if (this.at('for') || (this.at('async') && this.at('for', this.peek()))) {
+        const generators = this.comprehensionTail(first);
+        const close = this.closeOrComma(first, ']');
+        return this.fin<A.ListComp>({ kind: 'ListComp', elt: first, generators }, open, close);
+      }
+      const elts = [first];
+      if (!this.at(',') && !this.at(']')) this.forgotCommaOrInvalid(first);
+      while (this.eat(',')) {
+        if (this.at(']')) break;
+        const e = this.starNamedExpression();
+        elts.push(e);
+        if (!this.at(',') && !this.at(']')) this.forgotCommaOrInvalid(e);
+      }
+      const close = this.expect(']');
+      return this.fin<A.List>({ kind: 'List', elts, ctx: 'Load' }, open, close);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private dictOrSetAtom(): A.Expr {
+    const open = this.next();
+    this.enter();
+    try {
+      if (this.at('}')) {
+        const close = this.next();
+        return this.fin<A.Dict>({ kind: 'Dict', keys: [], values: [] }, open, close);
+      }
+      // dict: first item is `**x` or `k: v`
+      let firstKey: A.Expr | null;
+      let firstValue: A.Expr;
+      if (this.at('**')) {
+        this.next();
+        firstKey = null;
+        firstValue = this.bitOr();
+      } else {
+        const e = this.starNamedExpression();
+        if (!this.at(':')) return this.setRest(open, e);
+        if (e.kind === 'Starred') this.invalid();
+        this.next();
+        firstKey = e;
+        firstValue = this.expression();
+        if (this.at('for') || (this.at('async') && this.at('for', this.peek()))) {
+          const generators = this.comprehensionTail(firstValue);
+          const close = this.closeOrComma(firstValue, '}');
+          return this.fin<A.DictComp>({ kind: 'DictComp', key: e, value: firstValue, generators }, open, close);
+        }
+      }
+      const keys: (A.Expr | null)[] = [firstKey];
+      const values: A.Expr[] = [firstValue];
+      if (!this.at(',') && !this.at('}')) this.forgotCommaOrInvalid(firstValue);
+      while (this.eat(',')) {
+        if (this.at('}')) break;
+        if (this.at('**')) {
+          this.next();
+          keys.push(null);
+          values.push(this.bitOr());
+        } else {
+          const k = this.expression();
+          if (!this.at(':')) {
+            if (this.at(',') || this.at('}')) this.raise("':' expected after dictionary key", k);
+            this.invalid();
+          }
+          this.next();
+          keys.push(k);
+          values.push(this.expression());
+        }
+        if (!this.at(',') && !this.at('}')) this.forgotCommaOrInvalid(values[values.length - 1]);
+      }
+      const close = this.expect('}');
+      return this.fin<A.Dict>({ kind: 'Dict', keys, values }, open, close);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private setRest(open: Token, first: A.Expr): A.Expr {
+    if (this.at('for') || (this.at('async') && this.at('for', this.peek()))) {
+      const generators = this.comprehensionTail(first);
+      const close = this.closeOrComma(first, '}');
+      return this.fin<A.SetComp>({ kind: 'SetComp', elt: first, generators }, open, close);
+    }
+    const elts = [first];
+    if (!this.at(',') && !this.at('}')) this.forgotCommaOrInvalid(first);
+    while (this.eat(',')) {
+      if (this.at('}')) break;
+      const e = this.starNamedExpression();
+      elts.push(e);
+      if (!this.at(',') && !this.at('}')) this.forgotCommaOrInvalid(e);
+    }
+    const close = this.expect('}');
+    return this.fin<A.SetExpr>({ kind: 'Set', elts }, open, close);
+  }
+
+  // ---------------------------------------------------------------- strings
+
+  /** One or more adjacent string literals (implicit concatenation). */
+  private strings(): A.Expr {
+    const first = this.tok;
+    let sawBytes = false, sawStr = false, sawF = false;
+    /** pieces in order: literal text or a formatted value */
+    const parts: (string | A.FormattedValue)[] = [];
+    const bytes: number[] = [];
+    let last: Token = first;
+    let uPrefix = false;
+    while (this.tok.type === 'STRING' || this.tok.type === 'FSTRING_START') {
+      const t = this.tok;
+      if (t.type === 'STRING') {
+        this.next();
+        last = t;
+        const { raw, bytes: isB, u, body } = splitStringToken(t.value);
+        if (t === first) uPrefix = u;
+        if (isB ? sawStr : sawBytes) this.raise('cannot mix bytes and nonbytes literals', first, t);
+        try {
+          if (isB) { sawBytes = true; bytes.push(...decodeBytes(body, raw)); }
+          else { sawStr = true; parts.push(decodeStr(body, raw)); }
+        } catch (e) {
+          if (e instanceof StringError) this.stringError(e, t);
+          throw e;
+        }
+      } else {
+        if (sawBytes) this.raise('cannot mix bytes and nonbytes literals', first, t);
+        sawStr = true;
+        sawF = true;
+        last = this.fstring(parts);
+      }
+    }
+    void uPrefix;
+    if (sawBytes) {
+      return this.fin<A.Constant>({ kind: 'Constant', value: { type: 'bytes', value: Uint8Array.from(bytes) } }, first, last);
+    }
+    if (!sawF) {
+      return this.fin<A.Constant>({ kind: 'Constant', value: { type: 'str', value: (parts as string[]).join('') } }, first, last);
+    }
+    // merge adjacent literal pieces; empty pieces vanish (as in CPython)
+    const values: A.Expr[] = [];
+    let buf = '';
+    let bufStart: Spanned | null = null;
+    const flush = (): void => {
+      if (buf !== '') values.push(this.fin<A.Constant>({ kind: 'Constant', value: { type: 'str', value: buf } }, first, last));
+      buf = '';
+      bufStart = null;
+    };
+    for (const p of parts) {
+      if (typeof p === 'string') { buf += p; bufStart ??= first; }
+      else { flush(); values.push(p); }
+    }
+    flush();
+    return this.fin<A.JoinedStr>({ kind: 'JoinedStr', values }, first, last);
+  }
+
+  private stringError(e: StringError, t: Token): never {
+    if (e.unsupported) {
+      throw new PySyntaxError('SyntaxError', e.msg, t.lineno, t.col + 1, t.end_lineno, t.end_col + 1, false, true);
+    }
+    this.raise(e.msg, t);
+  }
+
+  /** FSTRING_START … FSTRING_END, appending literal text and FormattedValues to `parts`. Returns the end token. */
+  private fstring(parts: (string | A.FormattedValue)[]): Token {
+    const start = this.next();
+    const raw = /r/i.test(start.value.slice(0, start.value.search(/['"]/)));
+    this.enter();
+    for (;;) {
+      const t = this.tok;
+      if (t.type === 'FSTRING_END') { this.next(); this.depth--; return t; }
+      if (t.type === 'FSTRING_MIDDLE') {
+        this.next();
+        parts.push(this.decodePiece(t, raw));
+        continue;
+      }
+      if (this.at('{')) {
+        const fv = this.replacementField(raw, parts);
+        parts.push(fv);
+        continue;
+      }
+      this.invalid();
+    }
+  }
+
+  private decodePiece(t: Token, raw: boolean): string {
+    try {
+      return decodeStr(t.value, raw, true);
+    } catch (e) {
+      if (e instanceof StringError) this.stringError(e, t);
+      throw e;
+    }
+  }
+
+  /** '{' expr ['='] ['!' NAME] [':' spec] '}' */
+  private replacementField(raw: boolean, parts: (string | A.FormattedValue)[]): A.FormattedValue {
+    const open = this.next();
+    if (this.at('}') || this.at('!') || this.at(':') || this.at('=')) {
+      const what = this.tok.value;
+      this.raise(`f-string: valid expression required before '${what}'`, this.tok);
+    }
+    if (this.at('lambda')) {
+      const save = this.i;
+      try { this.lambdef(); } catch { /* fall through */ }
+      const stop = this.tok;
+      this.i = save;
+      if (this.at(':', stop)) this.raise('f-string: lambda expressions are not allowed without parentheses', this.toks[save], stop);
+    }
+    const value = this.at('yield') ? this.yieldExpr() : this.starExpressions();
+    let conversion = -1;
+    let format_spec: A.JoinedStr | null = null;
+    if (this.at('=')) {
+      const eq = this.next();
+      // debug text: everything from after '{' through '=' and following whitespace
+      const nt = this.tok;
+      parts.push(this.src.slice(open.end, nt.type === 'OP' ? nt.start : eq.end));
+      if (!this.at('!') && !this.at(':')) conversion = 114;
+    }
+    if (this.at('!')) {
+      const bang = this.next();
+      const n = this.tok;
+      if (n.type !== 'NAME' || n.start !== bang.end) {
+        this.raise("f-string: missing conversion character", n);
+      }
+      if (n.value !== 's' && n.value !== 'r' && n.value !== 'a') {
+        this.raise(`f-string: invalid conversion character '${n.value}': expected 's', 'r', or 'a'`, n);
+      }
+      this.next();
+      conversion = n.value.charCodeAt(0);
+    }
+    if (this.at(':')) {
+      const colon = this.next();
+      const specParts: (string | A.FormattedValue)[] = [];
+      while (!this.at('}')) {
+        const t = this.tok;
+        if (t.type === 'FSTRING_MIDDLE') { this.next(); specParts.push(this.decodePiece(t, raw)); }
+        else if (this.at('{')) {
+          specParts.push(this.replacementField(raw, specParts));
+          // CPython 3.12.1 ends a spec with an empty constant after a nested field
+          if (this.at('}')) specParts.push('');
+        }
+        else this.raise("f-string: expecting '}'", t);
+      }
+      const values: A.Expr[] = [];
+      for (const p of specParts) {
+        if (typeof p === 'string') values.push(this.fin<A.Constant>({ kind: 'Constant', value: { type: 'str', value: p } }, colon, this.tok));
+        else values.push(p);
+      }
+      format_spec = this.fin<A.JoinedStr>({ kind: 'JoinedStr', values }, colon, this.tok);
+    }
+    if (!this.at('}')) this.raise("f-string: expecting '}'", this.tok);
+    const close = this.next();
+    return this.fin<A.FormattedValue>({ kind: 'FormattedValue', value, conversion, format_spec }, open, close);
+  }
+}

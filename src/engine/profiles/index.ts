@@ -1,0 +1,12 @@
+/** The active profile: set once at the start of each run. */
+import type { Profile } from './profile.js';
+import { py312 } from './py312.js';
+
+export type { Profile };
+export const profiles: Record<string, Profile> = { '3.12': py312 };
+
+export let profile: Profile = py312;
+
+export function setProfile(p: Profile): void {
+  profile = p;
+}

@@ -1,0 +1,13 @@
+print([x * x for x in range(6)])
+print([x for x in range(20) if x % 3 == 0])
+print({x: x ** 2 for x in range(5)})
+print(sorted({c.upper() for c in 'hello'}))
+print([(i, j) for i in range(3) for j in range(i)])
+print([[i * j for j in range(3)] for i in range(3)])
+print(sum(x for x in range(101)), max(len(w) for w in ['a', 'abc', 'ab']))
+g = (x * 2 for x in range(3))
+print(type(g).__name__, list(g), list(g))
+print(['even' if n % 2 == 0 else 'odd' for n in range(4)])
+x = 'module x'
+print([x for x in 'ab'], x)
+print(dict(zip('abc', range(3))), {k: v for k, v in [('p', 1), ('q', 2)] if v > 1})

@@ -1,0 +1,4 @@
+print('before')
+value = 1
+print(valu)
+print('never')

@@ -1,0 +1,2 @@
+for s in ['10', ' 20 ', 'x']:
+    print(int(s) * 2)

@@ -1,0 +1,7 @@
+print(5 & 3, 5 | 3, 5 ^ 3, ~5, ~-1)
+print(1 << 10, 1024 >> 3, -16 >> 2, -1 >> 10)
+print(1 << 70)
+print(bin(10), oct(64), hex(255), hex(-255))
+print((255).bit_length(), (0).bit_length(), (-8).bit_length())
+print(0xFF & 0x0F, 0b1010 | 0b0101)
+print(int.from_bytes(b'\x01\x00', 'big'), (256).to_bytes(2, 'little'))

@@ -1,0 +1,8 @@
+print('{:>8}|{:<8}|{:^8}|'.format('r', 'l', 'c'))
+print('{:.3}'.format('abcdef'), '{:,.2f}'.format(1234567.891))
+print('{0!r:>10}'.format('hi'))
+print(format(3.5, '.3f'), format(42, 'b'), format('x', '>3'))
+print(str(1e100), repr(1e-7), 1e22, 1e21, 12345678901234567890.0)
+print(float('0.30000000000000004'), 0.1 + 0.7, 4.35 * 100)
+print(str(2 ** 0.5), 10 ** -3, 2.0 ** 64)
+print('%5.1f|%-5d|%x|%r' % (2.25, 7, 255, 'q'))

@@ -1,0 +1,6 @@
+print(id(object()) == id(object()))
+print(object() is object())
+print(id([]) == id([]))
+a = object()
+b = object()
+print(id(a) == id(b))

@@ -1,0 +1,11 @@
+t1 = (1, 2, 3)
+t2 = (1, 2, 3)
+print(t1 is t2)
+t3 = tuple([1, 2, 3])
+print(t1 is t3, t1 == t3)
+def f():
+    return (1, 2, 3)
+print(f() is t1)
+nested1 = ((1, 2), 'a')
+nested2 = ((1, 2), 'a')
+print(nested1 is nested2)

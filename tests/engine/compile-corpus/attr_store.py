@@ -1,0 +1,3 @@
+obj.x = 1
+obj.y.z = obj.x
+del obj.x

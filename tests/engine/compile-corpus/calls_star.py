@@ -1,0 +1,8 @@
+f(*args)
+f(1, *args)
+f(*a, *b)
+f(**kw)
+f(1, **kw)
+f(*a, k=1, **kw)
+f(a, *b, c, **d, e=1)
+o.m(*args)

@@ -1,0 +1,3 @@
+class A:
+    vals = [1, 2]
+    doubled = [v * 2 for v in vals]

@@ -1,0 +1,3 @@
+def f():
+    raise X
+    x = 1

@@ -1,0 +1,5 @@
+class A:
+    def __del__(self):
+        print('bye')
+a = A()
+a = None

@@ -1,0 +1,5 @@
+for i in x:
+    if i:
+        break
+else:
+    print('none')

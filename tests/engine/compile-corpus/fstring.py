@@ -1,0 +1,5 @@
+s = f'{x}'
+s = f'a{x}b{y!r}c{z:>10}'
+s = f'{x!s:{w}}'
+s = f''
+s = f'plain'

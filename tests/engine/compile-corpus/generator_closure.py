@@ -1,0 +1,4 @@
+def f(n):
+    def gen():
+        yield n
+    return gen

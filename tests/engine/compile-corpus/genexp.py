@@ -1,0 +1,1 @@
+g = (x * 2 for x in y)

@@ -1,0 +1,2 @@
+def f(y):
+    return sum(x for x in y if x)

@@ -1,0 +1,1 @@
+g = ((i, j) for i in a for j in b)

@@ -1,0 +1,2 @@
+r = a if b else c
+r = (a if b else c) + 1

@@ -1,0 +1,4 @@
+def f():
+    import sys
+    from os import path
+    return sys, path

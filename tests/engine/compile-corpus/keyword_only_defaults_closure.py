@@ -1,0 +1,2 @@
+def f(a, *, b=lambda: 1):
+    return b()

@@ -1,0 +1,1 @@
+r = [(i, j) for i in a for j in b]

@@ -1,0 +1,4 @@
+def f(x):
+    def g(y):
+        return x + y
+    return g(1)

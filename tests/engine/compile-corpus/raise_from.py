@@ -1,0 +1,4 @@
+try:
+    f()
+except E as e:
+    raise T from e

@@ -1,0 +1,6 @@
+def a():
+    return
+def b():
+    return None
+def c():
+    pass

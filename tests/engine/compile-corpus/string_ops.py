@@ -1,0 +1,4 @@
+s = 'abc'
+t = s.upper()
+u = ' '.join([s, t])
+print(u[::-1])

@@ -1,0 +1,4 @@
+class A(B):
+    @classmethod
+    def make(cls):
+        return super().make()

@@ -1,0 +1,6 @@
+try:
+    f()
+except E:
+    g()
+else:
+    h()

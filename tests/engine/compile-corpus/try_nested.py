@@ -1,0 +1,7 @@
+try:
+    try:
+        f()
+    except A:
+        g()
+except B:
+    h()

@@ -1,0 +1,6 @@
+def f():
+    try:
+        g()
+    except E as e:
+        return e
+    return None

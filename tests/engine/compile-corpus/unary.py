@@ -1,0 +1,4 @@
+r = -a
+r = +a
+r = ~a
+r = not a

@@ -1,0 +1,4 @@
+def f(items):
+    for i in items:
+        pass
+    return i

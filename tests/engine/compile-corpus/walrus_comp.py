@@ -1,0 +1,1 @@
+r = [y for x in data if (y := f(x))]

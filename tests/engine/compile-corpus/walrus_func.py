@@ -1,0 +1,3 @@
+def f(data):
+    if any((z := x) for x in data):
+        return z

@@ -1,0 +1,6 @@
+def f():
+    with a:
+        try:
+            g()
+        except E:
+            pass

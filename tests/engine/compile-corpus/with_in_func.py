@@ -1,0 +1,3 @@
+def f():
+    with open('x') as fp:
+        return fp.read()

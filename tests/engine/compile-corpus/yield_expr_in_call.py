@@ -1,0 +1,2 @@
+def gen():
+    print((yield 1))
