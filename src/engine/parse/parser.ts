@@ -85,6 +85,8 @@ export class Parser {
     if (this.i < this.toks.length - 1) this.i++;
     return t;
   }
+  /** the current token's type (a method so TypeScript does not narrow across next()) */
+  private curType(): Token['type'] { return this.toks[this.i].type; }
   private prev(): Token { return this.toks[Math.max(0, this.i - 1)]; }
   /** an operator or keyword with this exact text */
   private at(v: string, t: Token = this.tok): boolean {
@@ -515,8 +517,8 @@ export class Parser {
   private block(what: string, header: Token): A.Stmt[] {
     if (this.tok.type === 'NEWLINE') {
       this.next();
-      if (this.tok.type !== 'INDENT') {
-        const t = this.tok;
+      if (this.curType() !== 'INDENT') {
+        const t = this.toks[this.i] as Token;
         const msg = `expected an indented block after ${what} on line ${header.lineno}`;
         if (t.type === 'ENDMARKER' || t.type === 'DEDENT') {
           const nl = this.prev();
@@ -528,7 +530,7 @@ export class Parser {
       }
       this.next();
       const body: A.Stmt[] = [];
-      while (this.tok.type !== 'DEDENT' && this.tok.type !== 'ENDMARKER') {
+      while (this.curType() !== 'DEDENT' && this.curType() !== 'ENDMARKER') {
         if (this.tok.type === 'NEWLINE') { this.next(); continue; }
         this.statement(body);
       }
@@ -683,7 +685,7 @@ export class Parser {
       let name: string | null = null;
       if (!this.at(':')) {
         if (isStar && this.tok.type === 'NEWLINE') this.raise("expected ':'", this.tok);
-        if (this.tok.type === 'NEWLINE') this.raise("expected ':'", this.tok);
+        if (this.curType() === 'NEWLINE') this.raise("expected ':'", this.tok);
         type = this.expression();
         if (this.at(',')) {
           const save = this.i;

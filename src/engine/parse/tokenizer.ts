@@ -139,9 +139,11 @@ class Tokenizer {
         } else if (c === 92) {
           const n = src.charCodeAt(this.pos + 1);
           if (n === 10) {
+            const bsCol = this.pos - this.lineStart;
+            const bsLine = this.lineno;
             this.pos += 2; this.newLine();
             if (this.pos >= src.length) {
-              this.err('unexpected EOF while parsing', this.lineno, 1, -1, this.lineno - 1, 2);
+              this.err('unexpected EOF while parsing', bsLine, bsCol + 2, -1);
             }
           } else if (this.pos + 1 >= src.length) {
             this.err('unexpected EOF while parsing', this.lineno, this.pos - this.lineStart + 2, -1);
@@ -305,6 +307,7 @@ class Tokenizer {
       if (after >= 128 && !this.isIdContAt(p)) this.invalidChar(p);
       let name = src.slice(start, p);
       if (/[^\x00-\x7f]/.test(name)) name = name.normalize('NFKC');
+      this.pos = p;
       this.push('NAME', start, p, name);
       return;
     }
