@@ -535,7 +535,7 @@ export class Parser {
         this.statement(body);
       }
       this.eat('DEDENT');
-      if (this.tok.type === 'DEDENT') this.next();
+      if (this.curType() === 'DEDENT') this.next();
       return body;
     }
     this.enter();
