@@ -20,28 +20,12 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } f
 import { homedir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HERE, listPrograms, PROGRAMS_DIR, RECORDED_DIR, recordingPath, type Recording } from './suite.js';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-export const PROGRAMS_DIR = join(HERE, 'programs');
-export const RECORDED_DIR = join(HERE, 'recorded');
 const VERSIONS = ['3.11', '3.12', '3.13'] as const;
 type Version = (typeof VERSIONS)[number];
 const REQUIRED: Version = '3.12';
 const TIMEOUT_MS = 30_000;
-
-/** Every program as a forward-slash path relative to programs/, sorted. */
-export function listPrograms(dir: string = PROGRAMS_DIR): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const entry of readdirSync(d)) {
-      const full = join(d, entry);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (entry.endsWith('.py')) out.push(relative(dir, full).split(sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
 
 function pyenvRoot(): string {
   try {
@@ -73,12 +57,6 @@ function actualVersion(exe: string): string {
   return execFileSync(exe, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'], {
     encoding: 'utf8',
   }).trim();
-}
-
-export interface Recording {
-  stdout: string;
-  stderr: string;
-  exitCode: number;
 }
 
 function cleanEnv(): NodeJS.ProcessEnv {
@@ -158,7 +136,7 @@ function main(): void {
         console.error(`record: ${v} ${(e as Error).message}`);
         continue;
       }
-      const target = join(outDir, program.replace(/\.py$/, '.json'));
+      const target = recordingPath(v, program);
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, JSON.stringify(rec, null, 2) + '\n');
     }
