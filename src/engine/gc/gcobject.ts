@@ -10,10 +10,10 @@
  * clears garbage (and so the order `__del__` messages appear).
  */
 
-import { PyObject } from '../objects/object.js';
+import { PyObject, incref } from '../objects/object.js';
 import { heap } from '../memory/heap.js';
 import { profile } from '../profiles/index.js';
-import { ObjectType } from '../objects/typeobject.js';
+import { ObjectType, TPFLAGS_HEAPTYPE } from '../objects/typeobject.js';
 
 export const NUM_GENERATIONS = 3;
 
@@ -103,13 +103,22 @@ export function resetGC(): void {
 
 /**
  * _PyObject_GC_New / _PyObject_GC_Link: gives a container object memory with
- * a GC header in front (and `extraPreheader` more bytes for a managed
- * __dict__/__weakref__), counts the allocation for generation 0 and schedules
- * a collection when the threshold is passed. The object starts untracked.
+ * a GC header in front (plus the type's managed __dict__/__weakref__
+ * pre-header), counts the allocation for generation 0 and schedules a
+ * collection when the threshold is passed. The object starts untracked.
+ * An instance of a heap type (a class) takes a reference to its class; the
+ * class machinery's subtype_dealloc drops it.
  */
 export function gcAlloc(o: PyObject, basicsize: number, extraPreheader = 0): void {
-  const pre = profile.gcHeaderSize + extraPreheader;
+  const t = o.type;
+  const pre = profile.gcHeaderSize + extraPreheader + t.preheader;
   heap.allocObject(o, basicsize + pre, pre);
+  // PyType_GenericAlloc: an instance of a class owns a reference to its class,
+  // and gets its __dict__/__slots__ storage, however it was created.
+  if ((t.flags & TPFLAGS_HEAPTYPE) !== 0) {
+    incref(t);
+    heapInstanceInit(o);
+  }
   const g = gcstate;
   g.counts[0]++;
   if (g.counts[0] > g.thresholds[0] && g.thresholds[0] !== 0 && g.enabled && !g.collecting) {
@@ -117,10 +126,21 @@ export function gcAlloc(o: PyObject, basicsize: number, extraPreheader = 0): voi
   }
 }
 
-/** PyObject_GC_Del: frees a container's memory (untrack it first). */
+/** Set by the class machinery (typenew.ts): gives a new instance of a class its attribute storage. */
+let heapInstanceInit: (o: PyObject) => void = () => {};
+export function setHeapInstanceInit(f: (o: PyObject) => void): void {
+  heapInstanceInit = f;
+}
+
+/**
+ * PyObject_GC_Del: frees a container's memory (untrack it first). An object
+ * without an address (an instance's attribute dict that was never asked for
+ * as __dict__, so never became an object of its own) has nothing to free.
+ */
 export function gcFree(o: PyObject, extraPreheader = 0): void {
+  if (o.addr === 0) return;
   if (gcstate.counts[0] > 0) gcstate.counts[0]--;
-  heap.freeObject(o, profile.gcHeaderSize + extraPreheader);
+  heap.freeObject(o, profile.gcHeaderSize + extraPreheader + o.type.preheader);
 }
 
 /** PyObject_GC_Track: the object joins the youngest generation. */

@@ -76,14 +76,7 @@ function excDealloc(o: PyObject): void {
   gcUntrack(o);
   excClear(o);
   decref((o as PyBaseException).args);
-  gcFree(o, excPreheader(o.type));
-  if (o.type.flags & (1 << 9)) decref(o.type); // heap types are owned by their instances
-}
-
-/** Extra pre-header bytes for instances of user subclasses (managed __weakref__, 3.12). */
-export let excPreheader: (t: PyTypeObject) => number = () => 0;
-export function setExcPreheader(f: (t: PyTypeObject) => number): void {
-  excPreheader = f;
+  gcFree(o);
 }
 
 /**
@@ -98,9 +91,8 @@ export function newException(type: PyTypeObject, msg?: string): PyBaseException 
 /** Creates an exception instance of `type`; steals the reference to `args`. */
 export function newExceptionWithArgs(type: PyTypeObject, args: PyObject): PyBaseException {
   const e = new PyBaseException(type);
-  gcAlloc(e, type.basicsize, excPreheader(type));
+  gcAlloc(e, type.basicsize);
   e.args = args;
-  if (type.flags & (1 << 9)) incref(type);
   gcTrack(e);
   return e;
 }

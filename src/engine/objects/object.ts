@@ -37,6 +37,8 @@ export class PyObject {
   gcRefs = 0;
   /** PEP 442: set once tp_finalize (__del__) has run, so it never runs twice */
   finalized = false;
+  /** weak references to this object, oldest first (tp_weaklistoffset's list); null if none */
+  weakrefs: PyObject[] | null = null;
   /** the instance's __dict__ for types that have one (user classes); null otherwise */
   dict: PyObject | null = null;
   constructor(public type: PyTypeObject) {}

@@ -95,6 +95,13 @@ export class PyTypeObject extends PyObject {
   subclasses: PyTypeObject[] = [];
   /** __sizeof__ without the GC header: what sys.getsizeof reports minus 16 for GC types */
   tp_sizeof: ((o: PyObject) => number) | null = null;
+  /**
+   * bytes in front of an instance beyond the GC header: 3.12 heap types keep
+   * __dict__ and __weakref__ pointers there (Py_TPFLAGS_MANAGED_DICT/WEAKREF)
+   */
+  preheader = 0;
+  /** can instances be weakly referenced? (tp_weaklistoffset != 0) */
+  weakrefable = false;
   /** the type's docstring, if any */
   doc: string | null = null;
 

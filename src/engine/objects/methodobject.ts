@@ -1,0 +1,61 @@
+/**
+ * Builtin functions and builtin methods bound to an object (`len`, `[].append`).
+ * CPython counterpart: Objects/methodobject.c (PyCFunction, builtin_function_or_method).
+ */
+
+import { PyObject, decref, incref } from './object.js';
+import { builtinType, TPFLAGS_HAVE_GC, type BuiltinMethod, type Visit } from './typeobject.js';
+import { gcAlloc, gcFree, gcTrack, gcUntrack } from '../gc/gcobject.js';
+import { newStr } from './unicodeobject.js';
+import { reprString } from './abstract.js';
+
+export class PyCFunction extends PyObject {
+  constructor(
+    public name: string,
+    public impl: BuiltinMethod,
+    /** __self__: the module for module functions, the instance for bound methods */
+    public self: PyObject | null,
+    /** the owning type's name for bound methods (repr: `<built-in method append of list object …>`) */
+    public isMethod: boolean,
+  ) {
+    super(CFunctionType);
+  }
+}
+
+export const CFunctionType = builtinType('builtin_function_or_method', 56, TPFLAGS_HAVE_GC);
+CFunctionType.weakrefable = true;
+
+/** PyCFunction_New: `self` gets a new reference. */
+export function newCFunction(name: string, impl: BuiltinMethod, self: PyObject | null, isMethod = false): PyCFunction {
+  const f = new PyCFunction(name, impl, self, isMethod);
+  gcAlloc(f, CFunctionType.basicsize);
+  if (self) incref(self);
+  gcTrack(f);
+  return f;
+}
+
+CFunctionType.tp_call = (callable, args, kwnames) => {
+  const f = callable as PyCFunction;
+  return f.impl(f.self as PyObject, args, kwnames);
+};
+CFunctionType.tp_traverse = (o: PyObject, visit: Visit) => {
+  const f = o as PyCFunction;
+  if (f.self) visit(f.self);
+};
+CFunctionType.tp_dealloc = (o: PyObject) => {
+  gcUntrack(o);
+  const f = o as PyCFunction;
+  const s = f.self;
+  f.self = null;
+  if (s) decref(s);
+  gcFree(o);
+};
+CFunctionType.tp_repr = (o) => {
+  const f = o as PyCFunction;
+  if (f.isMethod && f.self) {
+    return newStr(`<built-in method ${f.name} of ${f.self.type.name} object at 0x${f.self.addr.toString(16)}>`);
+  }
+  return newStr(`<built-in function ${f.name}>`);
+};
+
+export { reprString };
