@@ -37,7 +37,7 @@ export function parse(source: string, filename = '<string>'): ParseResult {
       else throw e;
       // an error at or after a bracket that never closes: CPython reports the bracket
       const open = tk.unclosed[tk.unclosed.length - 1];
-      if (open && !err.unsupported && err.lineno >= open.lineno) {
+      if (open && !err.unsupported && (parser.reachedEnd() || err.lineno > open.lineno)) {
         err = new PySyntaxError('SyntaxError', `'${open.ch}' was never closed`, open.lineno, open.col + 1, open.lineno, 0);
       }
       throw err;
@@ -71,24 +71,27 @@ function toInfo(e: PySyntaxError, lines: LineMap): SyntaxErrorInfo {
  * SyntaxError: expected ':'
  */
 export function formatSyntaxError(err: SyntaxErrorInfo, filename: string): string {
-  const out: string[] = [`  File "${filename}", line ${err.lineno}`];
-  const raw = err.text.replace(/\n$/, '');
-  if (raw.trim() !== '' || err.text !== '') {
-    // print_error_text strips leading whitespace (and the caret moves with it)
-    const stripped = raw.replace(/^[ \t\f]+/, '');
-    const removed = raw.length - stripped.length;
-    const line = stripped.replace(/[ \t\f]+$/, '');
-    if (line !== '') {
-      out.push(`    ${line}`);
-      let start = err.offset - 1 - removed;
-      let end = err.end_lineno === err.lineno && err.end_offset > err.offset ? err.end_offset - 1 - removed : start + 1;
-      if (start < 0) start = 0;
-      if (start > line.length) start = line.length;
-      if (end > line.length + 1) end = line.length + 1;
-      if (end <= start) end = start + 1;
-      out.push('    ' + ' '.repeat(start) + '^'.repeat(end - start));
-    }
+  let out = `  File "${filename}", line ${err.lineno}\n`;
+  if (err.text !== '') {
+    // pythonrun.c print_exception + print_error_text, step by step
+    let endOffset = err.type === 'SyntaxError' ? err.end_offset : -1; // subclasses get one caret
+    const lineSize = err.text.length;
+    if (err.end_lineno > err.lineno) endOffset = lineSize;
+    if (endOffset > lineSize + 1) endOffset = lineSize + 1;
+    // the span is measured in UTF-8 bytes, as CPython's file tokenizer does
+    const carets = endOffset > 0 && endOffset > err.offset
+      ? new TextEncoder().encode(err.text.slice(err.offset - 1, endOffset - 1)).length || endOffset - err.offset : 1;
+    let offset = err.offset - 1;
+    let text = err.text;
+    let k = 0;
+    while (k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === '\f')) { k++; offset--; }
+    text = text.slice(k);
+    let len = text.length;
+    if (len > 0 && text[len - 1] === '\n') len--;
+    if (offset > len) offset = len;
+    out += '    ' + text;
+    if (text[len] !== '\n') out += '\n';
+    if (offset >= 0) out += '    ' + ' '.repeat(offset) + '^'.repeat(carets) + '\n';
   }
-  out.push(`${err.type}: ${err.msg}`);
-  return out.join('\n') + '\n';
+  return out + `${err.type}: ${err.msg}\n`;
 }

@@ -72,14 +72,33 @@ export class Parser {
   private i = 0;
   private depth = 0;
   /** nodes written inside their own parentheses (matters for AnnAssign.simple and error rules) */
-  private readonly parenthesized = new WeakSet<object>();
+  private mixError = false;
+  private readonly parens = new WeakMap<object, [Token, Token]>();
+  /** and the outermost parentheses around them: a node that starts or ends with one spans the parentheses */
+  private readonly parenthesized = {
+    has: (n: object): boolean => this.parens.has(n),
+  };
+  private markParens(n: A.Expr, open: Token, close: Token): void {
+    this.parens.set(n, [open, close]);
+  }
 
   constructor(private readonly toks: Token[], private readonly src: string, private readonly lines: LineMap) {}
 
   // ---------------------------------------------------------------- tokens
 
-  private get tok(): Token { return this.toks[this.i]; }
-  private peek(k = 1): Token { return this.toks[Math.min(this.i + k, this.toks.length - 1)]; }
+  /** furthest token index the parser has looked at (CPython: the tokenizer's progress) */
+  private furthest = 0;
+  private get tok(): Token {
+    if (this.i > this.furthest) this.furthest = this.i;
+    return this.toks[this.i];
+  }
+  private peek(k = 1): Token {
+    const j = Math.min(this.i + k, this.toks.length - 1);
+    if (j > this.furthest) this.furthest = j;
+    return this.toks[j];
+  }
+  /** did parsing look all the way to the end of the input? */
+  reachedEnd(): boolean { return this.furthest >= this.toks.length - 1; }
   private next(): Token {
     const t = this.toks[this.i];
     if (this.i < this.toks.length - 1) this.i++;
@@ -150,6 +169,10 @@ export class Parser {
   // ---------------------------------------------------------------- nodes
 
   private fin<T extends A.Pos>(n: Omit<T, keyof A.Pos>, s: Spanned, e: Spanned): T {
+    const ps = this.parens.get(s);
+    if (ps) s = ps[0];
+    const pe = this.parens.get(e);
+    if (pe) e = pe[1];
     const out = n as T;
     out.lineno = sLine(s);
     out.col_offset = sCol(s);
@@ -285,7 +308,7 @@ export class Parser {
     if (targets.length === 0) this.invalid();
     if (this.at(',', this.prev())) last = this.prev();
     if (!(this.tok.type === 'NEWLINE' || this.at(';'))) this.invalid();
-    return this.fin<A.Delete>({ kind: 'Delete', targets }, t, targets[targets.length - 1] ?? last);
+    return this.fin<A.Delete>({ kind: 'Delete', targets }, t, last);
   }
 
   private starExpressionOrBitOr(): A.Expr {
@@ -359,7 +382,8 @@ export class Parser {
         const comma = this.next();
         if (paren && this.at(')')) break;
         if (!paren && (this.tok.type === 'NEWLINE' || this.at(';'))) {
-          this.raise('trailing comma not allowed without surrounding parentheses', comma);
+          void comma;
+          this.raise('trailing comma not allowed without surrounding parentheses', this.tok);
         }
       }
       end = names[names.length - 1];
@@ -410,7 +434,7 @@ export class Parser {
     }
     if (!(t.type === 'NEWLINE' || this.at(';'))) {
       // print "x": the legacy statement form
-      if (lhs.kind === 'Name' && (lhs.id === 'print' || lhs.id === 'exec') && lhs === this.firstAtom(first) && this.startsExpression() && !this.at('(')) {
+      if (lhs.kind === 'Name' && (lhs.id === 'print' || lhs.id === 'exec') && lhs.start === first.start && lhs.end === first.end && this.startsExpression() && !this.at('(')) {
         const save = this.i;
         try {
           const rest = this.starExpressions();
@@ -426,17 +450,15 @@ export class Parser {
     return this.fin<A.ExprStmt>({ kind: 'Expr', value: lhs }, lhs, lhs);
   }
 
-  private firstAtom(t: Token): A.Expr | null {
-    void t;
-    return null;
-  }
-
   /** `a = b c`-style failures: CPython's invalid_named_expression */
   private checkNamedExprHere(lhs: A.Expr, value: A.Expr | null): void {
     void lhs; void value;
   }
 
   private checkAnnTarget(lhs: A.Expr): void {
+    if (lhs.kind === 'Tuple' && !this.parenthesized.has(lhs)) {
+      this.raise('only single target (not tuple) can be annotated', lhs.elts[0]);
+    }
     if (lhs.kind === 'Tuple' || lhs.kind === 'List') {
       this.raise(`only single target (not ${lhs.kind === 'Tuple' ? 'tuple' : 'list'}) can be annotated`, lhs);
     }
@@ -449,6 +471,10 @@ export class Parser {
   private assignTarget(e: A.Expr, value: A.Expr | null): void {
     if (e.kind === 'Yield' || e.kind === 'YieldFrom') this.raise('assignment to yield expression not possible', e);
     const bad = this.invalidTarget(e, 'star');
+    if (bad && value && e.kind === 'Tuple' && !this.parenthesized.has(e) && bad === e.elts[e.elts.length - 1]) {
+      // `a, 1 = x`: CPython tries the last element as a named expression `1 = x`
+      this.assignTarget(bad, value);
+    }
     if (bad) {
       // `1 = x`: the single-target form that reads like a comparison gets the "Maybe you meant '=='" hint
       const topOk = !(e.kind === 'List' || e.kind === 'Tuple' && this.parenthesized.has(e) || e.kind === 'GeneratorExp'
@@ -551,6 +577,7 @@ export class Parser {
     this.enter();
     const t = this.next(); // 'if' or 'elif'
     const test = this.namedExpression();
+    if (this.at('=')) this.assignInCondition(test);
     this.expectColon();
     const body = this.block(`'${t.value}' statement`, t);
     let orelse: A.Stmt[] = [];
@@ -568,6 +595,7 @@ export class Parser {
     this.enter();
     const t = this.next();
     const test = this.namedExpression();
+    if (this.at('=')) this.assignInCondition(test);
     this.expectColon();
     const body = this.block("'while' statement", t);
     let orelse: A.Stmt[] = [];
@@ -657,7 +685,7 @@ export class Parser {
     if (this.eat('as')) {
       optional_vars = this.starTarget();
       this.setCtx(optional_vars, 'Store', 'star');
-      if (!(this.at(',') || this.at(')') || this.at(':'))) this.invalid();
+      if (!(this.at(',') || this.at(')') || this.at(':') || this.tok.type === 'NEWLINE')) this.invalid();
     }
     return { kind: 'withitem', context_expr, optional_vars };
   }
@@ -1118,7 +1146,11 @@ export class Parser {
   /** slices: slice !',' | ','.(slice | starred_expression)+ [','] */
   private slices(): A.Expr {
     const first = this.sliceItem();
-    if (!this.at(',')) return first;
+    if (!this.at(',')) {
+      // `a[*b]` is a one-element tuple
+      if (first.kind === 'Starred') return this.fin<A.Tuple>({ kind: 'Tuple', elts: [first], ctx: 'Load' }, first, first);
+      return first;
+    }
     const elts = [first];
     let end: Spanned = first;
     while (this.at(',')) {
@@ -1166,7 +1198,7 @@ export class Parser {
         this.next();
         const v = this.expression();
         const s = this.fin<A.Starred>({ kind: 'Starred', value: v, ctx: 'Load' }, t, v);
-        if (sawDoubleStar) this.raise('iterable argument unpacking follows keyword argument unpacking', s);
+        if (sawDoubleStar) this.raise('iterable argument unpacking follows keyword argument unpacking', t);
         args.push(s);
       } else if (this.at('**')) {
         this.next();
@@ -1198,8 +1230,9 @@ export class Parser {
           }
           this.raise('expression cannot contain assignment, perhaps you meant "=="?', e, this.tok);
         }
-        if (sawDoubleStar) this.raise('positional argument follows keyword argument unpacking', e);
-        if (sawKeyword) this.raise('positional argument follows keyword argument', e);
+        // CPython reports these at the token after the argument (RAISE_SYNTAX_ERROR's last token)
+        if (sawDoubleStar) this.raise('positional argument follows keyword argument unpacking', this.tok);
+        if (sawKeyword) this.raise('positional argument follows keyword argument', this.tok);
         args.push(e);
       }
       if (!this.at(',')) {
@@ -1318,8 +1351,7 @@ export class Parser {
       }
       if (this.at('yield')) {
         const y = this.yieldExpr();
-        this.expect(')');
-        this.parenthesized.add(y);
+        this.markParens(y, open, this.expect(')'));
         return y;
       }
       const first = this.starNamedExpression();
@@ -1329,9 +1361,9 @@ export class Parser {
         return this.fin<A.GeneratorExp>({ kind: 'GeneratorExp', elt: first, generators }, open, close);
       }
       if (this.at(')')) {
-        this.next();
+        const close = this.next();
         if (first.kind === 'Starred') this.raise('cannot use starred expression here', first);
-        this.parenthesized.add(first);
+        this.markParens(first, open, close);
         return first;
       }
       if (!this.at(',')) this.forgotCommaOrInvalid(first);
@@ -1344,11 +1376,31 @@ export class Parser {
       }
       const close = this.expect(')');
       const tup = this.fin<A.Tuple>({ kind: 'Tuple', elts, ctx: 'Load' }, open, close);
-      this.parenthesized.add(tup);
+      this.markParens(tup, open, close);
       return tup;
     } finally {
       this.depth--;
     }
+  }
+
+  /** `if x = 1:` (CPython's invalid_named_expression) */
+  private assignInCondition(a: A.Expr): never {
+    const save = this.i;
+    this.next();
+    let b: A.Expr | null = null;
+    try { b = this.bitOr(); } catch (e) { if (!(e instanceof PySyntaxError)) throw e; }
+    if (b && !this.at('=') && !this.at(':=')) {
+      if (a.kind === 'Name' && !this.parenthesized.has(a)) {
+        this.raise("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", a, b);
+      }
+      const excluded = a.kind === 'List' || a.kind === 'Tuple' || a.kind === 'GeneratorExp'
+        || (a.kind === 'Constant' && (a.value.type === 'bool' || a.value.type === 'None'));
+      if (!excluded && this.isBitOrLevel(a)) {
+        this.raise(`cannot assign to ${exprName(a)} here. Maybe you meant '==' instead of '='?`, a);
+      }
+    }
+    this.i = save;
+    this.invalid();
   }
 
   private forgotCommaOrInvalid(a: A.Expr): never {
@@ -1420,7 +1472,8 @@ export class Parser {
         const e = this.starNamedExpression();
         if (!this.at(':')) return this.setRest(open, e);
         if (e.kind === 'Starred') this.invalid();
-        this.next();
+        const colon = this.next();
+        if (this.at('}') || this.at(',')) this.raise("expression expected after dictionary key and ':'", colon);
         firstKey = e;
         firstValue = this.expression();
         if (this.at('for') || (this.at('async') && this.at('for', this.peek()))) {
@@ -1444,7 +1497,8 @@ export class Parser {
             if (this.at(',') || this.at('}')) this.raise("':' expected after dictionary key", k);
             this.invalid();
           }
-          this.next();
+          const colon = this.next();
+          if (this.at('}') || this.at(',')) this.raise("expression expected after dictionary key and ':'", colon);
           keys.push(k);
           values.push(this.expression());
         }
@@ -1493,7 +1547,7 @@ export class Parser {
         last = t;
         const { raw, bytes: isB, u, body } = splitStringToken(t.value);
         if (t === first) uPrefix = u;
-        if (isB ? sawStr : sawBytes) this.raise('cannot mix bytes and nonbytes literals', first, t);
+        if (isB ? sawStr : sawBytes) this.mixError = true;
         try {
           if (isB) { sawBytes = true; bytes.push(...decodeBytes(body, raw)); }
           else { sawStr = true; parts.push(decodeStr(body, raw)); }
@@ -1502,13 +1556,17 @@ export class Parser {
           throw e;
         }
       } else {
-        if (sawBytes) this.raise('cannot mix bytes and nonbytes literals', first, t);
+        if (sawBytes) this.mixError = true;
         sawStr = true;
         sawF = true;
         last = this.fstring(parts);
       }
     }
     void uPrefix;
+    if (this.mixError) {
+      this.mixError = false;
+      this.raise('cannot mix bytes and nonbytes literals', this.tok);
+    }
     if (sawBytes) {
       return this.fin<A.Constant>({ kind: 'Constant', value: { type: 'bytes', value: Uint8Array.from(bytes) } }, first, last);
     }
@@ -1578,11 +1636,10 @@ export class Parser {
       this.raise(`f-string: valid expression required before '${what}'`, this.tok);
     }
     if (this.at('lambda')) {
-      const save = this.i;
-      try { this.lambdef(); } catch { /* fall through */ }
-      const stop = this.tok;
-      this.i = save;
-      if (this.at(':', stop)) this.raise('f-string: lambda expressions are not allowed without parentheses', this.toks[save], stop);
+      // the tokenizer already took the lambda's ':' as the start of a format spec
+      let j = this.i;
+      while (j < this.toks.length - 1 && !(this.toks[j].type === 'OP' && this.toks[j].value === ':')) j++;
+      this.raise('f-string: lambda expressions are not allowed without parentheses', this.tok, this.toks[j]);
     }
     const value = this.at('yield') ? this.yieldExpr() : this.starExpressions();
     let conversion = -1;

@@ -240,7 +240,9 @@ class Tokenizer {
         this.push('DEDENT', p, p, '');
       }
       if (col !== this.indents[this.indents.length - 1]) {
-        this.err('unindent does not match any outer indentation level', this.lineno, p - this.lineStart + 1, -1, this.lineno, 'IndentationError');
+        let eol = p;
+        while (eol < src.length && src.charCodeAt(eol) !== 10) eol++;
+        this.err('unindent does not match any outer indentation level', this.lineno, eol - this.lineStart + 1, -1, this.lineno, 'IndentationError');
       }
       if (alt !== this.altIndents[this.altIndents.length - 1]) this.tabError();
     }
@@ -518,8 +520,9 @@ class Tokenizer {
     const startCol = start - this.lineStart;
     for (;;) {
       if (p >= src.length) {
+        if (this.modes.length > 0) this.err("f-string: expecting '}'", startLine, startCol + 1, startCol + 1);
         const what = triple ? 'unterminated triple-quoted string literal' : 'unterminated string literal';
-        this.err(`${what} (detected at line ${this.lines.lineOf(Math.max(0, src.length - (src.endsWith('\n') && !triple ? 1 : 0)))})`, startLine, startCol + 1, startCol + 1);
+        this.err(`${what} (detected at line ${this.lines.lineOf(Math.max(0, src.length - 1))})`, startLine, startCol + 1, startCol + 1);
       }
       const c = src.charCodeAt(p);
       if (c === 92) {
@@ -527,6 +530,7 @@ class Tokenizer {
         continue;
       }
       if (c === 10 && !triple) {
+        if (this.modes.length > 0) this.err("f-string: expecting '}'", startLine, startCol + 1, startCol + 1);
         this.err(`unterminated string literal (detected at line ${startLine})`, startLine, startCol + 1, startCol + 1);
       }
       if (c === quote && (!triple || (src.charCodeAt(p + 1) === quote && src.charCodeAt(p + 2) === quote))) {
