@@ -5,7 +5,7 @@
  */
 import type { Module } from './ast.js';
 import { PySyntaxError, type SyntaxErrorInfo } from './errors.js';
-import { Parser } from './parser.js';
+import { Parser, TOO_DEEP } from './parser.js';
 import { LineMap, tokenize } from './tokenizer.js';
 
 export type { SyntaxErrorInfo } from './errors.js';
@@ -24,7 +24,7 @@ export function parse(source: string, filename = '<string>'): ParseResult {
     try {
       tk = tokenize(src, lines);
     } catch (e) {
-      if (e instanceof RangeError) throw new PySyntaxError('SyntaxError', 'too many nested parentheses', 1, 1, 1, 1);
+      if (e instanceof RangeError) throw new PySyntaxError('SyntaxError', TOO_DEEP, 1, 1, 1, 1, false, true);
       throw e;
     }
     const parser = new Parser(tk.tokens, src, lines);
@@ -33,7 +33,7 @@ export function parse(source: string, filename = '<string>'): ParseResult {
     } catch (e) {
       let err: PySyntaxError;
       if (e instanceof PySyntaxError) err = e;
-      else if (e instanceof RangeError) err = new PySyntaxError('SyntaxError', 'too many nested parentheses', 1, 1, 1, 1);
+      else if (e instanceof RangeError) err = new PySyntaxError('SyntaxError', TOO_DEEP, 1, 1, 1, 1, false, true);
       else throw e;
       // an error at or after a bracket that never closes: CPython reports the bracket
       const open = tk.unclosed[tk.unclosed.length - 1];

@@ -413,46 +413,46 @@ class Tokenizer {
 
   // ---- numbers ----
 
+  private numErr(msg: string, at: number, plusOne = false): never {
+    const o = at - this.lineStart + (plusOne ? 1 : 0);
+    return this.err(msg, this.lineno, o, o);
+  }
+
+  /** digits of one radix with single underscores between them; returns the new position */
+  private digits(p: number, radix: Radix): number {
+    const src = this.src;
+    for (;;) {
+      while (isRadixDigit(src.charCodeAt(p), radix)) p++;
+      if (src.charCodeAt(p) !== 95) return p;
+      p++;
+      if (!isRadixDigit(src.charCodeAt(p), radix)) this.numErr(`invalid ${RADIX_NAME[radix]} literal`, p);
+    }
+  }
+
   private scanNumber(start: number): void {
     const src = this.src;
     let p = start;
     const col0 = start - this.lineStart;
-    const errAt = (msg: string, at: number, plusOne = false): never => {
-      const o = at - this.lineStart + (plusOne ? 1 : 0);
-      return this.err(msg, this.lineno, o, o);
-    };
-    /** digits with single underscores between them; returns the new position */
-    const digits = (p: number, ok: (c: number) => boolean, kind: string): number => {
-      for (;;) {
-        while (ok(src.charCodeAt(p))) p++;
-        if (src.charCodeAt(p) !== 95) return p;
-        p++;
-        if (!ok(src.charCodeAt(p))) errAt(`invalid ${kind} literal`, p);
-      }
-    };
     const c0 = src.charCodeAt(p);
     const c1 = src.charCodeAt(p + 1) | 32;
     if (c0 === 48 && (c1 === 120 || c1 === 111 || c1 === 98)) {
-      const kind = c1 === 120 ? 'hexadecimal' : c1 === 111 ? 'octal' : 'binary';
-      const ok = c1 === 120 ? isHex : c1 === 111 ? (c: number) => c >= 48 && c <= 55 : (c: number) => c === 48 || c === 49;
+      const radix: Radix = c1 === 120 ? 16 : c1 === 111 ? 8 : 2;
+      const kind = RADIX_NAME[radix];
       p += 2;
       if (src.charCodeAt(p) === 95) p++;
-      if (!ok(src.charCodeAt(p))) {
-        const d = src.charCodeAt(p);
-        if (isDigit(d)) errAt(`invalid digit '${src[p]}' in ${kind} literal`, p, true);
-        errAt(`invalid ${kind} literal`, p);
+      if (!isRadixDigit(src.charCodeAt(p), radix)) {
+        if (isDigit(src.charCodeAt(p))) this.numErr(`invalid digit '${src[p]}' in ${kind} literal`, p, true);
+        this.numErr(`invalid ${kind} literal`, p);
       }
-      p = digits(p, ok, kind);
-      const d = src.charCodeAt(p);
-      if (isDigit(d)) errAt(`invalid digit '${src[p]}' in ${kind} literal`, p, true);
+      p = this.digits(p, radix);
+      if (isDigit(src.charCodeAt(p))) this.numErr(`invalid digit '${src[p]}' in ${kind} literal`, p, true);
       this.endOfNumber(p, kind);
       this.pos = p;
       this.push('NUMBER', start, p);
       return;
     }
-    let isFloat = false;
     if (c0 !== 46) {
-      p = digits(p, isDigit, 'decimal');
+      p = this.digits(p, 10);
       // leading zeros: "0", "00", "0_0" are fine, "012" is not
       if (c0 === 48) {
         let q = start;
@@ -465,16 +465,15 @@ class Tokenizer {
       }
     }
     if (src.charCodeAt(p) === 46) {
-      isFloat = true;
       p++;
-      if (isDigit(src.charCodeAt(p))) p = digits(p, isDigit, 'decimal');
+      if (isDigit(src.charCodeAt(p))) p = this.digits(p, 10);
     }
     if ((src.charCodeAt(p) | 32) === 101) {
       const save = p;
       p++;
       if (src.charCodeAt(p) === 43 || src.charCodeAt(p) === 45) {
         p++;
-        if (!isDigit(src.charCodeAt(p))) errAt('invalid decimal literal', p);
+        if (!isDigit(src.charCodeAt(p))) this.numErr('invalid decimal literal', p);
       } else if (!isDigit(src.charCodeAt(p))) {
         // `1else` is a number followed by a keyword; anything else is an error
         p = save;
@@ -483,8 +482,7 @@ class Tokenizer {
         this.push('NUMBER', start, p);
         return;
       }
-      p = digits(p, isDigit, 'decimal');
-      isFloat = true;
+      p = this.digits(p, 10);
     }
     if ((src.charCodeAt(p) | 32) === 106) {
       p++;
@@ -492,7 +490,6 @@ class Tokenizer {
     } else {
       this.endOfNumber(p, 'decimal');
     }
-    void isFloat;
     this.pos = p;
     this.push('NUMBER', start, p);
   }
@@ -652,6 +649,17 @@ class Tokenizer {
       }
       p++;
     }
+  }
+}
+
+type Radix = 2 | 8 | 10 | 16;
+const RADIX_NAME: Record<Radix, string> = { 2: 'binary', 8: 'octal', 10: 'decimal', 16: 'hexadecimal' };
+function isRadixDigit(c: number, radix: Radix): boolean {
+  switch (radix) {
+    case 2: return c === 48 || c === 49;
+    case 8: return c >= 48 && c <= 55;
+    case 10: return c >= 48 && c <= 57;
+    default: return isHex(c);
   }
 }
 
