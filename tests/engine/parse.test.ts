@@ -19,6 +19,7 @@ interface Recorded {
     error?: { type: string; msg: string; lineno: number; offset: number; end_lineno: number; end_offset: number };
     stderr?: string;
   }[];
+  mutations: { src: string; dump?: string; error?: Recorded['invalid'][number]['error'] }[];
 }
 
 /**
@@ -98,6 +99,35 @@ describe('invalid corpus: SyntaxError matches CPython 3.12', () => {
       if (!FORMAT_DIFFERS_IN_SCRIPT_MODE.has(v.name)) expect(formatSyntaxError(e, 'prog.py')).toBe(v.stderr);
     });
   }
+});
+
+describe('differential: random edits of the valid corpus', () => {
+  // Acceptance must agree exactly; messages and caret positions agree for the
+  // large majority (the rest are rarer invalid_* rules of CPython's grammar).
+  it('accepts exactly what CPython accepts, with the same tree', () => {
+    const wrong: string[] = [];
+    for (const m of rec.mutations) {
+      const r = parse(m.src);
+      if (m.dump !== undefined) {
+        if (!r.ok) { if (!r.error.unsupported) wrong.push(`rejected: ${JSON.stringify(m.src)} (${r.error.msg})`); }
+        else if (dump(r.module) !== m.dump) wrong.push(`tree differs: ${JSON.stringify(m.src)}`);
+      } else if (r.ok) wrong.push(`accepted: ${JSON.stringify(m.src)} (CPython: ${m.error?.msg})`);
+    }
+    expect(wrong).toEqual([]);
+  });
+  it('gives the same SyntaxError (message and location) in at least 90% of cases', () => {
+    let same = 0, total = 0;
+    for (const m of rec.mutations) {
+      if (!m.error) continue;
+      total++;
+      const r = parse(m.src);
+      if (r.ok) continue;
+      const e = r.error;
+      if (JSON.stringify({ type: e.type, msg: e.msg, lineno: e.lineno, offset: e.offset, end_lineno: e.end_lineno, end_offset: e.end_offset })
+        === JSON.stringify(m.error)) same++;
+    }
+    expect(same / total).toBeGreaterThanOrEqual(0.9);
+  });
 });
 
 describe('robustness', () => {

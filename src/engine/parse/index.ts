@@ -35,8 +35,11 @@ export function parse(source: string, filename = '<string>'): ParseResult {
       if (e instanceof PySyntaxError) err = e;
       else if (e instanceof RangeError) err = new PySyntaxError('SyntaxError', TOO_DEEP, 1, 1, 1, 1, false, true);
       else throw e;
+      // the parser reached the place where the tokenizer gave up: that error wins
+      const lastTok = tk.tokens[tk.tokens.length - 1];
+      if (lastTok.type === 'ERRORTOKEN' && lastTok.error && parser.reachedEnd()) throw lastTok.error;
       // an error at or after a bracket that never closes: CPython reports the bracket
-      const open = tk.unclosed[tk.unclosed.length - 1];
+      const open = lastTok.type === 'ERRORTOKEN' ? undefined : tk.unclosed[tk.unclosed.length - 1];
       if (open && !err.unsupported && (parser.reachedEnd() || err.lineno > open.lineno)) {
         err = new PySyntaxError('SyntaxError', `'${open.ch}' was never closed`, open.lineno, open.col + 1, open.lineno, 0);
       }
@@ -53,10 +56,22 @@ export function parse(source: string, filename = '<string>'): ParseResult {
   }
 }
 
+/** SyntaxError offsets count code points, not UTF-16 units */
+function cpOffset(lines: LineMap, lineno: number, offset: number): number {
+  if (offset <= 1) return offset;
+  const head = lines.lineText(lineno).slice(0, offset - 1);
+  let n = offset - 1;
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) n--;
+  }
+  return n + 1;
+}
+
 function toInfo(e: PySyntaxError, lines: LineMap): SyntaxErrorInfo {
   const info: SyntaxErrorInfo = {
-    type: e.type, msg: e.msg, lineno: e.lineno, offset: e.offset,
-    end_lineno: e.end_lineno, end_offset: e.end_offset,
+    type: e.type, msg: e.msg, lineno: e.lineno, offset: cpOffset(lines, e.lineno, e.offset),
+    end_lineno: e.end_lineno, end_offset: cpOffset(lines, e.end_lineno, e.end_offset),
     text: lines.lineText(e.lineno),
   };
   if (e.unsupported) info.unsupported = true;

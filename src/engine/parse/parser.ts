@@ -141,7 +141,9 @@ export class Parser {
     throw new PySyntaxError(type, msg, sLine(s), sCol(s) + 1, eLine(e), eCol(e) + 1);
   }
   /** Generic "invalid syntax" at the current token, with CPython's special cases for INDENT/DEDENT. */
-  private invalid(t: Token = this.tok): never {
+  private invalid(t: Token = this.toks[Math.max(this.i, this.furthest)]): never {
+    // CPython reports a generic error at the furthest token its parser looked at
+    if (t.type === 'ERRORTOKEN' && t.error) throw t.error;
     if (t.type === 'INDENT') {
       throw new PySyntaxError('IndentationError', 'unexpected indent', t.end_lineno, t.end_col, t.end_lineno, -1);
     }
@@ -429,7 +431,13 @@ export class Parser {
       let value: A.Expr = lhs;
       while (this.eat('=')) {
         const rhsStart = this.tok;
-        if (rhsStart.type === 'NEWLINE' || this.at(';')) this.invalid();
+        if (rhsStart.type === 'NEWLINE' || this.at(';')) {
+          for (const tg of targets) {
+            const bad = this.invalidTarget(tg, 'star');
+            if (bad) this.raise(`cannot assign to ${exprName(bad)}`, bad);
+          }
+          this.invalid();
+        }
         value = this.at('yield') ? this.yieldExpr() : this.starExpressions();
         if (this.at('=')) targets.push(value);
       }
@@ -453,12 +461,14 @@ export class Parser {
       // print "x": the legacy statement form
       if (lhs.kind === 'Name' && (lhs.id === 'print' || lhs.id === 'exec') && lhs.start === first.start && lhs.end === first.end && this.startsExpression() && !this.at('(')) {
         const save = this.i;
+        const saveFurthest = this.furthest;
         try {
           const rest = this.starExpressions();
           this.raise(`Missing parentheses in call to '${lhs.id}'. Did you mean ${lhs.id}(...)?`, lhs, rest);
         } catch (e) {
           if (e instanceof PySyntaxError && e.msg.startsWith('Missing')) throw e;
           this.i = save;
+          if (!this.reachedEnd()) this.furthest = saveFurthest;
         }
       }
       if (t.type === 'OP' && t.value === ':=' ) this.invalid();
@@ -986,9 +996,8 @@ export class Parser {
       this.next();
       const test = this.disjunction();
       if (!this.eat('else')) {
-        if (this.tok.type === 'NEWLINE' || this.at(')') || this.at(']') || this.at('}') || this.at(',') || this.at(':') || this.tok.type === 'ENDMARKER' || this.at(';') || this.at('=')) {
-          this.raise("expected 'else' after 'if' expression", body, test);
-        }
+        // invalid_expression: disjunction 'if' disjunction !('else'|':')
+        if (!this.at(':')) this.raise("expected 'else' after 'if' expression", body, test);
         this.invalid();
       }
       const orelse = this.expression();
@@ -1259,6 +1268,7 @@ export class Parser {
     const nameString = a.kind === 'Name' && (t.type === 'STRING' || t.type === 'FSTRING_START') && a.end === t.start - (t.start - a.end);
     if (this.startsExpression() && !this.at('*') && !nameString && !(a.kind === 'Name' && t.type === 'STRING' )) {
       const save = this.i;
+      const saveFurthest = this.furthest;
       let b: A.Expr | null = null;
       try {
         b = this.expression();
@@ -1268,6 +1278,7 @@ export class Parser {
       }
       if (b && this.isDisjunctionLevel(a)) this.raise('invalid syntax. Perhaps you forgot a comma?', a, b);
       this.i = save;
+      if (!this.reachedEnd()) this.furthest = saveFurthest;
     }
     this.invalid();
   }
@@ -1286,7 +1297,7 @@ export class Parser {
       this.next();
       const target = this.starTargets();
       this.setCtx(target, 'Store', 'for');
-      if (!this.eat('in')) this.invalid();
+      if (!this.eat('in')) this.forgotComma(target);
       const iter = this.disjunction();
       const ifs: A.Expr[] = [];
       while (this.eat('if')) ifs.push(this.disjunction());
@@ -1394,6 +1405,7 @@ export class Parser {
   /** `if x = 1:` (CPython's invalid_named_expression) */
   private assignInCondition(a: A.Expr): never {
     const save = this.i;
+    const saveFurthest = this.furthest;
     this.next();
     let b: A.Expr | null = null;
     try { b = this.bitOr(); } catch (e) { if (!(e instanceof PySyntaxError)) throw e; }
@@ -1408,6 +1420,7 @@ export class Parser {
       }
     }
     this.i = save;
+    if (!this.reachedEnd()) this.furthest = saveFurthest;
     this.invalid();
   }
 

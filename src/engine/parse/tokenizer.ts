@@ -10,7 +10,9 @@ import { PySyntaxError } from './errors.js';
 
 export type TokType =
   | 'NAME' | 'NUMBER' | 'STRING' | 'OP' | 'NEWLINE' | 'INDENT' | 'DEDENT' | 'ENDMARKER'
-  | 'FSTRING_START' | 'FSTRING_MIDDLE' | 'FSTRING_END';
+  | 'FSTRING_START' | 'FSTRING_MIDDLE' | 'FSTRING_END'
+  /** where tokenizing stopped on an error CPython only reports if the parser gets there */
+  | 'ERRORTOKEN';
 
 export interface Token {
   type: TokType;
@@ -24,7 +26,12 @@ export interface Token {
   col: number;
   end_lineno: number;
   end_col: number;
+  /** for ERRORTOKEN: the error the parser raises on reaching it */
+  error?: PySyntaxError;
 }
+
+/** Unwinds the tokenizer after a deferred error (see `deferred`). */
+class StopTokenizing {}
 
 /** An opening bracket still waiting for its partner (tok->parenstack in CPython). */
 interface OpenParen { ch: string; lineno: number; col: number; }
@@ -116,6 +123,28 @@ class Tokenizer {
   constructor(private readonly src: string, private readonly lines: LineMap) {}
 
   run(): TokenizeResult {
+    try {
+      return this.loop();
+    } catch (e) {
+      if (e instanceof StopTokenizing) return { tokens: this.tokens, unclosed: this.parens };
+      throw e;
+    }
+  }
+
+  /**
+   * Errors CPython's tokenizer signals through tok->done rather than by raising
+   * (bad dedent, TabError, line continuation): they only surface if the parser
+   * reads that far, and they hide later tokenizer errors.
+   */
+  private deferred(e: PySyntaxError): never {
+    const p = this.pos;
+    const lineno = this.lines.lineOf(Math.min(p, Math.max(0, this.src.length - 1)));
+    const col = p - this.lines.lineStarts[lineno - 1];
+    this.tokens.push({ type: 'ERRORTOKEN', value: '', start: p, end: p, lineno, col, end_lineno: lineno, end_col: col, error: e });
+    throw new StopTokenizing();
+  }
+
+  private loop(): TokenizeResult {
     const src = this.src;
     for (;;) {
       const mode = this.modes[this.modes.length - 1];
@@ -143,12 +172,14 @@ class Tokenizer {
             const bsLine = this.lineno;
             this.pos += 2; this.newLine();
             if (this.pos >= src.length) {
-              this.err('unexpected EOF while parsing', bsLine, bsCol + 2, -1);
+              this.deferred(new PySyntaxError('SyntaxError', 'unexpected EOF while parsing', bsLine, bsCol + 2, bsLine, -1, true));
             }
           } else if (this.pos + 1 >= src.length) {
-            this.err('unexpected EOF while parsing', this.lineno, this.pos - this.lineStart + 2, -1);
+            const o = this.pos - this.lineStart + 2;
+            this.deferred(new PySyntaxError('SyntaxError', 'unexpected EOF while parsing', this.lineno, o, this.lineno, -1, true));
           } else {
-            this.err('unexpected character after line continuation character', this.lineno, this.pos - this.lineStart + 2, 0);
+            const o = this.pos - this.lineStart + 2;
+            this.deferred(new PySyntaxError('SyntaxError', 'unexpected character after line continuation character', this.lineno, o, this.lineno, 0, true));
           }
         } else this.pos++;
         c = src.charCodeAt(this.pos);
@@ -242,7 +273,7 @@ class Tokenizer {
       if (col !== this.indents[this.indents.length - 1]) {
         let eol = p;
         while (eol < src.length && src.charCodeAt(eol) !== 10) eol++;
-        this.err('unindent does not match any outer indentation level', this.lineno, eol - this.lineStart + 1, -1, this.lineno, 'IndentationError');
+        this.deferred(new PySyntaxError('IndentationError', 'unindent does not match any outer indentation level', this.lineno, eol - this.lineStart + 1, this.lineno, -1, true));
       }
       if (alt !== this.altIndents[this.altIndents.length - 1]) this.tabError();
     }
@@ -250,7 +281,7 @@ class Tokenizer {
   }
 
   private tabError(): never {
-    this.err('inconsistent use of tabs and spaces in indentation', this.lineno, 1, 0, this.lineno, 'TabError');
+    this.deferred(new PySyntaxError('TabError', 'inconsistent use of tabs and spaces in indentation', this.lineno, 1, this.lineno, 0, true));
   }
 
   private finish(): void {
