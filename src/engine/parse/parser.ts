@@ -883,7 +883,11 @@ export class Parser {
       } else {
         const p = this.param(lambda);
         let def: A.Expr | null = null;
-        if (this.eat('=')) def = this.expression();
+        if (this.at('=')) {
+          const eq = this.next();
+          if (this.at(',') || this.at(closer)) this.raise('expected default value expression', eq);
+          def = this.expression();
+        }
         if (sawStar) {
           a.kwonlyargs.push(p);
           a.kw_defaults.push(def);
@@ -1263,7 +1267,7 @@ export class Parser {
   }
 
   /** inside brackets, `a b` → "invalid syntax. Perhaps you forgot a comma?" (invalid_expression) */
-  private forgotComma(a: A.Expr): never {
+  private forgotComma(a: A.Expr, fallThrough = false): never {
     const t = this.tok;
     const nameString = a.kind === 'Name' && (t.type === 'STRING' || t.type === 'FSTRING_START') && a.end === t.start - (t.start - a.end);
     if (this.startsExpression() && !this.at('*') && !nameString && !(a.kind === 'Name' && t.type === 'STRING' )) {
@@ -1276,10 +1280,16 @@ export class Parser {
         if (!(e instanceof PySyntaxError)) throw e;
         b = null;
       }
+      if (!b) {
+        // CPython's expression_without_invalid: a bare disjunction is enough
+        this.i = save;
+        try { b = this.disjunction(); } catch (e) { if (!(e instanceof PySyntaxError)) throw e; b = null; }
+      }
       if (b && this.isDisjunctionLevel(a)) this.raise('invalid syntax. Perhaps you forgot a comma?', a, b);
       this.i = save;
       if (!this.reachedEnd()) this.furthest = saveFurthest;
     }
+    if (fallThrough) return undefined as never;
     this.invalid();
   }
 
@@ -1656,13 +1666,29 @@ export class Parser {
       const what = this.tok.value;
       this.raise(`f-string: valid expression required before '${what}'`, this.tok);
     }
+    const first = this.tok;
     if (this.at('lambda')) {
       // the tokenizer already took the lambda's ':' as the start of a format spec
       let j = this.i;
-      while (j < this.toks.length - 1 && !(this.toks[j].type === 'OP' && this.toks[j].value === ':')) j++;
-      this.raise('f-string: lambda expressions are not allowed without parentheses', this.tok, this.toks[j]);
+      while (j < this.toks.length - 1 && !(this.toks[j].type === 'OP' && (this.toks[j].value === ':' || this.toks[j].value === '}'))) j++;
+      if (this.at(':', this.toks[j])) {
+        this.raise('f-string: lambda expressions are not allowed without parentheses', this.tok, this.toks[j]);
+      }
     }
-    const value = this.at('yield') ? this.yieldExpr() : this.starExpressions();
+    let value: A.Expr;
+    try {
+      value = this.at('yield') ? this.yieldExpr() : this.starExpressions();
+    } catch (e) {
+      // a field that does not start a valid expression (invalid_replacement_field)
+      if (e instanceof PySyntaxError && e.msg === 'invalid syntax' && e.lineno === first.lineno && e.offset === first.col + 1) {
+        this.raise("f-string: expecting a valid expression after '{'", first);
+      }
+      throw e;
+    }
+    if (!(this.at('=') || this.at('!') || this.at(':') || this.at('}'))) {
+      if (this.startsExpression() && !this.at('*')) this.forgotComma(value, true);
+      this.raise("f-string: expecting '=', or '!', or ':', or '}'", this.tok);
+    }
     let conversion = -1;
     let format_spec: A.JoinedStr | null = null;
     if (this.at('=')) {

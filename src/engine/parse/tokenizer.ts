@@ -303,7 +303,7 @@ class Tokenizer {
       this.err("f-string: expecting '}'", this.lineno, this.pos - this.lineStart + 1, this.pos - this.lineStart + 1);
     }
     const what = m.triple ? 'unterminated triple-quoted f-string literal' : 'unterminated f-string literal';
-    this.err(`${what} (detected at line ${this.lineno})`, m.startLine, m.startCol + 1, m.startCol + 1);
+    this.err(`${what} (detected at line ${this.lines.lineOf(Math.max(0, this.src.length - 1))})`, m.startLine, m.startCol + 1, m.startCol + 1);
   }
 
   private inLiteralPart(m: FStrMode): boolean {
