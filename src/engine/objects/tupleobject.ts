@@ -9,7 +9,7 @@
 import { PyObject, decref, incref, newref, makeImmortal } from './object.js';
 import {
   PyTypeObject, builtinType, Py_EQ, Py_NE, Py_LT, Py_LE, Py_GT, Py_GE, NB_ADD, NB_MULTIPLY,
-  TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC, TPFLAGS_TUPLE_SUBCLASS, TPFLAGS_MANAGED_DICT, TPFLAGS_SEQUENCE,
+  TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC, TPFLAGS_TUPLE_SUBCLASS, TPFLAGS_SEQUENCE,
   type Visit,
 } from './typeobject.js';
 import { gcAlloc, gcFree, gcTrack, gcUntrack } from '../gc/gcobject.js';
@@ -77,11 +77,6 @@ export class FreeList {
   }
 }
 
-/** Extra bytes before a subclass instance (3.12 managed __dict__/__weakref__ pointers). */
-export function subtypePreheader(t: PyTypeObject): number {
-  // Py_TPFLAGS_MANAGED_WEAKREF is 1 << 3 in 3.12.
-  return (t.flags & (TPFLAGS_MANAGED_DICT | (1 << 3))) !== 0 ? profile.managedPreheaderSize : 0;
-}
 
 /**
  * PyMem_Realloc / PyObject_Realloc on a simulated buffer (pymalloc_realloc):
@@ -186,7 +181,7 @@ export function newTupleFromBorrowed(items: readonly PyObject[]): PyTuple {
 /** An instance of a tuple subclass (tuple_subtype_new): allocated by the subtype, not the free list. */
 function newSubtypeTuple(type: PyTypeObject, items: PyObject[]): PyTuple {
   const t = new PyTuple(type, items);
-  gcAlloc(t, type.basicsize + PTR * items.length, subtypePreheader(type));
+  gcAlloc(t, type.basicsize + PTR * items.length);
   gcTrack(t);
   return t;
 }
@@ -200,8 +195,8 @@ function tupleDealloc(o: PyObject): void {
   for (let i = items.length - 1; i >= 0; i--) decref(items[i]);
   const n = items.length;
   t.items = [];
-  if (t.type === TupleType && n > 0 && n <= MAXSAVESIZE && freeLists[n - 1].push(t)) return;
-  gcFree(t, t.type === TupleType ? 0 : subtypePreheader(t.type));
+  if (t.type === TupleType && n > 0 && n <= MAXSAVESIZE && t.addr !== 0 && freeLists[n - 1].push(t)) return;
+  gcFree(t);
 }
 
 function tupleTraverse(o: PyObject, visit: Visit): void {
