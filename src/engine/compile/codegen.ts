@@ -1,0 +1,1987 @@
+/** Code generation from the AST: CPython 3.12's Python/compile.c (compiler_visit_*, scopes, fblocks, inlined comprehensions). */
+
+import type * as A from '../parse/ast.js';
+import { OP } from '../bytecode/opcodes.js';
+import {
+  CO_NESTED, CO_NEWLOCALS, CO_OPTIMIZED, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS,
+  CO_FAST_LOCAL, CO_FAST_CELL, CO_FAST_FREE, CO_FAST_HIDDEN,
+  type CodeObject, type ConstSpec, type ExceptionTableEntry,
+} from '../bytecode/code.js';
+import {
+  SymTable, SymTableEntry, mangle, CELL, FREE, LOCAL, GLOBAL_IMPLICIT, GLOBAL_EXPLICIT,
+  DEF_LOCAL, DEF_NONLOCAL, DEF_COMP_CELL, DEF_FREE_CLASS, DEF_IMPORT,
+} from './symtable.js';
+import {
+  Block, CFG, type ConstPool, type Instr, type Loc, NO_LOCATION, SETUP_CLEANUP, SETUP_FINALLY, SETUP_WITH,
+  POP_BLOCK, JUMP, JUMP_NO_INTERRUPT, STORE_FAST_MAYBE_NULL, isTerminator, optimizeCodeUnit, stackdepth,
+  convertPseudoOps, normalizeJumps,
+} from './flowgraph.js';
+import { errorAt, unsupported } from './errors.js';
+
+const STACK_USE_GUIDELINE = 30;
+
+const INTRINSIC_PRINT = 1;
+const INTRINSIC_IMPORT_STAR = 2;
+const INTRINSIC_STOPITERATION_ERROR = 3;
+const INTRINSIC_UNARY_POSITIVE = 5;
+const INTRINSIC_LIST_TO_TUPLE = 6;
+void INTRINSIC_PRINT;
+
+const BINOP: Record<A.OperatorKind, number> = {
+  Add: 0, BitAnd: 1, FloorDiv: 2, LShift: 3, MatMult: 4, Mult: 5, Mod: 6, BitOr: 7, Pow: 8,
+  RShift: 9, Sub: 10, Div: 11, BitXor: 12,
+};
+const INPLACE = 13;
+// COMPARE_OP oparg: (Py_LT.. << 4) | compare mask (3.12)
+const CMP: Partial<Record<A.CmpOpKind, number>> = {
+  Lt: (0 << 4) | 2, LtE: (1 << 4) | 10, Eq: (2 << 4) | 8, NotEq: (3 << 4) | 7, Gt: (4 << 4) | 4, GtE: (5 << 4) | 12,
+};
+
+type ScopeType = 'module' | 'class' | 'function' | 'lambda' | 'comprehension';
+
+type FBlockType =
+  | 'WHILE_LOOP' | 'FOR_LOOP' | 'TRY_EXCEPT' | 'FINALLY_TRY' | 'FINALLY_END' | 'WITH'
+  | 'HANDLER_CLEANUP' | 'POP_VALUE' | 'EXCEPTION_HANDLER' | 'STOP_ITERATION';
+
+interface FBlock {
+  type: FBlockType;
+  block: Block | null;
+  exit: Block | null;
+  /** finally body, with statement, or handler name */
+  datum: A.Stmt[] | A.With | string | null;
+}
+
+function loc(n: A.Pos): Loc {
+  return { lineno: n.lineno, end_lineno: n.end_lineno, col: n.col_offset, end_col: n.end_col_offset };
+}
+
+let codeKeyCounter = 0;
+
+/** A const's identity for deduplication: type-aware, like the compiler's const cache keys. */
+export function constKey(c: ConstSpec): string {
+  switch (c.type) {
+    case 'int': return 'i' + c.value.toString();
+    case 'float': return 'f' + (Object.is(c.value, -0) ? '-0' : String(c.value));
+    case 'complex': return 'c' + (Object.is(c.imag, -0) ? '-0' : String(c.imag));
+    case 'str': return 's' + c.value;
+    case 'bytes': return 'b' + Array.from(c.value).join(',');
+    case 'bool': return c.value ? 'T' : 'F';
+    case 'None': return 'N';
+    case 'Ellipsis': return 'E';
+    case 'tuple': return 't(' + c.items.map(constKey).join('|') + ')';
+    case 'frozenset': return 'z(' + c.items.map(constKey).join('|') + ')';
+    case 'code': return 'code' + codeKeyCounter++;
+  }
+}
+
+class Unit implements ConstPool {
+  consts: ConstSpec[] = [];
+  constIndex = new Map<string, number>();
+  names = new Map<string, number>();
+  varnames = new Map<string, number>();
+  cellvars = new Map<string, number>();
+  freevars = new Map<string, number>();
+  fasthidden = new Map<string, boolean>();
+  privateName: string | null = null;
+  argcount = 0;
+  posonlyargcount = 0;
+  kwonlyargcount = 0;
+  qualname = '';
+  entry = new Block(false);
+  cur: Block = this.entry;
+  fblocks: FBlock[] = [];
+  inInlinedComp = 0;
+  constructor(
+    public ste: SymTableEntry,
+    public name: string,
+    public scopeType: ScopeType,
+    public firstlineno: number,
+  ) {
+    ste.varnames.forEach((v, i) => this.varnames.set(v, i));
+    const sorted = (pred: (name: string, flags: number, scope: number) => boolean, offset: number) => {
+      const keys = [...ste.symbols.keys()].filter((k) => pred(k, ste.getSymbol(k), ste.getScope(k))).sort();
+      const m = new Map<string, number>();
+      keys.forEach((k, i) => m.set(k, i + offset));
+      return m;
+    };
+    this.cellvars = sorted((_k, f, s) => s === CELL || (f & DEF_COMP_CELL) !== 0, 0);
+    if (ste.needsClassClosure) this.cellvars.set('__class__', this.cellvars.size);
+    this.freevars = sorted((_k, f, s) => s === FREE || (f & DEF_FREE_CLASS) !== 0, this.cellvars.size);
+  }
+  add(c: ConstSpec): number {
+    const key = constKey(c);
+    const i = this.constIndex.get(key);
+    if (i !== undefined) return i;
+    this.consts.push(c);
+    this.constIndex.set(key, this.consts.length - 1);
+    return this.consts.length - 1;
+  }
+}
+
+function dictAdd(m: Map<string, number>, k: string): number {
+  const i = m.get(k);
+  if (i !== undefined) return i;
+  m.set(k, m.size);
+  return m.size - 1;
+}
+
+function constValue(e: A.Expr): ConstSpec {
+  return (e as A.Constant).value as ConstSpec;
+}
+
+export class Compiler {
+  u!: Unit;
+  private stack: Unit[] = [];
+  constructor(
+    private st: SymTable,
+    private filename: string,
+  ) {}
+
+  // ---- emission ----------------------------------------------------------
+
+  private maybeNewBlock(): void {
+    const last = this.u.cur.last();
+    if (last && isTerminator(last.op)) {
+      const b = new Block(false);
+      this.u.cur.next = b;
+      this.u.cur = b;
+    }
+  }
+
+  addop(op: number, arg: number, l: Loc, target: Block | null = null): void {
+    this.maybeNewBlock();
+    const i: Instr = { op, arg, target, loc: l, except: null };
+    this.u.cur.instrs.push(i);
+  }
+  op0(op: number, l: Loc): void {
+    this.addop(op, 0, l);
+  }
+  jump(op: number, target: Block, l: Loc): void {
+    this.addop(op, 0, l, target);
+  }
+  newLabel(): Block {
+    return new Block(true);
+  }
+  useLabel(b: Block): void {
+    this.u.cur.next = b;
+    this.u.cur = b;
+  }
+  loadConst(c: ConstSpec, l: Loc): void {
+    this.addop(OP.LOAD_CONST, this.u.add(c), l);
+  }
+  private none: ConstSpec = { type: 'None' };
+
+  /** ADDOP_NAME: mangled, with LOAD_ATTR/LOAD_METHOD/LOAD_SUPER_* oparg encodings */
+  addopName(op: number | 'LOAD_METHOD' | 'LOAD_SUPER_METHOD' | 'LOAD_ZERO_SUPER_METHOD' | 'LOAD_ZERO_SUPER_ATTR', name: string, l: Loc): void {
+    let arg = dictAdd(this.u.names, mangle(this.u.privateName, name));
+    let opcode: number;
+    if (op === OP.LOAD_ATTR) {
+      opcode = op;
+      arg <<= 1;
+    } else if (op === 'LOAD_METHOD') {
+      opcode = OP.LOAD_ATTR;
+      arg = (arg << 1) | 1;
+    } else if (op === OP.LOAD_SUPER_ATTR) {
+      opcode = op;
+      arg = (arg << 2) | 2;
+    } else if (op === 'LOAD_SUPER_METHOD') {
+      opcode = OP.LOAD_SUPER_ATTR;
+      arg = (arg << 2) | 3;
+    } else if (op === 'LOAD_ZERO_SUPER_ATTR') {
+      opcode = OP.LOAD_SUPER_ATTR;
+      arg <<= 2;
+    } else if (op === 'LOAD_ZERO_SUPER_METHOD') {
+      opcode = OP.LOAD_SUPER_ATTR;
+      arg = (arg << 2) | 1;
+    } else {
+      opcode = op;
+    }
+    this.addop(opcode, arg, l);
+  }
+  /** ADDOP_N: an unmangled name */
+  addopN(op: number, name: string, l: Loc): void {
+    this.addop(op, dictAdd(this.u.names, name), l);
+  }
+
+  // ---- scopes ------------------------------------------------------------
+
+  enterScope(name: string, scopeType: ScopeType, node: object, lineno: number): void {
+    const ste = this.st.lookup(node);
+    const u = new Unit(ste, name, scopeType, lineno);
+    if (this.u) {
+      u.privateName = this.u.privateName;
+      this.stack.push(this.u);
+    }
+    this.u = u;
+    const l: Loc = { lineno, end_lineno: lineno, col: 0, end_col: 0 };
+    if (scopeType === 'module') {
+      l.lineno = 0;
+    } else {
+      this.setQualname();
+    }
+    this.addop(OP.RESUME, 0, l);
+  }
+
+  exitScope(): void {
+    this.u = this.stack.pop()!;
+  }
+
+  private setQualname(): void {
+    const u = this.u;
+    let base: string | null = null;
+    if (this.stack.length > 1) {
+      const parent = this.stack[this.stack.length - 1];
+      let forceGlobal = false;
+      if (u.scopeType === 'function' || u.scopeType === 'class') {
+        const mangled = mangle(parent.privateName, u.name);
+        if (parent.ste.getScope(mangled) === GLOBAL_EXPLICIT) forceGlobal = true;
+      }
+      if (!forceGlobal) {
+        if (parent.scopeType === 'function' || parent.scopeType === 'lambda') base = parent.qualname + '.<locals>';
+        else base = parent.qualname;
+      }
+    }
+    u.qualname = base !== null ? base + '.' + u.name : u.name;
+  }
+
+  // ---- names -------------------------------------------------------------
+
+  nameop(name: string, ctx: A.ExprContext, l: Loc): void {
+    const u = this.u;
+    if (ctx !== 'Load' && name === '__debug__') throw errorAt('cannot assign to __debug__', locPos(l));
+    const mangled = mangle(u.privateName, name);
+    const scope = u.ste.getScope(mangled);
+    let optype: 'FAST' | 'GLOBAL' | 'DEREF' | 'NAME' = 'NAME';
+    let dict = u.names;
+    switch (scope) {
+      case FREE:
+        dict = u.freevars;
+        optype = 'DEREF';
+        break;
+      case CELL:
+        dict = u.cellvars;
+        optype = 'DEREF';
+        break;
+      case LOCAL:
+        if (u.ste.isFunctionLike() || u.fasthidden.get(mangled) === true) optype = 'FAST';
+        break;
+      case GLOBAL_IMPLICIT:
+        if (u.ste.isFunctionLike()) optype = 'GLOBAL';
+        break;
+      case GLOBAL_EXPLICIT:
+        optype = 'GLOBAL';
+        break;
+    }
+    let op = 0;
+    switch (optype) {
+      case 'DEREF':
+        if (ctx === 'Load') {
+          if (u.ste.type === 'class' && !u.inInlinedComp) {
+            op = OP.LOAD_FROM_DICT_OR_DEREF;
+            this.op0(OP.LOAD_LOCALS, l);
+          } else {
+            op = OP.LOAD_DEREF;
+          }
+        } else op = ctx === 'Store' ? OP.STORE_DEREF : OP.DELETE_DEREF;
+        break;
+      case 'FAST':
+        op = ctx === 'Load' ? OP.LOAD_FAST : ctx === 'Store' ? OP.STORE_FAST : OP.DELETE_FAST;
+        this.addop(op, dictAdd(u.varnames, mangled), l);
+        return;
+      case 'GLOBAL':
+        op = ctx === 'Load' ? OP.LOAD_GLOBAL : ctx === 'Store' ? OP.STORE_GLOBAL : OP.DELETE_GLOBAL;
+        break;
+      case 'NAME':
+        if (ctx === 'Load') op = u.ste.type === 'class' && u.inInlinedComp ? OP.LOAD_GLOBAL : OP.LOAD_NAME;
+        else op = ctx === 'Store' ? OP.STORE_NAME : OP.DELETE_NAME;
+        break;
+    }
+    let arg = dictAdd(dict, mangled);
+    if (op === OP.LOAD_GLOBAL) arg <<= 1;
+    this.addop(op, arg, l);
+  }
+
+  /** a name's slot for varnames-addressed ops used directly (LOAD_FAST_AND_CLEAR …) */
+  private varnameOp(op: number, name: string, l: Loc): void {
+    this.addop(op, dictAdd(this.u.varnames, name), l);
+  }
+
+  private getRefType(name: string): number {
+    if (this.u.scopeType === 'class' && name === '__class__') return CELL;
+    return this.u.ste.getScope(name);
+  }
+
+  // ---- module / bodies ---------------------------------------------------
+
+  compileModule(mod: A.Module): CodeObject {
+    this.enterScope('<module>', 'module', mod, 1);
+    const first = mod.body[0];
+    this.body(first ? loc(first) : NO_LOCATION, mod.body);
+    const code = this.assemble(true);
+    return code;
+  }
+
+  private findAnn(stmts: A.Stmt[]): boolean {
+    for (const s of stmts) {
+      switch (s.kind) {
+        case 'AnnAssign': return true;
+        case 'For': case 'AsyncFor': case 'While': case 'If':
+          if (this.findAnn(s.body) || this.findAnn(s.orelse)) return true;
+          break;
+        case 'With': case 'AsyncWith':
+          if (this.findAnn(s.body)) return true;
+          break;
+        case 'Try': case 'TryStar':
+          if (this.findAnn(s.body) || this.findAnn(s.orelse) || this.findAnn(s.finalbody)) return true;
+          for (const h of s.handlers) if (this.findAnn(h.body)) return true;
+          break;
+      }
+    }
+    return false;
+  }
+
+  private docstring(body: A.Stmt[]): string | null {
+    const s = body[0];
+    if (s && s.kind === 'Expr' && s.value.kind === 'Constant' && s.value.value.type === 'str') return s.value.value.value;
+    return null;
+  }
+
+  private body(l: Loc, stmts: A.Stmt[]): void {
+    if (this.u.scopeType === 'module' && stmts.length) l = loc(stmts[0]);
+    if (this.findAnn(stmts)) this.op0(OP.SETUP_ANNOTATIONS, l);
+    if (!stmts.length) return;
+    let i = 0;
+    if (this.docstring(stmts) !== null) {
+      i = 1;
+      this.expr((stmts[0] as A.ExprStmt).value);
+      this.nameop('__doc__', 'Store', NO_LOCATION);
+    }
+    for (; i < stmts.length; i++) this.stmt(stmts[i]);
+  }
+
+  // ---- statements --------------------------------------------------------
+
+  private stmts(body: A.Stmt[]): void {
+    for (const s of body) this.stmt(s);
+  }
+
+  stmt(s: A.Stmt): void {
+    const l = loc(s);
+    switch (s.kind) {
+      case 'FunctionDef': return this.functionDef(s);
+      case 'ClassDef': return this.classDef(s);
+      case 'Return': return this.returnStmt(s);
+      case 'Delete':
+        for (const t of s.targets) this.expr(t);
+        return;
+      case 'Assign': {
+        this.expr(s.value);
+        const n = s.targets.length;
+        for (let i = 0; i < n; i++) {
+          if (i < n - 1) this.addop(OP.COPY, 1, l);
+          this.expr(s.targets[i]);
+        }
+        return;
+      }
+      case 'AugAssign': return this.augassign(s);
+      case 'AnnAssign': return this.annassign(s);
+      case 'For': return this.forStmt(s);
+      case 'While': return this.whileStmt(s);
+      case 'If': return this.ifStmt(s);
+      case 'With': return this.withStmt(s, 0);
+      case 'Raise': {
+        let n = 0;
+        if (s.exc) {
+          this.expr(s.exc);
+          n++;
+          if (s.cause) {
+            this.expr(s.cause);
+            n++;
+          }
+        }
+        this.addop(OP.RAISE_VARARGS, n, l);
+        return;
+      }
+      case 'Try':
+        if (s.finalbody.length) this.tryFinally(s);
+        else this.tryExcept(s);
+        return;
+      case 'Assert': {
+        const end = this.newLabel();
+        this.jumpIf(s.test, end, true);
+        this.op0(OP.LOAD_ASSERTION_ERROR, l);
+        if (s.msg) {
+          this.expr(s.msg);
+          this.addop(OP.CALL, 0, l);
+        }
+        this.addop(OP.RAISE_VARARGS, 1, l);
+        this.useLabel(end);
+        return;
+      }
+      case 'Import': return this.importStmt(s);
+      case 'ImportFrom': return this.importFrom(s);
+      case 'Global':
+      case 'Nonlocal':
+        return;
+      case 'Expr':
+        if (s.value.kind === 'Constant') {
+          this.op0(OP.NOP, l);
+          return;
+        }
+        this.expr(s.value);
+        this.op0(OP.POP_TOP, NO_LOCATION);
+        return;
+      case 'Pass':
+        this.op0(OP.NOP, l);
+        return;
+      case 'Break': return this.breakStmt(l, s);
+      case 'Continue': return this.continueStmt(l, s);
+      case 'AsyncFunctionDef': throw unsupported('async functions', s);
+      case 'AsyncFor': throw unsupported('async for', s);
+      case 'AsyncWith': throw unsupported('async with', s);
+      case 'Match': throw unsupported('the match statement', s);
+      case 'TryStar': throw unsupported('except*', s);
+    }
+  }
+
+  private returnStmt(s: A.Return): void {
+    let l = loc(s);
+    const preserveTos = s.value !== null && s.value.kind !== 'Constant';
+    if (!this.u.ste.isFunctionLike()) throw errorAt("'return' outside function", s);
+    if (preserveTos) {
+      this.expr(s.value!);
+    } else if (s.value) {
+      this.op0(OP.NOP, loc(s.value));
+    }
+    if (!s.value || s.value.lineno !== s.lineno) {
+      l = loc(s);
+      this.op0(OP.NOP, l);
+    }
+    l = this.unwindFblockStack(l, preserveTos, null).loc;
+    if (!s.value) this.loadConst(this.none, l);
+    else if (!preserveTos) this.loadConst(constValue(s.value), l);
+    this.op0(OP.RETURN_VALUE, l);
+  }
+
+  private breakStmt(l: Loc, s: A.Pos): void {
+    this.op0(OP.NOP, l);
+    const r = this.unwindFblockStack(l, false, true);
+    if (!r.loop) throw errorAt("'break' outside loop", s);
+    const l2 = this.unwindFblock(r.loc, r.loop, false);
+    this.jump(JUMP, r.loop.exit!, l2);
+  }
+
+  private continueStmt(l: Loc, s: A.Pos): void {
+    this.op0(OP.NOP, l);
+    const r = this.unwindFblockStack(l, false, true);
+    if (!r.loop) throw errorAt("'continue' not properly in loop", s);
+    this.jump(JUMP, r.loop.block!, r.loc);
+  }
+
+  private pushFblock(type: FBlockType, block: Block | null, exit: Block | null, datum: FBlock['datum'] = null): void {
+    this.u.fblocks.push({ type, block, exit, datum });
+  }
+  private popFblock(): void {
+    this.u.fblocks.pop();
+  }
+
+  private unwindFblock(l: Loc, info: FBlock, preserveTos: boolean): Loc {
+    switch (info.type) {
+      case 'WHILE_LOOP':
+      case 'EXCEPTION_HANDLER':
+      case 'STOP_ITERATION':
+        return l;
+      case 'FOR_LOOP':
+        if (preserveTos) this.addop(OP.SWAP, 2, l);
+        this.op0(OP.POP_TOP, l);
+        return l;
+      case 'TRY_EXCEPT':
+        this.op0(POP_BLOCK, l);
+        return l;
+      case 'FINALLY_TRY':
+        this.op0(POP_BLOCK, l);
+        if (preserveTos) this.pushFblock('POP_VALUE', null, null);
+        this.stmts(info.datum as A.Stmt[]);
+        if (preserveTos) this.popFblock();
+        return NO_LOCATION;
+      case 'FINALLY_END':
+        if (preserveTos) this.addop(OP.SWAP, 2, l);
+        this.op0(OP.POP_TOP, l);
+        if (preserveTos) this.addop(OP.SWAP, 2, l);
+        this.op0(POP_BLOCK, l);
+        this.op0(OP.POP_EXCEPT, l);
+        return l;
+      case 'WITH': {
+        l = loc(info.datum as A.With);
+        this.op0(POP_BLOCK, l);
+        if (preserveTos) this.addop(OP.SWAP, 2, l);
+        this.callExitWithNones(l);
+        this.op0(OP.POP_TOP, l);
+        return NO_LOCATION;
+      }
+      case 'HANDLER_CLEANUP': {
+        const name = info.datum as string | null;
+        if (name) this.op0(POP_BLOCK, l);
+        if (preserveTos) this.addop(OP.SWAP, 2, l);
+        this.op0(POP_BLOCK, l);
+        this.op0(OP.POP_EXCEPT, l);
+        if (name) {
+          this.loadConst(this.none, l);
+          this.nameop(name, 'Store', l);
+          this.nameop(name, 'Del', l);
+        }
+        return l;
+      }
+      case 'POP_VALUE':
+        if (preserveTos) this.addop(OP.SWAP, 2, l);
+        this.op0(OP.POP_TOP, l);
+        return l;
+    }
+  }
+
+  private unwindFblockStack(l: Loc, preserveTos: boolean, wantLoop: boolean | null): { loc: Loc; loop: FBlock | null } {
+    const fbs = this.u.fblocks;
+    if (fbs.length === 0) return { loc: l, loop: null };
+    const top = fbs[fbs.length - 1];
+    if (wantLoop && (top.type === 'WHILE_LOOP' || top.type === 'FOR_LOOP')) return { loc: l, loop: top };
+    fbs.pop();
+    l = this.unwindFblock(l, top, preserveTos);
+    const r = this.unwindFblockStack(l, preserveTos, wantLoop);
+    fbs.push(top);
+    return r;
+  }
+
+  private ifStmt(s: A.If): void {
+    const end = this.newLabel();
+    const next = s.orelse.length ? this.newLabel() : end;
+    this.jumpIf(s.test, next, false);
+    this.stmts(s.body);
+    if (s.orelse.length) {
+      this.jump(JUMP, end, NO_LOCATION);
+      this.useLabel(next);
+      this.stmts(s.orelse);
+    }
+    this.useLabel(end);
+  }
+
+  private forStmt(s: A.For): void {
+    const l = loc(s);
+    const start = this.newLabel();
+    const body = this.newLabel();
+    const cleanup = this.newLabel();
+    const end = this.newLabel();
+    this.pushFblock('FOR_LOOP', start, end);
+    this.expr(s.iter);
+    this.op0(OP.GET_ITER, l);
+    this.useLabel(start);
+    this.jump(OP.FOR_ITER, cleanup, l);
+    this.useLabel(body);
+    this.expr(s.target);
+    this.stmts(s.body);
+    this.jump(JUMP, start, NO_LOCATION);
+    this.useLabel(cleanup);
+    this.op0(OP.END_FOR, NO_LOCATION);
+    this.popFblock();
+    this.stmts(s.orelse);
+    this.useLabel(end);
+  }
+
+  private whileStmt(s: A.While): void {
+    const loop = this.newLabel();
+    const body = this.newLabel();
+    const end = this.newLabel();
+    const anchor = this.newLabel();
+    this.useLabel(loop);
+    this.pushFblock('WHILE_LOOP', loop, end);
+    this.jumpIf(s.test, anchor, false);
+    this.useLabel(body);
+    this.stmts(s.body);
+    this.jumpIf(s.test, body, true);
+    this.popFblock();
+    this.useLabel(anchor);
+    this.stmts(s.orelse);
+    this.useLabel(end);
+  }
+
+  private popExceptAndReraise(l: Loc): void {
+    this.addop(OP.COPY, 3, l);
+    this.op0(OP.POP_EXCEPT, l);
+    this.addop(OP.RERAISE, 1, l);
+  }
+
+  private tryExcept(s: A.Try): void {
+    const l = loc(s);
+    const body = this.newLabel();
+    let except = this.newLabel();
+    const end = this.newLabel();
+    const cleanup = this.newLabel();
+    this.jump(SETUP_FINALLY, except, l);
+    this.useLabel(body);
+    this.pushFblock('TRY_EXCEPT', body, null);
+    this.stmts(s.body);
+    this.popFblock();
+    this.op0(POP_BLOCK, NO_LOCATION);
+    this.stmts(s.orelse);
+    this.jump(JUMP, end, NO_LOCATION);
+    const n = s.handlers.length;
+    this.useLabel(except);
+    this.jump(SETUP_CLEANUP, cleanup, NO_LOCATION);
+    this.op0(OP.PUSH_EXC_INFO, NO_LOCATION);
+    this.pushFblock('EXCEPTION_HANDLER', null, null);
+    for (let i = 0; i < n; i++) {
+      const h = s.handlers[i];
+      const hl = loc(h);
+      if (!h.type && i < n - 1) throw errorAt("default 'except:' must be last", h);
+      except = this.newLabel();
+      if (h.type) {
+        this.expr(h.type);
+        this.op0(OP.CHECK_EXC_MATCH, hl);
+        this.jump(OP.POP_JUMP_IF_FALSE, except, hl);
+      }
+      if (h.name) {
+        const cleanupEnd = this.newLabel();
+        const cleanupBody = this.newLabel();
+        this.nameop(h.name, 'Store', hl);
+        this.jump(SETUP_CLEANUP, cleanupEnd, hl);
+        this.useLabel(cleanupBody);
+        this.pushFblock('HANDLER_CLEANUP', cleanupBody, null, h.name);
+        this.stmts(h.body);
+        this.popFblock();
+        this.op0(POP_BLOCK, NO_LOCATION);
+        this.op0(POP_BLOCK, NO_LOCATION);
+        this.op0(OP.POP_EXCEPT, NO_LOCATION);
+        this.loadConst(this.none, NO_LOCATION);
+        this.nameop(h.name, 'Store', NO_LOCATION);
+        this.nameop(h.name, 'Del', NO_LOCATION);
+        this.jump(JUMP, end, NO_LOCATION);
+        this.useLabel(cleanupEnd);
+        this.loadConst(this.none, NO_LOCATION);
+        this.nameop(h.name, 'Store', NO_LOCATION);
+        this.nameop(h.name, 'Del', NO_LOCATION);
+        this.addop(OP.RERAISE, 1, NO_LOCATION);
+      } else {
+        const cleanupBody = this.newLabel();
+        this.op0(OP.POP_TOP, hl);
+        this.useLabel(cleanupBody);
+        this.pushFblock('HANDLER_CLEANUP', cleanupBody, null, null);
+        this.stmts(h.body);
+        this.popFblock();
+        this.op0(POP_BLOCK, NO_LOCATION);
+        this.op0(OP.POP_EXCEPT, NO_LOCATION);
+        this.jump(JUMP, end, NO_LOCATION);
+      }
+      this.useLabel(except);
+    }
+    this.popFblock();
+    this.addop(OP.RERAISE, 0, NO_LOCATION);
+    this.useLabel(cleanup);
+    this.popExceptAndReraise(NO_LOCATION);
+    this.useLabel(end);
+  }
+
+  private tryFinally(s: A.Try): void {
+    const l = loc(s);
+    const body = this.newLabel();
+    const end = this.newLabel();
+    const exit = this.newLabel();
+    const cleanup = this.newLabel();
+    this.jump(SETUP_FINALLY, end, l);
+    this.useLabel(body);
+    this.pushFblock('FINALLY_TRY', body, end, s.finalbody);
+    if (s.handlers.length) this.tryExcept(s);
+    else this.stmts(s.body);
+    this.op0(POP_BLOCK, NO_LOCATION);
+    this.popFblock();
+    this.stmts(s.finalbody);
+    this.jump(JUMP, exit, NO_LOCATION);
+    this.useLabel(end);
+    this.jump(SETUP_CLEANUP, cleanup, NO_LOCATION);
+    this.op0(OP.PUSH_EXC_INFO, NO_LOCATION);
+    this.pushFblock('FINALLY_END', end, null);
+    this.stmts(s.finalbody);
+    this.popFblock();
+    this.addop(OP.RERAISE, 0, NO_LOCATION);
+    this.useLabel(cleanup);
+    this.popExceptAndReraise(NO_LOCATION);
+    this.useLabel(exit);
+  }
+
+  private callExitWithNones(l: Loc): void {
+    this.loadConst(this.none, l);
+    this.loadConst(this.none, l);
+    this.loadConst(this.none, l);
+    this.addop(OP.CALL, 2, l);
+  }
+
+  private withStmt(s: A.With, pos: number): void {
+    const item = s.items[pos];
+    const block = this.newLabel();
+    const final = this.newLabel();
+    const exit = this.newLabel();
+    const cleanup = this.newLabel();
+    this.expr(item.context_expr);
+    const l = loc(s);
+    this.op0(OP.BEFORE_WITH, l);
+    this.jump(SETUP_WITH, final, l);
+    this.useLabel(block);
+    this.pushFblock('WITH', block, final, s);
+    if (item.optional_vars) this.expr(item.optional_vars);
+    else this.op0(OP.POP_TOP, l);
+    pos++;
+    if (pos === s.items.length) this.stmts(s.body);
+    else this.withStmt(s, pos);
+    this.op0(POP_BLOCK, NO_LOCATION);
+    this.popFblock();
+    this.callExitWithNones(l);
+    this.op0(OP.POP_TOP, l);
+    this.jump(JUMP, exit, l);
+    this.useLabel(final);
+    this.jump(SETUP_CLEANUP, cleanup, l);
+    this.op0(OP.PUSH_EXC_INFO, l);
+    this.op0(OP.WITH_EXCEPT_START, l);
+    // compiler_with_except_finish
+    const suppress = this.newLabel();
+    this.jump(OP.POP_JUMP_IF_TRUE, suppress, NO_LOCATION);
+    this.addop(OP.RERAISE, 2, NO_LOCATION);
+    this.useLabel(suppress);
+    this.op0(OP.POP_TOP, NO_LOCATION);
+    this.op0(POP_BLOCK, NO_LOCATION);
+    this.op0(OP.POP_EXCEPT, NO_LOCATION);
+    this.op0(OP.POP_TOP, NO_LOCATION);
+    this.op0(OP.POP_TOP, NO_LOCATION);
+    const exit2 = this.newLabel();
+    this.jump(JUMP, exit2, NO_LOCATION);
+    this.useLabel(cleanup);
+    this.popExceptAndReraise(NO_LOCATION);
+    this.useLabel(exit2);
+    this.useLabel(exit);
+  }
+
+  private importStmt(s: A.Import): void {
+    const l = loc(s);
+    for (const alias of s.names) {
+      this.loadConst({ type: 'int', value: 0n }, l);
+      this.loadConst(this.none, l);
+      this.addopName(OP.IMPORT_NAME, alias.name, l);
+      if (alias.asname) {
+        const parts = alias.name.split('.');
+        if (parts.length > 1) {
+          for (let i = 1; i < parts.length; i++) {
+            this.addopN(OP.IMPORT_FROM, parts[i], l);
+            if (i === parts.length - 1) break;
+            this.addop(OP.SWAP, 2, l);
+            this.op0(OP.POP_TOP, l);
+          }
+          this.nameop(alias.asname, 'Store', l);
+          this.op0(OP.POP_TOP, l);
+        } else {
+          this.nameop(alias.asname, 'Store', l);
+        }
+      } else {
+        this.nameop(alias.name.split('.')[0], 'Store', l);
+      }
+    }
+  }
+
+  private importFrom(s: A.ImportFrom): void {
+    const l = loc(s);
+    this.loadConst({ type: 'int', value: BigInt(s.level) }, l);
+    this.loadConst({ type: 'tuple', items: s.names.map((a) => ({ type: 'str', value: a.name }) as ConstSpec) }, l);
+    this.addopName(OP.IMPORT_NAME, s.module ?? '', l);
+    for (let i = 0; i < s.names.length; i++) {
+      const alias = s.names[i];
+      if (i === 0 && alias.name === '*') {
+        this.addop(OP.CALL_INTRINSIC_1, INTRINSIC_IMPORT_STAR, l);
+        this.op0(OP.POP_TOP, NO_LOCATION);
+        return;
+      }
+      this.addopName(OP.IMPORT_FROM, alias.name, l);
+      this.nameop(alias.asname ?? alias.name, 'Store', l);
+    }
+    this.op0(OP.POP_TOP, l);
+  }
+
+  private augassign(s: A.AugAssign): void {
+    const e = s.target;
+    let l = loc(e);
+    switch (e.kind) {
+      case 'Attribute':
+        this.expr(e.value);
+        this.addop(OP.COPY, 1, l);
+        l = updateStartLocationToMatchAttr(l, e);
+        this.addopName(OP.LOAD_ATTR, e.attr, l);
+        break;
+      case 'Subscript':
+        this.expr(e.value);
+        if (isTwoElementSlice(e.slice)) {
+          this.slice(e.slice as A.Slice);
+          this.addop(OP.COPY, 3, l);
+          this.addop(OP.COPY, 3, l);
+          this.addop(OP.COPY, 3, l);
+          this.op0(OP.BINARY_SLICE, l);
+        } else {
+          this.expr(e.slice);
+          this.addop(OP.COPY, 2, l);
+          this.addop(OP.COPY, 2, l);
+          this.op0(OP.BINARY_SUBSCR, l);
+        }
+        break;
+      case 'Name':
+        this.nameop(e.id, 'Load', l);
+        break;
+      default:
+        throw errorAt("'" + e.kind + "' is an illegal expression for augmented assignment", e);
+    }
+    this.expr(s.value);
+    this.addop(OP.BINARY_OP, BINOP[s.op] + INPLACE, loc(s));
+    l = loc(e);
+    switch (e.kind) {
+      case 'Attribute':
+        l = updateStartLocationToMatchAttr(l, e);
+        this.addop(OP.SWAP, 2, l);
+        this.addopName(OP.STORE_ATTR, e.attr, l);
+        break;
+      case 'Subscript':
+        if (isTwoElementSlice(e.slice)) {
+          this.addop(OP.SWAP, 4, l);
+          this.addop(OP.SWAP, 3, l);
+          this.addop(OP.SWAP, 2, l);
+          this.op0(OP.STORE_SLICE, l);
+        } else {
+          this.addop(OP.SWAP, 3, l);
+          this.addop(OP.SWAP, 2, l);
+          this.op0(OP.STORE_SUBSCR, l);
+        }
+        break;
+      case 'Name':
+        this.nameop(e.id, 'Store', l);
+        break;
+    }
+  }
+
+  private checkAnnExpr(e: A.Expr): void {
+    this.expr(e);
+    this.op0(OP.POP_TOP, loc(e));
+  }
+
+  private annassign(s: A.AnnAssign): void {
+    const l = loc(s);
+    const targ = s.target;
+    if (s.value) {
+      this.expr(s.value);
+      this.expr(targ);
+    }
+    const moduleOrClass = this.u.scopeType === 'module' || this.u.scopeType === 'class';
+    switch (targ.kind) {
+      case 'Name':
+        if (targ.id === '__debug__') throw errorAt('cannot assign to __debug__', s);
+        if (s.simple && moduleOrClass) {
+          this.expr(s.annotation);
+          this.addopName(OP.LOAD_NAME, '__annotations__', l);
+          this.loadConst({ type: 'str', value: mangle(this.u.privateName, targ.id) }, l);
+          this.op0(OP.STORE_SUBSCR, l);
+        }
+        break;
+      case 'Attribute':
+        if (!s.value) this.checkAnnExpr(targ.value);
+        break;
+      case 'Subscript':
+        if (!s.value) {
+          this.checkAnnExpr(targ.value);
+          // check_ann_subscr
+          const sl = targ.slice;
+          if (sl.kind === 'Slice') {
+            if (sl.lower) this.checkAnnExpr(sl.lower);
+            if (sl.upper) this.checkAnnExpr(sl.upper);
+            if (sl.step) this.checkAnnExpr(sl.step);
+          } else if (sl.kind === 'Tuple') {
+            for (const e of sl.elts) {
+              if (e.kind === 'Slice') {
+                if (e.lower) this.checkAnnExpr(e.lower);
+                if (e.upper) this.checkAnnExpr(e.upper);
+                if (e.step) this.checkAnnExpr(e.step);
+              } else this.checkAnnExpr(e);
+            }
+          } else this.checkAnnExpr(sl);
+        }
+        break;
+    }
+    if (!s.simple && moduleOrClass) this.checkAnnExpr(s.annotation);
+  }
+
+  // ---- functions and classes --------------------------------------------
+
+  private decorators(decos: A.Expr[]): void {
+    for (const d of decos) this.expr(d);
+  }
+  private applyDecorators(decos: A.Expr[]): void {
+    for (let i = decos.length - 1; i >= 0; i--) this.addop(OP.CALL, 0, loc(decos[i]));
+  }
+
+  private defaultArguments(l: Loc, args: A.Arguments): number {
+    let flags = 0;
+    if (args.defaults.length) {
+      for (const d of args.defaults) this.expr(d);
+      this.addop(OP.BUILD_TUPLE, args.defaults.length, l);
+      flags |= 0x01;
+    }
+    const keys: ConstSpec[] = [];
+    for (let i = 0; i < args.kwonlyargs.length; i++) {
+      const d = args.kw_defaults[i];
+      if (d) {
+        keys.push({ type: 'str', value: mangle(this.u.privateName, args.kwonlyargs[i].arg) });
+        this.expr(d);
+      }
+    }
+    if (keys.length) {
+      this.loadConst({ type: 'tuple', items: keys }, l);
+      this.addop(OP.BUILD_CONST_KEY_MAP, keys.length, l);
+      flags |= 0x02;
+    }
+    return flags;
+  }
+
+  private annotations(l: Loc, args: A.Arguments, returns: A.Expr | null): number {
+    let n = 0;
+    const one = (id: string, ann: A.Expr | null) => {
+      if (!ann) return;
+      this.loadConst({ type: 'str', value: mangle(this.u.privateName, id) }, l);
+      if (ann.kind === 'Starred') {
+        this.expr(ann.value);
+        this.addop(OP.UNPACK_SEQUENCE, 1, l);
+      } else this.expr(ann);
+      n += 2;
+    };
+    for (const a of args.args) one(a.arg, a.annotation);
+    for (const a of args.posonlyargs) one(a.arg, a.annotation);
+    if (args.vararg) one(args.vararg.arg, args.vararg.annotation);
+    for (const a of args.kwonlyargs) one(a.arg, a.annotation);
+    if (args.kwarg) one(args.kwarg.arg, args.kwarg.annotation);
+    one('return', returns);
+    if (n) {
+      this.addop(OP.BUILD_TUPLE, n, l);
+      return 1;
+    }
+    return 0;
+  }
+
+  private checkDebugArgs(args: A.Arguments): void {
+    for (const a of [...args.posonlyargs, ...args.args, ...args.kwonlyargs, args.vararg, args.kwarg]) {
+      if (a && a.arg === '__debug__') throw errorAt('cannot assign to __debug__', a);
+    }
+  }
+
+  private functionDef(s: A.FunctionDef): void {
+    this.checkDebugArgs(s.args);
+    this.decorators(s.decorator_list);
+    const firstlineno = s.decorator_list.length ? s.decorator_list[0].lineno : s.lineno;
+    const l = loc(s);
+    let flags = this.defaultArguments(l, s.args);
+    if (this.annotations(l, s.args, s.returns)) flags |= 0x04;
+    // compiler_function_body
+    this.enterScope(s.name, 'function', s, firstlineno);
+    const doc = this.docstring(s.body);
+    this.u.add(doc !== null ? { type: 'str', value: doc } : this.none);
+    this.u.argcount = s.args.args.length;
+    this.u.posonlyargcount = s.args.posonlyargs.length;
+    this.u.kwonlyargcount = s.args.kwonlyargs.length;
+    for (let i = doc !== null ? 1 : 0; i < s.body.length; i++) this.stmt(s.body[i]);
+    if (this.u.ste.generator || this.u.ste.coroutine) this.wrapInStopIterationHandler();
+    const co = this.assemble(true);
+    this.exitScope();
+    this.makeClosure(l, co, flags);
+    this.applyDecorators(s.decorator_list);
+    this.nameop(s.name, 'Store', l);
+  }
+
+  private wrapInStopIterationHandler(): void {
+    const handler = this.newLabel();
+    // SETUP_CLEANUP goes at the very start of the code unit, before RESUME
+    this.u.entry.instrs.unshift({ op: SETUP_CLEANUP, arg: 0, target: handler, loc: NO_LOCATION, except: null });
+    this.loadConst(this.none, NO_LOCATION);
+    this.op0(OP.RETURN_VALUE, NO_LOCATION);
+    this.useLabel(handler);
+    this.addop(OP.CALL_INTRINSIC_1, INTRINSIC_STOPITERATION_ERROR, NO_LOCATION);
+    this.addop(OP.RERAISE, 1, NO_LOCATION);
+  }
+
+  private makeClosure(l: Loc, co: CodeObject, flags: number): void {
+    if (co.co_nfreevars) {
+      const first = co.co_localsplusnames.length - co.co_nfreevars;
+      for (let i = first; i < co.co_localsplusnames.length; i++) {
+        const name = co.co_localsplusnames[i];
+        const reftype = this.getRefType(name);
+        const arg = reftype === CELL ? this.u.cellvars.get(name) : this.u.freevars.get(name);
+        if (arg === undefined) throw errorAt(`compiler: no cell for free variable '${name}'`, locPos(l));
+        this.addop(OP.LOAD_CLOSURE, arg, l);
+      }
+      flags |= 0x08;
+      this.addop(OP.BUILD_TUPLE, co.co_nfreevars, l);
+    }
+    this.loadConst({ type: 'code', code: co }, l);
+    this.addop(OP.MAKE_FUNCTION, flags, l);
+  }
+
+  private classDef(s: A.ClassDef): void {
+    const decos = s.decorator_list;
+    this.decorators(decos);
+    const firstlineno = decos.length ? decos[0].lineno : s.lineno;
+    let l = loc(s);
+    // compiler_class_body
+    this.enterScope(s.name, 'class', s, firstlineno);
+    const l0: Loc = { lineno: firstlineno, end_lineno: firstlineno, col: 0, end_col: 0 };
+    this.u.privateName = s.name;
+    this.nameop('__name__', 'Load', l0);
+    this.nameop('__module__', 'Store', l0);
+    this.loadConst({ type: 'str', value: this.u.qualname }, l0);
+    this.nameop('__qualname__', 'Store', l0);
+    this.body(l0, s.body);
+    if (this.u.ste.needsClassClosure) {
+      const i = this.u.cellvars.get('__class__')!;
+      this.addop(OP.LOAD_CLOSURE, i, NO_LOCATION);
+      this.addop(OP.COPY, 1, NO_LOCATION);
+      this.nameop('__classcell__', 'Store', NO_LOCATION);
+    } else {
+      this.loadConst(this.none, NO_LOCATION);
+    }
+    this.op0(OP.RETURN_VALUE, NO_LOCATION);
+    const co = this.assemble(true);
+    this.exitScope();
+    l = loc(s);
+    this.op0(OP.PUSH_NULL, l);
+    this.op0(OP.LOAD_BUILD_CLASS, l);
+    this.makeClosure(l, co, 0);
+    this.loadConst({ type: 'str', value: s.name }, l);
+    this.callHelper(l, 2, s.bases, s.keywords);
+    this.applyDecorators(decos);
+    this.nameop(s.name, 'Store', l);
+  }
+
+  private lambda(e: A.Lambda): void {
+    this.checkDebugArgs(e.args);
+    const l = loc(e);
+    const flags = this.defaultArguments(l, e.args);
+    this.enterScope('<lambda>', 'lambda', e, e.lineno);
+    this.u.add(this.none);
+    this.u.argcount = e.args.args.length;
+    this.u.posonlyargcount = e.args.posonlyargs.length;
+    this.u.kwonlyargcount = e.args.kwonlyargs.length;
+    this.expr(e.body);
+    let co: CodeObject;
+    if (this.u.ste.generator) {
+      co = this.assemble(false);
+    } else {
+      this.op0(OP.RETURN_VALUE, { lineno: e.lineno, end_lineno: e.lineno, col: 0, end_col: 0 });
+      co = this.assemble(true);
+    }
+    this.exitScope();
+    this.makeClosure(l, co, flags);
+  }
+
+  // ---- expressions -------------------------------------------------------
+
+  expr(e: A.Expr): void {
+    const l = loc(e);
+    switch (e.kind) {
+      case 'NamedExpr':
+        this.expr(e.value);
+        this.addop(OP.COPY, 1, l);
+        this.expr(e.target);
+        return;
+      case 'BoolOp': {
+        const jumpi = e.op === 'And' ? OP.POP_JUMP_IF_FALSE : OP.POP_JUMP_IF_TRUE;
+        const end = this.newLabel();
+        const n = e.values.length - 1;
+        for (let i = 0; i < n; i++) {
+          this.expr(e.values[i]);
+          this.addop(OP.COPY, 1, l);
+          this.jump(jumpi, end, l);
+          this.op0(OP.POP_TOP, l);
+        }
+        this.expr(e.values[n]);
+        this.useLabel(end);
+        return;
+      }
+      case 'BinOp':
+        this.expr(e.left);
+        this.expr(e.right);
+        this.addop(OP.BINARY_OP, BINOP[e.op], l);
+        return;
+      case 'UnaryOp':
+        this.expr(e.operand);
+        if (e.op === 'UAdd') this.addop(OP.CALL_INTRINSIC_1, INTRINSIC_UNARY_POSITIVE, l);
+        else this.op0(e.op === 'Invert' ? OP.UNARY_INVERT : e.op === 'Not' ? OP.UNARY_NOT : OP.UNARY_NEGATIVE, l);
+        return;
+      case 'Lambda':
+        return this.lambda(e);
+      case 'IfExp': {
+        const end = this.newLabel();
+        const next = this.newLabel();
+        this.jumpIf(e.test, next, false);
+        this.expr(e.body);
+        this.jump(JUMP, end, NO_LOCATION);
+        this.useLabel(next);
+        this.expr(e.orelse);
+        this.useLabel(end);
+        return;
+      }
+      case 'Dict':
+        return this.dict(e);
+      case 'Set':
+        return this.starunpackHelper(l, e.elts, 0, OP.BUILD_SET, OP.SET_ADD, OP.SET_UPDATE, false);
+      case 'GeneratorExp':
+        return this.comprehension(e, 'gen', '<genexpr>', e.generators, e.elt, null);
+      case 'ListComp':
+        return this.comprehension(e, 'list', '<listcomp>', e.generators, e.elt, null);
+      case 'SetComp':
+        return this.comprehension(e, 'set', '<setcomp>', e.generators, e.elt, null);
+      case 'DictComp':
+        return this.comprehension(e, 'dict', '<dictcomp>', e.generators, e.key, e.value);
+      case 'Yield':
+        if (!this.u.ste.isFunctionLike()) throw errorAt("'yield' outside function", e);
+        if (e.value) this.expr(e.value);
+        else this.loadConst(this.none, l);
+        this.addop(OP.YIELD_VALUE, 0, l);
+        this.addop(OP.RESUME, 1, l);
+        return;
+      case 'YieldFrom':
+        if (!this.u.ste.isFunctionLike()) throw errorAt("'yield' outside function", e);
+        this.expr(e.value);
+        this.op0(OP.GET_YIELD_FROM_ITER, l);
+        this.loadConst(this.none, l);
+        this.addYieldFrom(l);
+        return;
+      case 'Await':
+        if (!this.u.ste.isFunctionLike()) throw errorAt("'await' outside function", e);
+        throw unsupported('await', e);
+      case 'Compare':
+        return this.compare(e);
+      case 'Call':
+        return this.call(e);
+      case 'FormattedValue': {
+        this.expr(e.value);
+        let oparg = e.conversion === 115 ? 1 : e.conversion === 114 ? 2 : e.conversion === 97 ? 3 : 0;
+        if (e.format_spec) {
+          this.expr(e.format_spec);
+          oparg |= 4;
+        }
+        this.addop(OP.FORMAT_VALUE, oparg, l);
+        return;
+      }
+      case 'JoinedStr': {
+        const n = e.values.length;
+        if (n > STACK_USE_GUIDELINE) {
+          this.loadConst({ type: 'str', value: '' }, l);
+          this.addopName('LOAD_METHOD', 'join', l);
+          this.addop(OP.BUILD_LIST, 0, l);
+          for (const v of e.values) {
+            this.expr(v);
+            this.addop(OP.LIST_APPEND, 1, l);
+          }
+          this.addop(OP.CALL, 1, l);
+        } else {
+          for (const v of e.values) this.expr(v);
+          if (n !== 1) this.addop(OP.BUILD_STRING, n, l);
+        }
+        return;
+      }
+      case 'Constant':
+        this.loadConst(e.value as ConstSpec, l);
+        return;
+      case 'Attribute': {
+        if (e.ctx === 'Load' && this.canOptimizeSuperCall(e)) {
+          const call = e.value as A.Call;
+          this.loadArgsForSuper(call);
+          this.addopName(call.args.length ? OP.LOAD_SUPER_ATTR : 'LOAD_ZERO_SUPER_ATTR', e.attr, l);
+          this.op0(OP.NOP, updateStartLocationToMatchAttr(l, e));
+          return;
+        }
+        this.expr(e.value);
+        const l2 = updateStartLocationToMatchAttr(l, e);
+        if (e.ctx === 'Load') this.addopName(OP.LOAD_ATTR, e.attr, l2);
+        else if (e.ctx === 'Store') {
+          if (e.attr === '__debug__') throw errorAt('cannot assign to __debug__', e);
+          this.addopName(OP.STORE_ATTR, e.attr, l2);
+        } else this.addopName(OP.DELETE_ATTR, e.attr, l2);
+        return;
+      }
+      case 'Subscript':
+        this.expr(e.value);
+        if (isTwoElementSlice(e.slice) && e.ctx !== 'Del') {
+          this.slice(e.slice as A.Slice);
+          this.op0(e.ctx === 'Load' ? OP.BINARY_SLICE : OP.STORE_SLICE, l);
+        } else {
+          this.expr(e.slice);
+          this.op0(e.ctx === 'Load' ? OP.BINARY_SUBSCR : e.ctx === 'Store' ? OP.STORE_SUBSCR : OP.DELETE_SUBSCR, l);
+        }
+        return;
+      case 'Starred':
+        if (e.ctx === 'Store') throw errorAt('starred assignment target must be in a list or tuple', e);
+        throw errorAt("can't use starred expression here", e);
+      case 'Slice': {
+        const n = this.slice(e);
+        this.addop(OP.BUILD_SLICE, n, l);
+        return;
+      }
+      case 'Name':
+        this.nameop(e.id, e.ctx, l);
+        return;
+      case 'List':
+        if (e.ctx === 'Store') return this.assignmentHelper(l, e.elts);
+        if (e.ctx === 'Load') return this.starunpackHelper(l, e.elts, 0, OP.BUILD_LIST, OP.LIST_APPEND, OP.LIST_EXTEND, false);
+        for (const x of e.elts) this.expr(x);
+        return;
+      case 'Tuple':
+        if (e.ctx === 'Store') return this.assignmentHelper(l, e.elts);
+        if (e.ctx === 'Load') return this.starunpackHelper(l, e.elts, 0, OP.BUILD_LIST, OP.LIST_APPEND, OP.LIST_EXTEND, true);
+        for (const x of e.elts) this.expr(x);
+        return;
+    }
+  }
+
+  private slice(s: A.Slice): number {
+    const l = loc(s);
+    let n = 2;
+    if (s.lower) this.expr(s.lower);
+    else this.loadConst(this.none, l);
+    if (s.upper) this.expr(s.upper);
+    else this.loadConst(this.none, l);
+    if (s.step) {
+      n++;
+      this.expr(s.step);
+    }
+    return n;
+  }
+
+  private addYieldFrom(l: Loc): void {
+    const send = this.newLabel();
+    const fail = this.newLabel();
+    const exit = this.newLabel();
+    this.useLabel(send);
+    this.jump(OP.SEND, exit, l);
+    this.jump(SETUP_FINALLY, fail, l);
+    this.addop(OP.YIELD_VALUE, 0, l);
+    this.op0(POP_BLOCK, NO_LOCATION);
+    this.addop(OP.RESUME, 2, l);
+    this.jump(JUMP_NO_INTERRUPT, send, l);
+    this.useLabel(fail);
+    this.op0(OP.CLEANUP_THROW, l);
+    this.useLabel(exit);
+    this.op0(OP.END_SEND, l);
+  }
+
+  private addCompare(op: A.CmpOpKind, l: Loc): void {
+    switch (op) {
+      case 'Is': this.addop(OP.IS_OP, 0, l); return;
+      case 'IsNot': this.addop(OP.IS_OP, 1, l); return;
+      case 'In': this.addop(OP.CONTAINS_OP, 0, l); return;
+      case 'NotIn': this.addop(OP.CONTAINS_OP, 1, l); return;
+      default: this.addop(OP.COMPARE_OP, CMP[op]!, l);
+    }
+  }
+
+  private compare(e: A.Compare): void {
+    const l = loc(e);
+    this.expr(e.left);
+    const n = e.ops.length - 1;
+    if (n === 0) {
+      this.expr(e.comparators[0]);
+      this.addCompare(e.ops[0], l);
+      return;
+    }
+    const cleanup = this.newLabel();
+    for (let i = 0; i < n; i++) {
+      this.expr(e.comparators[i]);
+      this.addop(OP.SWAP, 2, l);
+      this.addop(OP.COPY, 2, l);
+      this.addCompare(e.ops[i], l);
+      this.addop(OP.COPY, 1, l);
+      this.jump(OP.POP_JUMP_IF_FALSE, cleanup, l);
+      this.op0(OP.POP_TOP, l);
+    }
+    this.expr(e.comparators[n]);
+    this.addCompare(e.ops[n], l);
+    const end = this.newLabel();
+    this.jump(JUMP, end, NO_LOCATION);
+    this.useLabel(cleanup);
+    this.addop(OP.SWAP, 2, l);
+    this.op0(OP.POP_TOP, l);
+    this.useLabel(end);
+  }
+
+  /** compiler_jump_if: branch on an expression without materializing a bool where possible */
+  jumpIf(e: A.Expr, next: Block, cond: boolean): void {
+    switch (e.kind) {
+      case 'UnaryOp':
+        if (e.op === 'Not') return this.jumpIf(e.operand, next, !cond);
+        break;
+      case 'BoolOp': {
+        const s = e.values;
+        const n = s.length - 1;
+        const cond2 = e.op === 'Or';
+        let next2 = next;
+        if (cond2 !== cond) next2 = this.newLabel();
+        for (let i = 0; i < n; i++) this.jumpIf(s[i], next2, cond2);
+        this.jumpIf(s[n], next, cond);
+        if (next2 !== next) this.useLabel(next2);
+        return;
+      }
+      case 'IfExp': {
+        const end = this.newLabel();
+        const next2 = this.newLabel();
+        this.jumpIf(e.test, next2, false);
+        this.jumpIf(e.body, next, cond);
+        this.jump(JUMP, end, NO_LOCATION);
+        this.useLabel(next2);
+        this.jumpIf(e.orelse, next, cond);
+        this.useLabel(end);
+        return;
+      }
+      case 'Compare': {
+        const n = e.ops.length - 1;
+        if (n > 0) {
+          const l = loc(e);
+          const cleanup = this.newLabel();
+          this.expr(e.left);
+          for (let i = 0; i < n; i++) {
+            this.expr(e.comparators[i]);
+            this.addop(OP.SWAP, 2, l);
+            this.addop(OP.COPY, 2, l);
+            this.addCompare(e.ops[i], l);
+            this.jump(OP.POP_JUMP_IF_FALSE, cleanup, l);
+          }
+          this.expr(e.comparators[n]);
+          this.addCompare(e.ops[n], l);
+          this.jump(cond ? OP.POP_JUMP_IF_TRUE : OP.POP_JUMP_IF_FALSE, next, l);
+          const end = this.newLabel();
+          this.jump(JUMP, end, NO_LOCATION);
+          this.useLabel(cleanup);
+          this.op0(OP.POP_TOP, l);
+          if (!cond) this.jump(JUMP, next, NO_LOCATION);
+          this.useLabel(end);
+          return;
+        }
+        break;
+      }
+    }
+    this.expr(e);
+    this.jump(cond ? OP.POP_JUMP_IF_TRUE : OP.POP_JUMP_IF_FALSE, next, loc(e));
+  }
+
+  private unpackHelper(l: Loc, elts: A.Expr[]): void {
+    const n = elts.length;
+    let seenStar = false;
+    for (let i = 0; i < n; i++) {
+      const elt = elts[i];
+      if (elt.kind === 'Starred' && !seenStar) {
+        if (i >= 1 << 8 || n - i - 1 >= 2 ** 31 >> 8) throw errorAt('too many expressions in star-unpacking assignment', locPos(l));
+        this.addop(OP.UNPACK_EX, i + ((n - i - 1) << 8), l);
+        seenStar = true;
+      } else if (elt.kind === 'Starred') {
+        throw errorAt('multiple starred expressions in assignment', locPos(l));
+      }
+    }
+    if (!seenStar) this.addop(OP.UNPACK_SEQUENCE, n, l);
+  }
+
+  private assignmentHelper(l: Loc, elts: A.Expr[]): void {
+    this.unpackHelper(l, elts);
+    for (const elt of elts) this.expr(elt.kind === 'Starred' ? elt.value : elt);
+  }
+
+  private starunpackHelper(l: Loc, elts: A.Expr[], pushed: number, build: number, add: number, extend: number, tuple: boolean): void {
+    const n = elts.length;
+    if (n > 2 && elts.every((e) => e.kind === 'Constant')) {
+      let folded: ConstSpec = { type: 'tuple', items: elts.map(constValue) };
+      if (tuple && !pushed) {
+        this.loadConst(folded, l);
+      } else {
+        if (add === OP.SET_ADD) folded = { type: 'frozenset', items: (folded as { items: ConstSpec[] }).items };
+        this.addop(build, pushed, l);
+        this.loadConst(folded, l);
+        this.addop(extend, 1, l);
+        if (tuple) this.addop(OP.CALL_INTRINSIC_1, INTRINSIC_LIST_TO_TUPLE, l);
+      }
+      return;
+    }
+    const big = n + pushed > STACK_USE_GUIDELINE;
+    const seenStar = elts.some((e) => e.kind === 'Starred');
+    if (!seenStar && !big) {
+      for (const e of elts) this.expr(e);
+      this.addop(tuple ? OP.BUILD_TUPLE : build, n + pushed, l);
+      return;
+    }
+    let built = false;
+    if (big) {
+      this.addop(build, pushed, l);
+      built = true;
+    }
+    for (let i = 0; i < n; i++) {
+      const elt = elts[i];
+      if (elt.kind === 'Starred') {
+        if (!built) {
+          this.addop(build, i + pushed, l);
+          built = true;
+        }
+        this.expr(elt.value);
+        this.addop(extend, 1, l);
+      } else {
+        this.expr(elt);
+        if (built) this.addop(add, 1, l);
+      }
+    }
+    if (tuple) this.addop(OP.CALL_INTRINSIC_1, INTRINSIC_LIST_TO_TUPLE, l);
+  }
+
+  private subdict(e: A.Dict, begin: number, end: number): void {
+    const n = end - begin;
+    const big = n * 2 > STACK_USE_GUIDELINE;
+    const l = loc(e);
+    const keys = e.keys.slice(begin, end);
+    if (n > 1 && !big && keys.every((k) => k !== null && k.kind === 'Constant')) {
+      for (let i = begin; i < end; i++) this.expr(e.values[i]);
+      this.loadConst({ type: 'tuple', items: keys.map((k) => constValue(k!)) }, l);
+      this.addop(OP.BUILD_CONST_KEY_MAP, n, l);
+      return;
+    }
+    if (big) this.addop(OP.BUILD_MAP, 0, l);
+    for (let i = begin; i < end; i++) {
+      this.expr(e.keys[i]!);
+      this.expr(e.values[i]);
+      if (big) this.addop(OP.MAP_ADD, 1, l);
+    }
+    if (!big) this.addop(OP.BUILD_MAP, n, l);
+  }
+
+  private dict(e: A.Dict): void {
+    const l = loc(e);
+    const n = e.values.length;
+    let haveDict = false;
+    let elements = 0;
+    for (let i = 0; i < n; i++) {
+      if (e.keys[i] === null) {
+        if (elements) {
+          this.subdict(e, i - elements, i);
+          if (haveDict) this.addop(OP.DICT_UPDATE, 1, l);
+          haveDict = true;
+          elements = 0;
+        }
+        if (!haveDict) {
+          this.addop(OP.BUILD_MAP, 0, l);
+          haveDict = true;
+        }
+        this.expr(e.values[i]);
+        this.addop(OP.DICT_UPDATE, 1, l);
+      } else if (elements * 2 > STACK_USE_GUIDELINE) {
+        this.subdict(e, i - elements, i + 1);
+        if (haveDict) this.addop(OP.DICT_UPDATE, 1, l);
+        haveDict = true;
+        elements = 0;
+      } else {
+        elements++;
+      }
+    }
+    if (elements) {
+      this.subdict(e, n - elements, n);
+      if (haveDict) this.addop(OP.DICT_UPDATE, 1, l);
+      haveDict = true;
+    }
+    if (!haveDict) this.addop(OP.BUILD_MAP, 0, l);
+  }
+
+  // ---- calls -------------------------------------------------------------
+
+  private isImportOriginated(e: A.Expr): boolean {
+    if (e.kind !== 'Name') return false;
+    return (this.st.top.getSymbol(e.id) & DEF_IMPORT) !== 0;
+  }
+
+  private canOptimizeSuperCall(attr: A.Attribute): boolean {
+    const e = attr.value;
+    if (e.kind !== 'Call' || e.func.kind !== 'Name' || e.func.id !== 'super' || attr.attr === '__class__' || e.keywords.length !== 0) return false;
+    if (this.u.ste.getScope('super') !== GLOBAL_IMPLICIT) return false;
+    if (this.st.top.getScope('super') !== 0) return false;
+    if (e.args.length === 2) return e.args.every((a) => a.kind !== 'Starred');
+    if (e.args.length !== 0) return false;
+    if (this.u.argcount === 0 && this.u.posonlyargcount === 0) return false;
+    return this.getRefType('__class__') === FREE;
+  }
+
+  private loadArgsForSuper(e: A.Call): void {
+    const l = loc(e);
+    this.nameop((e.func as A.Name).id, 'Load', loc(e.func));
+    if (e.args.length === 2) {
+      this.expr(e.args[0]);
+      this.expr(e.args[1]);
+      return;
+    }
+    this.nameop('__class__', 'Load', l);
+    const first = [...this.u.varnames.keys()][0];
+    this.nameop(first, 'Load', l);
+  }
+
+  private maybeOptimizeMethodCall(e: A.Call): boolean {
+    const meth = e.func;
+    if (meth.kind !== 'Attribute' || meth.ctx !== 'Load') return false;
+    if (this.isImportOriginated(meth.value)) return false;
+    const argsl = e.args.length;
+    const kwdsl = e.keywords.length;
+    if (argsl + kwdsl + (kwdsl !== 0 ? 1 : 0) >= STACK_USE_GUIDELINE) return false;
+    if (e.args.some((a) => a.kind === 'Starred')) return false;
+    if (e.keywords.some((k) => k.arg === null)) return false;
+    let l = loc(meth);
+    if (this.canOptimizeSuperCall(meth)) {
+      const call = meth.value as A.Call;
+      this.loadArgsForSuper(call);
+      this.addopName(call.args.length ? 'LOAD_SUPER_METHOD' : 'LOAD_ZERO_SUPER_METHOD', meth.attr, l);
+      l = updateStartLocationToMatchAttr(l, meth);
+      this.op0(OP.NOP, l);
+    } else {
+      this.expr(meth.value);
+      l = updateStartLocationToMatchAttr(l, meth);
+      this.addopName('LOAD_METHOD', meth.attr, l);
+    }
+    for (const a of e.args) this.expr(a);
+    if (kwdsl) {
+      for (const k of e.keywords) this.expr(k.value);
+      this.kwNames(l, e.keywords);
+    }
+    this.addop(OP.CALL, argsl + kwdsl, updateStartLocationToMatchAttr(loc(e), meth));
+    return true;
+  }
+
+  private kwNames(l: Loc, kws: A.Keyword[]): void {
+    const names: ConstSpec = { type: 'tuple', items: kws.map((k) => ({ type: 'str', value: k.arg! }) as ConstSpec) };
+    this.addop(OP.KW_NAMES, this.u.add(names), l);
+  }
+
+  private validateKeywords(kws: A.Keyword[]): void {
+    for (let i = 0; i < kws.length; i++) {
+      const k = kws[i];
+      if (k.arg === null) continue;
+      if (k.arg === '__debug__') throw errorAt('cannot assign to __debug__', k);
+      for (let j = i + 1; j < kws.length; j++) {
+        if (kws[j].arg === k.arg) throw errorAt(`keyword argument repeated: ${k.arg}`, kws[j]);
+      }
+    }
+  }
+
+  private call(e: A.Call): void {
+    this.validateKeywords(e.keywords);
+    if (this.maybeOptimizeMethodCall(e)) return;
+    this.op0(OP.PUSH_NULL, loc(e.func));
+    this.expr(e.func);
+    this.callHelper(loc(e), 0, e.args, e.keywords);
+  }
+
+  private subkwargs(l: Loc, kws: A.Keyword[], begin: number, end: number): void {
+    const n = end - begin;
+    const big = n * 2 > STACK_USE_GUIDELINE;
+    if (n > 1 && !big) {
+      for (let i = begin; i < end; i++) this.expr(kws[i].value);
+      this.loadConst({ type: 'tuple', items: kws.slice(begin, end).map((k) => ({ type: 'str', value: k.arg! }) as ConstSpec) }, l);
+      this.addop(OP.BUILD_CONST_KEY_MAP, n, l);
+      return;
+    }
+    if (big) this.addop(OP.BUILD_MAP, 0, NO_LOCATION);
+    for (let i = begin; i < end; i++) {
+      this.loadConst({ type: 'str', value: kws[i].arg! }, l);
+      this.expr(kws[i].value);
+      if (big) this.addop(OP.MAP_ADD, 1, NO_LOCATION);
+    }
+    if (!big) this.addop(OP.BUILD_MAP, n, l);
+  }
+
+  private callHelper(l: Loc, n: number, args: A.Expr[], keywords: A.Keyword[]): void {
+    this.validateKeywords(keywords);
+    const nelts = args.length;
+    const nkwelts = keywords.length;
+    const exCall =
+      nelts + nkwelts * 2 > STACK_USE_GUIDELINE ||
+      args.some((a) => a.kind === 'Starred') ||
+      keywords.some((k) => k.arg === null);
+    if (!exCall) {
+      for (const a of args) this.expr(a);
+      if (nkwelts) {
+        for (const k of keywords) this.expr(k.value);
+        this.kwNames(l, keywords);
+      }
+      this.addop(OP.CALL, n + nelts + nkwelts, l);
+      return;
+    }
+    if (n === 0 && nelts === 1 && args[0].kind === 'Starred') {
+      this.expr((args[0] as A.Starred).value);
+    } else {
+      this.starunpackHelper(l, args, n, OP.BUILD_LIST, OP.LIST_APPEND, OP.LIST_EXTEND, true);
+    }
+    if (nkwelts) {
+      let haveDict = false;
+      let nseen = 0;
+      for (let i = 0; i < nkwelts; i++) {
+        const kw = keywords[i];
+        if (kw.arg === null) {
+          if (nseen) {
+            this.subkwargs(l, keywords, i - nseen, i);
+            if (haveDict) this.addop(OP.DICT_MERGE, 1, l);
+            haveDict = true;
+            nseen = 0;
+          }
+          if (!haveDict) {
+            this.addop(OP.BUILD_MAP, 0, l);
+            haveDict = true;
+          }
+          this.expr(kw.value);
+          this.addop(OP.DICT_MERGE, 1, l);
+        } else {
+          nseen++;
+        }
+      }
+      if (nseen) {
+        this.subkwargs(l, keywords, nkwelts - nseen, nkwelts);
+        if (haveDict) this.addop(OP.DICT_MERGE, 1, l);
+        haveDict = true;
+      }
+    }
+    this.addop(OP.CALL_FUNCTION_EX, nkwelts > 0 ? 1 : 0, l);
+  }
+
+  // ---- comprehensions ----------------------------------------------------
+
+  private comprehension(
+    e: A.Expr,
+    type: 'gen' | 'list' | 'set' | 'dict',
+    name: string,
+    generators: A.Comprehension[],
+    elt: A.Expr,
+    val: A.Expr | null,
+  ): void {
+    const entry = this.st.lookup(e);
+    const isInlined = entry.compInlined;
+    const l = loc(e);
+    const outermost = generators[0];
+    let state: InlineState | null = null;
+    if (isInlined) {
+      this.expr(outermost.iter);
+      this.op0(OP.GET_ITER, l);
+      state = this.pushInlinedComprehensionState(l, entry);
+    } else {
+      this.enterScope(name, 'comprehension', e, e.lineno);
+    }
+    if (type !== 'gen') {
+      this.addop(type === 'list' ? OP.BUILD_LIST : type === 'set' ? OP.BUILD_SET : OP.BUILD_MAP, 0, l);
+      if (isInlined) this.addop(OP.SWAP, 2, l);
+    }
+    this.comprehensionGenerator(l, generators, 0, 0, elt, val, type, isInlined);
+    if (state) {
+      this.popInlinedComprehensionState(l, state);
+      return;
+    }
+    if (type !== 'gen') this.op0(OP.RETURN_VALUE, l);
+    else this.wrapInStopIterationHandler();
+    const co = this.assemble(true);
+    this.exitScope();
+    this.makeClosure(l, co, 0);
+    this.expr(outermost.iter);
+    this.op0(OP.GET_ITER, l);
+    this.addop(OP.CALL, 0, l);
+  }
+
+  private comprehensionGenerator(
+    l: Loc,
+    generators: A.Comprehension[],
+    genIndex: number,
+    depth: number,
+    elt: A.Expr,
+    val: A.Expr | null,
+    type: 'gen' | 'list' | 'set' | 'dict',
+    iterOnStack: boolean,
+  ): void {
+    let start: Block | null = this.newLabel();
+    const ifCleanup = this.newLabel();
+    const anchor = this.newLabel();
+    const gen = generators[genIndex];
+    if (!iterOnStack) {
+      if (genIndex === 0) {
+        this.u.argcount = 1;
+        this.addop(OP.LOAD_FAST, dictAdd(this.u.varnames, '.0'), l);
+      } else {
+        const it = gen.iter;
+        const elts = it.kind === 'List' || it.kind === 'Tuple' ? it.elts : null;
+        if (elts && elts.length === 1 && elts[0].kind !== 'Starred') {
+          this.expr(elts[0]);
+          start = null;
+        }
+        if (start) {
+          this.expr(gen.iter);
+          this.op0(OP.GET_ITER, l);
+        }
+      }
+    }
+    if (start) {
+      depth++;
+      this.useLabel(start);
+      this.jump(OP.FOR_ITER, anchor, l);
+    }
+    this.expr(gen.target);
+    for (const cond of gen.ifs) this.jumpIf(cond, ifCleanup, false);
+    if (++genIndex < generators.length) {
+      this.comprehensionGenerator(l, generators, genIndex, depth, elt, val, type, false);
+    }
+    let eltLoc = loc(elt);
+    if (genIndex >= generators.length) {
+      switch (type) {
+        case 'gen':
+          this.expr(elt);
+          this.addop(OP.YIELD_VALUE, 0, eltLoc);
+          this.addop(OP.RESUME, 1, eltLoc);
+          this.op0(OP.POP_TOP, eltLoc);
+          break;
+        case 'list':
+          this.expr(elt);
+          this.addop(OP.LIST_APPEND, depth + 1, eltLoc);
+          break;
+        case 'set':
+          this.expr(elt);
+          this.addop(OP.SET_ADD, depth + 1, eltLoc);
+          break;
+        case 'dict':
+          this.expr(elt);
+          this.expr(val!);
+          eltLoc = { lineno: elt.lineno, end_lineno: val!.end_lineno, col: elt.col_offset, end_col: val!.end_col_offset };
+          this.addop(OP.MAP_ADD, depth + 1, eltLoc);
+          break;
+      }
+    }
+    this.useLabel(ifCleanup);
+    if (start) {
+      this.jump(JUMP, start, eltLoc);
+      this.useLabel(anchor);
+      this.op0(OP.END_FOR, NO_LOCATION);
+    }
+  }
+
+  private pushInlinedComprehensionState(l: Loc, entry: SymTableEntry): InlineState {
+    const u = this.u;
+    u.inInlinedComp++;
+    const state: InlineState = { pushedLocals: [], tempSymbols: new Map(), fastHidden: [], cleanup: null, end: null };
+    for (const [k, symbol] of entry.symbols) {
+      if (symbol & DEF_LOCAL && !(symbol & DEF_NONLOCAL)) {
+        if (!u.ste.isFunctionLike()) {
+          if (u.fasthidden.get(k) !== true) {
+            u.fasthidden.set(k, true);
+            state.fastHidden.push(k);
+          }
+        }
+        const scope = entry.getScope(k);
+        const outv = u.ste.symbols.get(k) ?? 0;
+        const outsc = (outv >> 12) & 7;
+        if (scope !== outsc && !(scope === CELL && outsc === FREE)) {
+          state.tempSymbols.set(k, outv);
+          u.ste.symbols.set(k, symbol);
+        }
+        this.varnameOp(OP.LOAD_FAST_AND_CLEAR, k, l);
+        if (scope === CELL) {
+          const dict = outsc === FREE ? u.freevars : u.cellvars;
+          this.addop(OP.MAKE_CELL, dictAdd(dict, k), l);
+        }
+        state.pushedLocals.push(k);
+      }
+    }
+    if (state.pushedLocals.length) {
+      this.addop(OP.SWAP, state.pushedLocals.length + 1, l);
+      state.cleanup = this.newLabel();
+      state.end = this.newLabel();
+      this.jump(SETUP_FINALLY, state.cleanup, l);
+    }
+    return state;
+  }
+
+  private restoreInlinedComprehensionLocals(l: Loc, state: InlineState): void {
+    const n = state.pushedLocals.length;
+    this.addop(OP.SWAP, n + 1, l);
+    for (let i = n - 1; i >= 0; i--) this.varnameOp(STORE_FAST_MAYBE_NULL, state.pushedLocals[i], l);
+  }
+
+  private popInlinedComprehensionState(l: Loc, state: InlineState): void {
+    const u = this.u;
+    u.inInlinedComp--;
+    for (const [k, v] of state.tempSymbols) u.ste.symbols.set(k, v);
+    if (state.pushedLocals.length) {
+      this.op0(POP_BLOCK, NO_LOCATION);
+      this.jump(JUMP, state.end!, NO_LOCATION);
+      this.useLabel(state.cleanup!);
+      this.addop(OP.SWAP, 2, NO_LOCATION);
+      this.op0(OP.POP_TOP, NO_LOCATION);
+      this.restoreInlinedComprehensionLocals(l, state);
+      this.addop(OP.RERAISE, 0, NO_LOCATION);
+      this.useLabel(state.end!);
+      this.restoreInlinedComprehensionLocals(l, state);
+    }
+    for (const k of state.fastHidden) u.fasthidden.set(k, false);
+  }
+
+  // ---- assembly ----------------------------------------------------------
+
+  private computeCodeFlags(): number {
+    const ste = this.u.ste;
+    let flags = 0;
+    if (ste.isFunctionLike()) {
+      flags |= CO_NEWLOCALS | CO_OPTIMIZED;
+      if (ste.nested) flags |= CO_NESTED;
+      if (ste.generator && !ste.coroutine) flags |= CO_GENERATOR;
+      if (ste.varargs) flags |= CO_VARARGS;
+      if (ste.varkeywords) flags |= CO_VARKEYWORDS;
+    }
+    return flags;
+  }
+
+  /** optimize_and_assemble: add the implicit return, optimize the CFG and build the code object */
+  assemble(addNone: boolean): CodeObject {
+    const u = this.u;
+    const flags = this.computeCodeFlags();
+    if (addNone) this.loadConst(this.none, NO_LOCATION);
+    this.op0(OP.RETURN_VALUE, NO_LOCATION);
+    const g = new CFG(u.entry);
+    const nparams = u.ste.varnames.length;
+    const nlocals = u.varnames.size;
+    optimizeCodeUnit(g, u, nlocals, nparams, u.firstlineno);
+
+    // prepare_localsplus: names, kinds, prefix instructions, cell offsets
+    const nvars = u.varnames.size;
+    const localsplus: string[] = [...u.varnames.keys()];
+    const kinds: number[] = localsplus.map((k) => (u.fasthidden.has(k) ? CO_FAST_LOCAL | CO_FAST_HIDDEN : CO_FAST_LOCAL));
+    const cells = [...u.cellvars.entries()].sort((a, b) => a[1] - b[1]).map((x) => x[0]);
+    const frees = [...u.freevars.entries()].sort((a, b) => a[1] - b[1]).map((x) => x[0]);
+    const fixedmap: number[] = [];
+    for (const c of cells) {
+      const argIdx = u.varnames.get(c);
+      if (argIdx !== undefined) {
+        kinds[argIdx] |= CO_FAST_CELL;
+        fixedmap.push(argIdx);
+      } else {
+        fixedmap.push(localsplus.length);
+        localsplus.push(c);
+        kinds.push(CO_FAST_CELL);
+      }
+    }
+    for (const f of frees) {
+      fixedmap.push(localsplus.length);
+      localsplus.push(f);
+      kinds.push(CO_FAST_FREE);
+    }
+    // prefix: COPY_FREE_VARS, MAKE_CELL…, RETURN_GENERATOR, POP_TOP
+    const prefix: Instr[] = [];
+    if (frees.length) prefix.push({ op: OP.COPY_FREE_VARS, arg: frees.length, target: null, loc: NO_LOCATION, except: null });
+    const cellOrder = fixedmap.slice(0, cells.length).map((m, i) => [m, i]).sort((a, b) => a[0] - b[0]);
+    for (const [, i] of cellOrder) prefix.push({ op: OP.MAKE_CELL, arg: i, target: null, loc: NO_LOCATION, except: null });
+    if (flags & CO_GENERATOR) {
+      prefix.push({ op: OP.RETURN_GENERATOR, arg: 0, target: null, loc: { lineno: u.firstlineno, end_lineno: u.firstlineno, col: -1, end_col: -1 }, except: null });
+      prefix.push({ op: OP.POP_TOP, arg: 0, target: null, loc: NO_LOCATION, except: null });
+    }
+    g.entry.instrs.unshift(...prefix);
+    const DEREF_OPS = new Set<number>([OP.MAKE_CELL, OP.LOAD_CLOSURE, OP.LOAD_DEREF, OP.STORE_DEREF, OP.DELETE_DEREF, OP.LOAD_FROM_DICT_OR_DEREF]);
+    for (const b of g.blocks()) for (const i of b.instrs) if (DEREF_OPS.has(i.op)) i.arg = fixedmap[i.arg];
+
+    const maxdepth = stackdepth(g, (flags & CO_GENERATOR) !== 0);
+    convertPseudoOps(g);
+    normalizeJumps(g);
+
+    // layout
+    const instrs: Instr[] = [];
+    for (const b of g.blocks()) {
+      b.offset = instrs.length;
+      instrs.push(...b.instrs);
+    }
+    const n = instrs.length;
+    const code = new Int32Array(n * 2);
+    const positions = new Int32Array(n * 4);
+    for (let i = 0; i < n; i++) {
+      const ins = instrs[i];
+      code[2 * i] = ins.op;
+      code[2 * i + 1] = ins.target ? ins.target.offset : ins.arg;
+      const p = ins.loc;
+      const line = p.lineno > 0 ? p.lineno : -1;
+      positions[4 * i] = line;
+      positions[4 * i + 1] = line === -1 ? -1 : p.end_lineno;
+      positions[4 * i + 2] = line === -1 ? -1 : p.col;
+      positions[4 * i + 3] = line === -1 ? -1 : p.end_col;
+    }
+    // exception table: runs of instructions with the same handler
+    const table: ExceptionTableEntry[] = [];
+    let cur: Block | null = null;
+    let start = -1;
+    const emit = (end: number) => {
+      if (cur) {
+        let depth = cur.startdepth - 1;
+        if (cur.preserveLasti) depth -= 1;
+        table.push({ start, end, target: cur.offset, depth, lasti: cur.preserveLasti });
+      }
+    };
+    for (let i = 0; i < n; i++) {
+      const h = instrs[i].except;
+      if (h !== cur) {
+        emit(i);
+        start = i;
+        cur = h;
+      }
+    }
+    emit(n);
+
+    const ncells = cells.filter((c) => !u.varnames.has(c)).length;
+    return {
+      co_name: u.name,
+      co_qualname: u.scopeType === 'module' ? '<module>' : u.qualname,
+      co_filename: this.filename,
+      co_firstlineno: u.firstlineno,
+      co_argcount: u.argcount,
+      co_posonlyargcount: u.posonlyargcount,
+      co_kwonlyargcount: u.kwonlyargcount,
+      co_flags: flags,
+      co_stacksize: maxdepth,
+      co_consts: u.consts,
+      co_names: [...u.names.keys()],
+      co_localsplusnames: localsplus,
+      co_localspluskinds: kinds,
+      co_nlocals: nvars,
+      co_ncellvars: cells.length,
+      co_nfreevars: frees.length,
+      code,
+      positions,
+      exceptiontable: table,
+    };
+    void ncells;
+  }
+}
+
+interface InlineState {
+  pushedLocals: string[];
+  tempSymbols: Map<string, number>;
+  fastHidden: string[];
+  cleanup: Block | null;
+  end: Block | null;
+}
+
+function isTwoElementSlice(s: A.Expr): boolean {
+  return s.kind === 'Slice' && s.step === null;
+}
+
+function updateStartLocationToMatchAttr(l: Loc, attr: A.Attribute): Loc {
+  if (l.lineno !== attr.end_lineno) {
+    const r = { ...l };
+    r.lineno = attr.end_lineno;
+    const len = attr.attr.length;
+    if (len <= attr.end_col_offset) r.col = attr.end_col_offset - len;
+    else {
+      r.col = -1;
+      r.end_col = -1;
+    }
+    r.end_lineno = Math.max(r.lineno, r.end_lineno);
+    if (r.lineno === r.end_lineno) r.end_col = Math.max(r.col, r.end_col);
+    return r;
+  }
+  return l;
+}
+
+function locPos(l: Loc): A.Pos {
+  return { lineno: l.lineno, end_lineno: l.end_lineno, col_offset: l.col, end_col_offset: l.end_col, start: 0, end: 0 };
+}
