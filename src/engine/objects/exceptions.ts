@@ -4,6 +4,7 @@
  */
 
 import { PyObject, decref, incref, xdecref } from './object.js';
+import { raise } from '../eval/errors.js';
 import {
   PyTypeObject, builtinType, ObjectType, TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC,
   TPFLAGS_BASE_EXC_SUBCLASS, type Visit,
@@ -169,3 +170,170 @@ export type ExcName = keyof typeof Exc;
 
 /** Every builtin exception type, in definition order (for the builtins module). */
 export const builtinExceptionTypes: PyTypeObject[] = Object.values(Exc);
+
+// ---------------------------------------------------------------- BaseException's behaviour
+
+import { parseArgs } from './args.js';
+import { reprString, strString } from './abstract.js';
+import { PyNone } from './singletons.js';
+import { PyStr } from './unicodeobject.js';
+
+function excNew(type: PyTypeObject, args: PyObject[], kwnames: string[] | null): PyObject {
+  const npos = args.length - (kwnames ? kwnames.length : 0);
+  const items = args.slice(0, npos);
+  for (const a of items) incref(a);
+  return newExceptionWithArgs(type, newTuple(items));
+}
+
+function excInit(self: PyObject, args: PyObject[], kwnames: string[] | null): void {
+  const e = self as PyBaseException;
+  if (kwnames && kwnames.length > 0 && !e.type.hasFlag(1 << 9)) {
+    raise(Exc.TypeError, `${e.type.name}() takes no keyword arguments`);
+  }
+  const npos = args.length - (kwnames ? kwnames.length : 0);
+  const items = args.slice(0, npos);
+  for (const a of items) incref(a);
+  const old = e.args;
+  e.args = newTuple(items);
+  decref(old);
+  if (e.type === Exc.StopIteration || isSubtypeOf(e.type, Exc.StopIteration)) setExtra(e, 'value', items[0] ?? PyNone);
+  if (isSubtypeOf(e.type, Exc.SystemExit)) setExtra(e, 'code', items.length === 0 ? PyNone : items.length === 1 ? items[0] : e.args);
+}
+
+function isSubtypeOf(a: PyTypeObject, b: PyTypeObject): boolean {
+  return a === b || a.mro.includes(b);
+}
+
+function setExtra(e: PyBaseException, name: string, v: PyObject): void {
+  if (!e.extra) e.extra = new Map();
+  const old = e.extra.get(name);
+  incref(v);
+  e.extra.set(name, v);
+  if (old) decref(old);
+}
+
+function excStr(o: PyObject): PyObject {
+  const e = o as PyBaseException;
+  const items = (e.args as PyTuple).items;
+  if (items.length === 0) return newStr('');
+  if (items.length === 1) {
+    if (isSubtypeOf(e.type, Exc.KeyError)) return newStr(reprString(items[0]));
+    return newStr(strString(items[0]));
+  }
+  return newStr(reprString(e.args));
+}
+
+function excRepr(o: PyObject): PyObject {
+  const e = o as PyBaseException;
+  const items = (e.args as PyTuple).items;
+  const name = e.type.name;
+  if (items.length === 1) return newStr(`${name}(${reprString(items[0])})`);
+  return newStr(`${name}${reprString(e.args)}`);
+}
+
+function optional(o: PyObject | null): PyObject {
+  const r = o ?? PyNone;
+  incref(r);
+  return r;
+}
+
+BaseException.tp_new = excNew;
+BaseException.tp_init = excInit;
+BaseException.tp_str = excStr;
+BaseException.tp_repr = excRepr;
+BaseException.weakrefable = false;
+BaseException.getsets = {
+  args: {
+    get: (self) => optional((self as PyBaseException).args),
+    set: (self, v) => {
+      const e = self as PyBaseException;
+      if (v === null) raise(Exc.TypeError, 'args may not be deleted');
+      const items = (v as PyTuple).items ?? [];
+      for (const a of items) incref(a);
+      const old = e.args;
+      e.args = newTuple(items);
+      decref(old);
+    },
+  },
+  __traceback__: {
+    get: (self) => optional((self as PyBaseException).traceback),
+    set: (self, v) => {
+      const e = self as PyBaseException;
+      const old = e.traceback;
+      e.traceback = v === null || v === PyNone ? null : (incref(v), v);
+      xdecref(old);
+    },
+  },
+  __context__: {
+    get: (self) => optional((self as PyBaseException).context),
+    set: (self, v) => {
+      const e = self as PyBaseException;
+      const old = e.context;
+      e.context = v === null || v === PyNone ? null : (incref(v), v);
+      xdecref(old);
+    },
+  },
+  __cause__: {
+    get: (self) => optional((self as PyBaseException).cause),
+    set: (self, v) => {
+      const e = self as PyBaseException;
+      const old = e.cause;
+      e.cause = v === null || v === PyNone ? null : (incref(v), v);
+      e.suppressContext = true;
+      xdecref(old);
+    },
+  },
+  __suppress_context__: {
+    get: (self) => boolHook((self as PyBaseException).suppressContext),
+    set: (self, v) => {
+      (self as PyBaseException).suppressContext = v !== null && v !== PyNone && (v as PyObject & { value?: unknown }).value !== 0;
+    },
+  },
+  __dict__: {
+    get: (self) => {
+      if (self.dict === null) self.dict = dictHook();
+      incref(self.dict);
+      return self.dict;
+    },
+  },
+};
+BaseException.methods = {
+  with_traceback: (self, args) => {
+    const e = self as PyBaseException;
+    const tb = args[0];
+    const old = e.traceback;
+    e.traceback = tb === PyNone ? null : (incref(tb), tb);
+    xdecref(old);
+    incref(self);
+    return self;
+  },
+  add_note: (self, args) => {
+    const note = args[0];
+    if (!(note instanceof PyStr)) raise(Exc.TypeError, `note must be a str, not '${note.type.name}'`);
+    const e = self as PyBaseException;
+    if (e.notes === null) e.notes = listHook();
+    listAppendHook(e.notes, note);
+    incref(PyNone);
+    return PyNone;
+  },
+};
+for (const [t, name] of [[Exc.StopIteration, 'value'], [Exc.SystemExit, 'code']] as const) {
+  t.getsets = { [name]: { get: (self) => optional((self as PyBaseException).extra?.get(name) ?? null) } };
+}
+void parseArgs;
+
+let boolHook: (b: boolean) => PyObject = () => PyNone;
+let dictHook: () => PyObject = () => PyNone;
+let listHook: () => PyObject = () => PyNone;
+let listAppendHook: (l: PyObject, v: PyObject) => void = () => {};
+export function setExceptionHooks(h: {
+  bool: (b: boolean) => PyObject;
+  dict: () => PyObject;
+  list: () => PyObject;
+  listAppend: (l: PyObject, v: PyObject) => void;
+}): void {
+  boolHook = h.bool;
+  dictHook = h.dict;
+  listHook = h.list;
+  listAppendHook = h.listAppend;
+}

@@ -223,5 +223,9 @@ export function builtinType(
   t.base = base;
   t.bases = base ? [base] : [];
   t.itemsize = itemsize;
+  allBuiltinTypes.push(t);
   return t;
 }
+
+/** Every builtin type created so far, in creation order; start-up readies them all. */
+export const allBuiltinTypes: PyTypeObject[] = [ObjectType, TypeType];

@@ -1,0 +1,89 @@
+/**
+ * Interpreter frames: one per running call, holding its local variables
+ * ("fast locals", cells and free variables) and its value stack.
+ * CPython counterpart: Include/internal/pycore_frame.h (_PyInterpreterFrame),
+ * Python/frame.c.
+ *
+ * Like CPython 3.11+, an interpreter frame is not a Python object. A frame
+ * object (`frameobject.ts`) is made only when Python code needs one — a
+ * traceback, sys._getframe — and if it outlives the call it takes ownership
+ * of the frame's locals, which is why a traceback keeps a function's local
+ * objects alive.
+ */
+
+import type { PyObject } from '../objects/object.js';
+import type { CodeObject } from '../bytecode/code.js';
+import type { PyCode } from '../objects/codeobject.js';
+import type { PyFunction } from '../objects/funcobject.js';
+import type { PyDict } from '../objects/dictobject.js';
+
+/** Where a frame is in its life (_PyFrameState). */
+export const enum FrameState {
+  Created = 0,
+  Suspended = 1,
+  Executing = 2,
+  Completed = 3,
+  Cleared = 4,
+}
+
+export class Frame {
+  readonly code: CodeObject;
+  /** runtime constants (borrowed from the code object's co_consts tuple) */
+  readonly consts: PyObject[];
+  /** localsplus: locals, then cells, then free variables; null = unbound */
+  readonly localsplus: (PyObject | null)[];
+  /** the value stack; `null` entries are the NULLs PUSH_NULL pushes */
+  readonly stack: (PyObject | null)[];
+  sp = 0;
+  /** index of the next instruction to run */
+  pc = 0;
+  /** index of the instruction running now (f_lasti), for tracebacks and line numbers */
+  lasti = -1;
+  previous: Frame | null = null;
+  /** the eval loop that started this frame returns when it returns (a call from JS) */
+  entry = false;
+  state: FrameState = FrameState.Created;
+  /** the frame object made for this frame, if any (f_frame_obj) */
+  frameObject: PyObject | null = null;
+  /** the generator that owns this frame, if any */
+  generator: PyObject | null = null;
+  /** names for the next CALL (set by KW_NAMES) */
+  kwnames: string[] | null = null;
+  /** line of the last line event emitted for this frame (tracing) */
+  traceLine = -1;
+  /** id of this frame in the trace */
+  traceId = 0;
+  /** how many Python frames are below this one, this one included (for RecursionError) */
+  depth = 0;
+
+  constructor(
+    readonly codeObj: PyCode,
+    readonly func: PyFunction | null,
+    readonly globals: PyDict,
+    readonly builtins: PyDict,
+    /** f_locals for module and class bodies (LOAD_NAME/STORE_NAME); null in functions */
+    public locals: PyDict | null,
+  ) {
+    const code = codeObj.code;
+    this.code = code;
+    this.consts = codeObj.consts;
+    const n = code.co_localsplusnames.length;
+    this.localsplus = new Array(n).fill(null);
+    this.stack = new Array(code.co_stacksize + 1).fill(null);
+  }
+
+  /** The line of the instruction at `index` (or -1). */
+  lineAt(index: number): number {
+    const p = this.code.positions;
+    return index >= 0 && index * 4 < p.length ? p[index * 4] : -1;
+  }
+
+  /** f_lineno */
+  currentLine(): number {
+    const i = this.lasti >= 0 ? this.lasti : this.pc;
+    let line = this.lineAt(i);
+    // Artificial instructions (RESUME, cleanup code) have no line: look back.
+    for (let j = i - 1; line < 0 && j >= 0; j--) line = this.lineAt(j);
+    return line < 0 ? this.code.co_firstlineno : line;
+  }
+}
