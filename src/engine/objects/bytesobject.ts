@@ -1,0 +1,666 @@
+/**
+ * The bytes type. CPython counterpart: Objects/bytesobject.c (and the UTF-8
+ * decoder of Objects/stringlib/codecs.h). bytearray is not simulated.
+ */
+
+import { PyObject, decref, incref, makeImmortal } from './object.js';
+import {
+  type PyTypeObject, builtinType, ObjectType, TPFLAGS_BASETYPE, TPFLAGS_BYTES_SUBCLASS, TPFLAGS_HAVE_GC,
+  TPFLAGS_HEAPTYPE, NB_ADD, NB_MULTIPLY, Py_LT, Py_LE, Py_EQ, Py_NE, Py_GT, type Visit,
+} from './typeobject.js';
+import { heap } from '../memory/heap.js';
+import { raise, unsupported } from '../eval/errors.js';
+import { Exc } from './exceptions.js';
+import { NotImplemented, PyNone } from './singletons.js';
+import type { Hash } from './hash.js';
+import { gcAlloc, gcFree, gcTrack, gcUntrack } from '../gc/gcobject.js';
+import { newInt, newBool, asIndex } from './longobject.js';
+import { PyStr, newStr, siphash13, encodeString, normalizeEncoding } from './unicodeobject.js';
+import { PyTuple, newTuple } from './tupleobject.js';
+import { PyList, newList } from './listobject.js';
+import { PySlice, sliceIndices, clampedIndex } from './sliceobject.js';
+import { parseArgs, checkArity, noKeywords } from './args.js';
+import { iterableToArray } from './abstract.js';
+
+export class PyBytes extends PyObject {
+  hashCache: Hash | null = null;
+  constructor(type: PyTypeObject, public value: Uint8Array) {
+    super(type);
+  }
+}
+
+/** offsetof(PyBytesObject, ob_sval) + 1 for the trailing NUL */
+const BYTES_HEADER = 33;
+
+export const BytesType = builtinType('bytes', BYTES_HEADER, TPFLAGS_BASETYPE | TPFLAGS_BYTES_SUBCLASS, ObjectType, 1);
+
+export function bytesSizeof(o: PyObject): number {
+  return BYTES_HEADER + (o as PyBytes).value.length;
+}
+
+// ---------------------------------------------------------------- singletons and creation
+
+function staticBytes(u8: Uint8Array): PyBytes {
+  const o = new PyBytes(BytesType, u8);
+  makeImmortal(o, 48);
+  o.size = bytesSizeof(o);
+  return o;
+}
+
+/** _Py_SINGLETON(bytes_empty) and bytes_characters[256] (3.12: statically allocated) */
+const EMPTY = staticBytes(new Uint8Array(0));
+const CHARS: PyBytes[] = [];
+for (let i = 0; i < 256; i++) CHARS.push(staticBytes(Uint8Array.of(i)));
+
+/** PyBytes_FromStringAndSize: a NEW reference; takes ownership of `u8`. */
+export function newBytes(u8: Uint8Array): PyBytes {
+  if (u8.length <= 1) {
+    const o = u8.length === 0 ? EMPTY : CHARS[u8[0]];
+    o.refcnt++;
+    if (heap.tracing) heap.onIncref(o);
+    return o;
+  }
+  const o = new PyBytes(BytesType, u8);
+  heap.allocObject(o, BYTES_HEADER + u8.length);
+  return o;
+}
+
+let subtypeAllocBytes: (o: PyObject, nbytes: number) => void = (o, n) => heap.allocObject(o, n);
+export function setBytesSubtypeAlloc(f: (o: PyObject, nbytes: number) => void): void {
+  subtypeAllocBytes = f;
+}
+
+function bytesDealloc(o: PyObject): void {
+  heap.freeObject(o);
+}
+
+export function bytesValue(o: PyObject): Uint8Array {
+  return (o as PyBytes).value;
+}
+
+// ---------------------------------------------------------------- repr, hash, compare
+
+/** bytes repr: b'...' with CPython's quote choice and \x escapes. */
+export function bytesReprString(u: Uint8Array): string {
+  let hasSingle = false, hasDouble = false;
+  for (let i = 0; i < u.length; i++) {
+    if (u[i] === 0x27) hasSingle = true;
+    else if (u[i] === 0x22) hasDouble = true;
+  }
+  const quote = hasSingle && !hasDouble ? '"' : "'";
+  let out = 'b' + quote;
+  for (let i = 0; i < u.length; i++) {
+    const c = u[i];
+    if (c === 0x5c) out += '\\\\';
+    else if (String.fromCharCode(c) === quote) out += '\\' + quote;
+    else if (c === 9) out += '\\t';
+    else if (c === 10) out += '\\n';
+    else if (c === 13) out += '\\r';
+    else if (c < 0x20 || c >= 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
+    else out += String.fromCharCode(c);
+  }
+  return out + quote;
+}
+
+function bytesRepr(o: PyObject): PyObject {
+  return newStr(bytesReprString((o as PyBytes).value));
+}
+
+function bytesHash(o: PyObject): Hash {
+  const b = o as PyBytes;
+  if (b.hashCache === null) b.hashCache = siphash13(b.value);
+  return b.hashCache;
+}
+
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  return a.length - b.length;
+}
+
+function bytesRichCompare(a: PyObject, b: PyObject, op: number): PyObject {
+  if (!(b instanceof PyBytes)) return NotImplemented;
+  const c = compareBytes((a as PyBytes).value, b.value);
+  switch (op) {
+    case Py_LT: return newBool(c < 0);
+    case Py_LE: return newBool(c <= 0);
+    case Py_EQ: return newBool(c === 0);
+    case Py_NE: return newBool(c !== 0);
+    case Py_GT: return newBool(c > 0);
+    default: return newBool(c >= 0);
+  }
+}
+
+// ---------------------------------------------------------------- sequence protocol
+
+function bytesLength(o: PyObject): number {
+  return (o as PyBytes).value.length;
+}
+
+function bytesSubscript(o: PyObject, key: PyObject): PyObject {
+  const u = (o as PyBytes).value;
+  if (key instanceof PySlice) {
+    const [start, stop, step, n] = sliceIndices(key, u.length);
+    if (n <= 0) return newBytes(new Uint8Array(0));
+    if (step === 1) {
+      if (start === 0 && stop === u.length && o.type === BytesType) {
+        incref(o);
+        return o;
+      }
+      return newBytes(u.slice(start, stop));
+    }
+    const out = new Uint8Array(n);
+    for (let i = 0, j = start; i < n; i++, j += step) out[i] = u[j];
+    return newBytes(out);
+  }
+  if (key.type.nb_index !== null) {
+    let i = asIndex(key, Exc.IndexError);
+    if (i < 0) i += u.length;
+    if (i < 0 || i >= u.length) raise(Exc.IndexError, 'index out of range');
+    return newInt(u[i]);
+  }
+  raise(Exc.TypeError, `byte indices must be integers or slices, not ${key.type.name}`);
+}
+
+function indexOf(hay: Uint8Array, needle: Uint8Array, from: number, to: number): number {
+  outer: for (let i = from; i + needle.length <= to; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+function lastIndexOf(hay: Uint8Array, needle: Uint8Array, from: number, to: number): number {
+  outer: for (let i = to - needle.length; i >= from; i--) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/** A bytes-like argument (bytes only; bytearray/memoryview are not simulated). */
+function bytesArg(o: PyObject, what = ''): Uint8Array {
+  if (o instanceof PyBytes) return o.value;
+  raise(Exc.TypeError, what || `a bytes-like object is required, not '${o.type.name}'`);
+}
+
+function bytesContains(o: PyObject, item: PyObject): boolean {
+  const u = (o as PyBytes).value;
+  if (item instanceof PyBytes) return indexOf(u, item.value, 0, u.length) >= 0;
+  if (item.type.nb_index !== null) {
+    const v = asIndex(item);
+    if (v < 0 || v > 255) raise(Exc.ValueError, 'byte must be in range(0, 256)');
+    return u.includes(v);
+  }
+  raise(Exc.TypeError, `a bytes-like object is required, not '${item.type.name}'`);
+}
+
+function bytesConcat(a: PyObject, b: PyObject): PyObject {
+  if (!(a instanceof PyBytes)) return NotImplemented;
+  if (!(b instanceof PyBytes)) {
+    // let the right operand's __radd__ try first; CPython's sq_concat raises afterwards
+    if (b.type.nb[NB_ADD] !== null) return NotImplemented;
+    raise(Exc.TypeError, `can't concat ${b.type.name} to ${a.type.name}`);
+  }
+  const out = new Uint8Array(a.value.length + b.value.length);
+  out.set(a.value);
+  out.set(b.value, a.value.length);
+  return newBytes(out);
+}
+
+function bytesRepeat(a: PyObject, b: PyObject): PyObject {
+  let s: PyBytes, count: PyObject;
+  if (a instanceof PyBytes && b.type.nb_index !== null) {
+    s = a;
+    count = b;
+  } else if (b instanceof PyBytes && a.type.nb_index !== null) {
+    s = b;
+    count = a;
+  } else return NotImplemented;
+  const n = asIndex(count);
+  if (n <= 0 || s.value.length === 0) return newBytes(new Uint8Array(0));
+  if (n === 1 && s.type === BytesType) {
+    incref(s);
+    return s;
+  }
+  if (s.value.length * n > 2 ** 28) unsupported('bytes longer than 2**28');
+  const out = new Uint8Array(s.value.length * n);
+  for (let i = 0; i < n; i++) out.set(s.value, i * s.value.length);
+  return newBytes(out);
+}
+
+// ---------------------------------------------------------------- iterator
+
+export class PyBytesIter extends PyObject {
+  index = 0;
+  constructor(public seq: PyBytes | null) {
+    super(BytesIterType);
+  }
+}
+
+export const BytesIterType = builtinType('bytes_iterator', 32, TPFLAGS_HAVE_GC);
+
+function bytesIter(o: PyObject): PyObject {
+  const it = new PyBytesIter(o as PyBytes);
+  incref(o);
+  gcAlloc(it, 32);
+  gcTrack(it);
+  return it;
+}
+
+function bytesIterNext(o: PyObject): PyObject | null {
+  const it = o as PyBytesIter;
+  const s = it.seq;
+  if (s === null) return null;
+  if (it.index < s.value.length) return newInt(s.value[it.index++]);
+  it.seq = null;
+  decref(s);
+  return null;
+}
+
+function bytesIterDealloc(o: PyObject): void {
+  const it = o as PyBytesIter;
+  gcUntrack(it);
+  const s = it.seq;
+  it.seq = null;
+  if (s !== null) decref(s);
+  gcFree(it);
+}
+
+function bytesIterTraverse(o: PyObject, visit: Visit): void {
+  const s = (o as PyBytesIter).seq;
+  if (s !== null) visit(s);
+}
+
+// ---------------------------------------------------------------- codecs
+
+function decodeError(enc: string, u: Uint8Array, start: number, end: number, reason: string): never {
+  const what = end - start === 1
+    ? `byte 0x${u[start].toString(16).padStart(2, '0')} in position ${start}`
+    : `bytes in position ${start}-${end - 1}`;
+  raise(Exc.UnicodeDecodeError, `'${enc}' codec can't decode ${what}: ${reason}`);
+}
+
+/** The UTF-8 decoder with CPython's error positions and reasons. */
+function decodeUtf8(u: Uint8Array, errors: string): string {
+  let out = '';
+  let i = 0;
+  const n = u.length;
+  const fail = (start: number, end: number, reason: string): void => {
+    if (errors === 'strict') decodeError('utf-8', u, start, end, reason);
+    if (errors === 'replace') out += '\ufffd';
+    else if (errors !== 'ignore') unsupported(`the '${errors}' error handler`);
+  };
+  while (i < n) {
+    const c = u[i];
+    if (c < 0x80) {
+      out += String.fromCharCode(c);
+      i++;
+      continue;
+    }
+    let need: number, min: number, max = 0xbf, lo = 0x80;
+    if (c >= 0xc2 && c <= 0xdf) { need = 1; min = 0x80; }
+    else if (c >= 0xe0 && c <= 0xef) {
+      need = 2; min = 0x800;
+      if (c === 0xe0) lo = 0xa0;
+      if (c === 0xed) max = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3; min = 0x10000;
+      if (c === 0xf0) lo = 0x90;
+      if (c === 0xf4) max = 0x8f;
+    } else {
+      fail(i, i + 1, 'invalid start byte');
+      i++;
+      continue;
+    }
+    let cp = c & (0x3f >> need);
+    let j = 1;
+    let ok = true;
+    for (; j <= need; j++) {
+      if (i + j >= n) {
+        fail(i, n, 'unexpected end of data');
+        i = n;
+        ok = false;
+        break;
+      }
+      const d = u[i + j];
+      const dlo = j === 1 ? lo : 0x80, dhi = j === 1 ? max : 0xbf;
+      if (d < dlo || d > dhi) {
+        fail(i, i + j, 'invalid continuation byte');
+        i += j;
+        ok = false;
+        break;
+      }
+      cp = (cp << 6) | (d & 0x3f);
+    }
+    if (!ok) continue;
+    void min;
+    out += String.fromCodePoint(cp);
+    i += need + 1;
+  }
+  return out;
+}
+
+/** bytes.decode / str(b, encoding) */
+export function decodeBytes(u: Uint8Array, encoding: string, errors: string): string {
+  const enc = normalizeEncoding(encoding);
+  if (enc === null) raise(Exc.LookupError, `unknown encoding: ${encoding}`);
+  if (enc === 'utf-8') return decodeUtf8(u, errors);
+  let out = '';
+  for (let i = 0; i < u.length; i++) {
+    const c = u[i];
+    if (enc === 'ascii' && c >= 128) {
+      if (errors === 'strict') decodeError('ascii', u, i, i + 1, 'ordinal not in range(128)');
+      if (errors === 'replace') out += '\ufffd';
+      continue;
+    }
+    out += String.fromCharCode(c);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- constructor
+
+const BYTES_NEW_ARGS = ['source', 'encoding', 'errors'] as const;
+
+function bytesFromObject(src: PyObject): Uint8Array {
+  if (src instanceof PyBytes) return src.value.slice();
+  if (src instanceof PyStr) raise(Exc.TypeError, 'string argument without an encoding');
+  if (src.type.nb_index !== null) {
+    const n = asIndex(src);
+    if (n < 0) raise(Exc.ValueError, 'negative count');
+    if (n > 2 ** 28) unsupported('bytes longer than 2**28');
+    return new Uint8Array(n);
+  }
+  if (src.type.tp_iter === null && src.type.mp_subscript === null) {
+    raise(Exc.TypeError, `cannot convert '${src.type.name}' object to bytes`);
+  }
+  const items = src instanceof PyList || src instanceof PyTuple ? src.items.slice() : iterableToArray(src);
+  const owned = !(src instanceof PyList || src instanceof PyTuple);
+  try {
+    const out = new Uint8Array(items.length);
+    for (let i = 0; i < items.length; i++) {
+      const v = asIndex(items[i]);
+      if (v < 0 || v > 255) raise(Exc.ValueError, 'bytes must be in range(0, 256)');
+      out[i] = v;
+    }
+    return out;
+  } finally {
+    if (owned) for (const it of items) decref(it);
+  }
+}
+
+function bytesNew(type: PyTypeObject, args: PyObject[], kwnames: string[] | null): PyObject {
+  const [src, encObj, errObj] = parseArgs('bytes', args, kwnames, BYTES_NEW_ARGS, 0);
+  let u8: Uint8Array;
+  if (src === undefined) {
+    if (encObj !== undefined || errObj !== undefined) {
+      raise(Exc.TypeError, encObj !== undefined ? 'encoding without a string argument' : 'errors without a string argument');
+    }
+    u8 = new Uint8Array(0);
+  } else if (encObj !== undefined || errObj !== undefined) {
+    if (!(src instanceof PyStr)) {
+      raise(Exc.TypeError, encObj !== undefined ? 'encoding without a string argument' : 'errors without a string argument');
+    }
+    const enc = encObj === undefined ? 'utf-8' : strArg(encObj, 'bytes', "'encoding'");
+    const errors = errObj === undefined ? 'strict' : strArg(errObj, 'bytes', "'errors'");
+    u8 = encodeString(src.value, enc, errors);
+  } else {
+    if (src.type === BytesType && type === BytesType) {
+      incref(src);
+      return src;
+    }
+    u8 = bytesFromObject(src);
+  }
+  if (type === BytesType) return newBytes(u8);
+  const o = new PyBytes(type, u8);
+  subtypeAllocBytes(o, BYTES_HEADER + u8.length);
+  if (type.hasFlag(TPFLAGS_HEAPTYPE)) incref(type);
+  return o;
+}
+
+function strArg(o: PyObject, fname: string, n: string): string {
+  if (o instanceof PyStr) return o.value;
+  raise(Exc.TypeError, `${fname}() argument ${n} must be str, not ${o.type.name}`);
+}
+
+// ---------------------------------------------------------------- methods
+
+function selfBytes(o: PyObject): Uint8Array {
+  return (o as PyBytes).value;
+}
+
+function optIndex(o: PyObject | undefined, dflt: number): number {
+  if (o === undefined || o === PyNone) return dflt;
+  return clampedIndex(o);
+}
+
+function findArgs(self: PyObject, args: PyObject[], kw: string[] | null, fname: string): [Uint8Array, Uint8Array, number, number] {
+  noKeywords(fname, kw);
+  checkArity(fname, args, 1, 3);
+  const u = selfBytes(self);
+  let sub: Uint8Array;
+  const a = args[0];
+  if (a instanceof PyBytes) sub = a.value;
+  else if (a.type.nb_index !== null) {
+    const v = asIndex(a);
+    if (v < 0 || v > 255) raise(Exc.ValueError, 'byte must be in range(0, 256)');
+    sub = Uint8Array.of(v);
+  } else raise(Exc.TypeError, `argument should be integer or bytes-like object, not '${a.type.name}'`);
+  let start = optIndex(args[1], 0), end = optIndex(args[2], u.length);
+  if (end > u.length) end = u.length;
+  else if (end < 0) end = Math.max(0, end + u.length);
+  if (start < 0) start = Math.max(0, start + u.length);
+  return [u, sub, start, end];
+}
+
+const DECODE_ARGS = ['encoding', 'errors'] as const;
+
+function isAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+function setupBytesMethods(t: PyTypeObject): void {
+  t.methods = {
+    decode: (self, args, kw) => {
+      const [e, er] = parseArgs('decode', args, kw, DECODE_ARGS, 0);
+      const enc = e === undefined ? 'utf-8' : strArg(e, 'decode', "'encoding'");
+      const errors = er === undefined ? 'strict' : strArg(er, 'decode', "'errors'");
+      return newStr(decodeBytes(selfBytes(self), enc, errors));
+    },
+    hex: (self, args, kw) => {
+      noKeywords('hex', kw);
+      checkArity('hex', args, 0, 0);
+      let s = '';
+      for (const b of selfBytes(self)) s += b.toString(16).padStart(2, '0');
+      return newStr(s);
+    },
+    find: (self, args, kw) => {
+      const [u, sub, s, e] = findArgs(self, args, kw, 'find');
+      return newInt(indexOf(u, sub, s, e));
+    },
+    rfind: (self, args, kw) => {
+      const [u, sub, s, e] = findArgs(self, args, kw, 'rfind');
+      return newInt(lastIndexOf(u, sub, s, e));
+    },
+    index: (self, args, kw) => {
+      const [u, sub, s, e] = findArgs(self, args, kw, 'index');
+      const r = indexOf(u, sub, s, e);
+      if (r < 0) raise(Exc.ValueError, 'subsection not found');
+      return newInt(r);
+    },
+    count: (self, args, kw) => {
+      const [u, sub, s, e] = findArgs(self, args, kw, 'count');
+      if (sub.length === 0) return newInt(Math.max(0, e - s + 1));
+      let n = 0;
+      for (let k = indexOf(u, sub, s, e); k >= 0; k = indexOf(u, sub, k + sub.length, e)) n++;
+      return newInt(n);
+    },
+    startswith: (self, args, kw) => {
+      noKeywords('startswith', kw);
+      checkArity('startswith', args, 1, 1);
+      const u = selfBytes(self);
+      const test = (p: Uint8Array) => p.length <= u.length && p.every((b, i) => u[i] === b);
+      if (args[0] instanceof PyTuple) return newBool(args[0].items.some((p) => test(bytesArg(p))));
+      return newBool(test(bytesArg(args[0], `startswith first arg must be bytes or a tuple of bytes, not ${args[0].type.name}`)));
+    },
+    endswith: (self, args, kw) => {
+      noKeywords('endswith', kw);
+      checkArity('endswith', args, 1, 1);
+      const u = selfBytes(self);
+      const test = (p: Uint8Array) => p.length <= u.length && p.every((b, i) => u[u.length - p.length + i] === b);
+      if (args[0] instanceof PyTuple) return newBool(args[0].items.some((p) => test(bytesArg(p))));
+      return newBool(test(bytesArg(args[0], `endswith first arg must be bytes or a tuple of bytes, not ${args[0].type.name}`)));
+    },
+    join: (self, args, kw) => {
+      noKeywords('join', kw);
+      checkArity('join', args, 1, 1);
+      const items = iterableToArray(args[0]);
+      try {
+        const sep = selfBytes(self);
+        const parts = items.map((it, i) => {
+          if (!(it instanceof PyBytes)) raise(Exc.TypeError, `sequence item ${i}: expected a bytes-like object, ${it.type.name} found`);
+          return it.value;
+        });
+        const total = parts.reduce((n, p) => n + p.length, 0) + sep.length * Math.max(0, parts.length - 1);
+        const out = new Uint8Array(total);
+        let k = 0;
+        parts.forEach((p, i) => {
+          if (i > 0) { out.set(sep, k); k += sep.length; }
+          out.set(p, k);
+          k += p.length;
+        });
+        return newBytes(out);
+      } finally {
+        for (const it of items) decref(it);
+      }
+    },
+    split: (self, args, kw) => {
+      const [sepObj, maxObj] = parseArgs('split', args, kw, ['sep', 'maxsplit'], 0);
+      const u = selfBytes(self);
+      let max = maxObj === undefined ? -1 : asIndex(maxObj);
+      const out: PyObject[] = [];
+      if (sepObj === undefined || sepObj === PyNone) {
+        let i = 0;
+        while (i < u.length) {
+          while (i < u.length && isAsciiSpace(u[i])) i++;
+          if (i >= u.length) break;
+          let j = i;
+          if (max === 0) {
+            j = u.length;
+            while (j > i && isAsciiSpace(u[j - 1])) j--;
+            out.push(newBytes(u.slice(i, j)));
+            break;
+          }
+          while (j < u.length && !isAsciiSpace(u[j])) j++;
+          out.push(newBytes(u.slice(i, j)));
+          max--;
+          i = j;
+        }
+        return newList(out);
+      }
+      const sep = bytesArg(sepObj);
+      if (sep.length === 0) raise(Exc.ValueError, 'empty separator');
+      let i = 0;
+      while (max !== 0) {
+        const k = indexOf(u, sep, i, u.length);
+        if (k < 0) break;
+        out.push(newBytes(u.slice(i, k)));
+        i = k + sep.length;
+        max--;
+      }
+      out.push(newBytes(u.slice(i)));
+      return newList(out);
+    },
+    strip: (self, args, kw) => {
+      noKeywords('strip', kw);
+      checkArity('strip', args, 0, 1);
+      const u = selfBytes(self);
+      const chars = args.length && args[0] !== PyNone ? bytesArg(args[0]) : null;
+      const strip = (c: number) => (chars ? chars.includes(c) : isAsciiSpace(c));
+      let i = 0, j = u.length;
+      while (i < j && strip(u[i])) i++;
+      while (j > i && strip(u[j - 1])) j--;
+      return newBytes(u.slice(i, j));
+    },
+    upper: (self) => newBytes(selfBytes(self).map((c) => (c >= 97 && c <= 122 ? c - 32 : c))),
+    lower: (self) => newBytes(selfBytes(self).map((c) => (c >= 65 && c <= 90 ? c + 32 : c))),
+    replace: (self, args, kw) => {
+      noKeywords('replace', kw);
+      checkArity('replace', args, 2, 3);
+      const u = selfBytes(self), old = bytesArg(args[0]), rep = bytesArg(args[1]);
+      let count = args.length > 2 ? asIndex(args[2]) : -1;
+      if (old.length === 0) unsupported('bytes.replace with an empty pattern');
+      const parts: number[] = [];
+      let i = 0;
+      while (count !== 0) {
+        const k = indexOf(u, old, i, u.length);
+        if (k < 0) break;
+        for (let x = i; x < k; x++) parts.push(u[x]);
+        for (const b of rep) parts.push(b);
+        i = k + old.length;
+        count--;
+      }
+      for (let x = i; x < u.length; x++) parts.push(u[x]);
+      return newBytes(Uint8Array.from(parts));
+    },
+    __getnewargs__: (self) => {
+      const b = newBytes(selfBytes(self).slice());
+      return newTupleOf(b);
+    },
+    __sizeof__: (self, args, kw) => {
+      noKeywords('__sizeof__', kw);
+      checkArity('__sizeof__', args, 0, 0);
+      return newInt(bytesSizeof(self));
+    },
+  };
+  t.classMethods = {
+    fromhex: (type, args, kw) => {
+      noKeywords('fromhex', kw);
+      checkArity('fromhex', args, 1, 1);
+      const s = strArg(args[0], 'fromhex', '');
+      const out: number[] = [];
+      let i = 0;
+      while (i < s.length) {
+        if (s[i] === ' ') { i++; continue; }
+        const pair = s.slice(i, i + 2);
+        if (!/^[0-9a-fA-F]{2}$/.test(pair)) {
+          raise(Exc.ValueError, `non-hexadecimal number found in fromhex() arg at position ${/^[0-9a-fA-F]/.test(s[i]) ? i + 1 : i}`);
+        }
+        out.push(parseInt(pair, 16));
+        i += 2;
+      }
+      if (type !== BytesType) unsupported('fromhex on a bytes subclass');
+      return newBytes(Uint8Array.from(out));
+    },
+  };
+}
+
+function newTupleOf(o: PyObject): PyObject {
+  return newTuple([o]);
+}
+
+function initBytesType(t: PyTypeObject): void {
+  t.tp_dealloc = bytesDealloc;
+  t.tp_repr = bytesRepr;
+  // str(b'x') is its repr (and warns under -b, which the simulator does not model)
+  t.tp_hash = bytesHash;
+  t.tp_richcompare = bytesRichCompare;
+  t.tp_iter = bytesIter;
+  t.tp_sizeof = bytesSizeof;
+  t.tp_new = bytesNew;
+  t.mp_length = bytesLength;
+  t.mp_subscript = bytesSubscript;
+  t.sq_contains = bytesContains;
+  t.nb[NB_ADD] = bytesConcat;
+  t.nb[NB_MULTIPLY] = bytesRepeat;
+  t.doc = 'bytes(iterable_of_ints) -> bytes';
+  setupBytesMethods(t);
+  BytesIterType.tp_dealloc = bytesIterDealloc;
+  BytesIterType.tp_traverse = bytesIterTraverse;
+  BytesIterType.tp_iter = (o) => (incref(o), o);
+  BytesIterType.tp_iternext = bytesIterNext;
+}
+
+initBytesType(BytesType);
+

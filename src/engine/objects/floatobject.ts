@@ -1,0 +1,587 @@
+/** The float type. CPython counterpart: Objects/floatobject.c (with its 3.12 free list). */
+
+import { PyObject, decref, incref } from './object.js';
+import {
+  type PyTypeObject, builtinType, ObjectType, TPFLAGS_BASETYPE, TPFLAGS_HEAPTYPE,
+  NB_ADD, NB_FLOOR_DIVIDE, NB_MULTIPLY, NB_REMAINDER, NB_POWER, NB_SUBTRACT, NB_TRUE_DIVIDE,
+  Py_NE,
+} from './typeobject.js';
+import { heap } from '../memory/heap.js';
+import { raise, unsupported } from '../eval/errors.js';
+import { Exc } from './exceptions.js';
+import { NotImplemented, PyNone } from './singletons.js';
+import { normHash, HASH_MODULUS, HASH_INF, type Hash } from './hash.js';
+import {
+  PyLong, newBool, newInt, longToDouble, cmpResult, compareInts, intFromDouble, indexValue,
+  subtypeAlloc,
+} from './longobject.js';
+import { PyStr, newStr } from './unicodeobject.js';
+import { newTuple } from './tupleobject.js';
+import { parseArgs, checkArity, noKeywords } from './args.js';
+import { formatFloat, floatReprString, dtoaFixed } from './format.js';
+
+export class PyFloat extends PyObject {
+  constructor(type: PyTypeObject, public value: number) {
+    super(type);
+  }
+}
+
+/** sizeof(PyFloatObject) */
+const FLOAT_SIZE = 24;
+
+export const FloatType = builtinType('float', FLOAT_SIZE, TPFLAGS_BASETYPE, ObjectType);
+
+// ---------------------------------------------------------------- allocation and the free list
+
+/** PyFloat_MAXFREELIST */
+const MAX_FREELIST = 100;
+/**
+ * Addresses of freed floats (3.12's float free list): a freed float keeps its
+ * memory, and the next float created takes the most recently freed one.
+ * Reset with the heap at the start of each run (resetFloatFreeList).
+ */
+let freeList: number[] = [];
+
+export function resetFloatFreeList(): void {
+  freeList = [];
+}
+
+/** Number of floats on the free list (for tests and the memory view). */
+export function floatFreeListSize(): number {
+  return freeList.length;
+}
+
+/** PyFloat_FromDouble: a NEW reference. */
+export function newFloat(x: number): PyFloat {
+  const o = new PyFloat(FloatType, x);
+  if (freeList.length > 0) {
+    o.addr = freeList.pop()!;
+    o.size = FLOAT_SIZE;
+    o.serial = heap.nextSerial++;
+    if (heap.tracing) heap.observer?.alloc(o);
+  } else {
+    heap.allocObject(o, FLOAT_SIZE);
+  }
+  return o;
+}
+
+function floatDealloc(o: PyObject): void {
+  if (o.type === FloatType && freeList.length < MAX_FREELIST) {
+    // kept by the free list: reported as freed, but the block stays with floats
+    if (heap.tracing) heap.observer?.free(o, heap.freeReason);
+    freeList.push(o.addr);
+    return;
+  }
+  heap.freeObject(o);
+}
+
+// ---------------------------------------------------------------- conversions
+
+export function isFloat(o: PyObject): o is PyFloat {
+  return o instanceof PyFloat;
+}
+
+export function floatValue(o: PyObject): number {
+  return (o as PyFloat).value;
+}
+
+/** CONVERT_TO_DOUBLE: the operand as a double, or null when it is neither float nor int. */
+function toDouble(o: PyObject): number | null {
+  if (o instanceof PyFloat) return o.value;
+  if (o instanceof PyLong) return longToDouble(o.value);
+  return null;
+}
+
+/** PyFloat_AsDouble: float(x)'s value for any object with __float__ or __index__. */
+export function asDouble(o: PyObject): number {
+  if (o instanceof PyFloat) return o.value;
+  if (o instanceof PyLong) return longToDouble(o.value);
+  const r = numberFloat(o);
+  const v = r.value;
+  decref(r);
+  return v;
+}
+
+/** PyNumber_Float */
+export function numberFloat(o: PyObject): PyFloat {
+  if (o.type === FloatType) {
+    incref(o);
+    return o as PyFloat;
+  }
+  const t = o.type;
+  if (t.nb_float !== null) {
+    const r = t.nb_float(o);
+    if (r.type === FloatType) return r as PyFloat;
+    if (r instanceof PyFloat) {
+      const exact = newFloat(r.value);
+      decref(r);
+      return exact;
+    }
+    const tn = r.type.name;
+    decref(r);
+    raise(Exc.TypeError, `${t.name}.__float__ returned non-float (type ${tn})`);
+  }
+  if (t.nb_index !== null) {
+    const v = indexValue(o);
+    return newFloat(longToDouble(v));
+  }
+  if (o instanceof PyStr) return newFloat(floatFromString(o.value));
+  raise(Exc.TypeError, `float() argument must be a string or a real number, not '${t.name}'`);
+}
+
+const FLOAT_RE = /^[+-]?(?:(?:\d(?:_?\d)*)?\.?\d(?:_?\d)*|\d(?:_?\d)*\.)(?:[eE][+-]?\d(?:_?\d)*)?$/;
+const SPECIAL_RE = /^[+-]?(?:inf|infinity|nan)$/i;
+
+/** float(str): Python's float literal syntax plus inf/nan (PyOS_string_to_double). */
+export function floatFromString(s: string): number {
+  const t = s.replace(/^[\s\u001c-\u001f\u0085]+|[\s\u001c-\u001f\u0085]+$/g, '');
+  if (FLOAT_RE.test(t)) return Number(t.replace(/_/g, ''));
+  if (SPECIAL_RE.test(t)) {
+    const neg = t[0] === '-';
+    const body = t.replace(/^[+-]/, '').toLowerCase();
+    if (body === 'nan') return NaN;
+    return neg ? -Infinity : Infinity;
+  }
+  raise(Exc.ValueError, `could not convert string to float: ${reprOfStr(s)}`);
+}
+
+function reprOfStr(s: string): string {
+  const r = newStr(s);
+  try {
+    return r.type.tp_repr ? (r.type.tp_repr(r) as PyStr).value : `'${s}'`;
+  } finally {
+    decref(r);
+  }
+}
+
+// ---------------------------------------------------------------- arithmetic
+
+function floatAdd(a: PyObject, b: PyObject): PyObject {
+  const x = toDouble(a);
+  if (x === null) return NotImplemented;
+  const y = toDouble(b);
+  if (y === null) return NotImplemented;
+  return newFloat(x + y);
+}
+
+function floatSub(a: PyObject, b: PyObject): PyObject {
+  const x = toDouble(a);
+  if (x === null) return NotImplemented;
+  const y = toDouble(b);
+  if (y === null) return NotImplemented;
+  return newFloat(x - y);
+}
+
+function floatMul(a: PyObject, b: PyObject): PyObject {
+  const x = toDouble(a);
+  if (x === null) return NotImplemented;
+  const y = toDouble(b);
+  if (y === null) return NotImplemented;
+  return newFloat(x * y);
+}
+
+function floatDiv(a: PyObject, b: PyObject): PyObject {
+  const x = toDouble(a);
+  if (x === null) return NotImplemented;
+  const y = toDouble(b);
+  if (y === null) return NotImplemented;
+  if (y === 0) raise(Exc.ZeroDivisionError, 'float division by zero');
+  return newFloat(x / y);
+}
+
+/** float % float with the sign of the divisor (float_rem). */
+export function floatMod(vx: number, wx: number): number {
+  let mod = vx % wx;
+  if (mod) {
+    if ((wx < 0) !== (mod < 0)) mod += wx;
+  } else {
+    mod = wx < 0 || Object.is(wx, -0) ? -0 : 0;
+  }
+  return mod;
+}
+
+/** _float_div_mod: floor quotient and remainder, CPython's exact recipe. */
+export function floatDivMod(vx: number, wx: number): [number, number] {
+  let mod = vx % wx;
+  let div = (vx - mod) / wx;
+  if (mod) {
+    if ((wx < 0) !== (mod < 0)) {
+      mod += wx;
+      div -= 1.0;
+    }
+  } else {
+    mod = wx < 0 || Object.is(wx, -0) ? -0 : 0;
+  }
+  let floordiv: number;
+  if (div) {
+    floordiv = Math.floor(div);
+    if (div - floordiv > 0.5) floordiv += 1.0;
+  } else {
+    floordiv = Math.sign(vx / wx) < 0 || Object.is(vx / wx, -0) ? -0 : 0;
+  }
+  return [floordiv, mod];
+}
+
+function floatRem(a: PyObject, b: PyObject): PyObject {
+  const x = toDouble(a);
+  if (x === null) return NotImplemented;
+  const y = toDouble(b);
+  if (y === null) return NotImplemented;
+  if (y === 0) raise(Exc.ZeroDivisionError, 'float modulo');
+  return newFloat(floatMod(x, y));
+}
+
+function floatFloorDiv(a: PyObject, b: PyObject): PyObject {
+  const x = toDouble(a);
+  if (x === null) return NotImplemented;
+  const y = toDouble(b);
+  if (y === null) return NotImplemented;
+  if (y === 0) raise(Exc.ZeroDivisionError, 'float floor division by zero');
+  return newFloat(floatDivMod(x, y)[0]);
+}
+
+/** divmod() where either operand is a float, as a tuple, or NotImplemented. */
+export function floatDivmod(a: PyObject, b: PyObject): PyObject {
+  const x = toDouble(a);
+  if (x === null) return NotImplemented;
+  const y = toDouble(b);
+  if (y === null) return NotImplemented;
+  if (y === 0) raise(Exc.ZeroDivisionError, 'float divmod()');
+  const [q, r] = floatDivMod(x, y);
+  return newTuple([newFloat(q), newFloat(r)]);
+}
+
+function isOddInteger(x: number): boolean {
+  return Number.isInteger(x) && Math.abs(x % 2) === 1;
+}
+
+/** float_pow's special cases, then libm pow. */
+export function floatPowValue(iv: number, iw: number): number {
+  if (iw === 0) return 1.0;
+  if (Number.isNaN(iv)) return iv;
+  if (Number.isNaN(iw)) return iv === 1.0 ? 1.0 : iw;
+  if (!Number.isFinite(iw)) {
+    const av = Math.abs(iv);
+    if (av === 1.0) return 1.0;
+    if ((iw > 0) === (av > 1.0)) return Math.abs(iw);
+    return 0.0;
+  }
+  if (!Number.isFinite(iv)) {
+    const odd = isOddInteger(iw);
+    if (iw > 0) return odd ? iv : Math.abs(iv);
+    return odd ? (iv < 0 ? -0 : 0) : 0.0;
+  }
+  if (iv === 0) {
+    const odd = isOddInteger(iw);
+    if (iw < 0) raise(Exc.ZeroDivisionError, '0.0 cannot be raised to a negative power');
+    return odd ? iv : 0.0;
+  }
+  let negate = false;
+  if (iv < 0) {
+    if (iw !== Math.floor(iw)) unsupported('complex numbers (a negative number raised to a fractional power)');
+    iv = -iv;
+    negate = isOddInteger(iw);
+  }
+  if (iv === 1.0) return negate ? -1.0 : 1.0;
+  const ix = iv ** iw;
+  if (!Number.isFinite(ix)) raise(Exc.OverflowError, "(34, 'Numerical result out of range')");
+  return negate ? -ix : ix;
+}
+
+function floatPow3(a: PyObject, b: PyObject, c: PyObject): PyObject {
+  if (c !== PyNone) {
+    raise(Exc.TypeError, 'pow() 3rd argument not allowed unless all arguments are integers');
+  }
+  const x = toDouble(a);
+  if (x === null) return NotImplemented;
+  const y = toDouble(b);
+  if (y === null) return NotImplemented;
+  return newFloat(floatPowValue(x, y));
+}
+
+function floatPow(a: PyObject, b: PyObject): PyObject {
+  return floatPow3(a, b, PyNone);
+}
+
+function floatNeg(o: PyObject): PyObject {
+  return newFloat(-(o as PyFloat).value);
+}
+function floatPos(o: PyObject): PyObject {
+  if (o.type === FloatType) {
+    incref(o);
+    return o;
+  }
+  return newFloat((o as PyFloat).value);
+}
+function floatAbs(o: PyObject): PyObject {
+  return newFloat(Math.abs((o as PyFloat).value));
+}
+function floatBool(o: PyObject): boolean {
+  return (o as PyFloat).value !== 0;
+}
+function floatInt(o: PyObject): PyObject {
+  return intFromDouble((o as PyFloat).value);
+}
+
+// ---------------------------------------------------------------- comparison and hash
+
+/**
+ * Exact comparison of a double with an integer (float_richcompare): NaN when
+ * unordered (x is nan), else -1/0/1 — correct even for ints beyond 2**53.
+ */
+export function compareFloatInt(x: number, v: number | bigint): number {
+  if (Number.isNaN(x)) return NaN;
+  if (typeof v === 'number') return x < v ? -1 : x > v ? 1 : 0;
+  if (!Number.isFinite(x)) return x > 0 ? 1 : -1;
+  const fl = Math.floor(x);
+  const c = compareInts(BigInt(fl), v);
+  if (c !== 0) return c;
+  return x === fl ? 0 : 1; // x lies strictly between fl == v and v + 1
+}
+
+/** float vs int comparison for an op (used by float's richcompare, reflected for int). */
+export function floatRichCompareWithInt(x: number, v: number | bigint, op: number): boolean {
+  const c = compareFloatInt(x, v);
+  if (Number.isNaN(c)) return op === Py_NE;
+  return cmpResult(c, op);
+}
+
+function floatRichCompare(a: PyObject, b: PyObject, op: number): PyObject {
+  const x = (a as PyFloat).value;
+  if (b instanceof PyFloat) {
+    const y = b.value;
+    switch (op) {
+      case 0: return newBool(x < y);
+      case 1: return newBool(x <= y);
+      case 2: return newBool(x === y);
+      case 3: return newBool(x !== y);
+      case 4: return newBool(x > y);
+      default: return newBool(x >= y);
+    }
+  }
+  if (b instanceof PyLong) return newBool(floatRichCompareWithInt(x, b.value, op));
+  return NotImplemented;
+}
+
+const f64 = new DataView(new ArrayBuffer(8));
+
+/** _Py_HashDouble for finite x: (m * 2**e) mod (2**61 - 1), with x's sign. */
+export function hashDouble(x: number): Hash {
+  if (Number.isInteger(x) && Math.abs(x) <= Number.MAX_SAFE_INTEGER) return x === -1 ? -2 : x === 0 ? 0 : x;
+  if (!Number.isFinite(x)) return x > 0 ? HASH_INF : -HASH_INF;
+  const neg = x < 0;
+  f64.setFloat64(0, Math.abs(x));
+  const hi = f64.getUint32(0), lo = f64.getUint32(4);
+  const bexp = (hi >>> 20) & 0x7ff;
+  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let e: number;
+  if (bexp === 0) e = -1074;
+  else {
+    mant |= 1n << 52n;
+    e = bexp - 1075;
+  }
+  // 2**61 ≡ 1 (mod 2**61 - 1), so 2**e ≡ 2**(e mod 61)
+  const e61 = ((e % 61) + 61) % 61;
+  let h = ((mant % HASH_MODULUS) << BigInt(e61)) % HASH_MODULUS;
+  if (neg) h = -h;
+  return normHash(h);
+}
+
+/** _Py_HashPointer: hash(nan) in 3.10+ is its object's identity hash. */
+function hashPointer(addr: number): Hash {
+  const y = BigInt(addr);
+  const r = BigInt.asIntN(64, (y >> 4n) | (y << 60n));
+  return normHash(r);
+}
+
+function floatHash(o: PyObject): Hash {
+  const x = (o as PyFloat).value;
+  if (Number.isNaN(x)) return hashPointer(o.addr);
+  return hashDouble(x);
+}
+
+// ---------------------------------------------------------------- repr
+
+/** repr(float) exactly as CPython: '1e-05', '1e+16', 'inf', '1.0', '-0.0'. */
+export function floatRepr(x: number): string {
+  return floatReprString(x);
+}
+
+function floatReprSlot(o: PyObject): PyObject {
+  return newStr(floatReprString((o as PyFloat).value));
+}
+
+// ---------------------------------------------------------------- rounding
+
+/**
+ * round(x[, ndigits]) for floats (float___round___impl / double_round):
+ * without ndigits an int rounded half to even; with ndigits the correctly
+ * rounded decimal value (round(2.675, 2) == 2.67 because 2.675 is below 2.675).
+ */
+export function roundFloat(x: number, ndigits?: number | null): PyObject {
+  if (ndigits === undefined || ndigits === null) {
+    let rounded = cRound(x);
+    if (Math.abs(x - rounded) === 0.5) rounded = 2.0 * cRound(x / 2.0);
+    return intFromDouble(rounded);
+  }
+  return newFloat(roundDouble(x, ndigits));
+}
+
+/** C's round(): halfway cases away from zero (Math.round rounds them up). */
+function cRound(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  const t = Math.trunc(x);
+  return Math.abs(x - t) >= 0.5 ? t + Math.sign(x) : t;
+}
+
+export function roundDouble(x: number, ndigits: number): number {
+  if (!Number.isFinite(x) || x === 0) return x;
+  if (ndigits > 323) return x;
+  if (ndigits < -308) return x < 0 ? -0 : 0;
+  const d = dtoaFixed(Math.abs(x), ndigits);
+  const sign = x < 0 ? '-' : '';
+  if (d.digits === '') return x < 0 ? -0 : 0;
+  const r = Number(`${sign}0.${d.digits}e${d.decpt}`);
+  if (!Number.isFinite(r)) raise(Exc.OverflowError, 'rounded value too large to represent');
+  return r === 0 && x < 0 ? -0 : r;
+}
+
+// ---------------------------------------------------------------- methods
+
+function noArgs(name: string, args: PyObject[], kwnames: string[] | null): void {
+  noKeywords(name, kwnames);
+  if (args.length !== 0) raise(Exc.TypeError, `${name}() takes no arguments (${args.length} given)`);
+}
+
+/** float.as_integer_ratio */
+export function floatAsIntegerRatio(x: number): [bigint, bigint] {
+  if (Number.isNaN(x)) raise(Exc.ValueError, 'cannot convert NaN to integer ratio');
+  if (!Number.isFinite(x)) raise(Exc.OverflowError, 'cannot convert Infinity to integer ratio');
+  if (x === 0) return [0n, 1n];
+  f64.setFloat64(0, Math.abs(x));
+  const hi = f64.getUint32(0), lo = f64.getUint32(4);
+  const bexp = (hi >>> 20) & 0x7ff;
+  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let e: number;
+  if (bexp === 0) e = -1074;
+  else {
+    mant |= 1n << 52n;
+    e = bexp - 1075;
+  }
+  while ((mant & 1n) === 0n && e < 0) {
+    mant >>= 1n;
+    e++;
+  }
+  let num = mant, den = 1n;
+  if (e >= 0) num <<= BigInt(e);
+  else den <<= BigInt(-e);
+  return [x < 0 ? -num : num, den];
+}
+
+/** float.hex() */
+export function floatHex(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+  const sign = x < 0 || Object.is(x, -0) ? '-' : '';
+  if (x === 0) return sign + '0x0.0p+0';
+  f64.setFloat64(0, Math.abs(x));
+  const hi = f64.getUint32(0), lo = f64.getUint32(4);
+  const bexp = (hi >>> 20) & 0x7ff;
+  const frac = ((BigInt(hi & 0xfffff) << 32n) | BigInt(lo)).toString(16).padStart(13, '0');
+  // CPython prints subnormals normalized: 5e-324.hex() == '0x0.0000000000001p-1022'
+  const lead = bexp === 0 ? '0' : '1';
+  const e = bexp === 0 ? -1022 : bexp - 1023;
+  return `${sign}0x${lead}.${frac}p${e < 0 ? '-' : '+'}${Math.abs(e)}`;
+}
+
+function floatNew(type: PyTypeObject, args: PyObject[], kwnames: string[] | null): PyObject {
+  noKeywords('float', kwnames);
+  if (args.length > 1) raise(Exc.TypeError, `float expected at most 1 argument, got ${args.length}`);
+  const r = args.length === 0 ? newFloat(0) : numberFloat(args[0]);
+  if (type === FloatType) return r;
+  const o = new PyFloat(type, r.value);
+  decref(r);
+  subtypeAlloc(o, FLOAT_SIZE);
+  if (type.hasFlag(TPFLAGS_HEAPTYPE)) incref(type);
+  return o;
+}
+
+function selfValue(o: PyObject): number {
+  return (o as PyFloat).value;
+}
+
+function setupFloatMethods(t: PyTypeObject): void {
+  t.methods = {
+    conjugate: (self, args, kw) => (noArgs('conjugate', args, kw), floatPos(self)),
+    is_integer: (self, args, kw) => (noArgs('is_integer', args, kw), newBool(Number.isInteger(selfValue(self)))),
+    as_integer_ratio: (self, args, kw) => {
+      noArgs('as_integer_ratio', args, kw);
+      const [n, d] = floatAsIntegerRatio(selfValue(self));
+      return newTuple([newInt(n), newInt(d)]);
+    },
+    hex: (self, args, kw) => (noArgs('hex', args, kw), newStr(floatHex(selfValue(self)))),
+    __trunc__: (self, args, kw) => (noArgs('__trunc__', args, kw), intFromDouble(selfValue(self))),
+    __floor__: (self, args, kw) => (noArgs('__floor__', args, kw), intFromDouble(Math.floor(selfValue(self)))),
+    __ceil__: (self, args, kw) => (noArgs('__ceil__', args, kw), intFromDouble(Math.ceil(selfValue(self)))),
+    __round__: (self, args, kw) => {
+      noKeywords('__round__', kw);
+      checkArity('__round__', args, 0, 1);
+      if (args.length === 0 || args[0] === PyNone) return roundFloat(selfValue(self));
+      const n = indexValue(args[0]);
+      return roundFloat(selfValue(self), typeof n === 'number' ? n : n > 0n ? 1e9 : -1e9);
+    },
+    __getnewargs__: (self, args, kw) => (noArgs('__getnewargs__', args, kw), newTuple([newFloat(selfValue(self))])),
+    __format__: (self, args, kw) => {
+      noKeywords('__format__', kw);
+      checkArity('__format__', args, 1, 1);
+      const spec = args[0];
+      if (!(spec instanceof PyStr)) raise(Exc.TypeError, `__format__() argument must be str, not ${spec.type.name}`);
+      if (spec.value === '') {
+        const f = self.type.tp_str ?? self.type.tp_repr!;
+        return f(self);
+      }
+      return newStr(formatFloat(selfValue(self), spec.value));
+    },
+    __sizeof__: (self, args, kw) => (noArgs('__sizeof__', args, kw), newInt(FLOAT_SIZE)),
+  };
+  t.classMethods = {
+    fromhex: (type, args, kw) => {
+      noKeywords('fromhex', kw);
+      checkArity('fromhex', args, 1, 1);
+      const s = args[0];
+      if (!(s instanceof PyStr)) raise(Exc.TypeError, `fromhex() argument must be str, not ${s.type.name}`);
+      unsupported('float.fromhex');
+    },
+  };
+  t.getsets = {
+    real: { get: (self) => floatPos(self) },
+    imag: { get: () => newFloat(0) },
+  };
+}
+
+function initFloatType(t: PyTypeObject): void {
+  t.tp_dealloc = floatDealloc;
+  t.tp_repr = floatReprSlot;
+  t.tp_hash = floatHash;
+  t.tp_richcompare = floatRichCompare;
+  t.tp_sizeof = () => FLOAT_SIZE;
+  t.tp_new = floatNew;
+  t.nb[NB_ADD] = floatAdd;
+  t.nb[NB_SUBTRACT] = floatSub;
+  t.nb[NB_MULTIPLY] = floatMul;
+  t.nb[NB_TRUE_DIVIDE] = floatDiv;
+  t.nb[NB_FLOOR_DIVIDE] = floatFloorDiv;
+  t.nb[NB_REMAINDER] = floatRem;
+  t.nb[NB_POWER] = floatPow;
+  t.nb_power3 = floatPow3;
+  t.nb_negative = floatNeg;
+  t.nb_positive = floatPos;
+  t.nb_absolute = floatAbs;
+  t.nb_bool = floatBool;
+  t.nb_int = floatInt;
+  t.nb_float = floatPos;
+  t.doc = 'Convert a string or number to a floating point number, if possible.';
+  setupFloatMethods(t);
+}
+
+initFloatType(FloatType);

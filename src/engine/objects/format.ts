@@ -1,0 +1,519 @@
+/**
+ * The format-spec mini-language and float-to-text conversion.
+ * CPython counterpart: Python/formatter_unicode.c (format(x, spec)) and
+ * Python/pystrtod.c + Python/dtoa.c (PyOS_double_to_string, _Py_dg_dtoa).
+ *
+ * Float digits are computed exactly (BigInt arithmetic on the double's
+ * binary value, rounding half to even) so '%.2f' % 0.125 == '0.12' as in
+ * CPython; JS's toFixed rounds ties up and stops at 1e21.
+ */
+
+import { raise } from '../eval/errors.js';
+import { Exc } from './exceptions.js';
+
+// ---------------------------------------------------------------- exact digits (dtoa)
+
+const f64 = new DataView(new ArrayBuffer(8));
+
+/** x = mant * 2**exp exactly, for finite x > 0. */
+function decompose(x: number): [bigint, number] {
+  f64.setFloat64(0, x);
+  const hi = f64.getUint32(0), lo = f64.getUint32(4);
+  const bexp = (hi >>> 20) & 0x7ff;
+  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  if (bexp === 0) return [mant, -1074];
+  mant |= 1n << 52n;
+  return [mant, bexp - 1075];
+}
+
+const pow10cache: bigint[] = [];
+function pow10(n: number): bigint {
+  if (n < 400) {
+    let p = pow10cache[n];
+    if (p === undefined) p = pow10cache[n] = 10n ** BigInt(n);
+    return p;
+  }
+  return 10n ** BigInt(n);
+}
+
+/** Digits (no trailing zeros) and decimal-point position: value = 0.DIGITS × 10**decpt. */
+export interface Digits {
+  digits: string;
+  decpt: number;
+}
+
+/** round(num / den) with ties to even */
+function divRoundEven(num: bigint, den: bigint): bigint {
+  const q = num / den;
+  const r2 = (num % den) * 2n;
+  if (r2 > den || (r2 === den && (q & 1n) === 1n)) return q + 1n;
+  return q;
+}
+
+function stripZeros(s: string): string {
+  let end = s.length;
+  while (end > 1 && s.charCodeAt(end - 1) === 48) end--;
+  return s.slice(0, end);
+}
+
+/** _Py_dg_dtoa mode 3: x rounded to `n` digits after the point (n may be negative). x finite, ≥ 0. */
+export function dtoaFixed(x: number, n: number): Digits {
+  if (x === 0) return { digits: '0', decpt: 1 };
+  const [mant, exp] = decompose(x);
+  let num = mant, den = 1n;
+  if (exp >= 0) num <<= BigInt(exp);
+  else den <<= BigInt(-exp);
+  if (n >= 0) num *= pow10(n);
+  else den *= pow10(-n);
+  const q = divRoundEven(num, den);
+  if (q === 0n) return { digits: '', decpt: -n };
+  const s = q.toString();
+  return { digits: stripZeros(s), decpt: s.length - n };
+}
+
+/** _Py_dg_dtoa mode 2: x rounded to `n` ≥ 1 significant digits. x finite, ≥ 0. */
+export function dtoaSig(x: number, n: number): Digits {
+  if (x === 0) return { digits: '0', decpt: 1 };
+  const [mant, exp] = decompose(x);
+  let k = Math.floor(Math.log10(x));
+  for (let attempt = 0; attempt < 4; attempt++) {
+    // q = round(x * 10**(n-1-k))
+    let num = mant, den = 1n;
+    if (exp >= 0) num <<= BigInt(exp);
+    else den <<= BigInt(-exp);
+    const s10 = n - 1 - k;
+    if (s10 >= 0) num *= pow10(s10);
+    else den *= pow10(-s10);
+    const q = divRoundEven(num, den);
+    if (q >= pow10(n)) { k++; continue; }
+    if (q < pow10(n - 1)) { k--; continue; }
+    return { digits: stripZeros(q.toString()), decpt: k + 1 };
+  }
+  // unreachable in practice: the estimate is off by at most one each way
+  raise(Exc.SystemError, 'dtoa failed');
+}
+
+/** _Py_dg_dtoa mode 0: the shortest digits that round-trip. x finite, ≥ 0. */
+export function dtoaShortest(x: number): Digits {
+  if (x === 0) return { digits: '0', decpt: 1 };
+  const s = x.toExponential();
+  const e = s.indexOf('e');
+  const mantissa = s.slice(0, e);
+  const digits = mantissa.length > 1 ? mantissa[0] + mantissa.slice(2) : mantissa;
+  return { digits, decpt: parseInt(s.slice(e + 1), 10) + 1 };
+}
+
+// ---------------------------------------------------------------- PyOS_double_to_string
+
+export const DTSF_SIGN = 1, DTSF_ADD_DOT_0 = 2, DTSF_ALT = 4, DTSF_NO_NEG_0 = 8;
+
+/**
+ * PyOS_double_to_string: `code` is one of e E f F g G r; flags DTSF_*.
+ * Returns the text CPython produces (format_float_short).
+ */
+export function doubleToString(x: number, code: string, precision: number, flags: number): string {
+  let upper = false;
+  switch (code) {
+    case 'E': upper = true; code = 'e'; break;
+    case 'F': upper = true; code = 'f'; break;
+    case 'G': upper = true; code = 'g'; break;
+  }
+  let neg = x < 0 || Object.is(x, -0);
+  if (Number.isNaN(x)) {
+    return upper ? 'NAN' : 'nan';
+  }
+  const signText = (n: boolean) => (n ? '-' : (flags & DTSF_SIGN) !== 0 ? '+' : '');
+  if (!Number.isFinite(x)) return signText(neg) + (upper ? 'INF' : 'inf');
+  const ax = Math.abs(x);
+  let d: Digits;
+  switch (code) {
+    case 'e':
+      precision++;
+      d = dtoaSig(ax, precision);
+      break;
+    case 'f':
+      d = dtoaFixed(ax, precision);
+      break;
+    case 'g':
+      if (precision === 0) precision = 1;
+      d = dtoaSig(ax, precision);
+      break;
+    default: // 'r'
+      d = dtoaShortest(ax);
+      break;
+  }
+  const digits = d.digits;
+  let decpt = d.decpt;
+  const digitsLen = digits.length;
+  if ((flags & DTSF_NO_NEG_0) !== 0 && neg && /^0*$/.test(digits)) neg = false;
+  const addDot0 = (flags & DTSF_ADD_DOT_0) !== 0;
+  const alt = (flags & DTSF_ALT) !== 0;
+  let useExp = false;
+  let vdigitsEnd = digitsLen;
+  switch (code) {
+    case 'e':
+      useExp = true;
+      vdigitsEnd = precision;
+      break;
+    case 'f':
+      vdigitsEnd = decpt + precision;
+      break;
+    case 'g':
+      if (decpt <= -4 || decpt > (addDot0 ? precision - 1 : precision)) useExp = true;
+      if (alt) vdigitsEnd = precision;
+      break;
+    default:
+      if (decpt <= -4 || decpt > 16) useExp = true;
+  }
+  let exp = 0;
+  if (useExp) {
+    exp = decpt - 1;
+    decpt = 1;
+  }
+  const vdigitsStart = decpt <= 0 ? decpt - 1 : 0;
+  if (!useExp && addDot0) vdigitsEnd = vdigitsEnd > decpt ? vdigitsEnd : decpt + 1;
+  else vdigitsEnd = vdigitsEnd > decpt ? vdigitsEnd : decpt;
+
+  let out = signText(neg);
+  if (decpt <= 0) {
+    out += '0'.repeat(decpt - vdigitsStart) + '.' + '0'.repeat(-decpt);
+  } else {
+    out += '0'.repeat(-vdigitsStart);
+  }
+  if (decpt > 0 && decpt <= digitsLen) {
+    out += digits.slice(0, decpt) + '.' + digits.slice(decpt);
+  } else {
+    out += digits;
+  }
+  if (digitsLen < decpt) {
+    out += '0'.repeat(decpt - digitsLen) + '.' + '0'.repeat(vdigitsEnd - decpt);
+  } else {
+    out += '0'.repeat(Math.max(0, vdigitsEnd - digitsLen));
+  }
+  if (out.endsWith('.') && !alt) out = out.slice(0, -1);
+  if (useExp) {
+    const ae = Math.abs(exp);
+    out += (upper ? 'E' : 'e') + (exp < 0 ? '-' : '+') + (ae < 10 ? '0' + ae : String(ae));
+  }
+  return out;
+}
+
+/** repr(float): shortest round-trip digits, scientific below 1e-4 and from 1e16. */
+export function floatReprString(x: number): string {
+  if (Number.isFinite(x) && x !== 0) {
+    // fast path: JS agrees with CPython for "plain" magnitudes
+    const ax = Math.abs(x);
+    if (ax >= 1e-4 && ax < 1e16) {
+      const s = String(x);
+      return s.indexOf('.') < 0 ? s + '.0' : s;
+    }
+  }
+  return doubleToString(x, 'r', 0, DTSF_ADD_DOT_0);
+}
+
+// ---------------------------------------------------------------- the format spec
+
+export interface FormatSpec {
+  fill: string;
+  /** '<', '>', '=', '^' or '' */
+  align: string;
+  /** '+', '-', ' ' or '' */
+  sign: string;
+  noNeg0: boolean;
+  alternate: boolean;
+  width: number;
+  /** ',', '_' or '' ('_4' internally for bin/oct/hex) */
+  thousands: string;
+  precision: number;
+  type: string;
+}
+
+function isAlign(c: string | undefined): boolean {
+  return c === '<' || c === '>' || c === '=' || c === '^';
+}
+
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
+}
+
+function readNumber(cps: string[], pos: number): [number, number] {
+  let n = 0;
+  const start = pos;
+  while (pos < cps.length && isDigit(cps[pos])) {
+    n = n * 10 + (cps[pos].charCodeAt(0) - 48);
+    if (n > 2 ** 63) raise(Exc.ValueError, 'Too many decimal digits in format string');
+    pos++;
+  }
+  return [pos === start ? -1 : n, pos];
+}
+
+function typeLabel(c: string): string {
+  const code = c.codePointAt(0)!;
+  return code > 32 && code < 128 ? c : `\\x${code.toString(16)}`;
+}
+
+/** parse_internal_render_format_spec */
+export function parseSpec(spec: string, defaultType: string, defaultAlign: string, typeName: string): FormatSpec {
+  const cps = [...spec];
+  const f: FormatSpec = {
+    fill: ' ', align: defaultAlign, sign: '', noNeg0: false, alternate: false,
+    width: -1, thousands: '', precision: -1, type: defaultType,
+  };
+  let pos = 0;
+  const end = cps.length;
+  let fillSpecified = false, alignSpecified = false;
+  if (end - pos >= 2 && isAlign(cps[pos + 1])) {
+    f.fill = cps[pos];
+    f.align = cps[pos + 1];
+    fillSpecified = alignSpecified = true;
+    pos += 2;
+  } else if (end - pos >= 1 && isAlign(cps[pos])) {
+    f.align = cps[pos];
+    alignSpecified = true;
+    pos++;
+  }
+  if (end - pos >= 1 && (cps[pos] === '+' || cps[pos] === '-' || cps[pos] === ' ')) {
+    f.sign = cps[pos];
+    pos++;
+  }
+  if (end - pos >= 1 && cps[pos] === 'z') {
+    f.noNeg0 = true;
+    pos++;
+  }
+  if (end - pos >= 1 && cps[pos] === '#') {
+    f.alternate = true;
+    pos++;
+  }
+  if (!fillSpecified && end - pos >= 1 && cps[pos] === '0') {
+    f.fill = '0';
+    if (!alignSpecified && defaultAlign === '>') f.align = '=';
+    pos++;
+  }
+  [f.width, pos] = readNumber(cps, pos);
+  if (end - pos >= 1 && cps[pos] === ',') {
+    f.thousands = ',';
+    pos++;
+  }
+  if (end - pos >= 1 && cps[pos] === '_') {
+    if (f.thousands !== '') raise(Exc.ValueError, "Cannot specify both ',' and '_'.");
+    f.thousands = '_';
+    pos++;
+  }
+  if (end - pos >= 1 && cps[pos] === ',') {
+    if (f.thousands === '_') raise(Exc.ValueError, "Cannot specify both ',' and '_'.");
+  }
+  if (end - pos >= 1 && cps[pos] === '.') {
+    pos++;
+    [f.precision, pos] = readNumber(cps, pos);
+    if (f.precision === -1) raise(Exc.ValueError, 'Format specifier missing precision');
+  }
+  if (end - pos > 1) {
+    raise(Exc.ValueError, `Invalid format specifier '${cps.slice(0).join('')}' for object of type '${typeName}'`);
+  }
+  if (end - pos === 1) f.type = cps[pos];
+  if (f.thousands !== '') {
+    switch (f.type) {
+      case 'd': case 'e': case 'f': case 'g': case 'E': case 'G': case '%': case 'F': case '':
+        break;
+      case 'b': case 'o': case 'x': case 'X':
+        // underscores group bin/oct/hex digits by four; commas are not allowed
+        if (f.thousands === '_') f.thousands = '_4';
+        else invalidSeparator(f);
+        break;
+      default:
+        invalidSeparator(f);
+    }
+  }
+  return f;
+}
+
+function invalidSeparator(f: FormatSpec): never {
+  raise(Exc.ValueError, `Cannot specify '${f.thousands}' with '${typeLabel(f.type)}'.`);
+}
+
+function unknownCode(type: string, typeName: string): never {
+  raise(Exc.ValueError, `Unknown format code '${typeLabel(type)}' for object of type '${typeName}'`);
+}
+
+/**
+ * _PyUnicode_InsertThousandsGrouping: digits grouped from the right; when
+ * minWidth is positive (0-fill with '=' alignment) zeros — and separators
+ * between them — are added until the result is that wide.
+ */
+function groupDigits(digits: string, minWidth: number, sep: string, group: number): string {
+  if (sep === '') {
+    return minWidth > digits.length ? '0'.repeat(minWidth - digits.length) + digits : digits;
+  }
+  const parts: string[] = [];
+  let remaining = digits.length;
+  for (;;) {
+    const l = Math.min(group, Math.max(remaining, minWidth, 1));
+    const nZeros = Math.max(0, l - remaining);
+    const nChars = Math.max(0, Math.min(remaining, l));
+    parts.push('0'.repeat(nZeros) + digits.slice(remaining - nChars, remaining));
+    remaining -= nChars;
+    minWidth -= group;
+    if (remaining <= 0 && minWidth <= 0) break;
+    minWidth -= sep.length;
+  }
+  return parts.reverse().join(sep);
+}
+
+/**
+ * fill_number: lays out [sign][prefix][grouped digits][rest] in the field.
+ * `digits` are the integer digits to group; `rest` is the decimal point,
+ * fraction, exponent and any '%'.
+ */
+function layoutNumber(f: FormatSpec, signChar: string, prefix: string, digits: string, rest: string): string {
+  let sep = '', group = 3;
+  if (f.thousands === ',') sep = ',';
+  else if (f.thousands === '_') sep = '_';
+  else if (f.thousands === '_4') { sep = '_'; group = 4; }
+  const leftLen = signChar.length + prefix.length;
+  const minWidth = f.fill === '0' && f.align === '=' ? f.width - leftLen - rest.length : 0;
+  const grouped = digits.length === 0 ? '' : groupDigits(digits, minWidth, sep, group);
+  const body = grouped + rest;
+  const total = leftLen + [...body].length;
+  const pad = f.width - total;
+  if (pad <= 0) return signChar + prefix + body;
+  switch (f.align) {
+    case '<': return signChar + prefix + body + f.fill.repeat(pad);
+    case '^': {
+      const l = Math.floor(pad / 2);
+      return f.fill.repeat(l) + signChar + prefix + body + f.fill.repeat(pad - l);
+    }
+    case '=': return signChar + prefix + f.fill.repeat(pad) + body;
+    default: return f.fill.repeat(pad) + signChar + prefix + body;
+  }
+}
+
+function signFor(neg: boolean, sign: string): string {
+  if (neg) return '-';
+  if (sign === '+') return '+';
+  if (sign === ' ') return ' ';
+  return '';
+}
+
+// ---------------------------------------------------------------- int
+
+/** format(int, spec) — int.__format__ with a non-empty spec (format_long_internal). */
+export function formatInt(v: number | bigint, spec: string, typeName = 'int'): string {
+  const f = parseSpec(spec, 'd', '>', typeName);
+  switch (f.type) {
+    case 'b': case 'c': case 'd': case 'o': case 'x': case 'X': case 'n':
+      return formatIntSpec(v, f);
+    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': {
+      const d = typeof v === 'number' ? v : Number(v);
+      if (!Number.isFinite(d)) raise(Exc.OverflowError, 'int too large to convert to float');
+      return formatFloatSpec(d, f);
+    }
+    default:
+      unknownCode(f.type, typeName);
+  }
+}
+
+function formatIntSpec(v: number | bigint, f: FormatSpec): string {
+  if (f.precision !== -1) raise(Exc.ValueError, 'Precision not allowed in integer format specifier');
+  if (f.noNeg0) raise(Exc.ValueError, 'Negative zero coercion (z) not allowed in integer format specifier');
+  if (f.type === 'c') {
+    if (f.sign !== '') raise(Exc.ValueError, "Sign not allowed with integer format specifier 'c'");
+    if (f.alternate) raise(Exc.ValueError, "Alternate form (#) not allowed with integer format specifier 'c'");
+    if (v < 0 || v > 0x10ffff) raise(Exc.OverflowError, '%c arg not in range(0x110000)');
+    return layoutNumber(f, '', '', '', String.fromCodePoint(Number(v)));
+  }
+  const neg = v < 0;
+  const a = typeof v === 'number' ? Math.abs(v) : v < 0n ? -v : v;
+  let digits: string, prefix = '';
+  switch (f.type) {
+    case 'b': digits = a.toString(2); prefix = '0b'; break;
+    case 'o': digits = a.toString(8); prefix = '0o'; break;
+    case 'x': digits = a.toString(16); prefix = '0x'; break;
+    case 'X': digits = a.toString(16).toUpperCase(); prefix = '0X'; break;
+    default: digits = a.toString(); break;
+  }
+  if (f.type === 'd' && digits.length > 4300) {
+    raise(Exc.ValueError, 'Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit');
+  }
+  if (!f.alternate) prefix = '';
+  return layoutNumber(f, signFor(neg, f.sign), prefix, digits, '');
+}
+
+// ---------------------------------------------------------------- float
+
+/** format(float, spec) (format_float_internal). */
+export function formatFloat(x: number, spec: string, typeName = 'float'): string {
+  const f = parseSpec(spec, '', '>', typeName);
+  switch (f.type) {
+    case '': case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': case '%':
+      return formatFloatSpec(x, f);
+    default:
+      unknownCode(f.type, typeName);
+  }
+}
+
+function formatFloatSpec(x: number, f: FormatSpec): string {
+  let type = f.type;
+  let precision = f.precision;
+  let flags = 0;
+  let defaultPrecision = 6;
+  if (f.alternate) flags |= DTSF_ALT;
+  if (f.noNeg0) flags |= DTSF_NO_NEG_0;
+  if (type === '') {
+    flags |= DTSF_ADD_DOT_0;
+    type = 'r';
+    defaultPrecision = 0;
+  }
+  if (type === 'n') type = 'g';
+  let pct = false;
+  if (type === '%') {
+    type = 'f';
+    x *= 100;
+    pct = true;
+  }
+  if (precision < 0) precision = defaultPrecision;
+  else if (type === 'r') type = 'g';
+  let s = doubleToString(x, type, precision, flags);
+  let neg = false;
+  if (s[0] === '-') {
+    neg = true;
+    s = s.slice(1);
+  }
+  if (pct) s += '%';
+  // split into leading digits and the rest (parse_number)
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+  return layoutNumber(f, signFor(neg, f.sign), '', s.slice(0, i), s.slice(i));
+}
+
+// ---------------------------------------------------------------- str
+
+/** format(str, spec) (format_string_internal). */
+export function formatStr(s: string, spec: string, typeName = 'str'): string {
+  if (spec === '') return s;
+  const f = parseSpec(spec, 's', '<', typeName);
+  if (f.type !== 's') unknownCode(f.type, typeName);
+  if (f.sign !== '') raise(Exc.ValueError, 'Sign not allowed in string format specifier');
+  if (f.noNeg0) raise(Exc.ValueError, 'Negative zero coercion (z) not allowed in format specifier');
+  if (f.alternate) raise(Exc.ValueError, 'Alternate form (#) not allowed in string format specifier');
+  if (f.align === '=') raise(Exc.ValueError, "'=' alignment not allowed in string format specifier");
+  let cps: string[] | null = null;
+  let len = s.length;
+  if (/[\ud800-\udfff]/.test(s)) {
+    cps = [...s];
+    len = cps.length;
+  }
+  if (f.precision >= 0 && len > f.precision) {
+    s = cps ? cps.slice(0, f.precision).join('') : s.slice(0, f.precision);
+    len = f.precision;
+  }
+  const pad = f.width - len;
+  if (pad <= 0) return s;
+  switch (f.align) {
+    case '>': return f.fill.repeat(pad) + s;
+    case '^': {
+      const l = Math.floor(pad / 2);
+      return f.fill.repeat(l) + s + f.fill.repeat(pad - l);
+    }
+    default: return s + f.fill.repeat(pad);
+  }
+}

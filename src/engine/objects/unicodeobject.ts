@@ -1,0 +1,1908 @@
+/** The str type. CPython counterpart: Objects/unicodeobject.c (PEP 393 compact strings, interning, str methods). */
+
+import { PyObject, decref, incref, makeImmortal } from './object.js';
+import {
+  type PyTypeObject, builtinType, ObjectType, TPFLAGS_BASETYPE, TPFLAGS_UNICODE_SUBCLASS, TPFLAGS_HAVE_GC,
+  TPFLAGS_HEAPTYPE, NB_ADD, NB_MULTIPLY, NB_REMAINDER, Py_LT, Py_LE, Py_EQ, Py_NE, Py_GT, type Visit,
+} from './typeobject.js';
+import { heap } from '../memory/heap.js';
+import { profile } from '../profiles/index.js';
+import { raise, unsupported } from '../eval/errors.js';
+import { Exc } from './exceptions.js';
+import { NotImplemented, PyNone } from './singletons.js';
+import { normHash, type Hash } from './hash.js';
+import { gcAlloc, gcFree, gcTrack, gcUntrack } from '../gc/gcobject.js';
+import { PyLong, LongType, newInt, newBool, asIndex, intToDecimal, numberLong } from './longobject.js';
+import { PyFloat, FloatType, asDouble } from './floatobject.js';
+import { PyBytes, newBytes, decodeBytes } from './bytesobject.js';
+import { PyTuple, newTuple } from './tupleobject.js';
+import { PyList, newList } from './listobject.js';
+import { newDict } from './dictobject.js';
+import { PySlice, sliceIndices, clampedIndex } from './sliceobject.js';
+import { parseArgs, checkArity, noKeywords } from './args.js';
+import {
+  repr as objRepr, str as objStr, getAttr, getItem, setItem, iterableToArray, call, lookupAttr, isExceptionOf,
+  clearRaise,
+} from './abstract.js';
+import { formatStr, formatInt, formatFloat, doubleToString, DTSF_ALT } from './format.js';
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const SURROGATE = /[\ud800-\udfff]/;
+
+export class PyStr extends PyObject {
+  value: string;
+  /** len(): number of code points */
+  length: number;
+  /** PEP 393 kind: 1 (ASCII or latin-1), 2 (UCS2), 4 (UCS4) */
+  kind: 1 | 2 | 4;
+  /** every character < 128 (compact ASCII layout) */
+  isAscii: boolean;
+  /** holds characters beyond the BMP (JS length != len()): indexing goes by code point */
+  astral: boolean;
+  interned = false;
+  /** cached hash (CPython's ob_shash); null until computed */
+  hashCache: Hash | null = null;
+  /** code points, computed on demand for astral strings */
+  cps: string[] | null = null;
+  /** CPython keeps a UTF-8 copy for the static latin-1 singletons (and after PyUnicode_AsUTF8) */
+  utf8Cached = false;
+
+  constructor(type: PyTypeObject, value: string) {
+    super(type);
+    this.value = value;
+    if (!NON_ASCII.test(value)) {
+      this.length = value.length;
+      this.kind = 1;
+      this.isAscii = true;
+      this.astral = false;
+      return;
+    }
+    this.isAscii = false;
+    let max = 0, pairs = 0;
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < value.length) {
+        const d = value.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          pairs++;
+          i++;
+          max = 0x10000;
+          continue;
+        }
+      }
+      if (c > max) max = c;
+    }
+    this.length = value.length - pairs;
+    this.astral = pairs > 0;
+    this.kind = max < 256 ? 1 : max < 0x10000 ? 2 : 4;
+  }
+}
+
+/** The code points of a str (cached for astral strings). */
+function codePoints(o: PyStr): string[] {
+  if (o.cps === null) o.cps = [...o.value];
+  return o.cps;
+}
+
+export const StrType = builtinType('str', 64, TPFLAGS_BASETYPE | TPFLAGS_UNICODE_SUBCLASS, ObjectType, 1);
+
+/** sizeof(PyASCIIObject) and sizeof(PyCompactUnicodeObject) in 3.12 */
+const ASCII_HEADER = 40, COMPACT_HEADER = 56;
+
+/** str.__sizeof__ (PEP 393 compact layout, plus a cached UTF-8 copy for the static latin-1 singletons). */
+export function strSizeof(o: PyObject): number {
+  const s = o as PyStr;
+  if (s.isAscii) return ASCII_HEADER + s.length + 1;
+  let n = COMPACT_HEADER + (s.length + 1) * s.kind;
+  if (s.utf8Cached) n += utf8Length(s.value) + 1;
+  return n;
+}
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+// ---------------------------------------------------------------- singletons and creation
+
+function staticStr(s: string, spacing: number): PyStr {
+  const o = new PyStr(StrType, s);
+  o.interned = true;
+  if (!o.isAscii) o.utf8Cached = true;
+  makeImmortal(o, spacing);
+  o.size = strSizeof(o);
+  return o;
+}
+
+/** _Py_STR(empty) */
+const EMPTY = staticStr('', 48);
+/** _Py_LATIN1_CHR: one static str per character 0..255 (ASCII 48 bytes apart, latin-1 64) */
+const LATIN1: PyStr[] = [];
+for (let c = 0; c < 256; c++) LATIN1.push(staticStr(String.fromCharCode(c), c < 128 ? 48 : 64));
+
+export const EmptyStr = EMPTY;
+
+/** PyUnicode_FromString & co: a NEW reference (the empty string and 1-char latin-1 strings are shared). */
+export function newStr(s: string): PyStr {
+  if (s.length <= 1) {
+    const o = s.length === 0 ? EMPTY : s.charCodeAt(0) < 256 ? LATIN1[s.charCodeAt(0)] : null;
+    if (o !== null) {
+      o.refcnt++;
+      if (heap.tracing) heap.onIncref(o);
+      return o;
+    }
+  }
+  const o = new PyStr(StrType, s);
+  heap.allocObject(o, strSizeof(o));
+  return o;
+}
+
+/** One character as a str (new reference). */
+function charStr(ch: string): PyStr {
+  return newStr(ch);
+}
+
+/** How instances of user subclasses of str are allocated (set by the class machinery). */
+let subtypeAllocStr: (o: PyObject, nbytes: number) => void = (o, n) => heap.allocObject(o, n);
+export function setStrSubtypeAlloc(f: (o: PyObject, nbytes: number) => void): void {
+  subtypeAllocStr = f;
+}
+
+export function strValue(o: PyObject): string {
+  return (o as PyStr).value;
+}
+
+export function isStr(o: PyObject): o is PyStr {
+  return o instanceof PyStr;
+}
+
+// ---------------------------------------------------------------- interning
+
+/** interp->cached_objects.interned_strings: one str per value. Reset per run. */
+let interned = new Map<string, PyStr>();
+
+export function resetInterned(): void {
+  interned = new Map();
+}
+
+/**
+ * PyUnicode_InternFromString: the interned str for `s` (NEW reference). In
+ * the 3.12 profile interned strings are immortal; otherwise the table holds
+ * a borrowed reference and the str leaves the table when it is freed.
+ */
+export function internStr(s: string): PyStr {
+  if (s.length <= 1) {
+    const c = s.length === 0 ? 0 : s.charCodeAt(0);
+    if (s.length === 0 || c < 256) return newStr(s);
+  }
+  let o = interned.get(s);
+  if (o !== undefined) {
+    o.refcnt++;
+    if (heap.tracing) heap.onIncref(o);
+    return o;
+  }
+  o = newStr(s);
+  o.interned = true;
+  interned.set(s, o);
+  if (profile.internedStringsImmortal) makeImmortal(o);
+  return o;
+}
+
+/** PyUnicode_InternInPlace: steals `o`, returns the canonical interned str (new reference). */
+export function internInPlace(o: PyStr): PyStr {
+  if (o.interned || o.type !== StrType) return o;
+  const existing = interned.get(o.value);
+  if (existing !== undefined) {
+    existing.refcnt++;
+    if (heap.tracing) heap.onIncref(existing);
+    decref(o);
+    return existing;
+  }
+  o.interned = true;
+  interned.set(o.value, o);
+  if (profile.internedStringsImmortal) makeImmortal(o);
+  return o;
+}
+
+export function isInterned(o: PyStr): boolean {
+  return o.interned;
+}
+
+function strDealloc(o: PyObject): void {
+  const s = o as PyStr;
+  if (s.interned && interned.get(s.value) === s) interned.delete(s.value);
+  heap.freeObject(o);
+}
+
+// ---------------------------------------------------------------- hash: SipHash-1-3
+
+/** v0..v3 as [hi, lo] 32-bit halves */
+const V = new Uint32Array(8);
+const V0 = 0, V1 = 2, V2 = 4, V3 = 6;
+
+function add64(a: number, b: number): void {
+  const lo = V[a + 1] + V[b + 1];
+  V[a] = V[a] + V[b] + (lo > 0xffffffff ? 1 : 0);
+  V[a + 1] = lo;
+}
+function rotl64(a: number, s: number): void {
+  const h = V[a], l = V[a + 1];
+  if (s === 32) {
+    V[a] = l;
+    V[a + 1] = h;
+  } else if (s < 32) {
+    V[a] = (h << s) | (l >>> (32 - s));
+    V[a + 1] = (l << s) | (h >>> (32 - s));
+  } else {
+    const t = s - 32;
+    V[a] = (l << t) | (h >>> (32 - t));
+    V[a + 1] = (h << t) | (l >>> (32 - t));
+  }
+}
+function xor64(a: number, b: number): void {
+  V[a] ^= V[b];
+  V[a + 1] ^= V[b + 1];
+}
+function halfRound(a: number, b: number, c: number, d: number, s: number, t: number): void {
+  add64(a, b);
+  add64(c, d);
+  rotl64(b, s);
+  xor64(b, a);
+  rotl64(d, t);
+  xor64(d, c);
+  rotl64(a, 32);
+}
+function sipRound(): void {
+  halfRound(V0, V1, V2, V3, 13, 16);
+  halfRound(V2, V1, V0, V3, 17, 21);
+}
+
+/**
+ * CPython 3.12's siphash13 (Python/pyhash.c) with PYTHONHASHSEED=0, i.e. an
+ * all-zero key, over `n` bytes given by `byteAt`. Empty input hashes to 0.
+ */
+export function siphash13(bytes: Uint8Array): Hash {
+  const n = bytes.length;
+  if (n === 0) return 0;
+  // k0 = k1 = 0: v = constants
+  V[0] = 0x736f6d65; V[1] = 0x70736575;
+  V[2] = 0x646f7261; V[3] = 0x6e646f6d;
+  V[4] = 0x6c796765; V[5] = 0x6e657261;
+  V[6] = 0x74656462; V[7] = 0x79746573;
+  let i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const lo = (bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24)) >>> 0;
+    const hi = (bytes[i + 4] | (bytes[i + 5] << 8) | (bytes[i + 6] << 16) | (bytes[i + 7] << 24)) >>> 0;
+    V[V3] ^= hi;
+    V[V3 + 1] ^= lo;
+    sipRound();
+    V[V0] ^= hi;
+    V[V0 + 1] ^= lo;
+  }
+  let tlo = 0, thi = 0;
+  for (let k = 0; i + k < n; k++) {
+    const b = bytes[i + k];
+    if (k < 4) tlo |= b << (8 * k);
+    else thi |= b << (8 * (k - 4));
+  }
+  const bhi = (thi | ((n & 0xff) << 24)) >>> 0, blo = tlo >>> 0;
+  V[V3] ^= bhi;
+  V[V3 + 1] ^= blo;
+  sipRound();
+  V[V0] ^= bhi;
+  V[V0 + 1] ^= blo;
+  V[V2 + 1] ^= 0xff;
+  sipRound();
+  sipRound();
+  sipRound();
+  const hi = (V[0] ^ V[2] ^ V[4] ^ V[6]) | 0;
+  const lo = (V[1] ^ V[3] ^ V[5] ^ V[7]) >>> 0;
+  // signed 64-bit value hi * 2**32 + lo
+  if (hi >= -(2 ** 20) && hi < 2 ** 20) return normHash(hi * 2 ** 32 + lo);
+  return normHash((BigInt(hi) << 32n) | BigInt(lo));
+}
+
+/** The bytes of a str's PEP 393 representation (what CPython hashes). */
+function reprBytes(o: PyStr): Uint8Array {
+  const s = o.value;
+  if (o.kind === 1) {
+    const out = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+    return out;
+  }
+  if (o.kind === 2) {
+    const out = new Uint8Array(s.length * 2);
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      out[2 * i] = c & 0xff;
+      out[2 * i + 1] = c >>> 8;
+    }
+    return out;
+  }
+  const cps = codePoints(o);
+  const out = new Uint8Array(cps.length * 4);
+  for (let i = 0; i < cps.length; i++) {
+    const c = cps[i].codePointAt(0)!;
+    out[4 * i] = c & 0xff;
+    out[4 * i + 1] = (c >>> 8) & 0xff;
+    out[4 * i + 2] = c >>> 16;
+  }
+  return out;
+}
+
+export function strHash(o: PyObject): Hash {
+  const s = o as PyStr;
+  if (s.hashCache !== null) return s.hashCache;
+  const h = siphash13(reprBytes(s));
+  s.hashCache = h;
+  return h;
+}
+
+// ---------------------------------------------------------------- repr
+
+const NONPRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+
+/** Py_UNICODE_ISPRINTABLE for one code point (space is printable). */
+export function isPrintableChar(ch: string): boolean {
+  return ch === ' ' || !NONPRINTABLE.test(ch);
+}
+
+function hex(n: number, width: number): string {
+  return n.toString(16).padStart(width, '0');
+}
+
+/** unicode_repr: the quote CPython picks and its escapes. */
+export function strReprString(s: string, asciiOnly = false): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  let plain = 0; // start of a run of characters copied as is
+  const flush = (i: number) => {
+    if (i > plain) out += s.slice(plain, i);
+  };
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let esc: string | null = null;
+    let width = 1;
+    if (c >= 0x20 && c < 0x7f) {
+      if (c === 0x5c) esc = '\\\\';
+      else if (String.fromCharCode(c) === quote) esc = '\\' + quote;
+    } else if (c === 9) esc = '\\t';
+    else if (c === 10) esc = '\\n';
+    else if (c === 13) esc = '\\r';
+    else if (c < 0x20 || c === 0x7f) esc = '\\x' + hex(c, 2);
+    else {
+      let cp = c;
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        cp = s.codePointAt(i)!;
+        width = 2;
+      }
+      const ch = String.fromCodePoint(cp);
+      if (asciiOnly || !isPrintableChar(ch) || (cp >= 0xd800 && cp <= 0xdfff)) {
+        esc = cp < 0x100 ? '\\x' + hex(cp, 2) : cp < 0x10000 ? '\\u' + hex(cp, 4) : '\\U' + hex(cp, 8);
+      }
+    }
+    if (esc !== null) {
+      flush(i);
+      out += esc;
+      plain = i + width;
+    }
+    if (width === 2) i++;
+  }
+  flush(s.length);
+  return out + quote;
+}
+
+function strRepr(o: PyObject): PyObject {
+  return newStr(strReprString((o as PyStr).value));
+}
+
+/** unicode_str: an exact str returns itself; a subclass instance gives an exact copy. */
+function strStr(o: PyObject): PyObject {
+  if (o.type === StrType) {
+    incref(o);
+    return o;
+  }
+  return newStr((o as PyStr).value);
+}
+
+/** ascii(): repr with every non-ASCII character escaped (for the builtins module). */
+export function asciiOf(o: PyObject): PyStr {
+  const r = objRepr(o);
+  if (r.isAscii) return r;
+  const out = asciiEscape(r.value);
+  decref(r);
+  return newStr(out);
+}
+
+function asciiEscape(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x80) out += ch;
+    else out += cp < 0x100 ? '\\x' + hex(cp, 2) : cp < 0x10000 ? '\\u' + hex(cp, 4) : '\\U' + hex(cp, 8);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- comparison
+
+/** Code-point order (JS compares UTF-16 units, which differs only past U+E000 vs astral). */
+export function compareStrings(a: string, b: string): number {
+  if (a === b) return 0;
+  if (!SURROGATE.test(a) && !SURROGATE.test(b)) return a < b ? -1 : 1;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; ) {
+    const x = a.codePointAt(i)!, y = b.codePointAt(i)!;
+    if (x !== y) return x < y ? -1 : 1;
+    i += x > 0xffff ? 2 : 1;
+  }
+  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+}
+
+function strRichCompare(a: PyObject, b: PyObject, op: number): PyObject {
+  if (!(b instanceof PyStr)) return NotImplemented;
+  const x = (a as PyStr).value, y = b.value;
+  if (op === Py_EQ) return newBool(x === y);
+  if (op === Py_NE) return newBool(x !== y);
+  const c = compareStrings(x, y);
+  switch (op) {
+    case Py_LT: return newBool(c < 0);
+    case Py_LE: return newBool(c <= 0);
+    case Py_GT: return newBool(c > 0);
+    default: return newBool(c >= 0);
+  }
+}
+
+// ---------------------------------------------------------------- sequence protocol
+
+function strLength(o: PyObject): number {
+  return (o as PyStr).length;
+}
+
+function strContains(o: PyObject, item: PyObject): boolean {
+  if (!(item instanceof PyStr)) {
+    raise(Exc.TypeError, `'in <string>' requires string as left operand, not ${item.type.name}`);
+  }
+  return (o as PyStr).value.includes(item.value);
+}
+
+/** The character at code-point index i (already bounds-checked). */
+function charAt(o: PyStr, i: number): PyStr {
+  if (!o.astral) return charStr(o.value[i]);
+  return charStr(codePoints(o)[i]);
+}
+
+/** A substring by code-point indices [start, stop) */
+export function substr(o: PyStr, start: number, stop: number): PyStr {
+  if (start === 0 && stop === o.length && o.type === StrType) {
+    incref(o);
+    return o;
+  }
+  if (!o.astral) return newStr(o.value.slice(start, stop));
+  return newStr(codePoints(o).slice(start, stop).join(''));
+}
+
+function strSubscript(o: PyObject, key: PyObject): PyObject {
+  const s = o as PyStr;
+  if (key instanceof PyLong || (key.type.nb_index !== null && !(key instanceof PySlice))) {
+    let i = asIndex(key, Exc.IndexError);
+    if (i < 0) i += s.length;
+    if (i < 0 || i >= s.length) raise(Exc.IndexError, 'string index out of range');
+    return charAt(s, i);
+  }
+  if (key instanceof PySlice) {
+    const [start, stop, step, n] = sliceIndices(key, s.length);
+    if (n <= 0) return newStr('');
+    if (step === 1) return substr(s, start, stop);
+    const src = s.astral ? codePoints(s) : s.value;
+    let out = '';
+    for (let i = 0, j = start; i < n; i++, j += step) out += src[j];
+    return newStr(out);
+  }
+  raise(Exc.TypeError, `string indices must be integers, not '${key.type.name}'`);
+}
+
+function strConcat(a: PyObject, b: PyObject): PyObject {
+  if (!(a instanceof PyStr) || !(b instanceof PyStr)) return NotImplemented;
+  if (b.value.length === 0 && a.type === StrType) {
+    incref(a);
+    return a;
+  }
+  if (a.value.length === 0 && b.type === StrType) {
+    incref(b);
+    return b;
+  }
+  return newStr(a.value + b.value);
+}
+
+/** Refuses results JS strings cannot hold; CPython would raise MemoryError long before the heap cap anyway. */
+function checkLength(n: number): void {
+  if (n > 2 ** 28) unsupported('strings longer than 2**28 characters');
+}
+
+function strRepeat(a: PyObject, b: PyObject): PyObject {
+  let s: PyStr, count: PyObject;
+  if (a instanceof PyStr && b.type.nb_index !== null) {
+    s = a;
+    count = b;
+  } else if (b instanceof PyStr && a.type.nb_index !== null) {
+    s = b;
+    count = a;
+  } else return NotImplemented;
+  const n = asIndex(count);
+  if (n <= 0 || s.value.length === 0) return newStr('');
+  if (n === 1 && s.type === StrType) {
+    incref(s);
+    return s;
+  }
+  checkLength(s.value.length * n);
+  return newStr(s.value.repeat(n));
+}
+
+function strMod(a: PyObject, b: PyObject): PyObject {
+  if (!(a instanceof PyStr)) return NotImplemented;
+  return newStr(printfFormat(a.value, b));
+}
+
+// ---------------------------------------------------------------- iterator
+
+export class PyStrIter extends PyObject {
+  /** index into the JS string (UTF-16 units) */
+  pos = 0;
+  constructor(type: PyTypeObject, public seq: PyStr | null) {
+    super(type);
+  }
+}
+
+/** unicodeiterobject: header + index + seq */
+const STRITER_SIZE = 32;
+export const StrAsciiIterType = builtinType('str_ascii_iterator', STRITER_SIZE, TPFLAGS_HAVE_GC);
+export const StrIterType = builtinType('str_iterator', STRITER_SIZE, TPFLAGS_HAVE_GC);
+
+function strIter(o: PyObject): PyObject {
+  const s = o as PyStr;
+  const it = new PyStrIter(s.isAscii ? StrAsciiIterType : StrIterType, s);
+  incref(s);
+  gcAlloc(it, STRITER_SIZE);
+  gcTrack(it);
+  return it;
+}
+
+function strIterNext(o: PyObject): PyObject | null {
+  const it = o as PyStrIter;
+  const s = it.seq;
+  if (s === null) return null;
+  const v = s.value;
+  if (it.pos < v.length) {
+    const c = v.charCodeAt(it.pos);
+    if (c >= 0xd800 && c <= 0xdbff && it.pos + 1 < v.length && (v.charCodeAt(it.pos + 1) & 0xfc00) === 0xdc00) {
+      it.pos += 2;
+      return charStr(v.slice(it.pos - 2, it.pos));
+    }
+    it.pos++;
+    return c < 256 ? newStr(v[it.pos - 1]) : charStr(v[it.pos - 1]);
+  }
+  it.seq = null;
+  decref(s);
+  return null;
+}
+
+function strIterDealloc(o: PyObject): void {
+  const it = o as PyStrIter;
+  gcUntrack(it);
+  const s = it.seq;
+  it.seq = null;
+  if (s !== null) decref(s);
+  gcFree(it);
+}
+
+function strIterTraverse(o: PyObject, visit: Visit): void {
+  const s = (o as PyStrIter).seq;
+  if (s !== null) visit(s);
+}
+
+function initStrIterType(t: PyTypeObject): void {
+  t.tp_dealloc = strIterDealloc;
+  t.tp_traverse = strIterTraverse;
+  t.tp_iter = (o) => (incref(o), o);
+  t.tp_iternext = strIterNext;
+  t.methods = {
+    __length_hint__: (self) => {
+      const it = self as PyStrIter;
+      if (it.seq === null) return newInt(0);
+      const rest = it.seq.value.slice(it.pos);
+      return newInt(it.seq.astral ? [...rest].length : rest.length);
+    },
+  };
+}
+
+// ---------------------------------------------------------------- argument helpers
+
+/** A str argument or TypeError "must be str, not int" (the common wording). */
+function needStr(o: PyObject | undefined, msg?: string): string {
+  if (o instanceof PyStr) return o.value;
+  raise(Exc.TypeError, msg ?? `must be str, not ${o!.type.name}`);
+}
+
+/** `fname() argument N must be str, not T` */
+function argStr(o: PyObject, fname: string, n: number | string): string {
+  if (o instanceof PyStr) return o.value;
+  raise(Exc.TypeError, `${fname}() argument ${n} must be str, not ${o.type.name}`);
+}
+
+/** start/end arguments of find & co (None allowed), clamped like slice indices */
+function optIndex(o: PyObject | undefined, dflt: number): number {
+  if (o === undefined || o === PyNone) return dflt;
+  return clampedIndex(o);
+}
+
+/** ADJUST_INDICES: code-point start/end for a string of length len */
+function adjust(start: number, end: number, len: number): [number, number] {
+  if (end > len) end = len;
+  else if (end < 0) {
+    end += len;
+    if (end < 0) end = 0;
+  }
+  if (start < 0) {
+    start += len;
+    if (start < 0) start = 0;
+  }
+  return [start, end];
+}
+
+/** UTF-16 offset of code-point index i */
+function u16(o: PyStr, i: number): number {
+  if (!o.astral) return i;
+  const s = o.value;
+  let k = 0;
+  for (let n = 0; n < i && k < s.length; n++) {
+    const c = s.charCodeAt(k);
+    k += c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(k + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+  }
+  return k;
+}
+
+/** code-point index of UTF-16 offset k */
+function cpi(o: PyStr, k: number): number {
+  if (!o.astral) return k;
+  return [...o.value.slice(0, k)].length;
+}
+
+function self_(o: PyObject): PyStr {
+  return o as PyStr;
+}
+
+/** Python's whitespace (Py_UNICODE_ISSPACE) */
+const WS = '\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const WS_RE = new RegExp(`[${WS}]`);
+const WS_RUN = new RegExp(`[${WS}]+`, 'g');
+const LSTRIP_WS = new RegExp(`^[${WS}]+`);
+const RSTRIP_WS = new RegExp(`[${WS}]+$`);
+
+function isSpace(ch: string): boolean {
+  return WS_RE.test(ch);
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\\-]/g, '\\$&');
+}
+
+/** strip/lstrip/rstrip: which ends, and with what */
+function doStrip(o: PyStr, charsObj: PyObject | undefined, left: boolean, right: boolean, fname: string): PyObject {
+  let s = o.value;
+  if (charsObj === undefined || charsObj === PyNone) {
+    if (left) s = s.replace(LSTRIP_WS, '');
+    if (right) s = s.replace(RSTRIP_WS, '');
+  } else {
+    if (!(charsObj instanceof PyStr)) raise(Exc.TypeError, `${fname} arg must be None or str`);
+    const set = new Set([...charsObj.value]);
+    const cps = [...s];
+    let i = 0, j = cps.length;
+    if (left) while (i < j && set.has(cps[i])) i++;
+    if (right) while (j > i && set.has(cps[j - 1])) j--;
+    if (i === 0 && j === cps.length) s = o.value;
+    else s = cps.slice(i, j).join('');
+  }
+  if (s === o.value && o.type === StrType) {
+    incref(o);
+    return o;
+  }
+  return newStr(s);
+}
+
+function strList(parts: string[]): PyObject {
+  return newList(parts.map((p) => newStr(p)));
+}
+
+// ---------------------------------------------------------------- split & co
+
+/** whitespace split from the left with at most maxsplit splits */
+function splitWhitespace(s: string, maxsplit: number): string[] {
+  const out: string[] = [];
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    while (i < n && isSpace(s[i])) i++;
+    if (i >= n) break;
+    if (maxsplit === 0) {
+      out.push(s.slice(i).replace(RSTRIP_WS, ''));
+      break;
+    }
+    let j = i;
+    while (j < n && !isSpace(s[j])) j++;
+    out.push(s.slice(i, j));
+    maxsplit--;
+    i = j;
+  }
+  return out;
+}
+
+function rsplitWhitespace(s: string, maxsplit: number): string[] {
+  const out: string[] = [];
+  let j = s.length;
+  while (j > 0) {
+    while (j > 0 && isSpace(s[j - 1])) j--;
+    if (j <= 0) break;
+    if (maxsplit === 0) {
+      out.push(s.slice(0, j).replace(LSTRIP_WS, ''));
+      break;
+    }
+    let i = j;
+    while (i > 0 && !isSpace(s[i - 1])) i--;
+    out.push(s.slice(i, j));
+    maxsplit--;
+    j = i;
+  }
+  return out.reverse();
+}
+
+function splitSep(s: string, sep: string, maxsplit: number): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (maxsplit !== 0) {
+    const k = s.indexOf(sep, i);
+    if (k < 0) break;
+    out.push(s.slice(i, k));
+    i = k + sep.length;
+    maxsplit--;
+  }
+  out.push(s.slice(i));
+  return out;
+}
+
+function rsplitSep(s: string, sep: string, maxsplit: number): string[] {
+  const out: string[] = [];
+  let j = s.length;
+  while (maxsplit !== 0 && j >= sep.length) {
+    const k = s.lastIndexOf(sep, j - sep.length);
+    if (k < 0) break;
+    out.push(s.slice(k + sep.length, j));
+    j = k;
+    maxsplit--;
+  }
+  out.push(s.slice(0, j));
+  return out.reverse();
+}
+
+const SPLIT_ARGS = ['sep', 'maxsplit'] as const;
+
+function splitImpl(self: PyObject, args: PyObject[], kwnames: string[] | null, right: boolean): PyObject {
+  const [sepObj, maxObj] = parseArgs(right ? 'rsplit' : 'split', args, kwnames, SPLIT_ARGS, 0);
+  const s = self_(self).value;
+  let maxsplit = maxObj === undefined ? -1 : asIndex(maxObj);
+  if (maxsplit < 0) maxsplit = -1;
+  if (sepObj === undefined || sepObj === PyNone) {
+    return strList(right ? rsplitWhitespace(s, maxsplit) : splitWhitespace(s, maxsplit));
+  }
+  const sep = needStr(sepObj, `must be str or None, not ${sepObj.type.name}`);
+  if (sep.length === 0) raise(Exc.ValueError, 'empty separator');
+  return strList(right ? rsplitSep(s, sep, maxsplit) : splitSep(s, sep, maxsplit));
+}
+
+const LINE_BREAK = /\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/g;
+
+function splitlines(self: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
+  const [keepObj] = parseArgs('splitlines', args, kwnames, ['keepends'], 0);
+  const keep = keepObj !== undefined && asIndex(keepObj) !== 0;
+  const s = self_(self).value;
+  const out: string[] = [];
+  let i = 0;
+  LINE_BREAK.lastIndex = 0;
+  for (let m = LINE_BREAK.exec(s); m !== null; m = LINE_BREAK.exec(s)) {
+    out.push(s.slice(i, keep ? m.index + m[0].length : m.index));
+    i = m.index + m[0].length;
+  }
+  if (i < s.length) out.push(s.slice(i));
+  return strList(out);
+}
+
+function partitionImpl(self: PyObject, args: PyObject[], kwnames: string[] | null, right: boolean): PyObject {
+  const fname = right ? 'rpartition' : 'partition';
+  noKeywords(fname, kwnames);
+  checkArity(fname, args, 1, 1);
+  const sep = needStr(args[0]);
+  if (sep.length === 0) raise(Exc.ValueError, 'empty separator');
+  const o = self_(self);
+  const s = o.value;
+  const k = right ? s.lastIndexOf(sep) : s.indexOf(sep);
+  if (k < 0) {
+    const whole = o.type === StrType ? (incref(o), o) : newStr(s);
+    return right ? newTuple([newStr(''), newStr(''), whole]) : newTuple([whole, newStr(''), newStr('')]);
+  }
+  return newTuple([newStr(s.slice(0, k)), newStr(sep), newStr(s.slice(k + sep.length))]);
+}
+
+// ---------------------------------------------------------------- join
+
+function join(self: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
+  noKeywords('join', kwnames);
+  checkArity('join', args, 1, 1);
+  const iterable = args[0];
+  let items: PyObject[];
+  let owned = false;
+  if (iterable instanceof PyList || iterable instanceof PyTuple) items = iterable.items.slice();
+  else {
+    try {
+      items = iterableToArray(iterable);
+    } catch (e) {
+      if (isExceptionOf(e, Exc.TypeError) && iterable.type.tp_iter === null && iterable.type.mp_subscript === null) {
+        clearRaise(e);
+        raise(Exc.TypeError, 'can only join an iterable');
+      }
+      throw e;
+    }
+    owned = true;
+  }
+  try {
+    if (items.length === 1 && items[0].type === StrType) {
+      incref(items[0]);
+      return items[0];
+    }
+    const parts: string[] = new Array(items.length);
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i];
+      if (!(it instanceof PyStr)) {
+        raise(Exc.TypeError, `sequence item ${i}: expected str instance, ${it.type.name} found`);
+      }
+      parts[i] = it.value;
+    }
+    const out = parts.join(self_(self).value);
+    checkLength(out.length);
+    return newStr(out);
+  } finally {
+    if (owned) for (const it of items) decref(it);
+  }
+}
+
+// ---------------------------------------------------------------- find & co
+
+/** [sub, start, end] in UTF-16 offsets plus the code-point bounds; null when the range is empty */
+function findArgs(self: PyObject, args: PyObject[], kwnames: string[] | null, fname: string): [PyStr, string, number, number] {
+  noKeywords(fname, kwnames);
+  checkArity(fname, args, 1, 3);
+  const o = self_(self);
+  const sub = needStr(args[0]);
+  const [start, end] = adjust(optIndex(args[1], 0), optIndex(args[2], o.length), o.length);
+  return [o, sub, start, end];
+}
+
+function findImpl(o: PyStr, sub: string, start: number, end: number, right: boolean): number {
+  const subLen = o.astral ? [...sub].length : sub.length;
+  if (end - start < subLen) return -1;
+  const s = o.value;
+  const a = u16(o, start), b = u16(o, end);
+  if (right) {
+    const k = s.lastIndexOf(sub, b - sub.length);
+    return k < a ? -1 : cpi(o, k);
+  }
+  const k = s.indexOf(sub, a);
+  return k < 0 || k + sub.length > b ? -1 : cpi(o, k);
+}
+
+function countImpl(o: PyStr, sub: string, start: number, end: number): number {
+  if (end - start < 0 || (sub.length > 0 && end - start < sub.length && !o.astral)) return 0;
+  if (start > o.length) return 0;
+  if (sub.length === 0) return end - start + 1 > 0 ? end - start + 1 : 0;
+  const s = o.value.slice(u16(o, start), u16(o, end));
+  let n = 0;
+  for (let k = s.indexOf(sub); k >= 0; k = s.indexOf(sub, k + sub.length)) n++;
+  return n;
+}
+
+function startsEnds(self: PyObject, args: PyObject[], kwnames: string[] | null, ends: boolean): PyObject {
+  const fname = ends ? 'endswith' : 'startswith';
+  noKeywords(fname, kwnames);
+  checkArity(fname, args, 1, 3);
+  const o = self_(self);
+  const [start, end] = adjust(optIndex(args[1], 0), optIndex(args[2], o.length), o.length);
+  const test = (p: string): boolean => {
+    const plen = o.astral ? [...p].length : p.length;
+    if (start > o.length) return false;
+    if (end - start < plen) return false;
+    const s = o.value.slice(u16(o, start), u16(o, end));
+    return ends ? s.endsWith(p) : s.startsWith(p);
+  };
+  const arg = args[0];
+  if (arg instanceof PyTuple) {
+    for (const p of arg.items) {
+      if (!(p instanceof PyStr)) raise(Exc.TypeError, `tuple for ${fname} must only contain str, not ${p.type.name}`);
+      if (test(p.value)) return newBool(true);
+    }
+    return newBool(false);
+  }
+  if (!(arg instanceof PyStr)) {
+    raise(Exc.TypeError, `${fname} first arg must be str or a tuple of str, not ${arg.type.name}`);
+  }
+  return newBool(test(arg.value));
+}
+
+// ---------------------------------------------------------------- case and predicates
+
+const CASED = /\p{Cased}/u;
+const UPPER = /\p{Uppercase}/u;
+const LOWER = /\p{Lowercase}/u;
+const TITLE = /\p{Lt}/u;
+
+function titleCase(ch: string): string {
+  // titlecase of the few digraphs differs from uppercase
+  switch (ch) {
+    case 'ǆ': case 'ǅ': case 'Ǆ': return 'ǅ';
+    case 'ǉ': case 'ǈ': case 'Ǉ': return 'ǈ';
+    case 'ǌ': case 'ǋ': case 'Ǌ': return 'ǋ';
+    case 'ǳ': case 'ǲ': case 'Ǳ': return 'ǲ';
+  }
+  return ch.toUpperCase();
+}
+
+function title(s: string): string {
+  let out = '';
+  let prevCased = false;
+  for (const ch of s) {
+    if (prevCased) out += ch.toLowerCase();
+    else out += titleCase(ch);
+    prevCased = CASED.test(ch);
+  }
+  return out;
+}
+
+function capitalize(s: string): string {
+  if (s.length === 0) return s;
+  const cps = [...s];
+  return titleCase(cps[0]) + cps.slice(1).join('').toLowerCase();
+}
+
+function swapcase(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    if (UPPER.test(ch)) out += ch.toLowerCase();
+    else if (LOWER.test(ch)) out += ch.toUpperCase();
+    else out += ch;
+  }
+  return out;
+}
+
+function casefold(s: string): string {
+  // full case folding ≈ lower(upper(x)) for the characters learners meet (ß → ss)
+  return s.toLowerCase().replace(/ß/g, 'ss').replace(/[ſ]/g, 's').replace(/ς/g, 'σ');
+}
+
+function allChars(s: string, re: RegExp): boolean {
+  if (s.length === 0) return false;
+  for (const ch of s) if (!re.test(ch)) return false;
+  return true;
+}
+
+const DECIMAL = /\p{Nd}/u;
+/** Numeric_Type=Digit beyond Nd: superscripts, subscripts, circled digits … */
+const DIGIT_EXTRA = /[\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792\u{1f100}-\u{1f10a}]/u;
+const DIGIT = new RegExp(`${DECIMAL.source}|${DIGIT_EXTRA.source}`, 'u');
+const NUMERIC = /[\p{N}\u3007\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341\u767e\u5343\u4e07\u5104\u5146\u96f6\u58f9\u8cb3\u53c3\u8086\u4f0d\u9678\u67d2\u634c\u7396\u62fe\u4f70\u4edf]/u;
+const ALPHA = /\p{L}/u;
+const ALNUM = new RegExp(`${ALPHA.source}|${NUMERIC.source}`, 'u');
+const IDENT = /^[\p{XID_Start}_][\p{XID_Continue}]*$/u;
+
+function isUpperStr(s: string): boolean {
+  let cased = false;
+  for (const ch of s) {
+    if (LOWER.test(ch) || TITLE.test(ch)) return false;
+    if (!cased && UPPER.test(ch)) cased = true;
+  }
+  return cased;
+}
+
+function isLowerStr(s: string): boolean {
+  let cased = false;
+  for (const ch of s) {
+    if (UPPER.test(ch) || TITLE.test(ch)) return false;
+    if (!cased && LOWER.test(ch)) cased = true;
+  }
+  return cased;
+}
+
+function isTitleStr(s: string): boolean {
+  let cased = false, prevCased = false;
+  for (const ch of s) {
+    if (UPPER.test(ch) || TITLE.test(ch)) {
+      if (prevCased) return false;
+      prevCased = true;
+      cased = true;
+    } else if (LOWER.test(ch)) {
+      if (!prevCased) return false;
+      prevCased = true;
+      cased = true;
+    } else prevCased = false;
+  }
+  return cased;
+}
+
+// ---------------------------------------------------------------- padding
+
+function padArgs(self: PyObject, args: PyObject[], kwnames: string[] | null, fname: string): [PyStr, number, string] {
+  noKeywords(fname, kwnames);
+  checkArity(fname, args, 1, 2);
+  const width = asIndex(args[0]);
+  let fill = ' ';
+  if (args.length > 1) {
+    fill = argStr(args[1], fname, 2);
+    if ([...fill].length !== 1) raise(Exc.TypeError, 'The fill character must be exactly one character long');
+  }
+  return [self_(self), width, fill];
+}
+
+function unchanged(o: PyStr): PyObject {
+  if (o.type === StrType) {
+    incref(o);
+    return o;
+  }
+  return newStr(o.value);
+}
+
+function pad(o: PyStr, left: number, right: number, fill: string): PyObject {
+  checkLength(o.value.length + left + right);
+  return newStr(fill.repeat(left) + o.value + fill.repeat(right));
+}
+
+// ---------------------------------------------------------------- replace, expandtabs, translate
+
+function replaceImpl(o: PyStr, old: string, rep: string, count: number): string {
+  const s = o.value;
+  if (count < 0) count = Infinity;
+  if (old.length === 0) {
+    const cps = o.astral ? codePoints(o) : s.split('');
+    let out = '';
+    let n = 0;
+    for (let i = 0; i <= cps.length; i++) {
+      if (n < count) {
+        out += rep;
+        n++;
+      }
+      if (i < cps.length) out += cps[i];
+    }
+    return out;
+  }
+  if (count === Infinity) return s.split(old).join(rep);
+  let out = '';
+  let i = 0;
+  for (let n = 0; n < count; n++) {
+    const k = s.indexOf(old, i);
+    if (k < 0) break;
+    out += s.slice(i, k) + rep;
+    i = k + old.length;
+  }
+  return out + s.slice(i);
+}
+
+function expandtabs(s: string, tabsize: number): string {
+  let out = '';
+  let col = 0;
+  for (const ch of s) {
+    if (ch === '\t') {
+      if (tabsize > 0) {
+        const n = tabsize - (col % tabsize);
+        out += ' '.repeat(n);
+        col += n;
+      }
+    } else {
+      out += ch;
+      col++;
+      if (ch === '\n' || ch === '\r') col = 0;
+    }
+  }
+  return out;
+}
+
+function translate(self: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
+  noKeywords('translate', kwnames);
+  checkArity('translate', args, 1, 1);
+  const table = args[0];
+  let out = '';
+  for (const ch of self_(self).value) {
+    const key = newInt(ch.codePointAt(0)!);
+    let v: PyObject;
+    try {
+      v = getItem(table, key);
+    } catch (e) {
+      if (isExceptionOf(e, Exc.LookupError)) {
+        clearRaise(e);
+        out += ch;
+        continue;
+      }
+      throw e;
+    } finally {
+      decref(key);
+    }
+    try {
+      if (v === PyNone) continue;
+      if (v instanceof PyLong) {
+        const cp = v.value;
+        if (cp < 0 || cp > 0x10ffff) raise(Exc.ValueError, 'character mapping must be in range(0x110000)');
+        out += String.fromCodePoint(Number(cp));
+      } else if (v instanceof PyStr) out += v.value;
+      else raise(Exc.TypeError, 'character mapping must return integer, None or str');
+    } finally {
+      decref(v);
+    }
+  }
+  return newStr(out);
+}
+
+function maketrans(_self: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
+  noKeywords('maketrans', kwnames);
+  checkArity('maketrans', args, 1, 3);
+  const d = newDict();
+  try {
+    if (args.length === 1) {
+      const m = args[0];
+      if (m.type.name !== 'dict') {
+        raise(Exc.TypeError, 'if you give only one argument to maketrans it must be a dict');
+      }
+      const keys = iterableToArray(m);
+      try {
+        for (const k of keys) {
+          const v = getItem(m, k);
+          try {
+            if (k instanceof PyStr) {
+              if (k.length !== 1) raise(Exc.ValueError, 'string keys in translate table must be of length 1');
+              const ik = newInt(k.value.codePointAt(0)!);
+              setItem(d, ik, v);
+              decref(ik);
+            } else if (k instanceof PyLong) setItem(d, k, v);
+            else raise(Exc.TypeError, 'keys in translate table must be strings or integers');
+          } finally {
+            decref(v);
+          }
+        }
+      } finally {
+        for (const k of keys) decref(k);
+      }
+      return d;
+    }
+    const x = [...argStr(args[0], 'maketrans', 1)];
+    const y = [...argStr(args[1], 'maketrans', 2)];
+    if (x.length !== y.length) raise(Exc.ValueError, 'the first two maketrans arguments must have equal length');
+    for (let i = 0; i < x.length; i++) {
+      const k = newInt(x[i].codePointAt(0)!), v = newInt(y[i].codePointAt(0)!);
+      setItem(d, k, v);
+      decref(k);
+      decref(v);
+    }
+    if (args.length === 3) {
+      for (const ch of argStr(args[2], 'maketrans', 3)) {
+        const k = newInt(ch.codePointAt(0)!);
+        setItem(d, k, PyNone);
+        decref(k);
+      }
+    }
+    return d;
+  } catch (e) {
+    decref(d);
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------- encode
+
+/** Canonical codec name, or null when unknown (normalizes like encodings.normalize_encoding). */
+export function normalizeEncoding(name: string): string | null {
+  const n = name.toLowerCase().replace(/[-\s]/g, '_');
+  if (n === 'utf_8' || n === 'utf8' || n === 'u8' || n === 'utf') return 'utf-8';
+  if (n === 'ascii' || n === 'us_ascii' || n === '646') return 'ascii';
+  if (n === 'latin_1' || n === 'latin1' || n === 'iso_8859_1' || n === 'iso8859_1' || n === 'l1' || n === 'latin') {
+    return 'latin-1';
+  }
+  return null;
+}
+
+/** str.encode: UTF-8, ASCII and latin-1 with the strict/ignore/replace handlers. */
+export function encodeString(s: string, encoding: string, errors: string): Uint8Array {
+  const enc = normalizeEncoding(encoding);
+  if (enc === null) raise(Exc.LookupError, `unknown encoding: ${encoding}`);
+  const out: number[] = [];
+  const cps = [...s];
+  for (let i = 0; i < cps.length; i++) {
+    const cp = cps[i].codePointAt(0)!;
+    if (enc === 'utf-8') {
+      if (cp >= 0xd800 && cp <= 0xdfff) {
+        if (errors === 'ignore') continue;
+        if (errors === 'replace') { out.push(63); continue; }
+        if (errors === 'surrogatepass') { out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)); continue; }
+        encodeError('utf-8', s, cps, i, 'surrogates not allowed');
+      }
+      if (cp < 0x80) out.push(cp);
+      else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
+      else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+      else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+    } else {
+      const limit = enc === 'ascii' ? 128 : 256;
+      if (cp < limit) out.push(cp);
+      else if (errors === 'ignore') continue;
+      else if (errors === 'replace') out.push(63);
+      else if (errors === 'strict') encodeError(enc, s, cps, i, `ordinal not in range(${limit})`);
+      else unsupported(`the '${errors}' error handler`);
+    }
+  }
+  return Uint8Array.from(out);
+}
+
+function encodeError(enc: string, _s: string, cps: string[], i: number, reason: string): never {
+  // the message names the run of unencodable characters, as CPython's does
+  let j = i + 1;
+  const bad = (c: string) => {
+    const cp = c.codePointAt(0)!;
+    return enc === 'utf-8' ? cp >= 0xd800 && cp <= 0xdfff : cp >= (enc === 'ascii' ? 128 : 256);
+  };
+  while (j < cps.length && bad(cps[j])) j++;
+  const what = j - i === 1
+    ? `character ${strReprString(cps[i], true)}`
+    : `characters`;
+  const where = j - i === 1 ? `position ${i}` : `position ${i}-${j - 1}`;
+  raise(Exc.UnicodeEncodeError, `'${enc === 'latin-1' ? 'latin-1' : enc}' codec can't encode ${what} in ${where}: ${reason}`);
+}
+
+const ENCODE_ARGS = ['encoding', 'errors'] as const;
+
+function encode(self: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
+  const [encObj, errObj] = parseArgs('encode', args, kwnames, ENCODE_ARGS, 0);
+  const enc = encObj === undefined ? 'utf-8' : argStr(encObj, 'encode', `'encoding'`);
+  const errors = errObj === undefined ? 'strict' : argStr(errObj, 'encode', `'errors'`);
+  return newBytes(encodeString(self_(self).value, enc, errors));
+}
+
+// ---------------------------------------------------------------- str.format
+
+/** PyObject_Format: format(obj, spec) → a str (new reference). */
+export function formatObject(obj: PyObject, spec: string): PyStr {
+  if (obj.type === StrType) {
+    if (spec === '') {
+      incref(obj);
+      return obj as PyStr;
+    }
+    return newStr(formatStr((obj as PyStr).value, spec));
+  }
+  if (obj instanceof PyLong && obj.type === LongType) {
+    if (spec === '') return newStr(intToDecimal(obj.value));
+    return newStr(formatInt(obj.value, spec));
+  }
+  if (obj instanceof PyFloat && obj.type === FloatType && spec !== '') return newStr(formatFloat(obj.value, spec));
+  const meth = lookupAttr(obj, '__format__');
+  if (meth === null) {
+    if (spec !== '') raise(Exc.TypeError, `unsupported format string passed to ${obj.type.name}.__format__`);
+    return objStr(obj);
+  }
+  const specObj = newStr(spec);
+  let r: PyObject;
+  try {
+    r = call(meth, [specObj]);
+  } finally {
+    decref(specObj);
+    decref(meth);
+  }
+  if (!(r instanceof PyStr)) {
+    const tn = r.type.name;
+    decref(r);
+    raise(Exc.TypeError, `__format__ must return a str, not ${tn}`);
+  }
+  return r;
+}
+
+/** FORMAT_VALUE's conversions: !s !r !a */
+export function convertField(obj: PyObject, conv: string): PyStr {
+  switch (conv) {
+    case 's': return objStr(obj);
+    case 'r': return objRepr(obj);
+    case 'a': return asciiOf(obj);
+  }
+  raise(Exc.ValueError, `Unknown conversion specifier ${conv}`);
+}
+
+interface FormatState {
+  args: PyObject[];
+  kw: Map<string, PyObject> | null;
+  mapping: PyObject | null;
+  autoIndex: number;
+  /** -1: not decided yet; 0: manual; 1: automatic */
+  auto: number;
+}
+
+/** MarkupIterator + render_field: expands one format string (recursion for nested specs). */
+function vformat(fmt: string, st: FormatState, depth: number): string {
+  if (depth < 0) raise(Exc.ValueError, 'Max string recursion exceeded');
+  let out = '';
+  let i = 0;
+  const n = fmt.length;
+  while (i < n) {
+    const c = fmt[i];
+    if (c === '{') {
+      if (fmt[i + 1] === '{') {
+        out += '{';
+        i += 2;
+        continue;
+      }
+      // find the matching '}' (nested braces allowed in the spec)
+      let level = 1, j = i + 1;
+      while (j < n && level > 0) {
+        if (fmt[j] === '{') level++;
+        else if (fmt[j] === '}') level--;
+        if (level > 0) j++;
+      }
+      if (level > 0) raise(Exc.ValueError, j >= n && fmt.indexOf('}', i) < 0 ? "expected '}' before end of string" : "expected '}' before end of string");
+      out += renderField(fmt.slice(i + 1, j), st, depth);
+      i = j + 1;
+    } else if (c === '}') {
+      if (fmt[i + 1] === '}') {
+        out += '}';
+        i += 2;
+        continue;
+      }
+      raise(Exc.ValueError, "Single '}' encountered in format string");
+    } else {
+      const k1 = fmt.indexOf('{', i), k2 = fmt.indexOf('}', i);
+      let k = k1 < 0 ? k2 : k2 < 0 ? k1 : Math.min(k1, k2);
+      if (k < 0) k = n;
+      out += fmt.slice(i, k);
+      i = k;
+    }
+  }
+  return out;
+}
+
+function renderField(field: string, st: FormatState, depth: number): string {
+  // split field_name[!conv][:spec], where '[' ... ']' may contain ':' and '!'
+  let k = 0;
+  while (k < field.length && field[k] !== '!' && field[k] !== ':') {
+    if (field[k] === '[') {
+      while (k < field.length && field[k] !== ']') k++;
+    }
+    k++;
+  }
+  const name = field.slice(0, Math.min(k, field.length));
+  let conv = '';
+  let spec = '';
+  if (k < field.length && field[k] === '!') {
+    if (k + 1 >= field.length) raise(Exc.ValueError, 'end of string while looking for conversion specifier');
+    conv = field[k + 1];
+    if (k + 2 < field.length && field[k + 2] !== ':') raise(Exc.ValueError, 'expected \':\' after conversion specifier');
+    k += 2;
+  }
+  if (k < field.length && field[k] === ':') spec = field.slice(k + 1);
+  if (spec.includes('{')) spec = vformat(spec, st, depth - 1);
+  const obj = lookupField(name, st);
+  try {
+    let target: PyObject = obj;
+    let converted: PyStr | null = null;
+    if (conv !== '') {
+      converted = convertField(obj, conv);
+      target = converted;
+    }
+    try {
+      const r = formatObject(target, spec);
+      const s = r.value;
+      decref(r);
+      return s;
+    } finally {
+      if (converted) decref(converted);
+    }
+  } finally {
+    decref(obj);
+  }
+}
+
+/** get_field_object: the argument named by `name` (new reference), following .attr and [key]. */
+function lookupField(name: string, st: FormatState): PyObject {
+  const m = /^[^.[]*/.exec(name)!;
+  const first = m[0];
+  let rest = name.slice(first.length);
+  let obj: PyObject;
+  if (first === '') {
+    if (st.mapping !== null) raise(Exc.ValueError, 'Format string contains positional fields');
+    if (st.auto === 0) raise(Exc.ValueError, 'cannot switch from manual field specification to automatic field numbering');
+    st.auto = 1;
+    const idx = st.autoIndex++;
+    if (idx >= st.args.length) raise(Exc.IndexError, `Replacement index ${idx} out of range for positional args tuple`);
+    obj = st.args[idx];
+    incref(obj);
+  } else if (/^\d+$/.test(first)) {
+    if (st.mapping !== null) raise(Exc.ValueError, 'Format string contains positional fields');
+    if (st.auto === 1) raise(Exc.ValueError, 'cannot switch from automatic field numbering to manual field specification');
+    st.auto = 0;
+    const idx = parseInt(first, 10);
+    if (idx >= st.args.length) raise(Exc.IndexError, `Replacement index ${idx} out of range for positional args tuple`);
+    obj = st.args[idx];
+    incref(obj);
+  } else if (st.mapping !== null) {
+    const key = newStr(first);
+    try {
+      obj = getItem(st.mapping, key);
+    } finally {
+      decref(key);
+    }
+  } else {
+    const v = st.kw?.get(first);
+    if (v === undefined) raise(Exc.KeyError, first);
+    obj = v;
+    incref(obj);
+  }
+  while (rest.length > 0) {
+    let next: PyObject;
+    if (rest[0] === '.') {
+      const am = /^\.([^.[]*)/.exec(rest)!;
+      if (am[1] === '') raise(Exc.ValueError, 'Empty attribute in format string');
+      rest = rest.slice(am[0].length);
+      try {
+        next = getAttr(obj, am[1]);
+      } finally {
+        decref(obj);
+      }
+    } else {
+      const close = rest.indexOf(']');
+      if (close < 0) raise(Exc.ValueError, "Missing ']' in format string");
+      const keyText = rest.slice(1, close);
+      if (keyText === '') raise(Exc.ValueError, 'Empty attribute in format string');
+      rest = rest.slice(close + 1);
+      if (rest.length > 0 && rest[0] !== '.' && rest[0] !== '[') {
+        decref(obj);
+        raise(Exc.ValueError, 'Only \'.\' or \'[\' may follow \']\' in format field specifier');
+      }
+      const key = /^\d+$/.test(keyText) ? newInt(parseInt(keyText, 10)) : newStr(keyText);
+      try {
+        next = getItem(obj, key);
+      } finally {
+        decref(key);
+        decref(obj);
+      }
+    }
+    obj = next;
+  }
+  return obj;
+}
+
+function formatMethod(self: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
+  const nkw = kwnames ? kwnames.length : 0;
+  const pos = args.slice(0, args.length - nkw);
+  let kw: Map<string, PyObject> | null = null;
+  if (nkw > 0) {
+    kw = new Map();
+    for (let i = 0; i < nkw; i++) kw.set(kwnames![i], args[pos.length + i]);
+  }
+  return newStr(vformat(self_(self).value, { args: pos, kw, mapping: null, autoIndex: 0, auto: -1 }, 2));
+}
+
+function formatMap(self: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
+  noKeywords('format_map', kwnames);
+  checkArity('format_map', args, 1, 1);
+  return newStr(vformat(self_(self).value, { args: [], kw: null, mapping: args[0], autoIndex: 0, auto: -1 }, 2));
+}
+
+/** str.format for callers holding JS values (the builtins module, f-string helpers). */
+export function strFormat(fmt: string, args: PyObject[], kw: Map<string, PyObject> | null = null): string {
+  return vformat(fmt, { args, kw, mapping: null, autoIndex: 0, auto: -1 }, 2);
+}
+
+// ---------------------------------------------------------------- printf-style formatting (str % args)
+
+function isMappingArg(o: PyObject): boolean {
+  return o.type.mp_subscript !== null && !(o instanceof PyTuple) && !(o instanceof PyStr);
+}
+
+/** PyUnicode_Format */
+export function printfFormat(fmt: string, argsObj: PyObject): string {
+  let items: PyObject[];
+  let argIdx = 0;
+  let arglen: number;
+  const dict = isMappingArg(argsObj) ? argsObj : null;
+  if (argsObj instanceof PyTuple) {
+    items = argsObj.items;
+    arglen = items.length;
+  } else {
+    items = [argsObj];
+    arglen = -1;
+  }
+  const nextArg = (): PyObject => {
+    if (arglen < 0) {
+      if (argIdx === 0) {
+        argIdx = 1;
+        return items[0];
+      }
+    } else if (argIdx < arglen) return items[argIdx++];
+    raise(Exc.TypeError, 'not enough arguments for format string');
+  };
+  let out = '';
+  const n = fmt.length;
+  let i = 0;
+  while (i < n) {
+    const pct = fmt.indexOf('%', i);
+    if (pct < 0) {
+      out += fmt.slice(i);
+      break;
+    }
+    out += fmt.slice(i, pct);
+    i = pct + 1;
+    if (i >= n) raise(Exc.ValueError, 'incomplete format');
+    let arg: PyObject | null = null;
+    let ownedArg = false;
+    if (fmt[i] === '(') {
+      if (dict === null) raise(Exc.TypeError, 'format requires a mapping');
+      let level = 1, j = i + 1;
+      while (j < n && level > 0) {
+        if (fmt[j] === '(') level++;
+        else if (fmt[j] === ')') level--;
+        j++;
+      }
+      if (level > 0) raise(Exc.ValueError, 'incomplete format key');
+      const key = newStr(fmt.slice(i + 1, j - 1));
+      try {
+        arg = getItem(dict, key);
+      } finally {
+        decref(key);
+      }
+      ownedArg = true;
+      arglen = -1;
+      argIdx = -2;
+      i = j;
+    }
+    try {
+      let minus = false, plus = false, space = false, alt = false, zero = false;
+      for (; i < n; i++) {
+        const f = fmt[i];
+        if (f === '-') minus = true;
+        else if (f === '+') plus = true;
+        else if (f === ' ') space = true;
+        else if (f === '#') alt = true;
+        else if (f === '0') zero = true;
+        else break;
+      }
+      let width = -1, prec = -1;
+      if (fmt[i] === '*') {
+        const w = nextArg();
+        if (!(w instanceof PyLong)) raise(Exc.TypeError, '* wants int');
+        width = Number(w.value);
+        if (width < 0) {
+          minus = true;
+          width = -width;
+        }
+        i++;
+      } else {
+        const m = /^\d+/.exec(fmt.slice(i, i + 20));
+        if (m) {
+          width = parseInt(m[0], 10);
+          i += m[0].length;
+        }
+      }
+      if (fmt[i] === '.') {
+        i++;
+        if (fmt[i] === '*') {
+          const p = nextArg();
+          if (!(p instanceof PyLong)) raise(Exc.TypeError, '* wants int');
+          prec = Math.max(0, Number(p.value));
+          i++;
+        } else {
+          const m = /^\d+/.exec(fmt.slice(i, i + 20));
+          prec = m ? parseInt(m[0], 10) : 0;
+          if (m) i += m[0].length;
+        }
+      }
+      while (i < n && (fmt[i] === 'h' || fmt[i] === 'l' || fmt[i] === 'L')) i++;
+      if (i >= n) raise(Exc.ValueError, 'incomplete format');
+      const code = fmt[i];
+      i++;
+      if (code === '%') {
+        out += '%';
+        continue;
+      }
+      if (arg === null) arg = nextArg();
+      let body: string;
+      let signStr = '';
+      let numeric = false;
+      switch (code) {
+        case 's': case 'r': case 'a': {
+          const r = code === 's' ? objStr(arg) : code === 'r' ? objRepr(arg) : asciiOf(arg);
+          body = r.value;
+          decref(r);
+          if (prec >= 0) body = [...body].slice(0, prec).join('');
+          break;
+        }
+        case 'd': case 'i': case 'u': case 'o': case 'x': case 'X': {
+          numeric = true;
+          let v: number | bigint;
+          if (arg instanceof PyLong) v = arg.value;
+          else if (code === 'd' || code === 'i' || code === 'u') {
+            if (!(arg instanceof PyFloat) && arg.type.nb_int === null && arg.type.nb_index === null) {
+              raise(Exc.TypeError, `%${code} format: a real number is required, not ${arg.type.name}`);
+            }
+            const r = numberLong(arg);
+            v = r.value;
+            decref(r);
+          } else {
+            if (arg.type.nb_index === null) {
+              raise(Exc.TypeError, `%${code} format: an integer is required, not ${arg.type.name}`);
+            }
+            v = (arg.type.nb_index(arg) as PyLong).value;
+          }
+          const neg = v < 0;
+          const a = typeof v === 'number' ? Math.abs(v) : v < 0n ? -v : v;
+          let digits = code === 'o' ? a.toString(8) : code === 'x' ? a.toString(16) : code === 'X' ? a.toString(16).toUpperCase() : a.toString();
+          if (prec > digits.length) digits = '0'.repeat(prec - digits.length) + digits;
+          let prefix = '';
+          if (alt && code === 'o') prefix = '0o';
+          else if (alt && code === 'x') prefix = '0x';
+          else if (alt && code === 'X') prefix = '0X';
+          signStr = (neg ? '-' : plus ? '+' : space ? ' ' : '') + prefix;
+          body = digits;
+          break;
+        }
+        case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
+          numeric = true;
+          if (!(arg instanceof PyFloat) && !(arg instanceof PyLong) && arg.type.nb_float === null && arg.type.nb_index === null) {
+            raise(Exc.TypeError, `must be real number, not ${arg.type.name}`);
+          }
+          const x = asDouble(arg);
+          let s = doubleToString(x, code, prec < 0 ? 6 : prec, alt ? DTSF_ALT : 0);
+          if (s[0] === '-') {
+            signStr = '-';
+            s = s.slice(1);
+          } else signStr = plus ? '+' : space ? ' ' : '';
+          body = s;
+          if (!Number.isFinite(x)) zero = false;
+          break;
+        }
+        case 'c': {
+          if (arg instanceof PyStr) {
+            if (arg.length !== 1) raise(Exc.TypeError, `%c requires an int or a unicode character, not a string of length ${arg.length}`);
+            body = arg.value;
+          } else if (arg instanceof PyLong || arg.type.nb_index !== null) {
+            const v = arg instanceof PyLong ? arg.value : (arg.type.nb_index!(arg) as PyLong).value;
+            if (v < 0 || v > 0x10ffff) raise(Exc.OverflowError, '%c arg not in range(0x110000)');
+            body = String.fromCodePoint(Number(v));
+          } else raise(Exc.TypeError, `%c requires an int or a unicode character, not ${arg.type.name}`);
+          break;
+        }
+        default: {
+          const cp = code.codePointAt(0)!;
+          raise(Exc.ValueError, `unsupported format character '${code}' (0x${cp.toString(16)}) at index ${i - 1}`);
+        }
+      }
+      const len = signStr.length + [...body].length;
+      if (width > len) {
+        const padn = width - len;
+        if (minus) out += signStr + body + ' '.repeat(padn);
+        else if (zero && numeric) out += signStr + '0'.repeat(padn) + body;
+        else out += ' '.repeat(padn) + signStr + body;
+      } else out += signStr + body;
+    } finally {
+      if (ownedArg && arg !== null) decref(arg);
+    }
+  }
+  if (arglen >= 0 && argIdx < arglen && dict === null) {
+    raise(Exc.TypeError, 'not all arguments converted during string formatting');
+  }
+  if (arglen < 0 && argIdx === 0 && dict === null) {
+    raise(Exc.TypeError, 'not all arguments converted during string formatting');
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- constructor
+
+const STR_NEW_ARGS = ['object', 'encoding', 'errors'] as const;
+
+function strNew(type: PyTypeObject, args: PyObject[], kwnames: string[] | null): PyObject {
+  const [obj, encObj, errObj] = parseArgs('str', args, kwnames, STR_NEW_ARGS, 0);
+  let r: PyStr;
+  if (obj === undefined) r = newStr('');
+  else if (encObj === undefined && errObj === undefined) r = objStr(obj);
+  else {
+    const enc = encObj === undefined ? 'utf-8' : argStr(encObj, 'str', "'encoding'");
+    const errors = errObj === undefined ? 'strict' : argStr(errObj, 'str', "'errors'");
+    if (obj instanceof PyStr) raise(Exc.TypeError, 'decoding str is not supported');
+    if (!(obj instanceof PyBytes)) {
+      raise(Exc.TypeError, `decoding to str: need a bytes-like object, ${obj.type.name} found`);
+    }
+    r = newStr(decodeBytes(obj.value, enc, errors));
+  }
+  if (type === StrType) return r;
+  const o = new PyStr(type, r.value);
+  decref(r);
+  subtypeAllocStr(o, strSizeof(o));
+  if (type.hasFlag(TPFLAGS_HEAPTYPE)) incref(type);
+  return o;
+}
+
+// ---------------------------------------------------------------- method table
+
+function noArgs(name: string, args: PyObject[], kwnames: string[] | null): void {
+  noKeywords(name, kwnames);
+  if (args.length !== 0) raise(Exc.TypeError, `${name}() takes no arguments (${args.length} given)`);
+}
+
+function mapStr(o: PyObject, f: (s: string) => string): PyObject {
+  const s = self_(o);
+  const r = f(s.value);
+  if (r === s.value) return unchanged(s);
+  return newStr(r);
+}
+
+function predicate(name: string, test: (s: string) => boolean): (self: PyObject, args: PyObject[], kw: string[] | null) => PyObject {
+  return (self, args, kw) => {
+    noArgs(name, args, kw);
+    return newBool(test(self_(self).value));
+  };
+}
+
+function setupStrMethods(t: PyTypeObject): void {
+  t.methods = {
+    split: (self, args, kw) => splitImpl(self, args, kw, false),
+    rsplit: (self, args, kw) => splitImpl(self, args, kw, true),
+    splitlines,
+    partition: (self, args, kw) => partitionImpl(self, args, kw, false),
+    rpartition: (self, args, kw) => partitionImpl(self, args, kw, true),
+    join,
+    strip: (self, args, kw) => (noKeywords('strip', kw), checkArity('strip', args, 0, 1), doStrip(self_(self), args[0], true, true, 'strip')),
+    lstrip: (self, args, kw) => (noKeywords('lstrip', kw), checkArity('lstrip', args, 0, 1), doStrip(self_(self), args[0], true, false, 'lstrip')),
+    rstrip: (self, args, kw) => (noKeywords('rstrip', kw), checkArity('rstrip', args, 0, 1), doStrip(self_(self), args[0], false, true, 'rstrip')),
+    replace: (self, args, kw) => {
+      noKeywords('replace', kw);
+      checkArity('replace', args, 2, 3);
+      const old = argStr(args[0], 'replace', 1), rep = argStr(args[1], 'replace', 2);
+      const count = args.length > 2 ? asIndex(args[2]) : -1;
+      const o = self_(self);
+      const r = replaceImpl(o, old, rep, count);
+      checkLength(r.length);
+      return r === o.value ? unchanged(o) : newStr(r);
+    },
+    find: (self, args, kw) => {
+      const [o, sub, start, end] = findArgs(self, args, kw, 'find');
+      return newInt(findImpl(o, sub, start, end, false));
+    },
+    rfind: (self, args, kw) => {
+      const [o, sub, start, end] = findArgs(self, args, kw, 'rfind');
+      return newInt(findImpl(o, sub, start, end, true));
+    },
+    index: (self, args, kw) => {
+      const [o, sub, start, end] = findArgs(self, args, kw, 'index');
+      const r = findImpl(o, sub, start, end, false);
+      if (r < 0) raise(Exc.ValueError, 'substring not found');
+      return newInt(r);
+    },
+    rindex: (self, args, kw) => {
+      const [o, sub, start, end] = findArgs(self, args, kw, 'rindex');
+      const r = findImpl(o, sub, start, end, true);
+      if (r < 0) raise(Exc.ValueError, 'substring not found');
+      return newInt(r);
+    },
+    count: (self, args, kw) => {
+      const [o, sub, start, end] = findArgs(self, args, kw, 'count');
+      return newInt(countImpl(o, sub, start, end));
+    },
+    startswith: (self, args, kw) => startsEnds(self, args, kw, false),
+    endswith: (self, args, kw) => startsEnds(self, args, kw, true),
+    upper: (self, args, kw) => (noArgs('upper', args, kw), mapStr(self, (s) => s.toUpperCase())),
+    lower: (self, args, kw) => (noArgs('lower', args, kw), mapStr(self, (s) => s.toLowerCase())),
+    title: (self, args, kw) => (noArgs('title', args, kw), mapStr(self, title)),
+    capitalize: (self, args, kw) => (noArgs('capitalize', args, kw), mapStr(self, capitalize)),
+    swapcase: (self, args, kw) => (noArgs('swapcase', args, kw), mapStr(self, swapcase)),
+    casefold: (self, args, kw) => (noArgs('casefold', args, kw), mapStr(self, casefold)),
+    isdigit: predicate('isdigit', (s) => allChars(s, DIGIT)),
+    isdecimal: predicate('isdecimal', (s) => allChars(s, DECIMAL)),
+    isnumeric: predicate('isnumeric', (s) => allChars(s, NUMERIC)),
+    isalpha: predicate('isalpha', (s) => allChars(s, ALPHA)),
+    isalnum: predicate('isalnum', (s) => allChars(s, ALNUM)),
+    isspace: predicate('isspace', (s) => allChars(s, WS_RE)),
+    isupper: predicate('isupper', isUpperStr),
+    islower: predicate('islower', isLowerStr),
+    istitle: predicate('istitle', isTitleStr),
+    isidentifier: predicate('isidentifier', (s) => IDENT.test(s)),
+    isprintable: predicate('isprintable', (s) => {
+      for (const ch of s) if (!isPrintableChar(ch)) return false;
+      return true;
+    }),
+    isascii: predicate('isascii', (s) => !NON_ASCII.test(s)),
+    center: (self, args, kw) => {
+      const [o, width, fill] = padArgs(self, args, kw, 'center');
+      if (width <= o.length) return unchanged(o);
+      const marg = width - o.length;
+      const left = Math.floor(marg / 2) + (marg & width & 1);
+      return pad(o, left, marg - left, fill);
+    },
+    ljust: (self, args, kw) => {
+      const [o, width, fill] = padArgs(self, args, kw, 'ljust');
+      return width <= o.length ? unchanged(o) : pad(o, 0, width - o.length, fill);
+    },
+    rjust: (self, args, kw) => {
+      const [o, width, fill] = padArgs(self, args, kw, 'rjust');
+      return width <= o.length ? unchanged(o) : pad(o, width - o.length, 0, fill);
+    },
+    zfill: (self, args, kw) => {
+      noKeywords('zfill', kw);
+      checkArity('zfill', args, 1, 1);
+      const o = self_(self);
+      const width = asIndex(args[0]);
+      if (width <= o.length) return unchanged(o);
+      const s = o.value;
+      const fill = '0'.repeat(width - o.length);
+      if (s[0] === '+' || s[0] === '-') return newStr(s[0] + fill + s.slice(1));
+      return newStr(fill + s);
+    },
+    expandtabs: (self, args, kw) => {
+      const [ts] = parseArgs('expandtabs', args, kw, ['tabsize'], 0);
+      return mapStr(self, (s) => expandtabs(s, ts === undefined ? 8 : asIndex(ts)));
+    },
+    format: formatMethod,
+    format_map: formatMap,
+    encode,
+    removeprefix: (self, args, kw) => {
+      noKeywords('removeprefix', kw);
+      checkArity('removeprefix', args, 1, 1);
+      const p = argStr(args[0], 'removeprefix', 1);
+      return mapStr(self, (s) => (p.length > 0 && s.startsWith(p) ? s.slice(p.length) : s));
+    },
+    removesuffix: (self, args, kw) => {
+      noKeywords('removesuffix', kw);
+      checkArity('removesuffix', args, 1, 1);
+      const p = argStr(args[0], 'removesuffix', 1);
+      return mapStr(self, (s) => (p.length > 0 && s.endsWith(p) ? s.slice(0, -p.length) : s));
+    },
+    translate,
+    __getnewargs__: (self, args, kw) => (noArgs('__getnewargs__', args, kw), newTuple([newStr(self_(self).value)])),
+    __format__: (self, args, kw) => {
+      noKeywords('__format__', kw);
+      checkArity('__format__', args, 1, 1);
+      const spec = argStr(args[0], '__format__', 1);
+      return newStr(formatStr(self_(self).value, spec));
+    },
+    __sizeof__: (self, args, kw) => (noArgs('__sizeof__', args, kw), newInt(strSizeof(self))),
+  };
+  t.staticMethods = { maketrans };
+}
+
+function initStrType(t: PyTypeObject): void {
+  t.tp_dealloc = strDealloc;
+  t.tp_repr = strRepr;
+  t.tp_str = strStr;
+  t.tp_hash = strHash;
+  t.tp_richcompare = strRichCompare;
+  t.tp_iter = strIter;
+  t.tp_sizeof = strSizeof;
+  t.tp_new = strNew;
+  t.mp_length = strLength;
+  t.mp_subscript = strSubscript;
+  t.sq_contains = strContains;
+  t.nb[NB_ADD] = strConcat;
+  t.nb[NB_MULTIPLY] = strRepeat;
+  t.nb[NB_REMAINDER] = strMod;
+  t.doc = "str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str";
+  setupStrMethods(t);
+}
+
+initStrType(StrType);
+initStrIterType(StrAsciiIterType);
+initStrIterType(StrIterType);
+
