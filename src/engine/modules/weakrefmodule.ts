@@ -1,0 +1,66 @@
+/**
+ * The `weakref` module. CPython counterpart: Modules/_weakref.c plus the
+ * names Lib/weakref.py re-exports. WeakValueDictionary, WeakKeyDictionary,
+ * WeakSet and finalize are Python code in CPython (Lib/weakref.py,
+ * Lib/_weakrefset.py); the simulator does not run them yet and says so.
+ */
+
+import type { PyObject } from '../objects/object.js';
+import { newref } from '../objects/object.js';
+import type { ModuleDef } from './moduledef.js';
+import type { BuiltinMethod } from '../objects/typeobject.js';
+import { checkArity, noKeywords, parseArgs } from '../objects/args.js';
+import { unsupported } from '../eval/errors.js';
+import { newInt } from '../objects/longobject.js';
+import { newList } from '../objects/listobject.js';
+import {
+  ReferenceType, ProxyType, CallableProxyType, newProxy, getWeakrefCount, getWeakrefs,
+} from '../objects/weakrefobject.js';
+
+const functions: Record<string, BuiltinMethod> = {
+  /** _weakref.getweakrefcount(object) */
+  getweakrefcount(_m, args, kwnames) {
+    noKeywords('getweakrefcount', kwnames);
+    checkArity('getweakrefcount', args, 1, 1);
+    return newInt(getWeakrefCount(args[0]));
+  },
+  /** _weakref.getweakrefs(object) */
+  getweakrefs(_m, args, kwnames) {
+    noKeywords('getweakrefs', kwnames);
+    checkArity('getweakrefs', args, 1, 1);
+    return newList(getWeakrefs(args[0]));
+  },
+  /** _weakref.proxy(object[, callback]) */
+  proxy(_m, args, kwnames) {
+    noKeywords('proxy', kwnames);
+    const [ob, cb] = parseArgs('proxy', args, kwnames, ['object', 'callback'], 1, 2);
+    return newProxy(ob!, cb ?? null);
+  },
+  WeakValueDictionary() {
+    unsupported('weakref.WeakValueDictionary');
+  },
+  WeakKeyDictionary() {
+    unsupported('weakref.WeakKeyDictionary');
+  },
+  WeakSet() {
+    unsupported('weakref.WeakSet');
+  },
+  finalize() {
+    unsupported('weakref.finalize');
+  },
+  WeakMethod() {
+    unsupported('weakref.WeakMethod');
+  },
+};
+
+export const weakrefModule: ModuleDef = {
+  name: 'weakref',
+  doc: 'Support for weak references and weak dictionaries.',
+  functions,
+  attrs: (): Record<string, PyObject> => ({
+    ref: newref(ReferenceType),
+    ReferenceType: newref(ReferenceType),
+    ProxyType: newref(ProxyType),
+    CallableProxyType: newref(CallableProxyType),
+  }),
+};
