@@ -1374,7 +1374,7 @@ export class Compiler {
     for (let i = 0; i < n; i++) {
       const elt = elts[i];
       if (elt.kind === 'Starred' && !seenStar) {
-        if (i >= 1 << 8 || n - i - 1 >= 2 ** 31 >> 8) throw errorAt('too many expressions in star-unpacking assignment', locPos(l));
+        if (i >= 1 << 8 || n - i - 1 >= 8388607) throw errorAt('too many expressions in star-unpacking assignment', locPos(l));
         this.addop(OP.UNPACK_EX, i + ((n - i - 1) << 8), l);
         seenStar = true;
       } else if (elt.kind === 'Starred') {
@@ -1762,10 +1762,12 @@ export class Compiler {
 
   private pushInlinedComprehensionState(l: Loc, entry: SymTableEntry): InlineState {
     const u = this.u;
+    // in a class body every name the comprehension uses is isolated (3.12.1)
+    const inClassBlock = u.ste.type === 'class' && !u.inInlinedComp;
     u.inInlinedComp++;
     const state: InlineState = { pushedLocals: [], tempSymbols: new Map(), fastHidden: [], cleanup: null, end: null };
     for (const [k, symbol] of entry.symbols) {
-      if (symbol & DEF_LOCAL && !(symbol & DEF_NONLOCAL)) {
+      if ((symbol & DEF_LOCAL && !(symbol & DEF_NONLOCAL)) || inClassBlock) {
         if (!u.ste.isFunctionLike()) {
           if (u.fasthidden.get(k) !== true) {
             u.fasthidden.set(k, true);
@@ -1775,7 +1777,7 @@ export class Compiler {
         const scope = entry.getScope(k);
         const outv = u.ste.symbols.get(k) ?? 0;
         const outsc = (outv >> 12) & 7;
-        if (scope !== outsc && !(scope === CELL && outsc === FREE)) {
+        if ((scope !== outsc && scope !== FREE && !(scope === CELL && outsc === FREE)) || inClassBlock) {
           state.tempSymbols.set(k, outv);
           u.ste.symbols.set(k, symbol);
         }
@@ -1933,7 +1935,7 @@ export class Compiler {
       co_qualname: u.scopeType === 'module' ? '<module>' : u.qualname,
       co_filename: this.filename,
       co_firstlineno: u.firstlineno,
-      co_argcount: u.argcount,
+      co_argcount: u.argcount + u.posonlyargcount,
       co_posonlyargcount: u.posonlyargcount,
       co_kwonlyargcount: u.kwonlyargcount,
       co_flags: flags,

@@ -879,8 +879,8 @@ export function optimizeCodeUnit(
   optimizeCfg(g, pool);
   removeUnusedConsts(g, pool);
   addChecksForLoadsOfUninitializedVariables(g, nlocals, nparams);
-  pushColdBlocksToEnd(g);
   resolveLineNumbers(g, firstlineno);
+  pushColdBlocksToEnd(g);
 }
 
 /** _PyCfg_Stackdepth: also records each block's start depth, which the exception table needs. */
@@ -894,8 +894,8 @@ export function stackdepth(g: CFG, isGenerator: boolean): number {
       stack.push(b);
     }
   };
-  void isGenerator;
-  push(g.entry, 0);
+  // a generator's frame starts with the value RETURN_GENERATOR's caller sends in
+  push(g.entry, isGenerator ? 1 : 0);
   while (stack.length) {
     const b = stack.pop()!;
     let depth = b.startdepth;
@@ -958,7 +958,8 @@ export function normalizeJumps(g: CFG): void {
     }
     const target = last.target!;
     const back = new Block(false);
-    back.instrs.push({ op: OP.JUMP_BACKWARD, arg: 0, target, loc: last.loc, except: last.except });
+    // like basicblock_addop, the new jump carries no handler (3.12 leaves a gap in the exception table)
+    back.instrs.push({ op: OP.JUMP_BACKWARD, arg: 0, target, loc: last.loc, except: null });
     back.cold = b.cold;
     back.visited = true;
     last.op = reversed;
