@@ -15,7 +15,7 @@ import { PyLong, newInt, asIndex } from './longobject.js';
 import { PyNone, NotImplemented } from './singletons.js';
 import { reprString, richCompare, lookupAttr, call, isExceptionOf, clearRaise } from './abstract.js';
 import { newStr } from './unicodeobject.js';
-import { FreeList, newTuple, PyTuple, tupleHashItems } from './tupleobject.js';
+import { FreeList, newTuple, tupleHashItems } from './tupleobject.js';
 import { checkArity, noKeywords } from './args.js';
 import type { Hash } from './hash.js';
 
@@ -132,12 +132,15 @@ const SLICE_SIZE = 40;
 export const SliceType = builtinType('slice', SLICE_SIZE, TPFLAGS_HAVE_GC);
 
 /** interp->slice_cache: one freed slice is kept for reuse (3.12). */
-const sliceCache = new FreeList(1);
+let sliceCacheList: FreeList | null = null;
+function sliceCache(): FreeList {
+  return sliceCacheList ?? (sliceCacheList = new FreeList(1));
+}
 
 /** PySlice_New / _PyBuildSlice_Consume2: steals start, stop, step. */
 export function newSlice(start: PyObject, stop: PyObject, step: PyObject): PySlice {
   const s = new PySlice(start, stop, step);
-  if (!sliceCache.pop(s)) gcAlloc(s, SLICE_SIZE);
+  if (!sliceCache().pop(s)) gcAlloc(s, SLICE_SIZE);
   gcTrack(s);
   return s;
 }
@@ -148,7 +151,7 @@ function sliceDealloc(o: PyObject): void {
   decref(s.step);
   decref(s.start);
   decref(s.stop);
-  if (!sliceCache.push(s)) gcFree(s);
+  if (!sliceCache().push(s)) gcFree(s);
 }
 
 /**
@@ -255,4 +258,3 @@ SliceType.getsets.start = { get: (o) => newref((o as PySlice).start) };
 SliceType.getsets.stop = { get: (o) => newref((o as PySlice).stop) };
 SliceType.getsets.step = { get: (o) => newref((o as PySlice).step) };
 
-void PyTuple;
