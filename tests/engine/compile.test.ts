@@ -22,12 +22,12 @@ interface Recorded {
   name: string; qualname: string; firstlineno: number; argcount: number; posonlyargcount: number;
   kwonlyargcount: number; flags: number; stacksize: number; names: string[]; varnames: string[];
   cellvars: string[]; freevars: string[]; localsplus: string[]; consts: string[];
-  instructions: [string, number, number][]; exceptiontable: [number, number, number, number, boolean][];
+  instructions: [string, number, number][]; positions: [number, number, number, number][]; exceptiontable: [number, number, number, number, boolean][];
   children: Recorded[];
 }
 const recorded = JSON.parse(readFileSync(join(corpus, 'recorded.json'), 'utf8')) as {
   snippets: Record<string, Recorded>;
-  errors: Record<string, { msg: string; lineno: number; offset: number }>;
+  errors: Record<string, { msg: string; lineno: number; offset: number; end_lineno: number; end_offset: number }>;
 };
 const asts = JSON.parse(readFileSync(join(corpus, 'ast.json'), 'utf8'), (key, value) => {
   if (value && typeof value === 'object' && typeof value.type === 'string' && !('kind' in value)) {
@@ -54,13 +54,17 @@ function cmpRepr(c: ConstSpec): string {
 function record(co: CodeObject): Recorded {
   const n = co.code.length >> 1;
   const instructions: [string, number, number][] = [];
-  for (let i = 0; i < n; i++) instructions.push([OPNAMES[co.code[2 * i]], co.code[2 * i + 1], co.positions[4 * i]]);
+  const positions: [number, number, number, number][] = [];
+  for (let i = 0; i < n; i++) {
+    instructions.push([OPNAMES[co.code[2 * i]], co.code[2 * i + 1], co.positions[4 * i]]);
+    positions.push([co.positions[4 * i], co.positions[4 * i + 1], co.positions[4 * i + 2], co.positions[4 * i + 3]]);
+  }
   const { varnames, cellvars, freevars } = codeNames(co);
   return {
     name: co.co_name, qualname: co.co_qualname, firstlineno: co.co_firstlineno, argcount: co.co_argcount,
     posonlyargcount: co.co_posonlyargcount, kwonlyargcount: co.co_kwonlyargcount, flags: co.co_flags,
     stacksize: co.co_stacksize, names: co.co_names, varnames, cellvars, freevars,
-    localsplus: co.co_localsplusnames, consts: co.co_consts.map(cmpRepr), instructions,
+    localsplus: co.co_localsplusnames, consts: co.co_consts.map(cmpRepr), instructions, positions,
     exceptiontable: co.exceptiontable.map((e) => [e.start, e.end, e.target, e.depth, e.lasti]),
     children: co.co_consts.filter((c): c is { type: 'code'; code: CodeObject } => typeof c === 'object' && c.type === 'code').map((c) => record(c.code)),
   };
@@ -96,7 +100,7 @@ describe('compile-time errors match CPython 3.12', () => {
       const r = compile(asts[key], name, src);
       expect(r.ok).toBe(false);
       if (r.ok) return;
-      expect({ msg: r.error.msg, lineno: r.error.lineno, offset: r.error.offset }).toEqual(want);
+      expect({ msg: r.error.msg, lineno: r.error.lineno, offset: r.error.offset, end_lineno: r.error.end_lineno, end_offset: r.error.end_offset }).toEqual(want);
     });
   }
 });

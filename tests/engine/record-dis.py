@@ -38,12 +38,19 @@ def record_code(co):
         return sum(1 for i in real if i.offset < offset)
 
     instrs = []
+    positions = []
     for i in real:
         arg = i.arg if i.arg is not None else 0
         if i.opcode in dis.hasjrel or i.opcode in dis.hasjabs:
             arg = index_of(i.argval)
-        line = i.positions.lineno if i.positions and i.positions.lineno else -1
+        p = i.positions
+        line = p.lineno if p and p.lineno else -1
         instrs.append([i.opname, arg, line])
+        if line == -1:
+            positions.append([-1, -1, -1, -1])
+        else:
+            positions.append([p.lineno, p.end_lineno, -1 if p.col_offset is None else p.col_offset,
+                              -1 if p.end_col_offset is None else p.end_col_offset])
     table = []
     for e in dis._parse_exception_table(co):
         table.append([index_of(e.start), index_of(e.end), index_of(e.target), e.depth, bool(e.lasti)])
@@ -64,6 +71,7 @@ def record_code(co):
         'localsplus': localsplus,
         'consts': [const_repr(c) for c in co.co_consts],
         'instructions': instrs,
+        'positions': positions,
         'exceptiontable': table,
         'children': [record_code(c) for c in co.co_consts if isinstance(c, types.CodeType)],
     }
@@ -84,7 +92,8 @@ def main():
         try:
             compile(src, name, 'exec', dont_inherit=True)
         except SyntaxError as e:
-            out['errors'][name] = {'msg': e.msg, 'lineno': e.lineno, 'offset': e.offset}
+            out['errors'][name] = {'msg': e.msg, 'lineno': e.lineno, 'offset': e.offset,
+                                  'end_lineno': e.end_lineno, 'end_offset': e.end_offset}
         else:
             raise SystemExit('%s compiled without error' % name)
     with open(os.path.join(CORPUS, 'recorded.json'), 'w') as f:

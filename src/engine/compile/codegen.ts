@@ -451,7 +451,9 @@ export class Compiler {
     if (preserveTos) {
       this.expr(s.value!);
     } else if (s.value) {
-      this.op0(OP.NOP, loc(s.value));
+      // the constant's own position, which the return then keeps
+      l = loc(s.value);
+      this.op0(OP.NOP, l);
     }
     if (!s.value || s.value.lineno !== s.lineno) {
       l = loc(s);
