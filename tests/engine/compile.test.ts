@@ -14,6 +14,7 @@ import { OPNAMES } from '../../src/engine/bytecode/opcodes.js';
 import { codeNames, constRepr, dis } from '../../src/engine/bytecode/dis.js';
 import type { CodeObject, ConstSpec } from '../../src/engine/bytecode/code.js';
 import type { Module } from '../../src/engine/parse/ast.js';
+import { parse } from '../../src/engine/parse/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const corpus = join(here, 'compile-corpus');
@@ -91,6 +92,28 @@ describe('compiler matches CPython 3.12 on the corpus', () => {
   }
 });
 
+/**
+ * Known parser deviations (the compiler is exact on CPython's own AST above):
+ * the parser gives the literal pieces of an f-string the whole f-string's
+ * position, where CPython 3.12 gives each piece its own columns. These tests
+ * are expected to fail until the parser is fixed, and will flag when it is.
+ */
+const KNOWN_PARSER_DEVIATIONS = new Set(['fstring.py', 'fstring_nested.py', 'assert_func.py']);
+
+describe('parser + compiler match CPython 3.12 on the corpus', () => {
+  for (const name of names) {
+    const test = KNOWN_PARSER_DEVIATIONS.has(name) ? it.fails : it;
+    test(name, () => {
+      const src = readFileSync(join(corpus, name), 'utf8');
+      const p = parse(src, name);
+      if (!p.ok) throw new Error(`parser: ${p.error.msg} (line ${p.error.lineno})`);
+      const r = compile(p.module, name, src);
+      if (!r.ok) throw new Error(`${name}: ${r.error.msg} (line ${r.error.lineno})`);
+      expect(record(r.code), dis(r.code)).toEqual(recorded.snippets[name]);
+    });
+  }
+});
+
 describe('compile-time errors match CPython 3.12', () => {
   for (const [name, want] of Object.entries(recorded.errors)) {
     const key = 'errors/' + name;
@@ -111,19 +134,15 @@ describe('unsupported features report a clear error', () => {
     ['match x:\n    case 1:\n        pass\n', 'not supported by the simulator: the match statement'],
   ];
   for (const [src, msg] of cases) {
-    it(msg, async () => {
-      let mod: Module | null = null;
-      try {
-        const p = await import('../../src/engine/parse/index.js');
-        const r = p.parse(src, '<test>');
-        if (r.ok) mod = r.module;
-      } catch {
-        return; // parser not available yet
-      }
-      if (!mod) return;
-      const r = compile(mod, '<test>', src);
+    it(msg, () => {
+      const p = parse(src, '<test>');
+      // the parser may reject it first; either way the learner sees a clear message
+      const r = p.ok ? compile(p.module, '<test>', src) : p;
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.error.msg).toBe(msg);
+      if (!r.ok) {
+        expect(r.error.msg).toMatch(/^not supported by the simulator: /);
+        if (p.ok) expect(r.error.msg).toBe(msg);
+      }
     });
   }
 });
