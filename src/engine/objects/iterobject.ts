@@ -1,0 +1,465 @@
+/**
+ * Generic iterators and the builtin iterator types: the sequence iterator,
+ * callable_iterator, enumerate, zip, map, filter and reversed.
+ * CPython counterpart: Objects/iterobject.c, Objects/enumobject.c and
+ * Python/bltinmodule.c (zip, map, filter).
+ */
+
+import { PyObject, decref, incref, newref, xdecref } from './object.js';
+import { PyTypeObject, builtinType, TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC, type Visit } from './typeobject.js';
+import { gcAlloc, gcFree, gcTrack, gcUntrack } from '../gc/gcobject.js';
+import { raise } from '../eval/errors.js';
+import { Exc } from './exceptions.js';
+import {
+  getIter, iterNext, getItem, call, isTrue, richCompareBool, lookupAttr, isExceptionOf, clearRaise,
+  setSeqIterFactory, length,
+} from './abstract.js';
+import { PyLong, newInt, numberIndex } from './longobject.js';
+import { PyNone, NotImplemented } from './singletons.js';
+import { PyTuple, newTuple } from './tupleobject.js';
+import { parseArgs, noKeywords } from './args.js';
+import { Py_EQ } from './typeobject.js';
+
+/** A GC iterator object holding references in named fields. */
+function allocIter<T extends PyObject>(o: T, basicsize: number): T {
+  gcAlloc(o, basicsize);
+  gcTrack(o);
+  return o;
+}
+
+function iterType(name: string, basicsize: number, base = false): PyTypeObject {
+  const t = builtinType(name, basicsize, TPFLAGS_HAVE_GC | (base ? TPFLAGS_BASETYPE : 0));
+  t.tp_iter = (o) => newref(o);
+  return t;
+}
+
+/** Standard dealloc for iterators: untrack, drop the fields listed by `refs`, free. */
+function setupLifetime<T extends PyObject>(t: PyTypeObject, refs: (o: T) => (PyObject | null)[], clear: (o: T) => void): void {
+  t.tp_traverse = (o: PyObject, visit: Visit) => {
+    for (const r of refs(o as T)) if (r) visit(r);
+  };
+  t.tp_dealloc = (o: PyObject) => {
+    gcUntrack(o);
+    const rs = refs(o as T);
+    clear(o as T);
+    for (const r of rs) xdecref(r);
+    gcFree(o);
+  };
+}
+
+// ===================================================================== sequence iterator
+
+export class PySeqIter extends PyObject {
+  constructor(public seq: PyObject | null, public index = 0) {
+    super(SeqIterType);
+  }
+}
+/** seqiterobject: header, it_index, it_seq */
+export const SeqIterType = iterType('iterator', 32);
+setupLifetime<PySeqIter>(SeqIterType, (o) => [o.seq], (o) => {
+  o.seq = null;
+});
+
+/** PySeqIter_New */
+export function newSeqIter(seq: PyObject): PyObject {
+  incref(seq);
+  return allocIter(new PySeqIter(seq), 32);
+}
+
+SeqIterType.tp_iternext = (o) => {
+  const it = o as PySeqIter;
+  const seq = it.seq;
+  if (seq === null) return null;
+  const key = newInt(it.index);
+  try {
+    const r = getItem(seq, key);
+    it.index++;
+    return r;
+  } catch (e) {
+    if (isExceptionOf(e, Exc.IndexError) || isExceptionOf(e, Exc.StopIteration)) {
+      clearRaise(e);
+      it.seq = null;
+      decref(seq);
+      return null;
+    }
+    throw e;
+  } finally {
+    decref(key);
+  }
+};
+setSeqIterFactory(newSeqIter);
+
+// ===================================================================== callable_iterator
+
+export class PyCallIter extends PyObject {
+  constructor(public func: PyObject | null, public sentinel: PyObject | null) {
+    super(CallIterType);
+  }
+}
+export const CallIterType = iterType('callable_iterator', 32);
+setupLifetime<PyCallIter>(CallIterType, (o) => [o.func, o.sentinel], (o) => {
+  o.func = o.sentinel = null;
+});
+
+/** PyCallIter_New: iter(callable, sentinel) */
+export function newCallIter(func: PyObject, sentinel: PyObject): PyObject {
+  incref(func);
+  incref(sentinel);
+  return allocIter(new PyCallIter(func, sentinel), 32);
+}
+
+CallIterType.tp_iternext = (o) => {
+  const it = o as PyCallIter;
+  if (it.func === null || it.sentinel === null) return null;
+  let r: PyObject;
+  try {
+    r = call(it.func, []);
+  } catch (e) {
+    if (isExceptionOf(e, Exc.StopIteration)) {
+      clearRaise(e);
+      const f = it.func, s = it.sentinel;
+      it.func = it.sentinel = null;
+      decref(f);
+      decref(s);
+      return null;
+    }
+    throw e;
+  }
+  if (richCompareBool(r, it.sentinel, Py_EQ)) {
+    decref(r);
+    const f = it.func, s = it.sentinel;
+    it.func = it.sentinel = null;
+    xdecref(f);
+    xdecref(s);
+    return null;
+  }
+  return r;
+};
+
+// ===================================================================== enumerate
+
+export class PyEnum extends PyObject {
+  index = 0;
+  sit: PyObject | null = null;
+  result: PyTuple | null = null;
+  /** the index as an int object once it no longer fits (en_longindex) */
+  longIndex: PyObject | null = null;
+}
+/** enumobject: header, en_index, en_sit, en_result, en_longindex, one */
+export const EnumerateType = iterType('enumerate', 56, true);
+setupLifetime<PyEnum>(EnumerateType, (o) => [o.sit, o.result, o.longIndex], (o) => {
+  o.sit = o.result = o.longIndex = null;
+});
+
+EnumerateType.tp_new = (type, args, kwnames) => {
+  const [iterable, start] = parseArgs('enumerate', args, kwnames, ['iterable', 'start'], 1);
+  const e = new PyEnum(type);
+  const sit = getIter(iterable!);
+  let startIdx: PyObject | null = null;
+  if (start !== undefined) {
+    try {
+      startIdx = numberIndex(start);
+    } catch (err) {
+      decref(sit);
+      throw err;
+    }
+  }
+  e.sit = sit;
+  if (startIdx !== null) {
+    const v = (startIdx as PyLong).value;
+    if (typeof v === 'number' && v < 2 ** 62) {
+      e.index = v;
+      decref(startIdx);
+    } else e.longIndex = startIdx;
+  }
+  gcAlloc(e, type.basicsize);
+  e.result = newTuple([newref(PyNone), newref(PyNone)]);
+  gcTrack(e);
+  return e;
+};
+
+/** Fills (or reuses when only we hold it) a 2-tuple result, as enum_next/zip_next do. */
+function reuseOrNewPair(holder: { result: PyTuple | null }, a: PyObject, b: PyObject): PyObject {
+  const r = holder.result;
+  if (r !== null && r.refcnt === 1) {
+    incref(r);
+    const o0 = r.items[0], o1 = r.items[1];
+    r.items[0] = a;
+    r.items[1] = b;
+    decref(o0);
+    decref(o1);
+    if (!r.gcTracked) gcTrack(r);
+    return r;
+  }
+  return newTuple([a, b]);
+}
+
+EnumerateType.tp_iternext = (o) => {
+  const e = o as PyEnum;
+  if (e.sit === null) return null;
+  const item = iterNext(e.sit);
+  if (item === null) return null;
+  let idx: PyObject;
+  if (e.longIndex !== null) {
+    idx = e.longIndex;
+    e.longIndex = newInt(typeof (idx as PyLong).value === 'bigint'
+      ? ((idx as PyLong).value as bigint) + 1n
+      : BigInt((idx as PyLong).value) + 1n);
+  } else {
+    idx = newInt(e.index);
+    e.index++;
+  }
+  return reuseOrNewPair(e, idx, item);
+};
+
+// ===================================================================== zip
+
+export class PyZip extends PyObject {
+  iters: PyObject[] = [];
+  result: PyTuple | null = null;
+  strict = false;
+}
+/** zipobject: header, tuplesize, ittuple, result, strict */
+export const ZipType = iterType('zip', 48, true);
+setupLifetime<PyZip>(ZipType, (o) => [...o.iters, o.result], (o) => {
+  o.iters = [];
+  o.result = null;
+});
+ZipType.tp_traverse = (o, visit) => {
+  const z = o as PyZip;
+  for (const it of z.iters) visit(it);
+  if (z.result) visit(z.result);
+};
+
+ZipType.tp_new = (type, args, kwnames) => {
+  const nkw = kwnames ? kwnames.length : 0;
+  let strict = false;
+  for (let i = 0; i < nkw; i++) {
+    if (kwnames![i] !== 'strict') raise(Exc.TypeError, `zip() got an unexpected keyword argument '${kwnames![i]}'`);
+    strict = isTrue(args[args.length - nkw + i]);
+  }
+  const n = args.length - nkw;
+  const iters: PyObject[] = [];
+  try {
+    for (let i = 0; i < n; i++) iters.push(getIter(args[i]));
+  } catch (e) {
+    for (const it of iters) decref(it);
+    throw e;
+  }
+  const z = new PyZip(type);
+  z.iters = iters;
+  z.strict = strict;
+  gcAlloc(z, type.basicsize);
+  const nones: PyObject[] = [];
+  for (let i = 0; i < n; i++) nones.push(newref(PyNone));
+  z.result = newTuple(nones);
+  gcTrack(z);
+  return z;
+};
+
+ZipType.tp_iternext = (o) => {
+  const z = o as PyZip;
+  const n = z.iters.length;
+  if (n === 0) return null;
+  const items: PyObject[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = iterNext(z.iters[i]);
+    if (x === null) {
+      for (const y of items) decref(y);
+      if (z.strict) zipStrictCheck(z, i);
+      return null;
+    }
+    items.push(x);
+  }
+  const r = z.result;
+  if (r !== null && r.refcnt === 1 && r.items.length === n) {
+    incref(r);
+    for (let i = 0; i < n; i++) {
+      const old = r.items[i];
+      r.items[i] = items[i];
+      decref(old);
+    }
+    if (!r.gcTracked) gcTrack(r);
+    return r;
+  }
+  return newTuple(items);
+};
+
+function plural(i: number): string {
+  return i === 1 ? ' 1' : `s 1-${i}`;
+}
+
+/** zip(strict=True): a shorter or longer argument is a ValueError. */
+function zipStrictCheck(z: PyZip, i: number): void {
+  if (i > 0) raise(Exc.ValueError, `zip() argument ${i + 1} is shorter than argument${plural(i)}`);
+  for (let k = 1; k < z.iters.length; k++) {
+    const x = iterNext(z.iters[k]);
+    if (x !== null) {
+      decref(x);
+      raise(Exc.ValueError, `zip() argument ${k + 1} is longer than argument${plural(k)}`);
+    }
+  }
+}
+
+// ===================================================================== map
+
+export class PyMap extends PyObject {
+  func: PyObject | null = null;
+  iters: PyObject[] = [];
+}
+export const MapType = iterType('map', 32, true);
+setupLifetime<PyMap>(MapType, (o) => [...o.iters, o.func], (o) => {
+  o.iters = [];
+  o.func = null;
+});
+
+MapType.tp_new = (type, args, kwnames) => {
+  if (type === MapType) noKeywords('map', kwnames);
+  if (args.length < 2) raise(Exc.TypeError, 'map() must have at least two arguments.');
+  const iters: PyObject[] = [];
+  try {
+    for (let i = 1; i < args.length; i++) iters.push(getIter(args[i]));
+  } catch (e) {
+    for (const it of iters) decref(it);
+    throw e;
+  }
+  const m = new PyMap(type);
+  m.func = newref(args[0]);
+  m.iters = iters;
+  return allocIter(m, type.basicsize);
+};
+
+MapType.tp_iternext = (o) => {
+  const m = o as PyMap;
+  if (m.func === null) return null;
+  const argv: PyObject[] = [];
+  try {
+    for (const it of m.iters) {
+      const x = iterNext(it);
+      if (x === null) return null;
+      argv.push(x);
+    }
+    return call(m.func, argv);
+  } finally {
+    for (const x of argv) decref(x);
+  }
+};
+
+// ===================================================================== filter
+
+export class PyFilter extends PyObject {
+  func: PyObject | null = null;
+  it: PyObject | null = null;
+}
+export const FilterType = iterType('filter', 32, true);
+setupLifetime<PyFilter>(FilterType, (o) => [o.func, o.it], (o) => {
+  o.func = o.it = null;
+});
+
+FilterType.tp_new = (type, args, kwnames) => {
+  if (type === FilterType) noKeywords('filter', kwnames);
+  if (args.length !== 2) raise(Exc.TypeError, `filter expected 2 arguments, got ${args.length}`);
+  const it = getIter(args[1]);
+  const f = new PyFilter(type);
+  f.func = newref(args[0]);
+  f.it = it;
+  return allocIter(f, type.basicsize);
+};
+
+FilterType.tp_iternext = (o) => {
+  const f = o as PyFilter;
+  if (f.it === null || f.func === null) return null;
+  for (;;) {
+    const x = iterNext(f.it);
+    if (x === null) return null;
+    let ok: boolean;
+    try {
+      if (f.func === PyNone || isBoolType(f.func)) {
+        ok = isTrue(x);
+      } else {
+        const r = call(f.func, [x]);
+        try {
+          ok = isTrue(r);
+        } finally {
+          decref(r);
+        }
+      }
+    } catch (e) {
+      decref(x);
+      throw e;
+    }
+    if (ok) return x;
+    decref(x);
+  }
+};
+
+/** filter(bool, it) is special-cased like filter(None, it) */
+function isBoolType(o: PyObject): boolean {
+  return (o as PyTypeObject).name === 'bool' && o.type.name === 'type';
+}
+
+// ===================================================================== reversed
+
+export class PyReversed extends PyObject {
+  index = 0;
+  seq: PyObject | null = null;
+}
+export const ReversedType = iterType('reversed', 32, true);
+setupLifetime<PyReversed>(ReversedType, (o) => [o.seq], (o) => {
+  o.seq = null;
+});
+
+ReversedType.tp_new = (type, args, kwnames) => {
+  if (type === ReversedType) noKeywords('reversed', kwnames);
+  if (args.length !== 1) raise(Exc.TypeError, `reversed expected 1 argument, got ${args.length}`);
+  const seq = args[0];
+  const rev = lookupAttr(seq.type, '__reversed__');
+  if (rev === PyNone) {
+    decref(rev);
+    raise(Exc.TypeError, `'${seq.type.name}' object is not reversible`);
+  }
+  if (rev !== null) {
+    try {
+      return call(rev, [seq]);
+    } finally {
+      decref(rev);
+    }
+  }
+  if (seq.type.mp_subscript === null || seq.type.mp_length === null || seq.type.name === 'dict') {
+    raise(Exc.TypeError, `'${seq.type.name}' object is not reversible`);
+  }
+  const n = length(seq);
+  const r = new PyReversed(type);
+  r.index = n - 1;
+  r.seq = newref(seq);
+  return allocIter(r, type.basicsize);
+};
+
+ReversedType.tp_iternext = (o) => {
+  const r = o as PyReversed;
+  const seq = r.seq;
+  if (seq === null) return null;
+  if (r.index >= 0) {
+    const key = newInt(r.index);
+    try {
+      const item = getItem(seq, key);
+      r.index--;
+      return item;
+    } catch (e) {
+      if (!(isExceptionOf(e, Exc.IndexError) || isExceptionOf(e, Exc.StopIteration))) throw e;
+      clearRaise(e);
+    } finally {
+      decref(key);
+    }
+  }
+  r.index = -1;
+  r.seq = null;
+  decref(seq);
+  return null;
+};
+ReversedType.methods.__length_hint__ = (self) => {
+  const r = self as PyReversed;
+  return newInt(r.seq === null ? 0 : r.index + 1);
+};
+
+void NotImplemented;
