@@ -1,0 +1,3 @@
+x = not None
+y = not 0.0
+z = ~True

@@ -1,0 +1,7 @@
+for x in y:
+    try:
+        if x:
+            break
+        continue
+    finally:
+        g()

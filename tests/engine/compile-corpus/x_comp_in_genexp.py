@@ -1,0 +1,1 @@
+g = ([y for y in x] for x in z)

@@ -1,0 +1,5 @@
+try:
+    pass
+except E as e:
+    pass
+e = 1

@@ -1,0 +1,2 @@
+s = f'{x:{width}.{prec}f}'
+t = f'{x!r:>{w}}'

@@ -1,0 +1,6 @@
+def g():
+    pass
+class A:
+    global g
+    def g(self):
+        pass

@@ -1,0 +1,4 @@
+if not 0:
+    f()
+if 1 and x:
+    g()

@@ -1,0 +1,3 @@
+class A:
+    import os
+    from sys import path

@@ -1,0 +1,4 @@
+class A:
+    f = lambda self: self
+    def g(self):
+        return lambda: self

@@ -1,0 +1,5 @@
+class A(B):
+    def m(self):
+        def inner():
+            return __class__
+        return super().m(), inner

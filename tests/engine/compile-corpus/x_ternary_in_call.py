@@ -1,0 +1,1 @@
+print(a if b else c, d or e)

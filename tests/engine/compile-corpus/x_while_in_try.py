@@ -1,0 +1,7 @@
+def f(n):
+    try:
+        while n:
+            n -= 1
+    except E:
+        pass
+    return n

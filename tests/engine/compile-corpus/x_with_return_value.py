@@ -1,0 +1,4 @@
+def f():
+    with open('x') as fp:
+        pass
+    return fp
