@@ -2,6 +2,8 @@
  * The engine's public entry point: run a Python program the way `python3.12 FILE.py` does.
  */
 
+import { runMain, type RunOptions as LifecycleOptions } from './pylifecycle.js';
+
 export type PythonVersion = '3.11' | '3.12' | '3.13';
 
 export interface RunOptions {
@@ -9,8 +11,6 @@ export interface RunOptions {
   python?: PythonVersion;
   /** shown in tracebacks and SyntaxErrors; default '<stdin>' */
   filename?: string;
-  /** record the trace (see src/engine/trace/events.ts) */
-  trace?: boolean;
   /** instructions executed before the run is ended with a clear message */
   stepBudget?: number;
   /** simulated bytes the heap may hold before the run is ended with a clear message */
@@ -26,6 +26,6 @@ export interface RunResult {
 }
 
 export function runProgram(source: string, options: RunOptions = {}): RunResult {
-  void source; void options;
-  throw new Error('engine not built yet');
+  const opts: LifecycleOptions = { ...options };
+  return runMain(source, opts);
 }

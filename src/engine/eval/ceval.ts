@@ -41,7 +41,7 @@ import {
   newDict, newDictPresized, dictGetItemStr, dictSetItemStr, dictDelItemStr, dictSetItem, PyDict, DictType,
   dictMerge, dictGetItem, dictKeys,
 } from '../objects/dictobject.js';
-import { newSet, setAdd } from '../objects/setobject.js';
+import { newSet, setAdd, PySet } from '../objects/setobject.js';
 import { newSlice } from '../objects/sliceobject.js';
 import { initializeLocals, funcName } from './call.js';
 import {
@@ -1080,7 +1080,7 @@ export function evalFrame(entry: Frame, throwing: PyBaseException | null): PyObj
             stack[sp] = null;
             save();
             try {
-              setAdd(stack[sp - oparg]!, v);
+              setAdd(stack[sp - oparg] as PySet, v);
             } finally {
               decref(v);
             }
@@ -1118,7 +1118,7 @@ export function evalFrame(entry: Frame, throwing: PyBaseException | null): PyObj
             try {
               const items = iterableToArray(iterable);
               for (const x of items) {
-                setAdd(stack[sp - oparg]!, x);
+                setAdd(stack[sp - oparg] as PySet, x);
                 decref(x);
               }
             } finally {
@@ -1236,7 +1236,7 @@ export function evalFrame(entry: Frame, throwing: PyBaseException | null): PyObj
               frame.sp = sp;
               frame.pc = pc;
               try {
-                initializeLocals(f, func, stack, argStart, argc, kwnames);
+                initializeLocals(f, func, stack as PyObject[], argStart, argc, kwnames);
               } catch (e) {
                 for (let i = base; i < argStart + argc; i++) stack[i] = null;
                 decref(func);
