@@ -199,7 +199,7 @@ function bytesConcat(a: PyObject, b: PyObject): PyObject {
   if (!(a instanceof PyBytes)) return NotImplemented;
   if (!(b instanceof PyBytes)) {
     // let the right operand's __radd__ try first; CPython's sq_concat raises afterwards
-    if (b.type.nb[NB_ADD] !== null) return NotImplemented;
+    if (b.type.hasFlag(TPFLAGS_HEAPTYPE) && b.type.nb[NB_ADD] !== null) return NotImplemented;
     raise(Exc.TypeError, `can't concat ${b.type.name} to ${a.type.name}`);
   }
   const out = new Uint8Array(a.value.length + b.value.length);

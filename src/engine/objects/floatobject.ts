@@ -13,7 +13,7 @@ import { NotImplemented, PyNone } from './singletons.js';
 import { normHash, HASH_MODULUS, HASH_INF, type Hash } from './hash.js';
 import {
   PyLong, newBool, newInt, longToDouble, cmpResult, compareInts, intFromDouble, indexValue,
-  subtypeAlloc,
+  subtypeAlloc, normalizeDigits,
 } from './longobject.js';
 import { PyStr, newStr } from './unicodeobject.js';
 import { newTuple } from './tupleobject.js';
@@ -134,7 +134,7 @@ const SPECIAL_RE = /^[+-]?(?:inf|infinity|nan)$/i;
 
 /** float(str): Python's float literal syntax plus inf/nan (PyOS_string_to_double). */
 export function floatFromString(s: string): number {
-  const t = s.replace(/^[\s\u001c-\u001f\u0085]+|[\s\u001c-\u001f\u0085]+$/g, '');
+  const t = normalizeDigits(s).replace(/^[\s\u001c-\u001f\u0085]+|[\s\u001c-\u001f\u0085]+$/g, '');
   if (FLOAT_RE.test(t)) return Number(t.replace(/_/g, ''));
   if (SPECIAL_RE.test(t)) {
     const neg = t[0] === '-';
@@ -192,7 +192,8 @@ function floatDiv(a: PyObject, b: PyObject): PyObject {
 /** float % float with the sign of the divisor (float_rem). */
 export function floatMod(vx: number, wx: number): number {
   let mod = vx % wx;
-  if (mod) {
+  // C's `if (mod)` is true for NaN too, hence `!== 0`
+  if (mod !== 0) {
     if ((wx < 0) !== (mod < 0)) mod += wx;
   } else {
     mod = wx < 0 || Object.is(wx, -0) ? -0 : 0;
@@ -204,7 +205,7 @@ export function floatMod(vx: number, wx: number): number {
 export function floatDivMod(vx: number, wx: number): [number, number] {
   let mod = vx % wx;
   let div = (vx - mod) / wx;
-  if (mod) {
+  if (mod !== 0) {
     if ((wx < 0) !== (mod < 0)) {
       mod += wx;
       div -= 1.0;
@@ -213,7 +214,7 @@ export function floatDivMod(vx: number, wx: number): [number, number] {
     mod = wx < 0 || Object.is(wx, -0) ? -0 : 0;
   }
   let floordiv: number;
-  if (div) {
+  if (div !== 0) {
     floordiv = Math.floor(div);
     if (div - floordiv > 0.5) floordiv += 1.0;
   } else {
@@ -540,7 +541,7 @@ function setupFloatMethods(t: PyTypeObject): void {
         const f = self.type.tp_str ?? self.type.tp_repr!;
         return f(self);
       }
-      return newStr(formatFloat(selfValue(self), spec.value));
+      return newStr(formatFloat(selfValue(self), spec.value, self.type.name));
     },
     __sizeof__: (self, args, kw) => (noArgs('__sizeof__', args, kw), newInt(FLOAT_SIZE)),
   };

@@ -75,22 +75,28 @@ export function dtoaFixed(x: number, n: number): Digits {
 export function dtoaSig(x: number, n: number): Digits {
   if (x === 0) return { digits: '0', decpt: 1 };
   const [mant, exp] = decompose(x);
+  let num = mant, den = 1n;
+  if (exp >= 0) num <<= BigInt(exp);
+  else den <<= BigInt(-exp);
+  // k = floor(log10(x)) exactly: the float estimate can be off by one near powers of ten
   let k = Math.floor(Math.log10(x));
-  for (let attempt = 0; attempt < 4; attempt++) {
-    // q = round(x * 10**(n-1-k))
-    let num = mant, den = 1n;
-    if (exp >= 0) num <<= BigInt(exp);
-    else den <<= BigInt(-exp);
-    const s10 = n - 1 - k;
-    if (s10 >= 0) num *= pow10(s10);
-    else den *= pow10(-s10);
-    const q = divRoundEven(num, den);
-    if (q >= pow10(n)) { k++; continue; }
-    if (q < pow10(n - 1)) { k--; continue; }
-    return { digits: stripZeros(q.toString()), decpt: k + 1 };
+  while (k > -400 && !atLeastPow10(num, den, k)) k--;
+  while (atLeastPow10(num, den, k + 1)) k++;
+  // q = round(x * 10**(n-1-k)), which has n digits unless rounding carries into n+1
+  const s10 = n - 1 - k;
+  if (s10 >= 0) num *= pow10(s10);
+  else den *= pow10(-s10);
+  let q = divRoundEven(num, den);
+  if (q === pow10(n)) {
+    q = pow10(n - 1);
+    k++;
   }
-  // unreachable in practice: the estimate is off by at most one each way
-  raise(Exc.SystemError, 'dtoa failed');
+  return { digits: stripZeros(q.toString()), decpt: k + 1 };
+}
+
+/** num/den >= 10**k ? */
+function atLeastPow10(num: bigint, den: bigint, k: number): boolean {
+  return k >= 0 ? num >= den * pow10(k) : num * pow10(-k) >= den;
 }
 
 /** _Py_dg_dtoa mode 0: the shortest digits that round-trip. x finite, ≥ 0. */
@@ -418,6 +424,9 @@ function formatIntSpec(v: number | bigint, f: FormatSpec): string {
   if (f.type === 'c') {
     if (f.sign !== '') raise(Exc.ValueError, "Sign not allowed with integer format specifier 'c'");
     if (f.alternate) raise(Exc.ValueError, "Alternate form (#) not allowed with integer format specifier 'c'");
+    if (typeof v === 'bigint' && (v >= 1n << 63n || v < -(1n << 63n))) {
+      raise(Exc.OverflowError, 'Python int too large to convert to C long');
+    }
     if (v < 0 || v > 0x10ffff) raise(Exc.OverflowError, '%c arg not in range(0x110000)');
     return layoutNumber(f, '', '', '', String.fromCodePoint(Number(v)));
   }

@@ -918,7 +918,7 @@ function setupLongMethods(t: PyTypeObject): void {
         const f = self.type.tp_str ?? self.type.tp_repr!;
         return f(self);
       }
-      return newStr(formatInt(selfValue(self), spec.value));
+      return newStr(formatInt(selfValue(self), spec.value, self.type.name));
     },
     __sizeof__: (self, args, kw) => (noArgs('__sizeof__', args, kw), newInt(longSizeof(self))),
   };

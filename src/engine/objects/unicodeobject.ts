@@ -734,7 +734,8 @@ function splitWhitespace(s: string, maxsplit: number): string[] {
     while (i < n && isSpace(s[i])) i++;
     if (i >= n) break;
     if (maxsplit === 0) {
-      out.push(s.slice(i).replace(RSTRIP_WS, ''));
+      // the rest keeps its trailing whitespace, as in CPython
+      out.push(s.slice(i));
       break;
     }
     let j = i;
@@ -753,7 +754,7 @@ function rsplitWhitespace(s: string, maxsplit: number): string[] {
     while (j > 0 && isSpace(s[j - 1])) j--;
     if (j <= 0) break;
     if (maxsplit === 0) {
-      out.push(s.slice(0, j).replace(LSTRIP_WS, ''));
+      out.push(s.slice(0, j));
       break;
     }
     let i = j;
@@ -1347,6 +1348,7 @@ function vformat(fmt: string, st: FormatState, depth: number): string {
         i += 2;
         continue;
       }
+      if (i + 1 >= n) raise(Exc.ValueError, "Single '{' encountered in format string");
       // find the matching '}' (nested braces allowed in the spec)
       let level = 1, j = i + 1;
       while (j < n && level > 0) {
@@ -1354,7 +1356,7 @@ function vformat(fmt: string, st: FormatState, depth: number): string {
         else if (fmt[j] === '}') level--;
         if (level > 0) j++;
       }
-      if (level > 0) raise(Exc.ValueError, j >= n && fmt.indexOf('}', i) < 0 ? "expected '}' before end of string" : "expected '}' before end of string");
+      if (level > 0) raise(Exc.ValueError, "expected '}' before end of string");
       out += renderField(fmt.slice(i + 1, j), st, depth);
       i = j + 1;
     } else if (c === '}') {
@@ -1394,9 +1396,10 @@ function renderField(field: string, st: FormatState, depth: number): string {
     k += 2;
   }
   if (k < field.length && field[k] === ':') spec = field.slice(k + 1);
-  if (spec.includes('{')) spec = vformat(spec, st, depth - 1);
+  // the field's own argument is taken before any nested in its spec ('{:{}}' numbers 0 then 1)
   const obj = lookupField(name, st);
   try {
+    if (spec.includes('{')) spec = vformat(spec, st, depth - 1);
     let target: PyObject = obj;
     let converted: PyStr | null = null;
     if (conv !== '') {
@@ -1671,18 +1674,17 @@ export function printfFormat(fmt: string, argsObj: PyObject): string {
             s = s.slice(1);
           } else signStr = plus ? '+' : space ? ' ' : '';
           body = s;
-          if (!Number.isFinite(x)) zero = false;
           break;
         }
         case 'c': {
           if (arg instanceof PyStr) {
-            if (arg.length !== 1) raise(Exc.TypeError, `%c requires an int or a unicode character, not a string of length ${arg.length}`);
+            if (arg.length !== 1) raise(Exc.TypeError, '%c requires int or char');
             body = arg.value;
           } else if (arg instanceof PyLong || arg.type.nb_index !== null) {
             const v = arg instanceof PyLong ? arg.value : (arg.type.nb_index!(arg) as PyLong).value;
             if (v < 0 || v > 0x10ffff) raise(Exc.OverflowError, '%c arg not in range(0x110000)');
             body = String.fromCodePoint(Number(v));
-          } else raise(Exc.TypeError, `%c requires an int or a unicode character, not ${arg.type.name}`);
+          } else raise(Exc.TypeError, '%c requires int or char');
           break;
         }
         default: {
@@ -1876,7 +1878,7 @@ function setupStrMethods(t: PyTypeObject): void {
       noKeywords('__format__', kw);
       checkArity('__format__', args, 1, 1);
       const spec = argStr(args[0], '__format__', 1);
-      return newStr(formatStr(self_(self).value, spec));
+      return newStr(formatStr(self_(self).value, spec, self.type.name));
     },
     __sizeof__: (self, args, kw) => (noArgs('__sizeof__', args, kw), newInt(strSizeof(self))),
   };

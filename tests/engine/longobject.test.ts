@@ -1,0 +1,7 @@
+/** The int type against CPython 3.12 recordings (record-objects.py). */
+import { describe } from 'vitest';
+import { recordedTests, subjectType } from './objects-cases.js';
+
+describe('int (recorded from CPython)', () => {
+  recordedTests((c) => c.kind !== 'format' && subjectType(c) === 'int');
+});
