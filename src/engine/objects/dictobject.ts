@@ -45,10 +45,17 @@ function usableFraction(n: number): number {
   return Math.floor((n * 2) / 3);
 }
 
-/** calculate_log2_keysize: smallest power of two >= minsize (at least 8) */
+/**
+ * calculate_log2_keysize: bit_length(((minsize | 8) - 1) | 7), exactly as
+ * 3.12 computes it (so 1..7 give 16 slots, not 8).
+ */
 function log2Keysize(minsize: number): number {
-  let log = LOG_MINSIZE;
-  while (2 ** log < minsize) log++;
+  let v = ((minsize | 8) - 1) | 7;
+  let log = 0;
+  while (v > 0) {
+    log++;
+    v = Math.floor(v / 2);
+  }
   return log;
 }
 
@@ -1007,7 +1014,8 @@ function mFromkeys(cls: PyObject, args: PyObject[], kwnames: string[] | null): P
   noKeywords('fromkeys', kwnames);
   checkArity('fromkeys', args, 1, 2);
   const iterable = args[0], value = args.length > 1 ? args[1] : PyNone;
-  const d = call(cls, []);
+  // _PyObject_CallNoArgs(cls): for dict itself that is dict_new (not the free list)
+  const d = cls === DictType ? dictNew(DictType, [], null) : call(cls, []);
   try {
     if (d.type === DictType && (d as PyDict).used === 0) {
       const mp = d as PyDict;
