@@ -29,7 +29,7 @@ describe('small ints', () => {
     const one = newInt(1), two = newInt(2);
     const r = LongType.nb[NB_ADD]!(one, two);
     expect(r).toBe(newInt(3));
-    expect(typeof (r as { value: unknown }).value).toBe('number');
+    expect(typeof (r as unknown as { value: unknown }).value).toBe('number');
   });
 });
 
