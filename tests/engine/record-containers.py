@@ -71,7 +71,7 @@ out['list_compare'] = [[1, 2] < [1, 3], [1, 2] < [1, 2, 0], [1, 2] == [1, 2], [2
 # ---- tuples
 out['tuple_sizes'] = [gs(tuple(range(n))) for n in range(10)]
 tups = [(), (1,), (1, 2), (1, 2, 3), (-1,), (0,), (1, (2, 3)), ('a', 'b'), (1.5, 2.25), (None,), (2**70,), (-2**63,), ((),), (True, False)]
-out['tuple_hashes'] = [[repr(t), hash(t)] for t in tups]
+out['tuple_hashes'] = [[repr(t), str(hash(t))] for t in tups]
 out['tuple_reprs'] = [repr(t) for t in [(), (1,), (1, 2), ('a', (1,)), ((),)]]
 out['tuple_errors'] = [err(lambda: ()[0]), err(lambda: (1,).index(2)), err(lambda: (1,)['x']), err(lambda: (1,) + [1])]
 
@@ -132,7 +132,7 @@ out['dict_tracked'] = [gc.is_tracked(x) for x in (t1, t2, t3, t4, t5, t6)]
 orders = []
 for xs in [[3, 1, 2], [100, 17, 9, 3, 1], list(range(20, 0, -1)), [2**40, 5, 2**61, -1, -2, 7], [8, 16, 24, 0, 32],
            list(range(0, 200, 7)), [10**20, 3, 10**18], [-5, -10, 1, 2, 3]]:
-    orders.append([xs, list(set(xs))])
+    orders.append([[str(x) for x in xs], [str(x) for x in set(xs)]])
 out['set_int_orders'] = orders
 sorders = []
 for xs in [['b', 'a'], ['b', 'a', 'c', 'hello'], ['x%d' % i for i in range(30)], ['apple', 'banana', 'cherry', 'date', 'elder'], ['', 'a', 'ab', 'abc']]:
@@ -158,14 +158,14 @@ out['set_ops'] = [list(a | b), list(a & b), list(a - b), list(a ^ b), list(b - a
                   a <= b, {1, 2} < {1, 2, 3}, a.isdisjoint({99}), list(a.copy()), gs(a.copy()),
                   list({'b', 'a'} | {'c'})]
 fz = [frozenset(), frozenset({1}), frozenset({1, 2}), frozenset({'a', 'b'}), frozenset(range(10)), frozenset({(1, 2)}), frozenset({-1, -2})]
-out['frozenset_hashes'] = [[sorted(map(repr, f)), hash(f)] for f in fz]
+out['frozenset_hashes'] = [[sorted(map(repr, f)), str(hash(f))] for f in fz]
 out['set_reprs'] = [repr(set()), repr({1, 2}), repr(frozenset()), repr(frozenset({1, 2}))]
 out['set_errors'] = [err(lambda: set().pop()), err(lambda: {1}.remove(2)), err(lambda: {[1]}), err(lambda: {1} < 3)]
 out['frozenset_empty_singleton'] = frozenset() is frozenset()
 
 # ---- range, slice
 rs = [range(5), range(1, 10, 2), range(10, 0, -3), range(0), range(5, 5), range(-3, 3), range(2**64, 2**64 + 10, 3)]
-out['ranges'] = [[r.start, r.stop, r.step, repr(r), len(r), hash(r), list(r)[:6], list(reversed(r))[:4]] for r in rs]
+out['ranges'] = [[repr(r), len(r), str(hash(r)), [str(x) for x in list(r)[:6]], [str(x) for x in list(reversed(r))[:4]]] for r in rs]
 out['range_slices'] = [repr(range(20)[a:b:c]) for a in (None, 2, -3) for b in (None, 15, -1) for c in (None, 3, -2)]
 out['range_errors'] = [err(lambda: range(1, 2, 0)), err(lambda: range(5)[9]), err(lambda: range(3).index(7)), err(lambda: range('a')), err(lambda: range())]
 sls = []
@@ -175,7 +175,7 @@ for a in (None, -30, -3, 0, 2, 30):
             sls.append([a, b, c, list(slice(a, b, c).indices(10))])
 out['slice_indices'] = sls
 out['slice_reprs'] = [repr(slice(1, 2)), repr(slice(None)), repr(slice(1, 'a', None))]
-out['slice_hashes'] = [hash(slice(1, 2)), hash(slice(None)), hash(slice(1, 2, 3))]
+out['slice_hashes'] = [str(hash(slice(1, 2))), str(hash(slice(None))), str(hash(slice(1, 2, 3)))]
 
 # ---- iterator sizes
 out['iter_sizes'] = {

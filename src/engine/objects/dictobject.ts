@@ -130,12 +130,16 @@ export const DictType = builtinType(
   'dict', DICT_BASICSIZE, TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC | TPFLAGS_DICT_SUBCLASS | TPFLAGS_MAPPING,
 );
 
-const dictFree = new FreeList(MAXFREELIST);
+let dictFreeList: FreeList | null = null;
+/** created lazily: tupleobject.ts may still be loading when this module is (import cycle) */
+function dictFree(): FreeList {
+  return dictFreeList ?? (dictFreeList = new FreeList(MAXFREELIST));
+}
 
 /** new_dict: from the free list when possible; untracked until it holds a container. */
 function allocDict(): PyDict {
   const d = new PyDict(DictType);
-  if (!dictFree.pop(d)) gcAlloc(d, DICT_BASICSIZE);
+  if (!dictFree().pop(d)) gcAlloc(d, DICT_BASICSIZE);
   return d;
 }
 
@@ -750,7 +754,7 @@ function dictDealloc(o: PyObject): void {
     releaseEntries(keys, vals);
     freeKeys(addr, log2, unicode);
   }
-  if (d.type === DictType && d.addr !== 0 && dictFree.push(d)) return;
+  if (d.type === DictType && d.addr !== 0 && dictFree().push(d)) return;
   gcFree(d);
 }
 
@@ -1418,9 +1422,3 @@ DictType.methods.__contains__ = mContains;
 DictType.methods.__getitem__ = mGetitem;
 DictType.classMethods.fromkeys = mFromkeys;
 
-void parseArgs;
-void typeCheck;
-void isExceptionOf;
-void clearRaise;
-void EmptyTuple;
-void TupleType;

@@ -462,4 +462,3 @@ ReversedType.methods.__length_hint__ = (self) => {
   return newInt(r.seq === null ? 0 : r.index + 1);
 };
 
-void NotImplemented;

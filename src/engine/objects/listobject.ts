@@ -48,14 +48,18 @@ export const ListType = builtinType(
 );
 
 /** PyList_MAXFREELIST */
-const listFree = new FreeList(80);
+let listFreeList: FreeList | null = null;
+/** created lazily: tupleobject.ts may still be loading when this module is (import cycle) */
+function listFree(): FreeList {
+  return listFreeList ?? (listFreeList = new FreeList(80));
+}
 
 // ===================================================================== allocation
 
 /** PyList_New(0) object part: from the free list when possible; tracked. */
 function allocList(items: PyObject[]): PyList {
   const l = new PyList(ListType, items, 0);
-  if (!listFree.pop(l)) gcAlloc(l, LIST_BASICSIZE);
+  if (!listFree().pop(l)) gcAlloc(l, LIST_BASICSIZE);
   return l;
 }
 
@@ -388,7 +392,7 @@ function listDealloc(o: PyObject): void {
   // "Do it backwards, for Christian Tismer."
   for (let i = items.length - 1; i >= 0; i--) decref(items[i]);
   heap.freeBuffer(addr);
-  if (l.type === ListType && l.addr !== 0 && listFree.push(l)) return;
+  if (l.type === ListType && l.addr !== 0 && listFree().push(l)) return;
   gcFree(l);
 }
 

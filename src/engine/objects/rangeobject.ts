@@ -105,10 +105,11 @@ function rangeSubscript(o: PyObject, key: PyObject): PyObject {
   const r = o as PyRange;
   if (key instanceof PySlice) {
     if (typeof r.length !== 'number') raise(Exc.OverflowError, 'Python int too large to convert to C ssize_t');
-    const [start, , step, len] = sliceIndices(key, r.length);
+    // compute_slice: the clamped slice bounds mapped through the range
+    const [start, stop, step] = sliceIndices(key, r.length);
     const substep = mul(r.step, step);
     const substart = rangeItem(r, start);
-    const substop = add(substart, mul(len, substep));
+    const substop = rangeItem(r, stop);
     return newRange(substart, substop, substep);
   }
   if (key.type.nb_index === null) {
@@ -294,4 +295,3 @@ RangeType.nb_bool = (o) => (o as PyRange).length !== 0;
 RangeType.mp_subscript = rangeSubscript;
 RangeType.sq_contains = rangeContains;
 
-void clampedIndex;

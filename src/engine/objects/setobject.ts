@@ -1168,5 +1168,4 @@ SetType.nb[NB_INPLACE_ADD + NB_AND] = inplace(intersectionUpdate);
 SetType.nb[NB_INPLACE_ADD + NB_SUBTRACT] = inplace(setDifferenceUpdateInternal);
 SetType.nb[NB_INPLACE_ADD + NB_XOR] = inplace(setSymmetricDifferenceUpdate);
 
-void PyFalse;
 void Py_NE;
