@@ -25,7 +25,7 @@ import { setBytesSubtypeAlloc } from './objects/bytesobject.js';
 import { resetFloatFreeList } from './objects/floatobject.js';
 import { newList, listAppend, PyList } from './objects/listobject.js';
 import { newDict, dictSetItemStr, dictGetItemStr, dictItems, PyDict } from './objects/dictobject.js';
-import { PyNone } from './objects/singletons.js';
+import { PyNone, setSingletonStr } from './objects/singletons.js';
 import { str, repr, contains, resetReprStack, call } from './objects/abstract.js';
 import { setInternName, setIntHooks, setWriteUnraisable, setContainsByIteration } from './objects/typeslots.js';
 import { setTypenewHooks, setGlobalsModuleName } from './objects/typenew.js';
@@ -39,6 +39,7 @@ import { registerModule, createModule, setSysModules } from './modules/importer.
 import { builtinsDef } from './modules/bltinmodule.js';
 import { sysDef, output, resetOutput, writeStderr, setSysCallType } from './modules/sysmodule.js';
 import { timeDef } from './modules/timemodule.js';
+import { registerStdlib } from './modules/stdlib.js';
 import { parse, formatSyntaxError } from './parse/index.js';
 import { compile } from './compile/index.js';
 import { PyModule } from './objects/moduleobject.js';
@@ -69,6 +70,7 @@ function initialize(): void {
   if (initialized) return;
   initialized = true;
   FunctionType.tp_call = functionCall;
+  setSingletonStr((s) => newStr(s));
   setInternName((s) => internStr(s));
   setIntHooks((n) => newInt(n), (h: Hash) => newInt(h));
   setTypenewHooks((n) => newInt(n), (o) => str(o));
@@ -102,6 +104,7 @@ function initialize(): void {
   registerModule('gc', () => gcModule);
   registerModule('weakref', () => weakrefModule);
   registerModule('time', timeDef);
+  registerStdlib();
 }
 
 /** PyErr_WriteUnraisable: "Exception ignored in: <obj>" and the traceback, on stderr. */

@@ -1368,10 +1368,8 @@ export function evalFrame(entry: Frame, throwing: PyBaseException | null): PyObj
           case 119: { // RERAISE
             const exc = stack[--sp] as PyBaseException;
             stack[sp] = null;
-            if (oparg) {
-              const lasti = stack[sp - oparg] as PyLong;
-              frame.lasti = lasti.value as number;
-            }
+            // With oparg, CPython restores f_lasti from the stack for line numbers only:
+            // the handler is still looked up from this RERAISE (see exception_unwind).
             save();
             throw new Reraise(exc);
           }

@@ -318,7 +318,18 @@ BaseException.methods = {
   },
 };
 for (const [t, name] of [[Exc.StopIteration, 'value'], [Exc.SystemExit, 'code']] as const) {
-  t.getsets = { [name]: { get: (self) => optional((self as PyBaseException).extra?.get(name) ?? null) } };
+  t.getsets = {
+    [name]: {
+      get: (self) => {
+        const e = self as PyBaseException;
+        const v = e.extra?.get(name);
+        if (v) return optional(v);
+        // Exceptions made by the interpreter (not through __init__) keep the value in args.
+        const items = (e.args as PyTuple).items;
+        return optional(items.length === 0 ? null : items.length === 1 || name === 'value' ? items[0] : e.args);
+      },
+    },
+  };
 }
 void parseArgs;
 

@@ -20,3 +20,20 @@ function singleton(t: typeof NoneType): PyObject {
 export const PyNone = singleton(NoneType);
 export const NotImplemented = singleton(NotImplementedType);
 export const Ellipsis = singleton(EllipsisType);
+
+NoneType.tp_repr = () => noneStr();
+NoneType.tp_hash = () => 0xfca86420 >> 4; // _Py_HashPointer of the static None; only stable-ness matters
+NoneType.nb_bool = () => false;
+NotImplementedType.tp_repr = () => strHook('NotImplemented');
+EllipsisType.tp_repr = () => strHook('Ellipsis');
+
+let strHook: (s: string) => PyObject = () => {
+  throw new Error('str hook unset');
+};
+function noneStr(): PyObject {
+  return strHook('None');
+}
+/** Set at start-up (the str type lives in unicodeobject.ts). */
+export function setSingletonStr(f: (s: string) => PyObject): void {
+  strHook = f;
+}
