@@ -20,7 +20,7 @@ import { PyTypeObject, isSubtype, TPFLAGS_BASE_EXC_SUBCLASS } from '../objects/t
 import { Frame, FrameState } from './frame.js';
 import { tstate, StepBudgetExceeded } from './pystate.js';
 import { PyRaise, raise, isPyRaise } from './errors.js';
-import { Exc, PyBaseException, newException } from '../objects/exceptions.js';
+import { Exc, PyBaseException, newException, raiseNameError } from '../objects/exceptions.js';
 import {
   binaryOp, richCompare, isTrue, getIter, getItem, setItem, delItem, getAttr, setAttr, call,
   negative, invert, positive, contains, length, iterableToArray, isExceptionOf, clearRaise, str, repr,
@@ -541,7 +541,7 @@ export function evalFrame(entry: Frame, throwing: PyBaseException | null): PyObj
             save();
             const l = frame.locals!;
             if (!dictDelItemStr(l, names[oparg])) {
-              raise(Exc.NameError, `name '${names[oparg]}' is not defined`);
+              raiseNameError(names[oparg]);
             }
             break;
           }
@@ -567,7 +567,7 @@ export function evalFrame(entry: Frame, throwing: PyBaseException | null): PyObj
           case 98: { // DELETE_GLOBAL
             save();
             if (!dictDelItemStr(frame.globals, names[oparg])) {
-              raise(Exc.NameError, `name '${names[oparg]}' is not defined`);
+              raiseNameError(names[oparg]);
             }
             break;
           }
@@ -1651,7 +1651,7 @@ function loadName(frame: Frame, name: string): PyObject {
 function loadGlobal(frame: Frame, name: string): PyObject {
   let v = dictGetItemStr(frame.globals, name);
   if (v === null) v = dictGetItemStr(frame.builtins, name);
-  if (v === null) raise(Exc.NameError, `name '${name}' is not defined`);
+  if (v === null) raiseNameError(name);
   incref(v);
   return v;
 }

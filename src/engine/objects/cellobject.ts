@@ -40,3 +40,33 @@ export function newCell(value: PyObject | null): PyCell {
   gcTrack(c);
   return c;
 }
+
+CellType.getsets = {
+  cell_contents: {
+    get: (o) => {
+      const v = (o as PyCell).ref;
+      if (v === null) raiseValueError('Cell is empty');
+      incref(v!);
+      return v!;
+    },
+    set: (o, v) => {
+      const c = o as PyCell;
+      const old = c.ref;
+      if (v) incref(v);
+      c.ref = v;
+      if (old) decref(old);
+    },
+  },
+};
+CellType.tp_repr = (o) => {
+  const v = (o as PyCell).ref;
+  const inner = v === null ? 'empty' : `${v.type.name} object at 0x${v.addr.toString(16)}`;
+  return newStr(`<cell at 0x${o.addr.toString(16)}: ${inner}>`);
+};
+import { incref } from './object.js';
+import { raise } from '../eval/errors.js';
+import { Exc } from './exceptions.js';
+import { newStr } from './unicodeobject.js';
+function raiseValueError(msg: string): never {
+  raise(Exc.ValueError, msg);
+}

@@ -242,6 +242,7 @@ BaseException.tp_init = excInit;
 BaseException.tp_str = excStr;
 BaseException.tp_repr = excRepr;
 BaseException.weakrefable = false;
+BaseException.dictSlot = true;
 BaseException.getsets = {
   args: {
     get: (self) => optional((self as PyBaseException).args),
@@ -348,3 +349,32 @@ export function setExceptionHooks(h: {
   listHook = h.list;
   listAppendHook = h.listAppend;
 }
+
+// ---------------------------------------------------------------- NameError.name, AttributeError.name/obj
+
+/** Raises NameError("name 'x' is not defined") with its `name` attribute set (for suggestions). */
+export function raiseNameError(name: string): never {
+  const e = newException(Exc.NameError, `name '${name}' is not defined`);
+  const n = newStr(name);
+  setExtra(e, 'name', n);
+  decref(n);
+  throw new PyRaiseCtor(e);
+}
+
+/** Raises AttributeError with `name` and `obj` set, as PyObject_GenericGetAttr does in 3.12. */
+export function raiseAttributeError(obj: PyObject, name: string, msg: string): never {
+  const e = newException(Exc.AttributeError, msg);
+  const n = newStr(name);
+  setExtra(e, 'name', n);
+  decref(n);
+  setExtra(e, 'obj', obj);
+  throw new PyRaiseCtor(e);
+}
+
+import { PyRaise as PyRaiseCtor } from '../eval/errors.js';
+
+Exc.NameError.getsets = { name: { get: (self) => optional((self as PyBaseException).extra?.get('name') ?? null) } };
+Exc.AttributeError.getsets = {
+  name: { get: (self) => optional((self as PyBaseException).extra?.get('name') ?? null) },
+  obj: { get: (self) => optional((self as PyBaseException).extra?.get('obj') ?? null) },
+};

@@ -157,3 +157,115 @@ export function newStaticMethod(t: PyTypeObject, callable: PyObject): PyStaticMe
   gcTrack(s);
   return s;
 }
+
+// ---------------------------------------------------------------- attributes (func_getsetlist)
+
+import { raise } from '../eval/errors.js';
+import { Exc } from './exceptions.js';
+import { PyStr } from './unicodeobject.js';
+import { PyTuple } from './tupleobject.js';
+import { newDict } from './dictobject.js';
+
+FunctionType.dictSlot = true;
+
+function orNone(o: PyObject | null): PyObject {
+  const r = o ?? PyNone;
+  incref(r);
+  return r;
+}
+
+/** A settable reference-holding attribute of a function. */
+function refAttr(
+  get: (f: PyFunction) => PyObject | null,
+  set: (f: PyFunction, v: PyObject | null) => void,
+  check?: (v: PyObject) => void,
+) {
+  return {
+    get: (self: PyObject) => orNone(get(self as PyFunction)),
+    set: (self: PyObject, v: PyObject | null) => {
+      const f = self as PyFunction;
+      const nv = v === null || v === PyNone ? null : v;
+      if (nv !== null && check) check(nv);
+      if (nv !== null) incref(nv);
+      const old = get(f);
+      set(f, nv);
+      xdecref(old);
+    },
+  };
+}
+
+function strAttr(which: 'name' | 'qualname') {
+  return {
+    get: (self: PyObject) => newStr((self as PyFunction)[which]),
+    set: (self: PyObject, v: PyObject | null) => {
+      if (!(v instanceof PyStr)) raise(Exc.TypeError, `__${which}__ must be set to a string object`);
+      (self as PyFunction)[which] = v.value;
+    },
+  };
+}
+
+FunctionType.getsets = {
+  __name__: strAttr('name'),
+  __qualname__: strAttr('qualname'),
+  __code__: {
+    get: (self) => {
+      const c = (self as PyFunction).codeObj;
+      incref(c);
+      return c;
+    },
+  },
+  __defaults__: refAttr((f) => f.defaults, (f, v) => (f.defaults = v), (v) => {
+    if (!(v instanceof PyTuple)) raise(Exc.TypeError, '__defaults__ must be set to a tuple object');
+  }),
+  __kwdefaults__: refAttr((f) => f.kwdefaults, (f, v) => (f.kwdefaults = v)),
+  __annotations__: {
+    get: (self) => {
+      const f = self as PyFunction;
+      if (f.annotations === null) f.annotations = newDict();
+      incref(f.annotations);
+      return f.annotations;
+    },
+  },
+  __closure__: { get: (self) => orNone((self as PyFunction).closure) },
+  __globals__: { get: (self) => orNone((self as PyFunction).globals) },
+  __builtins__: { get: (self) => orNone((self as PyFunction).builtins) },
+  __module__: refAttr((f) => f.module, (f, v) => (f.module = v)),
+  __doc__: refAttr((f) => f.doc, (f, v) => (f.doc = v)),
+  __dict__: {
+    get: (self) => {
+      if (self.dict === null) self.dict = newDict();
+      incref(self.dict);
+      return self.dict;
+    },
+  },
+};
+
+// ---------------------------------------------------------------- staticmethod / classmethod construction
+
+for (const t of [StaticMethodType, ClassMethodType]) {
+  t.dictSlot = true;
+  t.tp_new = (type, args, kwnames) => {
+    if (kwnames && kwnames.length > 0) raise(Exc.TypeError, `${type.name}() takes no keyword arguments`);
+    if (args.length !== 1) raise(Exc.TypeError, `${type.name} expected 1 argument, got ${args.length}`);
+    return newStaticMethod(type, args[0]);
+  };
+  t.getsets = {
+    __func__: { get: (self) => orNone((self as PyStaticMethod).callable) },
+    __wrapped__: { get: (self) => orNone((self as PyStaticMethod).callable) },
+    __isabstractmethod__: { get: () => orNone(PyNone) },
+  };
+  t.tp_repr = (o) => {
+    const c = (o as PyStaticMethod).callable;
+    return newStr(`<${t.name}(${c ? reprOfHook(c) : 'None'})>`);
+  };
+}
+StaticMethodType.tp_call = (o, args, kwnames) => callHook((o as PyStaticMethod).callable!, args, kwnames);
+
+let reprOfHook: (o: PyObject) => string = () => '?';
+let callHook: (f: PyObject, args: PyObject[], kw: string[] | null) => PyObject = () => {
+  throw new Error('unset');
+};
+export function setFuncobjectHooks(repr: (o: PyObject) => string, call: (f: PyObject, args: PyObject[], kw: string[] | null) => PyObject): void {
+  reprOfHook = repr;
+  callHook = call;
+}

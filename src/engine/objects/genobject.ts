@@ -258,3 +258,37 @@ let genWeakrefHook: (o: PyObject) => void = () => {};
 export function setGenWeakrefHook(f: (o: PyObject) => void): void {
   genWeakrefHook = f;
 }
+
+// ---------------------------------------------------------------- more attributes
+
+import { getFrameObject } from './frameobject.js';
+GenType.getsets.gi_frame = {
+  get: (self) => {
+    const g = self as PyGen;
+    if (isFinished(g)) {
+      incref(PyNone);
+      return PyNone;
+    }
+    const fo = getFrameObject(g.frame);
+    incref(fo);
+    return fo;
+  },
+};
+GenType.getsets.gi_code = {
+  get: (self) => {
+    const c = (self as PyGen).frame.codeObj;
+    incref(c);
+    return c;
+  },
+};
+GenType.getsets.gi_yieldfrom = {
+  get: () => {
+    incref(PyNone);
+    return PyNone;
+  },
+};
+/** gen_sizeof: the generator embeds its frame (locals and value stack). */
+GenType.tp_sizeof = (o) => {
+  const c = (o as PyGen).frame.code;
+  return 152 + 8 * (c.co_localsplusnames.length + c.co_stacksize);
+};

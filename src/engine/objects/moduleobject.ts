@@ -10,7 +10,7 @@ import { newDict, dictSetItemStr, dictGetItemStr, PyDict } from './dictobject.js
 import { newStr } from './unicodeobject.js';
 import { PyNone } from './singletons.js';
 import { raise } from '../eval/errors.js';
-import { Exc } from './exceptions.js';
+import { Exc, raiseAttributeError } from './exceptions.js';
 import { strValue } from './unicodeobject.js';
 
 export class PyModule extends PyObject {
@@ -69,7 +69,7 @@ ModuleType.tp_getattro = (o, name) => {
     incref(ModuleType);
     return ModuleType;
   }
-  raise(Exc.AttributeError, `module '${m.name}' has no attribute '${name}'`);
+  raiseAttributeError(o, name, `module '${m.name}' has no attribute '${name}'`);
 };
 ModuleType.tp_setattro = (o, name, value) => {
   const m = o as PyModule;
@@ -86,3 +86,13 @@ function dictDelItemStrSafe(d: PyDict, name: string): boolean {
 }
 
 export { incref };
+
+ModuleType.methods = {
+  __dir__: (self) => {
+    const keys = dictItems((self as PyModule).md_dict).map(([k]) => k);
+    for (const k of keys) incref(k);
+    return newList(keys);
+  },
+};
+import { dictItems } from './dictobject.js';
+import { newList } from './listobject.js';

@@ -24,6 +24,19 @@ export const Ellipsis = singleton(EllipsisType);
 NoneType.tp_repr = () => noneStr();
 NoneType.tp_hash = () => 0xfca86420 >> 4; // _Py_HashPointer of the static None; only stable-ness matters
 NoneType.nb_bool = () => false;
+/** type(None)() returns None (none_new) */
+NoneType.tp_new = (_t, args) => {
+  if (args.length > 0) throwTypeError('NoneType takes no arguments');
+  return PyNone;
+};
+NotImplementedType.tp_new = () => NotImplemented;
+EllipsisType.tp_new = () => Ellipsis;
+let throwTypeError: (msg: string) => never = (msg) => {
+  throw new Error(msg);
+};
+export function setSingletonTypeError(f: (msg: string) => never): void {
+  throwTypeError = f;
+}
 NotImplementedType.tp_repr = () => strHook('NotImplemented');
 EllipsisType.tp_repr = () => strHook('Ellipsis');
 

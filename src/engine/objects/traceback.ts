@@ -113,7 +113,7 @@ function formatOne(exc: PyBaseException): string {
 /** The last line: `NameError: name 'x' is not defined` */
 export function exceptionLine(exc: PyBaseException): string {
   const t = exc.type;
-  const name = t.module === 'builtins' || t.module === '__main__' && false ? t.qualname : `${t.module}.${t.qualname}`;
+  const name = t.module === 'builtins' || t.module === '__main__' ? t.qualname : `${t.module}.${t.qualname}`;
   let msg: string;
   try {
     msg = isSubtype(t, Exc.KeyError) && (exc.args as PyTuple).items.length === 1
@@ -124,5 +124,105 @@ export function exceptionLine(exc: PyBaseException): string {
     decref(e.exc);
     msg = `<exception str() failed>`;
   }
-  return msg === '' ? name : `${name}: ${msg}`;
+  const line = msg === '' ? name : `${name}: ${msg}`;
+  return line + suggestionFor(exc);
 }
+
+const STDLIB_NAMES = new Set(
+  'sys os gc math time random re json itertools collections functools weakref copy string typing dis tracemalloc threading inspect contextlib operator'.split(' '),
+);
+
+/** print_exception_suggestions: ". Did you mean: 'x'?" */
+function suggestionFor(exc: PyBaseException): string {
+  const nameObj = exc.extra?.get('name');
+  if (!nameObj || !(nameObj instanceof PyStr)) return '';
+  const name = nameObj.value;
+  if (isSubtype(exc.type, Exc.NameError)) {
+    let tb = exc.traceback as PyTraceBack | null;
+    if (tb === null) return '';
+    while (tb.next !== null) tb = tb.next;
+    const f = tb.frame.frame;
+    const varnames = f.code.co_localsplusnames.filter((_, i) => (f.code.co_localspluskinds[i] & 0x20) !== 0);
+    if (varnames.includes('self')) {
+      const self = f.localsplus[f.code.co_localsplusnames.indexOf('self')];
+      if (self && lookupAttrQuiet(self, name)) return `. Did you mean: 'self.${name}'?`;
+    }
+    const s = calculateSuggestion(varnames, name)
+      ?? calculateSuggestion(dictKeyStrings(f.globals), name)
+      ?? calculateSuggestion(dictKeyStrings(f.builtins), name);
+    if (s !== null) return `. Did you mean: '${s}'?`;
+    if (STDLIB_NAMES.has(name)) return `. Did you forget to import '${name}'?`;
+    return '';
+  }
+  if (isSubtype(exc.type, Exc.AttributeError)) {
+    const obj = exc.extra?.get('obj');
+    if (!obj) return '';
+    const s = calculateSuggestion(dirNames(obj), name);
+    return s !== null ? `. Did you mean: '${s}'?` : '';
+  }
+  return '';
+}
+
+function dictKeyStrings(d: PyObject): string[] {
+  return dictItems(d as PyDict).map(([k]) => (k instanceof PyStr ? k.value : '')).filter((k) => k !== '');
+}
+
+function lookupAttrQuiet(o: PyObject, name: string): boolean {
+  try {
+    const v = lookupAttr(o, name);
+    if (v === null) return false;
+    decref(v);
+    return true;
+  } catch (e) {
+    if (!isPyRaise(e)) throw e;
+    decref(e.exc);
+    return false;
+  }
+}
+
+/** dir(obj) as strings, quietly (suggestions must never raise) */
+function dirNames(o: PyObject): string[] {
+  try {
+    const r = callDunder(o, '__dir__', []);
+    if (r === null) return [];
+    const items = iterableToArray(r);
+    decref(r);
+    const out = items.map((x) => (x instanceof PyStr ? x.value : ''));
+    for (const x of items) decref(x);
+    return out;
+  } catch (e) {
+    if (!isPyRaise(e)) throw e;
+    decref(e.exc);
+    return [];
+  }
+}
+
+import { PyStr } from './unicodeobject.js';
+import { calculateSuggestion } from './suggestions.js';
+import { dictItems, PyDict } from './dictobject.js';
+import { lookupAttr, iterableToArray } from './abstract.js';
+import { callDunder } from './typeslots.js';
+
+// ---------------------------------------------------------------- attributes
+
+import { newInt } from './longobject.js';
+import { PyNone } from './singletons.js';
+
+TraceBackType.getsets = {
+  tb_frame: {
+    get: (o) => {
+      const f = (o as PyTraceBack).frame;
+      incref(f);
+      return f;
+    },
+  },
+  tb_next: {
+    get: (o) => {
+      const n = (o as PyTraceBack).next ?? PyNone;
+      incref(n);
+      return n;
+    },
+  },
+  tb_lineno: { get: (o) => newInt((o as PyTraceBack).lineno) },
+  tb_lasti: { get: (o) => newInt((o as PyTraceBack).lasti * 2) },
+};

@@ -301,7 +301,8 @@ function subtypeDealloc(o: PyObject): void {
     decref(d);
   }
   const base = solidBase(t);
-  if (base === ObjectType) {
+  if (base === ObjectType || !base.isGC()) {
+    // int/float/str/bytes subclasses were allocated as GC objects by the class machinery.
     gcFree(o);
   } else {
     // The builtin base frees its own contents and memory.
@@ -416,7 +417,9 @@ export function typeNew(meta: PyTypeObject, name: string, bases: PyTypeObject[],
   t.slotOffset = slotCount(base);
   t.basicsize = base.basicsize + 8 * t.slotNames.length;
   if (addDict) t.flags |= TPFLAGS_MANAGED_DICT;
+  else t.flags |= base.flags & TPFLAGS_MANAGED_DICT;
   t.weakrefable = base.weakrefable || addWeakref;
+  t.dictSlot = base.dictSlot;
   // 3.12 keeps the dict and weakref pointers in front of the object.
   if (addDict || addWeakref) t.preheader = base.preheader || profile.managedPreheaderSize;
   else t.preheader = base.preheader;
@@ -470,6 +473,10 @@ export function typeNew(meta: PyTypeObject, name: string, bases: PyTypeObject[],
     decref(g);
   }
 
+  // __hash__ is cleared when the class defines __eq__ without __hash__ (before slots are fixed up).
+  if (dictGetItemStr(d, '__eq__') !== null && dictGetItemStr(d, '__hash__') === null) {
+    dictSetItemStr(d, '__hash__', PyNone);
+  }
   t.tp_dealloc = subtypeDealloc;
   t.tp_traverse = subtypeTraverse;
   t.tp_clear = subtypeClear;
@@ -479,11 +486,6 @@ export function typeNew(meta: PyTypeObject, name: string, bases: PyTypeObject[],
   fixupSlots(t);
   if (t.tp_getattro === null) t.tp_getattro = genericGetAttr;
   if (t.tp_setattro === null) t.tp_setattro = genericSetAttr;
-  // __hash__ is cleared when the class defines __eq__ without __hash__.
-  if (dictGetItemStr(d, '__eq__') !== null && dictGetItemStr(d, '__hash__') === null) {
-    dictSetItemStr(d, '__hash__', PyNone);
-    t.tp_hash = null;
-  }
   // __classcell__: the cell that `super()` and `__class__` in methods read.
   const cell = dictGetItemStr(d, '__classcell__') as (PyObject & { ref: PyObject | null }) | null;
   if (cell !== null) {
@@ -493,6 +495,7 @@ export function typeNew(meta: PyTypeObject, name: string, bases: PyTypeObject[],
     cell.ref = t;
     dictDelItemStr(d, '__classcell__');
   }
+  invalidateLookupCaches(t);
   gcTrack(t);
   setNames(t);
   initSubclass(t);
@@ -508,7 +511,7 @@ function hasDictInMro(base: PyTypeObject): boolean {
 }
 /** Builtin layouts that already carry a __dict__ (functions, exceptions, modules). */
 function builtinHasDict(b: PyTypeObject): boolean {
-  return b.hasFlag(TPFLAGS_BASE_EXC_SUBCLASS) || b.name === 'function' || b.name === 'module' || b.name === 'type';
+  return b.dictSlot || b.name === 'module' || b.name === 'type';
 }
 
 /** set_names: call __set_name__(owner, name) on class attributes that define it. */

@@ -100,6 +100,8 @@ export class PyTypeObject extends PyObject {
    * __dict__ and __weakref__ pointers there (Py_TPFLAGS_MANAGED_DICT/WEAKREF)
    */
   preheader = 0;
+  /** do instances carry a real __dict__ pointer in their layout (tp_dictoffset != 0: functions, exceptions)? */
+  dictSlot = false;
   /** can instances be weakly referenced? (tp_weaklistoffset != 0) */
   weakrefable = false;
   /** the type's docstring, if any */

@@ -10,7 +10,7 @@ import {
   PyTypeObject, ObjectType, TypeType, TPFLAGS_HEAPTYPE, TPFLAGS_METHOD_DESCRIPTOR, isSubtype,
 } from './typeobject.js';
 import { raise } from '../eval/errors.js';
-import { Exc } from './exceptions.js';
+import { Exc, raiseAttributeError } from './exceptions.js';
 import { newDict, dictGetItemStr, dictSetItemStr, dictDelItemStr, PyDict } from './dictobject.js';
 import { newMethodDescr, newClassMethodDescr, newGetSetDescr } from './descrobject.js';
 import { newStaticMethod, StaticMethodType } from './funcobject.js';
@@ -100,6 +100,7 @@ export function inheritSlots(t: PyTypeObject): void {
   if (t.tp_traverse === null) t.tp_traverse = b.tp_traverse;
   if (t.tp_clear === null) t.tp_clear = b.tp_clear;
   if (!t.weakrefable) t.weakrefable = b.weakrefable;
+  if (!t.dictSlot) t.dictSlot = b.dictSlot;
 }
 
 function ownsDunder(t: PyTypeObject, name: string): boolean {
@@ -157,7 +158,7 @@ export function genericGetAttr(o: PyObject, name: string): PyObject {
     incref(descr);
     return descr;
   }
-  raise(Exc.AttributeError, `'${t.name}' object has no attribute '${name}'`);
+  raiseAttributeError(o, name, `'${t.name}' object has no attribute '${name}'`);
 }
 
 /** PyObject_GenericSetAttr (value null = delete) */
@@ -168,7 +169,11 @@ export function genericSetAttr(o: PyObject, name: string, value: PyObject | null
     descr.type.tp_descr_set(descr, o, value);
     return;
   }
-  const d = o.dict;
+  let d = o.dict;
+  if (d === null && t.dictSlot && value !== null) {
+    // Layouts with a dict pointer (functions, exceptions) create the dict on first use.
+    d = o.dict = newDict();
+  }
   if (d === null) {
     if (descr === null) {
       raise(Exc.AttributeError, `'${t.name}' object has no attribute '${name}'`);
@@ -228,7 +233,7 @@ export function getMethod(o: PyObject, name: string): [PyObject, boolean] {
     incref(descr);
     return [descr, false];
   }
-  raise(Exc.AttributeError, `'${t.name}' object has no attribute '${name}'`);
+  raiseAttributeError(o, name, `'${t.name}' object has no attribute '${name}'`);
 }
 
 // ---------------------------------------------------------------- type's own attributes
@@ -255,7 +260,7 @@ export function typeGetAttr(o: PyObject, name: string): PyObject {
     incref(metaAttr);
     return metaAttr;
   }
-  raise(Exc.AttributeError, `type object '${type.name}' has no attribute '${name}'`);
+  raiseAttributeError(o, name, `type object '${type.name}' has no attribute '${name}'`);
 }
 
 /** type_setattro: only classes (heap types) can be changed; dunder changes update slots. */

@@ -1745,7 +1745,14 @@ function noArgs(name: string, args: PyObject[], kwnames: string[] | null): void 
   if (args.length !== 0) raise(Exc.TypeError, `${name}() takes no arguments (${args.length} given)`);
 }
 
+/** Case operations always build a new string in CPython, even when nothing changes. */
 function mapStr(o: PyObject, f: (s: string) => string): PyObject {
+  const s = self_(o);
+  return newStr(f(s.value));
+}
+
+/** Operations that return the string itself when they change nothing (unicode_result_unchanged). */
+function mapStrKeep(o: PyObject, f: (s: string) => string): PyObject {
   const s = self_(o);
   const r = f(s.value);
   if (r === s.value) return unchanged(s);
@@ -1855,7 +1862,7 @@ function setupStrMethods(t: PyTypeObject): void {
     },
     expandtabs: (self, args, kw) => {
       const [ts] = parseArgs('expandtabs', args, kw, ['tabsize'], 0);
-      return mapStr(self, (s) => expandtabs(s, ts === undefined ? 8 : asIndex(ts)));
+      return mapStrKeep(self, (s) => expandtabs(s, ts === undefined ? 8 : asIndex(ts)));
     },
     format: formatMethod,
     format_map: formatMap,
@@ -1864,13 +1871,13 @@ function setupStrMethods(t: PyTypeObject): void {
       noKeywords('removeprefix', kw);
       checkArity('removeprefix', args, 1, 1);
       const p = argStr(args[0], 'removeprefix', 1);
-      return mapStr(self, (s) => (p.length > 0 && s.startsWith(p) ? s.slice(p.length) : s));
+      return mapStrKeep(self, (s) => (p.length > 0 && s.startsWith(p) ? s.slice(p.length) : s));
     },
     removesuffix: (self, args, kw) => {
       noKeywords('removesuffix', kw);
       checkArity('removesuffix', args, 1, 1);
       const p = argStr(args[0], 'removesuffix', 1);
-      return mapStr(self, (s) => (p.length > 0 && s.endsWith(p) ? s.slice(0, -p.length) : s));
+      return mapStrKeep(self, (s) => (p.length > 0 && s.endsWith(p) ? s.slice(0, -p.length) : s));
     },
     translate,
     __getnewargs__: (self, args, kw) => (noArgs('__getnewargs__', args, kw), newTuple([newStr(self_(self).value)])),
