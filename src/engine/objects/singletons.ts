@@ -22,7 +22,7 @@ export const NotImplemented = singleton(NotImplementedType);
 export const Ellipsis = singleton(EllipsisType);
 
 NoneType.tp_repr = () => noneStr();
-NoneType.tp_hash = () => 0xfca86420 >> 4; // _Py_HashPointer of the static None; only stable-ness matters
+NoneType.tp_hash = () => 0xfca86420; // none_hash: a constant since 3.12 (gh-99540)
 NoneType.nb_bool = () => false;
 /** type(None)() returns None (none_new) */
 NoneType.tp_new = (_t, args) => {
@@ -31,22 +31,22 @@ NoneType.tp_new = (_t, args) => {
 };
 NotImplementedType.tp_new = () => NotImplemented;
 EllipsisType.tp_new = () => Ellipsis;
-let throwTypeError: (msg: string) => never = (msg) => {
-  throw new Error(msg);
-};
-export function setSingletonTypeError(f: (msg: string) => never): void {
-  throwTypeError = f;
+function throwTypeError(msg: string): never {
+  raise(Exc.TypeError, msg);
 }
+export function setSingletonTypeError(_f: (msg: string) => never): void {}
+import { raise } from '../eval/errors.js';
+import { Exc } from './exceptions.js';
 NotImplementedType.tp_repr = () => strHook('NotImplemented');
 EllipsisType.tp_repr = () => strHook('Ellipsis');
 
-let strHook: (s: string) => PyObject = () => {
-  throw new Error('str hook unset');
-};
+// Used only inside functions, so the import cycle with unicodeobject.ts is harmless.
+function strHook(s: string): PyObject {
+  return newStr(s);
+}
 function noneStr(): PyObject {
   return strHook('None');
 }
-/** Set at start-up (the str type lives in unicodeobject.ts). */
-export function setSingletonStr(f: (s: string) => PyObject): void {
-  strHook = f;
-}
+/** Kept for start-up code that still calls it; the str type is imported directly now. */
+export function setSingletonStr(_f: (s: string) => PyObject): void {}
+import { newStr } from './unicodeobject.js';
