@@ -4,6 +4,13 @@
  * its own file next to this one.
  */
 
+import { registerModule } from './importer.js';
+import { itertoolsDef } from './itertoolsmodule.js';
+import { contextlibDef } from './contextlibmodule.js';
+import { inspectDef } from './inspectmodule.js';
+
 export function registerStdlib(): void {
-  // Filled in as modules are added: registerModule('itertools', itertoolsDef) …
+  registerModule('itertools', itertoolsDef);
+  registerModule('contextlib', contextlibDef);
+  registerModule('inspect', inspectDef);
 }
