@@ -36,7 +36,7 @@ import { PyTrue, PyFalse, newBool } from '../objects/boolobject.js';
 import { PyNone } from '../objects/singletons.js';
 import { PyStr, newStr, StrType } from '../objects/unicodeobject.js';
 import { newTuple, PyTuple, TupleType } from '../objects/tupleobject.js';
-import { newList, PyList, ListType, listAppend } from '../objects/listobject.js';
+import { newList, PyList, ListType, listAppend, listExtend, listAppendSteal } from '../objects/listobject.js';
 import {
   newDict, newDictPresized, dictGetItemStr, dictSetItemStr, dictDelItemStr, dictSetItem, PyDict, DictType,
   dictMerge, dictGetItem, dictKeys,
@@ -1071,8 +1071,7 @@ export function evalFrame(entry: Frame, throwing: PyBaseException | null): PyObj
             const v = stack[--sp]!;
             stack[sp] = null;
             save();
-            listAppend(stack[sp - oparg] as PyList, v);
-            decref(v);
+            listAppendSteal(stack[sp - oparg] as PyList, v);
             break;
           }
           case 146: { // SET_ADD
@@ -1105,7 +1104,7 @@ export function evalFrame(entry: Frame, throwing: PyBaseException | null): PyObj
             save();
             const list = stack[sp - oparg] as PyList;
             try {
-              listExtend(list, iterable);
+              listExtendChecked(list, iterable);
             } finally {
               decref(iterable);
             }
@@ -1686,15 +1685,11 @@ function lookupSpecial(o: PyObject, name: string): PyObject | null {
   return null;
 }
 
-function listExtend(list: PyList, iterable: PyObject): void {
+function listExtendChecked(list: PyList, iterable: PyObject): void {
   if (iterable.type.tp_iter === null && iterable.type.mp_subscript === null) {
     raise(Exc.TypeError, `Value after * must be an iterable, not ${iterable.type.name}`);
   }
-  const items = iterableToArray(iterable);
-  for (const x of items) {
-    listAppend(list, x);
-    decref(x);
-  }
+  listExtend(list, iterable);
 }
 
 /** Collects exactly `before` (+ a starred list + `after`, when after >= 0) items, as new references. */

@@ -37,6 +37,15 @@ import { callPythonFunction } from '../eval/ceval.js';
 import { tstate } from '../eval/pystate.js';
 import { importModule } from './importer.js';
 import type { ModuleDef } from './moduledef.js';
+import { parse, type SyntaxErrorInfo } from '../parse/index.js';
+import { compile } from '../compile/index.js';
+import { ConstantPool, PyCode } from '../objects/codeobject.js';
+import type { CodeObject } from '../bytecode/code.js';
+import { OP } from '../bytecode/opcodes.js';
+import { Frame } from '../eval/frame.js';
+import { runFrame } from '../eval/ceval.js';
+import { PyRaise } from '../eval/errors.js';
+import { newException } from '../objects/exceptions.js';
 import { writeStdout, writeStderr, fileWrite } from './sysmodule.js';
 
 function none(): PyObject {
@@ -194,7 +203,7 @@ const delattr: BuiltinMethod = (_s, args) => {
 };
 
 const vars: BuiltinMethod = (_s, args) => {
-  if (args.length === 0) return locals(_s, [], null);
+  if (args.length === 0) return locals_(_s, [], null);
   const v = lookupAttr(args[0], '__dict__');
   if (v === null) raise(Exc.TypeError, 'vars() argument must have __dict__ attribute');
   return v;
@@ -222,7 +231,7 @@ const globals: BuiltinMethod = () => {
   return g;
 };
 
-const locals: BuiltinMethod = () => {
+const locals_: BuiltinMethod = () => {
   const f = tstate.frame!;
   if (f.locals !== null) {
     incref(f.locals);
@@ -626,14 +635,104 @@ const importFn: BuiltinMethod = (_s, args) => {
 
 const unsupportedFn = (name: string): BuiltinMethod => () => unsupported(`${name}()`);
 
+/**
+ * exec() and eval() of a source string: compiled like a module ('exec'), or
+ * as an expression whose value is returned ('eval': CPython emits
+ * `<expr>; RETURN_VALUE` where a module statement ends `POP_TOP; RETURN_CONST None`).
+ * The code's constants get their own arena, freed when it finishes.
+ */
+function execOrEval(name: 'exec' | 'eval', args: PyObject[], kwnames: string[] | null): PyObject {
+  const [src, g, l] = parseArgs(name, args, kwnames, ['source', 'globals', 'locals'], 1, 1);
+  if (!(src instanceof PyStr)) {
+    if (src instanceof PyCode) unsupported(`${name}() of a code object`);
+    raise(Exc.TypeError, `${name}() arg 1 must be a string, bytes or code object`);
+  }
+  const frame = tstate.frame!;
+  let globals: PyDict;
+  if (g === undefined || g === PyNone) globals = frame.globals;
+  else if (g instanceof PyDict) globals = g;
+  else raise(Exc.TypeError, `${name}() globals must be a dict, not ${g.type.name}`);
+  let locals: PyDict;
+  let ownLocals = false;
+  if (l !== undefined && l !== PyNone) {
+    if (!(l instanceof PyDict)) unsupported(`${name}() with a non-dict locals mapping`);
+    locals = l;
+  } else if (g !== undefined && g !== PyNone) {
+    locals = globals;
+  } else if (frame.locals !== null) {
+    locals = frame.locals;
+  } else {
+    locals = locals_(null as unknown as PyObject, [], null) as PyDict;
+    ownLocals = true;
+  }
+  if (dictGetItemStr(globals, '__builtins__') === null) dictSetItemStr(globals, '__builtins__', frame.builtins);
+  const filename = '<string>';
+  const source = name === 'eval' ? src.value.replace(/^[ \t]+/, '') : src.value;
+  const parsed = parse(source, filename);
+  if (!parsed.ok) throw syntaxError(parsed.error);
+  if (name === 'eval' && (parsed.module.body.length !== 1 || parsed.module.body[0].kind !== 'Expr')) {
+    throw syntaxError({ ...parseErrorAt(source), msg: 'invalid syntax' });
+  }
+  const compiled = compile(parsed.module, filename, source);
+  if (!compiled.ok) throw syntaxError(compiled.error);
+  const codeObj = compiled.code;
+  if (name === 'eval') toEvalMode(codeObj);
+  const pool = new ConstantPool();
+  const code = pool.load(codeObj);
+  const f = new Frame(code, null, globals, (dictGetItemStr(globals, '__builtins__') as PyDict | null) instanceof PyDict ? dictGetItemStr(globals, '__builtins__') as PyDict : frame.builtins, locals);
+  f.entry = true;
+  try {
+    const r = runFrame(f);
+    if (name === 'exec') {
+      decref(r);
+      incref(PyNone);
+      return PyNone;
+    }
+    return r;
+  } finally {
+    decref(code);
+    pool.release();
+    if (ownLocals) decref(locals);
+  }
+}
+
+/** Rewrites a module-mode `…; POP_TOP; RETURN_CONST None` ending into `…; RETURN_VALUE`. */
+function toEvalMode(code: CodeObject): void {
+  const c = code.code;
+  const n = c.length >> 1;
+  for (let i = n - 1; i > 0; i--) {
+    if (c[2 * i] === OP.RETURN_CONST && c[2 * (i - 1)] === OP.POP_TOP) {
+      c[2 * (i - 1)] = OP.RETURN_VALUE;
+      c[2 * (i - 1) + 1] = 0;
+      c[2 * i] = OP.NOP;
+      c[2 * i + 1] = 0;
+      return;
+    }
+  }
+}
+
+function parseErrorAt(source: string): SyntaxErrorInfo {
+  return { type: 'SyntaxError', msg: 'invalid syntax', lineno: 1, offset: 1, end_lineno: 1, end_offset: 1, text: source.split('\n')[0] };
+}
+
+/** A SyntaxError instance carrying CPython's fields, raised from exec/eval. */
+function syntaxError(info: SyntaxErrorInfo): PyRaise {
+  if (info.unsupported) unsupported(info.msg.replace(/^not supported by the simulator: /, ''));
+  const t = info.type === 'IndentationError' ? Exc.IndentationError : info.type === 'TabError' ? Exc.TabError : Exc.SyntaxError;
+  const e = newException(t, info.msg);
+  return new PyRaise(e);
+}
+
 const functions: Record<string, BuiltinMethod> = {
   __build_class__: buildClass,
   __import__: importFn,
   abs, all: anyAll('all', false), any: anyAll('any', true), ascii, bin, callable, chr, delattr, dir, divmod,
-  format, getattr, globals, hasattr, hash: hashFn, hex, id, isinstance, issubclass, iter, len, locals, max, min,
+  format, getattr, globals, hasattr, hash: hashFn, hex, id, isinstance, issubclass, iter, len, locals: locals_, max, min,
   next, oct, ord, pow, print, repr: reprFn, round, setattr, sorted, sum, vars,
-  input: unsupportedFn('input'), open: unsupportedFn('open'), eval: unsupportedFn('eval'),
-  exec: unsupportedFn('exec'), compile: unsupportedFn('compile'), breakpoint: unsupportedFn('breakpoint'),
+  input: unsupportedFn('input'), open: unsupportedFn('open'),
+  eval: (_s, args, kw) => execOrEval('eval', args, kw),
+  exec: (_s, args, kw) => execOrEval('exec', args, kw),
+  compile: unsupportedFn('compile'), breakpoint: unsupportedFn('breakpoint'),
   help: unsupportedFn('help'), aiter: unsupportedFn('aiter'), anext: unsupportedFn('anext'),
 };
 

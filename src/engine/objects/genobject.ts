@@ -290,5 +290,5 @@ GenType.getsets.gi_yieldfrom = {
 /** gen_sizeof: the generator embeds its frame (locals and value stack). */
 GenType.tp_sizeof = (o) => {
   const c = (o as PyGen).frame.code;
-  return 152 + 8 * (c.co_localsplusnames.length + c.co_stacksize);
+  return 144 + 8 * (c.co_localsplusnames.length + c.co_stacksize);
 };
