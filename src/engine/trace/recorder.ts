@@ -1,0 +1,806 @@
+/**
+ * Records a run as a trace (format: events.ts). It listens to the heap
+ * (alloc, free, incref, decref), the evaluation loop (line, call, return),
+ * the collector (start/end of each collection) and sys.stdout/stderr, and
+ * at every step boundary (a LINE event) writes what changed during the step:
+ * new objects, net refcount changes, re-read container contents, and the
+ * names that frames rebound.
+ *
+ * CPython counterpart: none exactly — the nearest are sys.settrace's
+ * line/call/return events (Python/legacy_tracing.c) and tracemalloc's
+ * allocation hooks; the memory view needs both at once.
+ *
+ * Cost when tracing is off: nothing (the engine tests `heap.tracing` and
+ * `observer !== null` only). When on, each incref/decref is one array push;
+ * the work is done once per step over the objects the step touched.
+ */
+
+import { heap, FreeReason, type MemoryObserver } from '../memory/heap.js';
+import { isImmortal, type PyObject } from '../objects/object.js';
+import { PyTypeObject, TPFLAGS_HEAPTYPE } from '../objects/typeobject.js';
+import { PyList } from '../objects/listobject.js';
+import { PyTuple } from '../objects/tupleobject.js';
+import { PyDict } from '../objects/dictobject.js';
+import { PySet, setKeys } from '../objects/setobject.js';
+import { PyStr, strReprString } from '../objects/unicodeobject.js';
+import { PyLong } from '../objects/longobject.js';
+import { PyFloat } from '../objects/floatobject.js';
+import { PyBytes, bytesReprString } from '../objects/bytesobject.js';
+import { PyFunction } from '../objects/funcobject.js';
+import { PyModule } from '../objects/moduleobject.js';
+import { PyCell } from '../objects/cellobject.js';
+import { PyCode } from '../objects/codeobject.js';
+import { CO_FAST_CELL, CO_FAST_FREE, type CodeObject } from '../bytecode/code.js';
+import type { Frame } from '../eval/frame.js';
+import type { ExecObserver } from '../eval/ceval.js';
+import { tstate } from '../eval/pystate.js';
+import { hooks as gcHooks } from '../gc/gc.js';
+import { output } from '../modules/sysmodule.js';
+import {
+  ByteWriter, Ev, Val, EdgeMode, FLAG_IMMORTAL, FLAG_INTERNED, EDGE_CAP, REPR_CAP, encodeAddr, type Trace,
+} from './events.js';
+
+// ---------------------------------------------------------------- reading objects
+
+/** A short value for display, as ALLOC/INTRO carry it. */
+export type ShortValue =
+  | { kind: Val.NONE }
+  | { kind: Val.INT; v: number }
+  | { kind: Val.FLOAT; v: number }
+  | { kind: Val.STR | Val.NAME; v: string };
+
+const NONE_VALUE: ShortValue = { kind: Val.NONE };
+
+function truncatedRepr(s: string, repr: (s: string) => string): string {
+  return s.length > REPR_CAP ? repr(s.slice(0, REPR_CAP)) + '…' : repr(s);
+}
+
+/** What the memory view prints inside an object's box. Reads fields only: never runs Python code. */
+export function shortValue(o: PyObject): ShortValue {
+  const tn = o.type.name;
+  if (tn === 'NoneType') return { kind: Val.STR, v: 'None' };
+  if (tn === 'bool') return { kind: Val.STR, v: (o as PyLong).value ? 'True' : 'False' };
+  if (o instanceof PyLong) {
+    const v = o.value;
+    if (typeof v === 'number') return { kind: Val.INT, v };
+    const s = v.toString();
+    return { kind: Val.STR, v: s.length > REPR_CAP ? s.slice(0, REPR_CAP) + '…' : s };
+  }
+  if (o instanceof PyFloat) return { kind: Val.FLOAT, v: o.value };
+  if (o instanceof PyStr) return { kind: Val.STR, v: truncatedRepr(o.value, (s) => strReprString(s)) };
+  if (o instanceof PyBytes) {
+    const u = o.value;
+    return { kind: Val.STR, v: u.length > REPR_CAP ? bytesReprString(u.subarray(0, REPR_CAP)) + '…' : bytesReprString(u) };
+  }
+  if (o instanceof PyFunction) return { kind: Val.NAME, v: o.qualname };
+  if (o instanceof PyTypeObject) return { kind: Val.NAME, v: o.qualname ?? o.name };
+  if (o instanceof PyModule) return { kind: Val.NAME, v: o.name };
+  if (o instanceof PyCode) return { kind: Val.NAME, v: o.code.co_name };
+  // generators, builtin functions, methods…: a `qualname`/`name` string field when they have one
+  const named = o as unknown as { qualname?: unknown; name?: unknown };
+  if (typeof named.qualname === 'string') return { kind: Val.NAME, v: named.qualname };
+  if (typeof named.name === 'string') return { kind: Val.NAME, v: named.name };
+  return NONE_VALUE;
+}
+
+/** How the recorder reads an object's references; LEAF = shown without contents. */
+const LEAF = -1;
+type EdgeKind = EdgeMode | typeof LEAF;
+
+const LEAF_TYPES = new Set([
+  'code', 'builtin_function_or_method', 'method_descriptor', 'wrapper_descriptor', 'getset_descriptor',
+  'member_descriptor', 'classmethod_descriptor', 'method-wrapper', 'frame', 'traceback', 'module', 'type',
+  'function', 'staticmethod', 'classmethod', 'property', 'weakref', 'weakproxy', 'weakcallableproxy',
+]);
+
+const edgeKinds = new WeakMap<PyTypeObject, EdgeKind>();
+
+/** The edge kind of `o` (cached per type, since it depends on the type only). */
+export function edgeKind(o: PyObject): EdgeKind {
+  const t = o.type;
+  let k = edgeKinds.get(t);
+  if (k !== undefined) return k;
+  if (o instanceof PyList || o instanceof PyTuple) k = EdgeMode.SEQUENCE;
+  else if (o instanceof PyDict) k = EdgeMode.MAPPING;
+  else if (o instanceof PySet) k = EdgeMode.SET;
+  else if (o instanceof PyTypeObject || o instanceof PyModule || o instanceof PyFunction || o instanceof PyCode) k = LEAF;
+  else if (o instanceof PyStr || o instanceof PyLong || o instanceof PyFloat || o instanceof PyBytes) k = LEAF;
+  else if (t.flags & TPFLAGS_HEAPTYPE) k = EdgeMode.ATTRS;
+  else if (LEAF_TYPES.has(t.name) || t.tp_traverse === null) k = LEAF;
+  else k = EdgeMode.OTHER;
+  edgeKinds.set(t, k);
+  return k;
+}
+
+/** The references an object holds, as the view shows them: at most EDGE_CAP, plus the total. */
+export interface RawEdges {
+  mode: EdgeMode;
+  total: number;
+  targets: PyObject[];
+  /** MAPPING: the key objects; ATTRS: the name (null for a __slots__ slot) */
+  keys: (PyObject | null)[] | null;
+}
+
+class StopTraverse {}
+const STOP = new StopTraverse();
+
+/** Reads `o`'s references (never runs Python code, never changes a refcount). */
+export function readEdges(o: PyObject, mode: EdgeMode): RawEdges {
+  const targets: PyObject[] = [];
+  switch (mode) {
+    case EdgeMode.SEQUENCE: {
+      const items = (o as PyList | PyTuple).items;
+      const n = Math.min(items.length, EDGE_CAP);
+      for (let i = 0; i < n; i++) targets.push(items[i]);
+      return { mode, total: items.length, targets, keys: null };
+    }
+    case EdgeMode.MAPPING: {
+      const d = o as PyDict;
+      const keys: PyObject[] = [];
+      const ek = d.ekeys, ev = d.evalues;
+      for (let i = 0; i < ek.length && targets.length < EDGE_CAP; i++) {
+        const k = ek[i];
+        if (k === null) continue;
+        keys.push(k);
+        targets.push(ev[i]!);
+      }
+      return { mode, total: d.used, targets, keys };
+    }
+    case EdgeMode.SET: {
+      const s = o as PySet;
+      const all = setKeys(s);
+      for (let i = 0; i < all.length && i < EDGE_CAP; i++) targets.push(all[i]);
+      return { mode, total: s.used, targets, keys: null };
+    }
+    case EdgeMode.ATTRS: {
+      const keys: (PyObject | null)[] = [];
+      let total = 0;
+      const slots = (o as unknown as { slots?: (PyObject | null)[] }).slots;
+      if (slots) {
+        for (const s of slots) {
+          if (s === null) continue;
+          total++;
+          if (targets.length < EDGE_CAP) {
+            targets.push(s);
+            keys.push(null);
+          }
+        }
+      }
+      // the attributes, whether the dict is materialised or still "inline values"
+      const d = o.dict as PyDict | null;
+      if (d instanceof PyDict) {
+        const ek = d.ekeys, ev = d.evalues;
+        for (let i = 0; i < ek.length; i++) {
+          const k = ek[i];
+          if (k === null) continue;
+          total++;
+          if (targets.length < EDGE_CAP) {
+            targets.push(ev[i]!);
+            keys.push(k);
+          }
+        }
+      }
+      return { mode, total, targets, keys };
+    }
+    default: {
+      let total = 0;
+      const tr = o.type.tp_traverse;
+      if (tr !== null) {
+        try {
+          tr(o, (c) => {
+            total++;
+            if (targets.length < EDGE_CAP) targets.push(c);
+            else if (total > 100_000) throw STOP; // don't count a giant container to the end
+          });
+        } catch (e) {
+          if (e !== STOP) throw e;
+        }
+      }
+      return { mode: EdgeMode.OTHER, total, targets, keys: null };
+    }
+  }
+}
+
+// ---------------------------------------------------------------- the recorder
+
+/** What the recorder remembers about an object the trace has shown. */
+interface Known {
+  id: number;
+  o: PyObject;
+  /** the refcount the trace last stated (0 for immortal objects) */
+  refcnt: number;
+  immortal: boolean;
+  /** step in which the object was allocated; its ALLOC is pending until that step ends */
+  born: number;
+  /** last step this object was processed in (dedupes the touched list) */
+  epoch: number;
+  kind: EdgeKind;
+  /** the edges the trace last stated */
+  total: number;
+  targets: number[] | null;
+  keys: number[] | null;
+}
+
+/** A Python frame as the trace shows it. */
+interface FrameRec {
+  frame: Frame;
+  id: number;
+  /** fast locals: last target id per slot (0 = unbound) */
+  slots: number[] | null;
+  /** module/class bodies: last target id per name */
+  names: Map<string, number> | null;
+  hasCells: boolean;
+}
+
+/** A live reading of the state at one step, taken only in test mode (see tests/engine/trace.test.ts). */
+export interface LiveSnapshot {
+  step: number;
+  line: number;
+  frames: { id: number; name: string; locals: { name: string; id: number }[] }[];
+  objects: Map<number, { id: number; type: string; value: ShortValue; refcount: number | null; address: number; size: number; immortal: boolean; interned: boolean; edges: { target: number; key: number | null }[]; edgeCount: number; mode: EdgeMode | null }>;
+  /** objects reachable from the frames that the recorder has never shown (must be empty) */
+  unknownReachable: number;
+}
+
+export interface RecorderOptions {
+  /** test-only: take a LiveSnapshot of the real interpreter at every step (slow; small programs only) */
+  liveSnapshots?: boolean;
+}
+
+const UNKNOWN = 0;
+
+export class TraceRecorder implements MemoryObserver, ExecObserver {
+  private w = new ByteWriter();
+  private strings: string[] = [];
+  private stringIndex = new Map<string, number>();
+  private typeNames = new Map<PyTypeObject, number>();
+  private codeNames = new Map<CodeObject, number[]>();
+
+  private known = new Map<number, Known>();
+  private statics = new Map<PyObject, Known>();
+  private nextStaticId = -1;
+  private lastId = 0;
+  private lastAddr = 0;
+
+  /** objects whose refcount changed this step (with repeats) */
+  private touched: PyObject[] = [];
+  private pending: Known[] = [];
+  private dirty: Known[] = [];
+
+  private shadow: FrameRec[] = [];
+  private mainFrame: Frame | null = null;
+  private nextFrameId = 0;
+
+  private step = 0;
+  private transient = 0;
+  private finished = false;
+  private truncated = true;
+
+  readonly live: LiveSnapshot[] | null;
+
+  constructor(opts: RecorderOptions = {}) {
+    this.live = opts.liveSnapshots ? [] : null;
+  }
+
+  /** Starts recording (RunOptions.onStart): hooks the heap, gc and output of the fresh interpreter. */
+  start(): void {
+    heap.observer = this;
+    heap.tracing = true;
+    gcHooks.onCollect = (phase, generation, collected, uncollectable) => {
+      if (this.finished) return;
+      if (phase === 'start') {
+        this.w.u(Ev.GC_START);
+        this.w.u(generation);
+      } else {
+        this.w.u(Ev.GC_END);
+        this.w.u(generation);
+        this.w.u(collected);
+        this.w.u(uncollectable);
+      }
+    };
+    output.listener = (stream, text) => {
+      if (this.finished) return;
+      this.w.u(Ev.OUTPUT);
+      this.w.u(stream === 'stdout' ? 0 : 1);
+      this.w.u(this.str(text));
+    };
+  }
+
+  /**
+   * Ends recording with the final step (line 0): the state after the
+   * program, before interpreter shutdown. `complete` is false when a
+   * simulator limit stopped the run.
+   */
+  finish(complete = true): void {
+    if (this.finished) return;
+    this.truncated = !complete;
+    this.endStep();
+    this.w.u(Ev.LINE);
+    this.w.u(0);
+    if (this.live !== null) this.snapshot(0, null);
+    this.step++;
+    this.finished = true;
+    heap.tracing = false;
+    heap.observer = null;
+    gcHooks.onCollect = null;
+    output.listener = null;
+  }
+
+  trace(): Trace {
+    this.finish(false);
+    return {
+      version: 1,
+      bytes: this.w.finish(),
+      strings: this.strings,
+      stepCount: this.step,
+      transient: this.transient,
+      truncated: this.truncated,
+    };
+  }
+
+  // ---------------------------------------------------------------- heap hooks
+
+  alloc(o: PyObject): void {
+    if (this.finished) return;
+    const k: Known = {
+      id: o.serial, o, refcnt: 0, immortal: false, born: this.step, epoch: -1,
+      kind: LEAF, total: 0, targets: null, keys: null,
+    };
+    this.known.set(o.serial, k);
+    this.pending.push(k);
+  }
+
+  free(o: PyObject, reason: FreeReason): void {
+    if (this.finished) return;
+    const k = this.known.get(o.serial);
+    if (k === undefined || k.o !== o) return;
+    this.known.delete(o.serial);
+    if (k.born === this.step) {
+      // made and freed within this step: no step ever shows it
+      k.born = -2;
+      this.transient++;
+      return;
+    }
+    this.w.u(Ev.FREE);
+    this.oid(k.id);
+    this.w.u(reason);
+  }
+
+  incref(o: PyObject): void {
+    if (o.serial !== 0) this.touched.push(o);
+  }
+
+  decref(o: PyObject): void {
+    if (o.serial !== 0) this.touched.push(o);
+  }
+
+  // ---------------------------------------------------------------- exec hooks
+
+  line(frame: Frame, line: number): void {
+    if (this.finished) return;
+    const top = this.shadow.length > 0 ? this.shadow[this.shadow.length - 1].frame : null;
+    if (top !== frame) this.reconcile(frame);
+    this.endStep();
+    this.w.u(Ev.LINE);
+    this.w.u(line);
+    if (this.live !== null) this.snapshot(line, frame);
+    this.step++;
+  }
+
+  call(frame: Frame): void {
+    if (this.finished) return;
+    // the caller may have bound names earlier on this line: state them before it is covered
+    if (this.shadow.length > 0) this.diffFrame(this.shadow.length - 1);
+    this.push(frame);
+  }
+
+  ret(frame: Frame): void {
+    if (this.finished) return;
+    const s = this.shadow;
+    let i = s.length - 1;
+    while (i >= 0 && s[i].frame !== frame) i--;
+    if (i < 0) return;
+    // the main module's frame stays on show until the end: its names are the program's globals
+    if (i === 0 && frame === this.mainFrame) i = 1;
+    while (s.length > i) {
+      s.pop();
+      this.w.u(Ev.RETURN);
+    }
+  }
+
+  // ---------------------------------------------------------------- frames
+
+  private push(frame: Frame): void {
+    if (frame.traceId === 0) frame.traceId = ++this.nextFrameId;
+    if (this.mainFrame === null) this.mainFrame = frame;
+    const code = frame.code;
+    const dictFrame = frame.locals !== null && frame.func === null;
+    const kinds = code.co_localspluskinds;
+    let hasCells = false;
+    for (let i = 0; i < kinds.length; i++) if (kinds[i] & (CO_FAST_CELL | CO_FAST_FREE)) hasCells = true;
+    this.shadow.push({
+      frame, id: frame.traceId,
+      slots: dictFrame ? null : new Array(code.co_localsplusnames.length).fill(UNKNOWN),
+      names: dictFrame ? new Map() : null,
+      hasCells,
+    });
+    this.w.u(Ev.CALL);
+    this.w.u(frame.traceId);
+    this.w.u(this.str(code.co_name));
+  }
+
+  /** Brings the shadow stack in line with the real one (frames entered from JS fire no `call`). */
+  private reconcile(frame: Frame): void {
+    const s = this.shadow;
+    const chain: Frame[] = [];
+    let f: Frame | null = frame;
+    let at = -1;
+    for (; f !== null; f = f.previous) {
+      let i = s.length - 1;
+      while (i >= 0 && s[i].frame !== f) i--;
+      if (i >= 0) {
+        at = i;
+        break;
+      }
+      chain.push(f);
+    }
+    if (at < 0 && this.mainFrame !== null && s.length > 0 && s[0].frame === this.mainFrame) at = 0;
+    while (s.length > at + 1) {
+      s.pop();
+      this.w.u(Ev.RETURN);
+    }
+    if (s.length > 0) this.diffFrame(s.length - 1);
+    for (let j = chain.length - 1; j >= 0; j--) {
+      if (chain[j] === this.mainFrame) continue;
+      this.push(chain[j]);
+    }
+  }
+
+  /** BIND events for the names frame `index` rebound since the trace last looked. */
+  private diffFrame(index: number): void {
+    const rec = this.shadow[index];
+    const f = rec.frame;
+    const dist = this.shadow.length - 1 - index;
+    if (rec.slots !== null) {
+      const ls = f.localsplus;
+      const slots = rec.slots;
+      const kinds = f.code.co_localspluskinds;
+      let names: number[] | undefined;
+      for (let i = 0; i < ls.length; i++) {
+        let v = ls[i];
+        if (v !== null && kinds[i] & (CO_FAST_CELL | CO_FAST_FREE) && v instanceof PyCell) v = v.ref;
+        const id = v === null ? UNKNOWN : v.serial !== 0 ? v.serial : this.staticId(v);
+        if (id === slots[i]) continue;
+        if (v !== null) this.ensureKnown(v);
+        slots[i] = id;
+        names ??= this.namesOf(f.code);
+        this.bind(dist, names[i], v === null ? UNKNOWN : id);
+      }
+    } else {
+      const d = f.locals as PyDict;
+      const map = rec.names!;
+      const ek = d.ekeys, ev = d.evalues;
+      let seen = 0;
+      for (let i = 0; i < ek.length; i++) {
+        const k = ek[i];
+        if (k === null || !(k instanceof PyStr)) continue;
+        const name = k.value;
+        if (isDunder(name)) continue;
+        seen++;
+        const v = ev[i]!;
+        const id = v.serial !== 0 ? v.serial : this.staticId(v);
+        if (map.get(name) === id) continue;
+        this.ensureKnown(v);
+        map.set(name, id);
+        this.bind(dist, this.str(name), id);
+      }
+      if (seen !== map.size) {
+        const present = new Set<string>();
+        for (const k of ek) if (k instanceof PyStr) present.add(k.value);
+        for (const name of [...map.keys()]) {
+          if (!present.has(name)) {
+            map.delete(name);
+            this.bind(dist, this.str(name), UNKNOWN);
+          }
+        }
+      }
+    }
+  }
+
+  private bind(dist: number, name: number, id: number): void {
+    this.w.u(Ev.BIND);
+    this.w.u(dist);
+    this.w.u(name);
+    if (id === UNKNOWN) this.w.u(0);
+    else this.w.u(zz(this.lastId - id) + 1);
+  }
+
+  private namesOf(code: CodeObject): number[] {
+    let n = this.codeNames.get(code);
+    if (n === undefined) {
+      n = code.co_localsplusnames.map((s) => this.str(s));
+      this.codeNames.set(code, n);
+    }
+    return n;
+  }
+
+  // ---------------------------------------------------------------- step boundary
+
+  /** Everything the step changed, written just before its LINE event. */
+  private endStep(): void {
+    const step = this.step;
+    // 1. objects made during the step that are still alive
+    for (const k of this.pending) {
+      if (k.born !== step) continue; // freed again (transient)
+      const o = k.o;
+      if (o.serial !== k.id) continue; // recycled by a free list under a new serial
+      this.describe(Ev.ALLOC, k);
+      k.epoch = step;
+      if (k.kind !== LEAF) this.dirty.push(k);
+    }
+    this.pending.length = 0;
+    // 2. net refcount changes
+    const t = this.touched;
+    for (let i = 0; i < t.length; i++) {
+      const o = t[i];
+      if (o.refcnt <= 0) continue;
+      const k = this.known.get(o.serial);
+      // an object the trace has not shown yet gets its count when it is introduced
+      if (k === undefined || k.epoch === step) continue;
+      k.epoch = step;
+      if (k.immortal) continue;
+      if (isImmortal(o)) {
+        this.describe(Ev.INTRO, k); // became immortal (3.12 interning): re-describe
+        continue;
+      }
+      const d = o.refcnt - k.refcnt;
+      if (d !== 0) {
+        this.w.u(d > 0 ? Ev.INCREF : Ev.DECREF);
+        this.oid(k.id);
+        this.w.u(d > 0 ? d : -d);
+        k.refcnt = o.refcnt;
+      }
+      if (k.kind !== LEAF) this.dirty.push(k);
+    }
+    t.length = 0;
+    // 3. containers on the running frame's value stack (a comprehension's list is
+    //    appended to without any refcount change of its own)
+    const top = tstate.frame;
+    if (top !== null) {
+      const st = top.stack;
+      for (let i = 0; i < top.sp; i++) {
+        const v = st[i];
+        if (v === null || v.serial === 0 || v.refcnt <= 0) continue;
+        const k = this.known.get(v.serial);
+        if (k !== undefined && k.kind !== LEAF && k.epoch !== -step - 1) {
+          k.epoch = -step - 1;
+          this.dirty.push(k);
+        }
+      }
+    }
+    // 4. contents of the containers the step touched
+    const dirty = this.dirty;
+    for (let i = 0; i < dirty.length; i++) {
+      const k = dirty[i];
+      if (k.o.refcnt > 0 && k.o.serial === k.id) this.diffEdges(k);
+    }
+    dirty.length = 0;
+    // 5. names: the running frame, the module's globals, and frames sharing cells
+    const s = this.shadow;
+    if (s.length > 0) {
+      this.diffFrame(s.length - 1);
+      if (s.length > 1 && s[0].names !== null) this.diffFrame(0);
+      for (let i = 1; i < s.length - 1; i++) if (s[i].hasCells) this.diffFrame(i);
+    }
+  }
+
+  /** ALLOC or INTRO: an object's description. */
+  private describe(ev: Ev.ALLOC | Ev.INTRO, k: Known): void {
+    const o = k.o;
+    const w = this.w;
+    k.immortal = isImmortal(o);
+    k.refcnt = k.immortal ? 0 : o.refcnt;
+    k.kind = edgeKind(o);
+    w.u(ev);
+    w.z(k.id - this.lastId);
+    this.lastId = k.id;
+    let tn = this.typeNames.get(o.type);
+    if (tn === undefined) {
+      tn = this.str(o.type.name);
+      this.typeNames.set(o.type, tn);
+    }
+    w.u(tn);
+    encodeAddr(w, o.addr, this.lastAddr);
+    this.lastAddr = o.addr;
+    w.u(o.size);
+    w.u(k.refcnt);
+    w.u((k.immortal ? FLAG_IMMORTAL : 0) | (o instanceof PyStr && o.interned ? FLAG_INTERNED : 0));
+    const v = shortValue(o);
+    w.u(v.kind);
+    switch (v.kind) {
+      case Val.INT:
+        w.z(v.v);
+        break;
+      case Val.FLOAT:
+        w.f64(v.v);
+        break;
+      case Val.STR:
+      case Val.NAME:
+        w.u(this.str(v.v));
+        break;
+    }
+  }
+
+  /** The object's id, introducing it to the trace first if needed. */
+  private ensureKnown(o: PyObject): number {
+    if (o.serial === 0) return this.staticId(o);
+    const k0 = this.known.get(o.serial);
+    if (k0 !== undefined) return k0.id;
+    const k: Known = {
+      // epoch -1: if introduced mid-step, later changes in the step still count
+      id: o.serial, o, refcnt: 0, immortal: false, born: -1, epoch: -1,
+      kind: LEAF, total: 0, targets: null, keys: null,
+    };
+    this.known.set(o.serial, k);
+    this.describe(Ev.INTRO, k);
+    if (k.kind !== LEAF) this.diffEdges(k);
+    return k.id;
+  }
+
+  /** Ids for statically allocated objects (serial 0), introduced on first use. */
+  private staticId(o: PyObject): number {
+    let k = this.statics.get(o);
+    if (k === undefined) {
+      k = {
+        id: this.nextStaticId--, o, refcnt: 0, immortal: true, born: -1, epoch: -1,
+        kind: LEAF, total: 0, targets: null, keys: null,
+      };
+      this.statics.set(o, k);
+      this.describe(Ev.INTRO, k);
+      if (k.kind !== LEAF) this.diffEdges(k);
+    }
+    return k.id;
+  }
+
+  /** Re-reads a container and writes an EDGES event if its contents changed. */
+  private diffEdges(k: Known): void {
+    const raw = readEdges(k.o, k.kind as EdgeMode);
+    const n = raw.targets.length;
+    const targets = new Array<number>(n);
+    for (let i = 0; i < n; i++) targets[i] = this.ensureKnown(raw.targets[i]);
+    let keys: number[] | null = null;
+    if (raw.keys !== null) {
+      keys = new Array<number>(n);
+      for (let i = 0; i < n; i++) {
+        const key = raw.keys[i];
+        keys[i] = key === null ? UNKNOWN : this.ensureKnown(key);
+      }
+    }
+    const old = k.targets, oldKeys = k.keys;
+    let keep = 0;
+    if (old !== null) {
+      const m = Math.min(old.length, n);
+      while (keep < m && old[keep] === targets[keep] && (keys === null || oldKeys![keep] === keys[keep])) keep++;
+      if (keep === n && old.length === n && k.total === raw.total) return;
+    } else if (n === 0 && raw.total === 0) {
+      k.targets = targets;
+      k.keys = keys;
+      return; // a new container is empty unless said otherwise
+    }
+    k.targets = targets;
+    k.keys = keys;
+    k.total = raw.total;
+    const w = this.w;
+    w.u(Ev.EDGES);
+    this.oid(k.id);
+    w.u(raw.mode);
+    w.u(raw.total);
+    w.u(keep);
+    w.u(n - keep);
+    for (let i = keep; i < n; i++) {
+      this.oid(targets[i]);
+      if (keys !== null) w.u(keys[i] === UNKNOWN ? 0 : zz(this.lastId - keys[i]) + 1);
+    }
+  }
+
+  private oid(id: number): void {
+    this.w.z(this.lastId - id);
+  }
+
+  private str(s: string): number {
+    let i = this.stringIndex.get(s);
+    if (i === undefined) {
+      i = this.strings.length;
+      this.strings.push(s);
+      this.stringIndex.set(s, i);
+    }
+    return i;
+  }
+
+  // ---------------------------------------------------------------- test mode
+
+  /** Reads the real interpreter's state (frames from tstate, every refcount, every container afresh). */
+  private snapshot(line: number, frame: Frame | null): void {
+    const frames: LiveSnapshot['frames'] = [];
+    const chain: Frame[] = [];
+    for (let f = frame; f !== null; f = f.previous) chain.push(f);
+    if (this.mainFrame !== null && !chain.includes(this.mainFrame)) chain.push(this.mainFrame);
+    chain.reverse();
+    const roots: PyObject[] = [];
+    for (const f of chain) {
+      const locals: { name: string; id: number }[] = [];
+      if (f.locals !== null && f.func === null) {
+        const d = f.locals as PyDict;
+        for (let i = 0; i < d.ekeys.length; i++) {
+          const key = d.ekeys[i];
+          if (!(key instanceof PyStr) || isDunder(key.value)) continue;
+          const v = d.evalues[i]!;
+          locals.push({ name: key.value, id: this.peekId(v) });
+          roots.push(v);
+        }
+      } else {
+        const names = f.code.co_localsplusnames;
+        for (let i = 0; i < f.localsplus.length; i++) {
+          let v = f.localsplus[i];
+          if (v !== null && f.code.co_localspluskinds[i] & (CO_FAST_CELL | CO_FAST_FREE) && v instanceof PyCell) v = v.ref;
+          if (v === null) continue;
+          locals.push({ name: names[i], id: this.peekId(v) });
+          roots.push(v);
+        }
+      }
+      frames.push({ id: f.traceId, name: f.code.co_name, locals });
+    }
+    const objects: LiveSnapshot['objects'] = new Map();
+    let unknownReachable = 0;
+    const visit = (o: PyObject): void => {
+      const id = this.peekId(o);
+      if (id === UNKNOWN) {
+        unknownReachable++;
+        return;
+      }
+      if (objects.has(id)) return;
+      const immortal = isImmortal(o);
+      const kind = edgeKind(o);
+      const raw = kind === LEAF ? null : readEdges(o, kind);
+      objects.set(id, {
+        id, type: o.type.name, value: shortValue(o), refcount: immortal ? null : o.refcnt, address: o.addr,
+        size: o.size, immortal, interned: o instanceof PyStr && o.interned,
+        edges: raw === null ? [] : raw.targets.map((t, i) => ({
+          target: this.peekId(t),
+          key: raw.keys === null ? null : raw.keys[i] === null ? UNKNOWN : this.peekId(raw.keys[i]!),
+        })),
+        edgeCount: raw === null ? 0 : raw.total,
+        mode: raw === null ? null : raw.mode,
+      });
+      if (raw !== null) {
+        for (const t of raw.targets) visit(t);
+        if (raw.keys !== null) for (const key of raw.keys) if (key !== null) visit(key);
+      }
+    };
+    for (const r of roots) visit(r);
+    for (const k of this.known.values()) if (k.o.refcnt > 0 && k.o.serial === k.id) visit(k.o);
+    for (const k of this.statics.values()) visit(k.o);
+    this.live!.push({ step: this.step, line, frames, objects, unknownReachable });
+  }
+
+  private peekId(o: PyObject): number {
+    if (o.serial === 0) return this.statics.get(o)?.id ?? UNKNOWN;
+    return this.known.has(o.serial) ? o.serial : UNKNOWN;
+  }
+}
+
+function zz(v: number): number {
+  return v >= 0 ? v * 2 : -v * 2 - 1;
+}
+
+function isDunder(name: string): boolean {
+  return name.length > 4 && name.startsWith('__') && name.endsWith('__');
+}
+
+/**
+ * The RunOptions (pylifecycle.ts) that record a run with `rec`: attach once
+ * the interpreter is up, stop when the program has finished.
+ */
+export function recorderRunOptions(rec: TraceRecorder): { observer: ExecObserver; onStart: () => void; onEnd: () => void } {
+  return { observer: rec, onStart: () => rec.start(), onEnd: () => rec.finish(true) };
+}
