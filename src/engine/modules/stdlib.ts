@@ -8,9 +8,17 @@ import { registerModule } from './importer.js';
 import { itertoolsDef } from './itertoolsmodule.js';
 import { contextlibDef } from './contextlibmodule.js';
 import { inspectDef } from './inspectmodule.js';
+import { mathDef } from './mathmodule.js';
+import { functoolsDef } from './functoolsmodule.js';
+import { operatorDef } from './operatormodule.js';
+import { copyDef } from './copymodule.js';
 
 export function registerStdlib(): void {
   registerModule('itertools', itertoolsDef);
   registerModule('contextlib', contextlibDef);
   registerModule('inspect', inspectDef);
+  registerModule('math', mathDef);
+  registerModule('functools', functoolsDef);
+  registerModule('operator', operatorDef);
+  registerModule('copy', copyDef);
 }
