@@ -198,7 +198,6 @@ export function evalFrame(entry: Frame, throwing: PyBaseException | null): PyObj
   let frame = entry;
   let pending: PyRaise | Reraise | null = throwing ? new Reraise(throwing) : null;
   if (throwing) {
-    frame.lasti = frame.pc - 1;
     // gen.throw() adds the generator frame to the traceback.
     tracebackHere(throwing, frame);
   }
@@ -209,9 +208,11 @@ export function evalFrame(entry: Frame, throwing: PyBaseException | null): PyObj
         pending = null;
         throw p;
       }
-      return run();
+      return dispatch(entry);
     } catch (e) {
       // ---- exception_unwind ----
+      // The frame that raised is the thread's current frame (calls and returns keep it current).
+      frame = tstate.frame!;
       let exc: PyBaseException;
       if (e instanceof Reraise) {
         exc = e.exc;
@@ -279,1330 +280,1432 @@ export function evalFrame(entry: Frame, throwing: PyBaseException | null): PyObj
   }
 
   /** The dispatch loop proper; returns when the entry frame returns or yields. */
-  function run(): PyObject {
-    let code = frame.code.code;
-    let stack = frame.stack;
-    let locals = frame.localsplus;
-    let consts = frame.consts;
-    let names = frame.code.co_names;
-    let sp = frame.sp;
-    let pc = frame.pc;
-    const obs = observer;
-    let positions = frame.code.positions;
+}
 
-    /** saves the loop's registers into the frame (before anything that may look at it) */
-    const save = (): void => {
-      frame.sp = sp;
-      frame.pc = pc;
-    };
-    const load = (): void => {
-      code = frame.code.code;
-      stack = frame.stack;
-      locals = frame.localsplus;
-      consts = frame.consts;
-      names = frame.code.co_names;
-      sp = frame.sp;
-      pc = frame.pc;
-      positions = frame.code.positions;
-    };
+/**
+ * The dispatch loop proper: runs the thread's current frame (and the frames
+ * it calls inline) until the entry frame returns or yields. Everything the
+ * loop touches per instruction is a local, so V8 keeps it in registers.
+ */
+function dispatch(entry: Frame): PyObject {
+  let frame = tstate.frame!;
+  let code = frame.code.code;
+  let stack = frame.stack;
+  let locals = frame.localsplus;
+  let consts = frame.consts;
+  let names = frame.code.co_names;
+  let sp = frame.sp;
+  let pc = frame.pc;
+  const obs = observer;
+  let positions = frame.code.positions;
 
-    try {
-      for (;;) {
-        if (--tstate.stepsLeft < 0) throw new StepBudgetExceeded(tstate.stepBudget);
-        const i2 = pc << 1;
-        const op = code[i2];
-        const oparg = code[i2 + 1];
-        frame.lasti = pc;
-        pc++;
-        if (obs !== null) {
-          const line = positions[(pc - 1) << 2];
-          if (line > 0 && (line !== frame.traceLine || op === 140)) {
-            frame.traceLine = line;
-            frame.sp = sp;
-            frame.pc = pc - 1;
-            obs.line(frame, line);
-          }
+
+  try {
+    for (;;) {
+      if (--tstate.stepsLeft < 0) throw new StepBudgetExceeded(tstate.stepBudget);
+      const i2 = pc << 1;
+      const op = code[i2];
+      const oparg = code[i2 + 1];
+      pc++;
+      if (obs !== null) {
+        const line = positions[(pc - 1) << 2];
+        if (line > 0 && (line !== frame.traceLine || op === 140)) {
+          frame.traceLine = line;
+          frame.sp = sp;
+          frame.pc = pc - 1;
+          obs.line(frame, line);
         }
-        switch (op) {
-          case 9: // NOP
-            break;
-          case 151: // RESUME
-            if (gcstate.collectionScheduled) {
-              save();
-              runScheduledGC();
-            }
-            break;
-          case 1: { // POP_TOP
-            const v = stack[--sp]!;
-            stack[sp] = null;
-            decref(v);
-            break;
+      }
+      switch (op) {
+        case 9: // NOP
+          break;
+        case 151: // RESUME
+          if (gcstate.collectionScheduled) {
+            frame.sp = sp;
+            frame.pc = pc;
+            runScheduledGC();
           }
-          case 2: // PUSH_NULL
-            stack[sp++] = null;
-            break;
-          case 4: { // END_FOR
-            const a = stack[--sp];
-            const b = stack[--sp];
-            stack[sp] = stack[sp + 1] = null;
-            xdecref(a);
-            xdecref(b);
-            break;
+          break;
+        case 1: { // POP_TOP
+          const v = stack[--sp]!;
+          stack[sp] = null;
+          decref(v);
+          break;
+        }
+        case 2: // PUSH_NULL
+          stack[sp++] = null;
+          break;
+        case 4: { // END_FOR
+          const a = stack[--sp];
+          const b = stack[--sp];
+          stack[sp] = stack[sp + 1] = null;
+          xdecref(a);
+          xdecref(b);
+          break;
+        }
+        case 5: { // END_SEND (receiver, value -- value)
+          const v = stack[--sp]!;
+          const r = stack[sp - 1]!;
+          stack[sp - 1] = v;
+          stack[sp] = null;
+          decref(r);
+          break;
+        }
+        case 99: { // SWAP
+          const t = stack[sp - 1];
+          stack[sp - 1] = stack[sp - oparg];
+          stack[sp - oparg] = t;
+          break;
+        }
+        case 120: { // COPY
+          const v = stack[sp - oparg]!;
+          incref(v);
+          stack[sp++] = v;
+          break;
+        }
+        case 100: { // LOAD_CONST
+          const v = consts[oparg];
+          incref(v);
+          stack[sp++] = v;
+          break;
+        }
+        case 124: { // LOAD_FAST
+          const v = locals[oparg]!;
+          incref(v);
+          stack[sp++] = v;
+          break;
+        }
+        case 127: { // LOAD_FAST_CHECK
+          const v = locals[oparg];
+          if (v === null) {
+            frame.sp = sp;
+            frame.pc = pc;
+            raise(
+              Exc.UnboundLocalError,
+              `cannot access local variable '${frame.code.co_localsplusnames[oparg]}' where it is not associated with a value`,
+            );
           }
-          case 5: { // END_SEND (receiver, value -- value)
-            const v = stack[--sp]!;
-            const r = stack[sp - 1]!;
-            stack[sp - 1] = v;
-            stack[sp] = null;
-            decref(r);
-            break;
-          }
-          case 99: { // SWAP
-            const t = stack[sp - 1];
-            stack[sp - 1] = stack[sp - oparg];
-            stack[sp - oparg] = t;
-            break;
-          }
-          case 120: { // COPY
-            const v = stack[sp - oparg]!;
-            incref(v);
-            stack[sp++] = v;
-            break;
-          }
-          case 100: { // LOAD_CONST
-            const v = consts[oparg];
-            incref(v);
-            stack[sp++] = v;
-            break;
-          }
-          case 124: { // LOAD_FAST
-            const v = locals[oparg]!;
-            incref(v);
-            stack[sp++] = v;
-            break;
-          }
-          case 127: { // LOAD_FAST_CHECK
-            const v = locals[oparg];
-            if (v === null) {
-              save();
-              raise(
-                Exc.UnboundLocalError,
-                `cannot access local variable '${frame.code.co_localsplusnames[oparg]}' where it is not associated with a value`,
-              );
-            }
-            incref(v);
-            stack[sp++] = v;
-            break;
-          }
-          case 143: { // LOAD_FAST_AND_CLEAR
-            stack[sp++] = locals[oparg];
-            locals[oparg] = null;
-            break;
-          }
-          case 125: { // STORE_FAST
-            const v = stack[--sp];
-            stack[sp] = null;
-            const old = locals[oparg];
-            locals[oparg] = v;
-            if (old !== null) {
-              save();
-              decref(old);
-            }
-            break;
-          }
-          case 126: { // DELETE_FAST
-            const old = locals[oparg];
-            if (old === null) {
-              save();
-              raise(
-                Exc.UnboundLocalError,
-                `cannot access local variable '${frame.code.co_localsplusnames[oparg]}' where it is not associated with a value`,
-              );
-            }
-            locals[oparg] = null;
-            save();
+          incref(v);
+          stack[sp++] = v;
+          break;
+        }
+        case 143: { // LOAD_FAST_AND_CLEAR
+          stack[sp++] = locals[oparg];
+          locals[oparg] = null;
+          break;
+        }
+        case 125: { // STORE_FAST
+          const v = stack[--sp];
+          stack[sp] = null;
+          const old = locals[oparg];
+          locals[oparg] = v;
+          if (old !== null) {
+            frame.sp = sp;
+            frame.pc = pc;
             decref(old);
-            break;
           }
-          case 135: { // MAKE_CELL
-            const init = locals[oparg];
-            locals[oparg] = newCell(init);
-            break;
+          break;
+        }
+        case 126: { // DELETE_FAST
+          const old = locals[oparg];
+          if (old === null) {
+            frame.sp = sp;
+            frame.pc = pc;
+            raise(
+              Exc.UnboundLocalError,
+              `cannot access local variable '${frame.code.co_localsplusnames[oparg]}' where it is not associated with a value`,
+            );
           }
-          case 149: { // COPY_FREE_VARS
-            const closure = (frame.func!.closure as PyTuple).items;
-            const offset = frame.code.co_localsplusnames.length - oparg;
-            for (let i = 0; i < oparg; i++) {
-              incref(closure[i]);
-              locals[offset + i] = closure[i];
-            }
-            break;
+          locals[oparg] = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          decref(old);
+          break;
+        }
+        case 135: { // MAKE_CELL
+          const init = locals[oparg];
+          locals[oparg] = newCell(init);
+          break;
+        }
+        case 149: { // COPY_FREE_VARS
+          const closure = (frame.func!.closure as PyTuple).items;
+          const offset = frame.code.co_localsplusnames.length - oparg;
+          for (let i = 0; i < oparg; i++) {
+            incref(closure[i]);
+            locals[offset + i] = closure[i];
           }
-          case 136: { // LOAD_CLOSURE
-            const v = locals[oparg]!;
+          break;
+        }
+        case 136: { // LOAD_CLOSURE
+          const v = locals[oparg]!;
+          incref(v);
+          stack[sp++] = v;
+          break;
+        }
+        case 137: { // LOAD_DEREF
+          const v = (locals[oparg] as PyCell).ref;
+          if (v === null) {
+            frame.sp = sp;
+            frame.pc = pc;
+            unboundDeref(frame, oparg);
+          }
+          incref(v!);
+          stack[sp++] = v;
+          break;
+        }
+        case 138: { // STORE_DEREF
+          const v = stack[--sp];
+          stack[sp] = null;
+          const cell = locals[oparg] as PyCell;
+          const old = cell.ref;
+          cell.ref = v;
+          if (old !== null) {
+            frame.sp = sp;
+            frame.pc = pc;
+            decref(old);
+          }
+          break;
+        }
+        case 139: { // DELETE_DEREF
+          const cell = locals[oparg] as PyCell;
+          const old = cell.ref;
+          if (old === null) {
+            frame.sp = sp;
+            frame.pc = pc;
+            unboundDeref(frame, oparg);
+          }
+          cell.ref = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          decref(old!);
+          break;
+        }
+        case 176: { // LOAD_FROM_DICT_OR_DEREF (class bodies reading an outer function's variable)
+          const mapping = stack[--sp]!;
+          const name = frame.code.co_localsplusnames[oparg];
+          frame.sp = sp;
+          frame.pc = pc;
+          let v = dictGetItemStr(mapping as PyDict, name);
+          if (v !== null) incref(v);
+          else {
+            v = (locals[oparg] as PyCell).ref;
+            if (v === null) unboundDeref(frame, oparg);
             incref(v);
-            stack[sp++] = v;
-            break;
           }
-          case 137: { // LOAD_DEREF
-            const v = (locals[oparg] as PyCell).ref;
-            if (v === null) {
-              save();
-              unboundDeref(frame, oparg);
-            }
-            incref(v!);
-            stack[sp++] = v;
-            break;
+          decref(mapping);
+          stack[sp++] = v;
+          break;
+        }
+        case 87: { // LOAD_LOCALS
+          const l = frame.locals;
+          if (l === null) {
+            frame.sp = sp;
+            frame.pc = pc;
+            raise(Exc.SystemError, 'no locals found');
           }
-          case 138: { // STORE_DEREF
-            const v = stack[--sp];
-            stack[sp] = null;
-            const cell = locals[oparg] as PyCell;
-            const old = cell.ref;
-            cell.ref = v;
-            if (old !== null) {
-              save();
-              decref(old);
-            }
-            break;
+          incref(l);
+          stack[sp++] = l;
+          break;
+        }
+        case 101: { // LOAD_NAME
+          const name = names[oparg];
+          frame.sp = sp;
+          frame.pc = pc;
+          const v = loadName(frame, name);
+          stack[sp++] = v;
+          break;
+        }
+        case 175: { // LOAD_FROM_DICT_OR_GLOBALS
+          const mapping = stack[--sp]!;
+          const name = names[oparg];
+          frame.sp = sp;
+          frame.pc = pc;
+          let v = dictGetItemStr(mapping as PyDict, name);
+          if (v !== null) incref(v);
+          else v = loadGlobal(frame, name);
+          decref(mapping);
+          stack[sp++] = v;
+          break;
+        }
+        case 90: { // STORE_NAME
+          const v = stack[--sp]!;
+          stack[sp] = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          const l = frame.locals;
+          if (l === null) {
+            decref(v);
+            raise(Exc.SystemError, `no locals found when storing '${names[oparg]}'`);
           }
-          case 139: { // DELETE_DEREF
-            const cell = locals[oparg] as PyCell;
-            const old = cell.ref;
-            if (old === null) {
-              save();
-              unboundDeref(frame, oparg);
-            }
-            cell.ref = null;
-            save();
-            decref(old!);
-            break;
+          try {
+            dictSetItemStr(l, names[oparg], v);
+          } finally {
+            decref(v);
           }
-          case 176: { // LOAD_FROM_DICT_OR_DEREF (class bodies reading an outer function's variable)
-            const mapping = stack[--sp]!;
-            const name = frame.code.co_localsplusnames[oparg];
-            save();
-            let v = dictGetItemStr(mapping as PyDict, name);
-            if (v !== null) incref(v);
-            else {
-              v = (locals[oparg] as PyCell).ref;
-              if (v === null) unboundDeref(frame, oparg);
-              incref(v);
-            }
-            decref(mapping);
-            stack[sp++] = v;
-            break;
+          break;
+        }
+        case 91: { // DELETE_NAME
+          frame.sp = sp;
+          frame.pc = pc;
+          const l = frame.locals!;
+          if (!dictDelItemStr(l, names[oparg])) {
+            raiseNameError(names[oparg]);
           }
-          case 87: { // LOAD_LOCALS
-            const l = frame.locals;
-            if (l === null) {
-              save();
-              raise(Exc.SystemError, 'no locals found');
-            }
-            incref(l);
-            stack[sp++] = l;
-            break;
+          break;
+        }
+        case 116: { // LOAD_GLOBAL
+          const name = names[oparg >> 1];
+          frame.sp = sp;
+          frame.pc = pc;
+          const v = loadGlobal(frame, name);
+          if (oparg & 1) stack[sp++] = null;
+          stack[sp++] = v;
+          break;
+        }
+        case 97: { // STORE_GLOBAL
+          const v = stack[--sp]!;
+          stack[sp] = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          try {
+            dictSetItemStr(frame.globals, names[oparg], v);
+          } finally {
+            decref(v);
           }
-          case 101: { // LOAD_NAME
-            const name = names[oparg];
-            save();
-            const v = loadName(frame, name);
-            stack[sp++] = v;
-            break;
+          break;
+        }
+        case 98: { // DELETE_GLOBAL
+          frame.sp = sp;
+          frame.pc = pc;
+          if (!dictDelItemStr(frame.globals, names[oparg])) {
+            raiseNameError(names[oparg]);
           }
-          case 175: { // LOAD_FROM_DICT_OR_GLOBALS
-            const mapping = stack[--sp]!;
-            const name = names[oparg];
-            save();
-            let v = dictGetItemStr(mapping as PyDict, name);
-            if (v !== null) incref(v);
-            else v = loadGlobal(frame, name);
-            decref(mapping);
-            stack[sp++] = v;
-            break;
-          }
-          case 90: { // STORE_NAME
-            const v = stack[--sp]!;
-            stack[sp] = null;
-            save();
-            const l = frame.locals;
-            if (l === null) {
-              decref(v);
-              raise(Exc.SystemError, `no locals found when storing '${names[oparg]}'`);
-            }
-            try {
-              dictSetItemStr(l, names[oparg], v);
-            } finally {
-              decref(v);
-            }
-            break;
-          }
-          case 91: { // DELETE_NAME
-            save();
-            const l = frame.locals!;
-            if (!dictDelItemStr(l, names[oparg])) {
-              raiseNameError(names[oparg]);
-            }
-            break;
-          }
-          case 116: { // LOAD_GLOBAL
-            const name = names[oparg >> 1];
-            save();
-            const v = loadGlobal(frame, name);
-            if (oparg & 1) stack[sp++] = null;
-            stack[sp++] = v;
-            break;
-          }
-          case 97: { // STORE_GLOBAL
-            const v = stack[--sp]!;
-            stack[sp] = null;
-            save();
-            try {
-              dictSetItemStr(frame.globals, names[oparg], v);
-            } finally {
-              decref(v);
-            }
-            break;
-          }
-          case 98: { // DELETE_GLOBAL
-            save();
-            if (!dictDelItemStr(frame.globals, names[oparg])) {
-              raiseNameError(names[oparg]);
-            }
-            break;
-          }
-          case 106: { // LOAD_ATTR
-            const owner = stack[sp - 1]!;
-            const name = names[oparg >> 1];
-            save();
-            if (oparg & 1) {
-              const [meth, unbound] = getMethod(owner, name);
-              if (unbound) {
-                stack[sp - 1] = meth;
-                stack[sp++] = owner;
-              } else {
-                stack[sp - 1] = null;
-                stack[sp++] = meth;
-                decref(owner);
-              }
+          break;
+        }
+        case 106: { // LOAD_ATTR
+          const owner = stack[sp - 1]!;
+          const name = names[oparg >> 1];
+          frame.sp = sp;
+          frame.pc = pc;
+          if (oparg & 1) {
+            const [meth, unbound] = getMethod(owner, name);
+            if (unbound) {
+              stack[sp - 1] = meth;
+              stack[sp++] = owner;
             } else {
-              const v = getAttr(owner, name);
-              stack[sp - 1] = v;
+              stack[sp - 1] = null;
+              stack[sp++] = meth;
               decref(owner);
             }
-            break;
+          } else {
+            const v = getAttr(owner, name);
+            stack[sp - 1] = v;
+            decref(owner);
           }
-          case 95: { // STORE_ATTR (v, owner --)
-            const owner = stack[--sp]!;
-            const v = stack[--sp]!;
-            stack[sp] = stack[sp + 1] = null;
-            save();
-            try {
-              setAttr(owner, names[oparg], v);
-            } finally {
-              decref(v);
-              decref(owner);
-            }
-            break;
+          break;
+        }
+        case 95: { // STORE_ATTR (v, owner --)
+          const owner = stack[--sp]!;
+          const v = stack[--sp]!;
+          stack[sp] = stack[sp + 1] = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          try {
+            setAttr(owner, names[oparg], v);
+          } finally {
+            decref(v);
+            decref(owner);
           }
-          case 96: { // DELETE_ATTR
-            const owner = stack[--sp]!;
-            stack[sp] = null;
-            save();
-            try {
-              setAttr(owner, names[oparg], null);
-            } finally {
-              decref(owner);
-            }
-            break;
+          break;
+        }
+        case 96: { // DELETE_ATTR
+          const owner = stack[--sp]!;
+          stack[sp] = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          try {
+            setAttr(owner, names[oparg], null);
+          } finally {
+            decref(owner);
           }
-          case 141: { // LOAD_SUPER_ATTR (global_super, class, self -- res2?, res)
-            const self = stack[--sp]!;
-            const cls = stack[--sp]!;
-            const gsuper = stack[--sp]!;
-            stack[sp] = stack[sp + 1] = stack[sp + 2] = null;
-            save();
-            try {
-              const name = names[oparg >> 2];
-              const [res, unbound] = superLookup(gsuper, cls, self, name, (oparg & 1) !== 0, (oparg & 2) !== 0);
-              if (oparg & 1) {
-                if (unbound) {
-                  stack[sp++] = res;
-                  incref(self);
-                  stack[sp++] = self;
-                } else {
-                  stack[sp++] = null;
-                  stack[sp++] = res;
-                }
+          break;
+        }
+        case 141: { // LOAD_SUPER_ATTR (global_super, class, self -- res2?, res)
+          const self = stack[--sp]!;
+          const cls = stack[--sp]!;
+          const gsuper = stack[--sp]!;
+          stack[sp] = stack[sp + 1] = stack[sp + 2] = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          try {
+            const name = names[oparg >> 2];
+            const [res, unbound] = superLookup(gsuper, cls, self, name, (oparg & 1) !== 0, (oparg & 2) !== 0);
+            if (oparg & 1) {
+              if (unbound) {
+                stack[sp++] = res;
+                incref(self);
+                stack[sp++] = self;
               } else {
+                stack[sp++] = null;
                 stack[sp++] = res;
               }
-            } finally {
-              decref(self);
-              decref(cls);
-              decref(gsuper);
-            }
-            break;
-          }
-          case 25: { // BINARY_SUBSCR
-            const sub = stack[--sp]!;
-            const container = stack[sp - 1]!;
-            stack[sp] = null;
-            save();
-            let r: PyObject;
-            try {
-              r = getItem(container, sub);
-            } finally {
-              decref(sub);
-            }
-            stack[sp - 1] = r;
-            decref(container);
-            break;
-          }
-          case 60: { // STORE_SUBSCR (v, container, sub --)
-            const sub = stack[--sp]!;
-            const container = stack[--sp]!;
-            const v = stack[--sp]!;
-            stack[sp] = stack[sp + 1] = stack[sp + 2] = null;
-            save();
-            try {
-              setItem(container, sub, v);
-            } finally {
-              decref(v);
-              decref(container);
-              decref(sub);
-            }
-            break;
-          }
-          case 61: { // DELETE_SUBSCR
-            const sub = stack[--sp]!;
-            const container = stack[--sp]!;
-            stack[sp] = stack[sp + 1] = null;
-            save();
-            try {
-              delItem(container, sub);
-            } finally {
-              decref(container);
-              decref(sub);
-            }
-            break;
-          }
-          case 26: { // BINARY_SLICE (container, start, stop -- res)
-            const stop = stack[--sp]!;
-            const start = stack[--sp]!;
-            const container = stack[sp - 1]!;
-            stack[sp] = stack[sp + 1] = null;
-            save();
-            const slice = newSlice(start, stop, (incref(PyNone), PyNone));
-            let r: PyObject;
-            try {
-              r = getItem(container, slice);
-            } finally {
-              decref(slice);
-            }
-            stack[sp - 1] = r;
-            decref(container);
-            break;
-          }
-          case 27: { // STORE_SLICE (v, container, start, stop --)
-            const stop = stack[--sp]!;
-            const start = stack[--sp]!;
-            const container = stack[--sp]!;
-            const v = stack[--sp]!;
-            stack[sp] = stack[sp + 1] = stack[sp + 2] = stack[sp + 3] = null;
-            save();
-            const slice = newSlice(start, stop, (incref(PyNone), PyNone));
-            try {
-              setItem(container, slice, v);
-            } finally {
-              decref(slice);
-              decref(v);
-              decref(container);
-            }
-            break;
-          }
-          case 133: { // BUILD_SLICE
-            const step = oparg === 3 ? stack[--sp]! : (incref(PyNone), PyNone);
-            const stop = stack[--sp]!;
-            const start = stack[--sp]!;
-            stack[sp] = stack[sp + 1] = null;
-            if (oparg === 3) stack[sp + 2] = null;
-            save();
-            stack[sp++] = newSlice(start, stop, step);
-            break;
-          }
-          case 122: { // BINARY_OP
-            const rhs = stack[--sp]!;
-            const lhs = stack[sp - 1]!;
-            stack[sp] = null;
-            save();
-            let r: PyObject | null = null;
-            if (lhs.type === LongType && rhs.type === LongType) r = fastIntOp(lhs as PyLong, rhs as PyLong, oparg);
-            else if (lhs.type === FloatType && rhs.type === FloatType) r = fastFloatOp((lhs as PyFloat).value, (rhs as PyFloat).value, oparg);
-            if (r === null) {
-              try {
-                r = binaryOp(lhs, rhs, oparg);
-              } catch (e) {
-                decref(rhs);
-                throw e;
-              }
-            }
-            stack[sp - 1] = r;
-            decref(lhs);
-            decref(rhs);
-            break;
-          }
-          case 107: { // COMPARE_OP
-            const rhs = stack[--sp]!;
-            const lhs = stack[sp - 1]!;
-            stack[sp] = null;
-            save();
-            const cmp = oparg >> CMP_FROM_OPARG;
-            let r: PyObject;
-            if (lhs.type === LongType && rhs.type === LongType && typeof (lhs as PyLong).value === 'number' && typeof (rhs as PyLong).value === 'number') {
-              r = newBool(compareNumbers((lhs as PyLong).value as number, (rhs as PyLong).value as number, cmp));
             } else {
-              try {
-                r = richCompare(lhs, rhs, cmp);
-              } catch (e) {
-                decref(rhs);
-                throw e;
-              }
+              stack[sp++] = res;
             }
-            stack[sp - 1] = r;
-            decref(lhs);
-            decref(rhs);
-            break;
+          } finally {
+            decref(self);
+            decref(cls);
+            decref(gsuper);
           }
-          case 117: { // IS_OP
-            const rhs = stack[--sp]!;
-            const lhs = stack[sp - 1]!;
-            stack[sp] = null;
-            const b = (lhs === rhs) !== (oparg === 1);
-            const r = b ? PyTrue : PyFalse;
-            incref(r);
-            stack[sp - 1] = r;
-            save();
-            decref(lhs);
-            decref(rhs);
-            break;
+          break;
+        }
+        case 25: { // BINARY_SUBSCR
+          const sub = stack[--sp]!;
+          const container = stack[sp - 1]!;
+          stack[sp] = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          let r: PyObject;
+          try {
+            r = getItem(container, sub);
+          } finally {
+            decref(sub);
           }
-          case 118: { // CONTAINS_OP
-            const rhs = stack[--sp]!;
-            const lhs = stack[sp - 1]!;
-            stack[sp] = null;
-            save();
-            let b: boolean;
+          stack[sp - 1] = r;
+          decref(container);
+          break;
+        }
+        case 60: { // STORE_SUBSCR (v, container, sub --)
+          const sub = stack[--sp]!;
+          const container = stack[--sp]!;
+          const v = stack[--sp]!;
+          stack[sp] = stack[sp + 1] = stack[sp + 2] = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          try {
+            setItem(container, sub, v);
+          } finally {
+            decref(v);
+            decref(container);
+            decref(sub);
+          }
+          break;
+        }
+        case 61: { // DELETE_SUBSCR
+          const sub = stack[--sp]!;
+          const container = stack[--sp]!;
+          stack[sp] = stack[sp + 1] = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          try {
+            delItem(container, sub);
+          } finally {
+            decref(container);
+            decref(sub);
+          }
+          break;
+        }
+        case 26: { // BINARY_SLICE (container, start, stop -- res)
+          const stop = stack[--sp]!;
+          const start = stack[--sp]!;
+          const container = stack[sp - 1]!;
+          stack[sp] = stack[sp + 1] = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          const slice = newSlice(start, stop, (incref(PyNone), PyNone));
+          let r: PyObject;
+          try {
+            r = getItem(container, slice);
+          } finally {
+            decref(slice);
+          }
+          stack[sp - 1] = r;
+          decref(container);
+          break;
+        }
+        case 27: { // STORE_SLICE (v, container, start, stop --)
+          const stop = stack[--sp]!;
+          const start = stack[--sp]!;
+          const container = stack[--sp]!;
+          const v = stack[--sp]!;
+          stack[sp] = stack[sp + 1] = stack[sp + 2] = stack[sp + 3] = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          const slice = newSlice(start, stop, (incref(PyNone), PyNone));
+          try {
+            setItem(container, slice, v);
+          } finally {
+            decref(slice);
+            decref(v);
+            decref(container);
+          }
+          break;
+        }
+        case 133: { // BUILD_SLICE
+          const step = oparg === 3 ? stack[--sp]! : (incref(PyNone), PyNone);
+          const stop = stack[--sp]!;
+          const start = stack[--sp]!;
+          stack[sp] = stack[sp + 1] = null;
+          if (oparg === 3) stack[sp + 2] = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          stack[sp++] = newSlice(start, stop, step);
+          break;
+        }
+        case 122: { // BINARY_OP
+          const rhs = stack[--sp]!;
+          const lhs = stack[sp - 1]!;
+          stack[sp] = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          let r: PyObject | null = null;
+          if (lhs.type === LongType && rhs.type === LongType) r = fastIntOp(lhs as PyLong, rhs as PyLong, oparg);
+          else if (lhs.type === FloatType && rhs.type === FloatType) r = fastFloatOp((lhs as PyFloat).value, (rhs as PyFloat).value, oparg);
+          if (r === null) {
             try {
-              b = contains(rhs, lhs);
+              r = binaryOp(lhs, rhs, oparg);
             } catch (e) {
               decref(rhs);
               throw e;
             }
-            const r = b !== (oparg === 1) ? PyTrue : PyFalse;
-            incref(r);
-            stack[sp - 1] = r;
-            decref(lhs);
+          }
+          stack[sp - 1] = r;
+          decref(lhs);
+          decref(rhs);
+          break;
+        }
+        case 107: { // COMPARE_OP
+          const rhs = stack[--sp]!;
+          const lhs = stack[sp - 1]!;
+          stack[sp] = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          const cmp = oparg >> CMP_FROM_OPARG;
+          let r: PyObject;
+          if (lhs.type === LongType && rhs.type === LongType && typeof (lhs as PyLong).value === 'number' && typeof (rhs as PyLong).value === 'number') {
+            r = newBool(compareNumbers((lhs as PyLong).value as number, (rhs as PyLong).value as number, cmp));
+          } else {
+            try {
+              r = richCompare(lhs, rhs, cmp);
+            } catch (e) {
+              decref(rhs);
+              throw e;
+            }
+          }
+          stack[sp - 1] = r;
+          decref(lhs);
+          decref(rhs);
+          break;
+        }
+        case 117: { // IS_OP
+          const rhs = stack[--sp]!;
+          const lhs = stack[sp - 1]!;
+          stack[sp] = null;
+          const b = (lhs === rhs) !== (oparg === 1);
+          const r = b ? PyTrue : PyFalse;
+          incref(r);
+          stack[sp - 1] = r;
+          frame.sp = sp;
+          frame.pc = pc;
+          decref(lhs);
+          decref(rhs);
+          break;
+        }
+        case 118: { // CONTAINS_OP
+          const rhs = stack[--sp]!;
+          const lhs = stack[sp - 1]!;
+          stack[sp] = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          let b: boolean;
+          try {
+            b = contains(rhs, lhs);
+          } catch (e) {
             decref(rhs);
-            break;
+            throw e;
           }
-          case 11: { // UNARY_NEGATIVE
-            const v = stack[sp - 1]!;
-            save();
-            const r = negative(v);
-            stack[sp - 1] = r;
-            decref(v);
-            break;
+          const r = b !== (oparg === 1) ? PyTrue : PyFalse;
+          incref(r);
+          stack[sp - 1] = r;
+          decref(lhs);
+          decref(rhs);
+          break;
+        }
+        case 11: { // UNARY_NEGATIVE
+          const v = stack[sp - 1]!;
+          frame.sp = sp;
+          frame.pc = pc;
+          const r = negative(v);
+          stack[sp - 1] = r;
+          decref(v);
+          break;
+        }
+        case 12: { // UNARY_NOT
+          const v = stack[sp - 1]!;
+          frame.sp = sp;
+          frame.pc = pc;
+          const r = isTrue(v) ? PyFalse : PyTrue;
+          incref(r);
+          stack[sp - 1] = r;
+          decref(v);
+          break;
+        }
+        case 15: { // UNARY_INVERT
+          const v = stack[sp - 1]!;
+          frame.sp = sp;
+          frame.pc = pc;
+          const r = invert(v);
+          stack[sp - 1] = r;
+          decref(v);
+          break;
+        }
+        case 110: // JUMP_FORWARD
+        case 134: // JUMP_BACKWARD_NO_INTERRUPT
+          pc = oparg;
+          break;
+        case 140: // JUMP_BACKWARD
+          pc = oparg;
+          if (gcstate.collectionScheduled) {
+            frame.sp = sp;
+            frame.pc = pc;
+            runScheduledGC();
           }
-          case 12: { // UNARY_NOT
-            const v = stack[sp - 1]!;
-            save();
-            const r = isTrue(v) ? PyFalse : PyTrue;
-            incref(r);
-            stack[sp - 1] = r;
-            decref(v);
-            break;
-          }
-          case 15: { // UNARY_INVERT
-            const v = stack[sp - 1]!;
-            save();
-            const r = invert(v);
-            stack[sp - 1] = r;
-            decref(v);
-            break;
-          }
-          case 110: // JUMP_FORWARD
-          case 134: // JUMP_BACKWARD_NO_INTERRUPT
-            pc = oparg;
-            break;
-          case 140: // JUMP_BACKWARD
-            pc = oparg;
-            if (gcstate.collectionScheduled) {
-              save();
-              runScheduledGC();
+          break;
+        case 114: { // POP_JUMP_IF_FALSE
+          const v = stack[--sp]!;
+          stack[sp] = null;
+          if (v === PyFalse) pc = oparg;
+          else if (v !== PyTrue) {
+            frame.sp = sp;
+            frame.pc = pc;
+            let t: boolean;
+            try {
+              t = isTrue(v);
+            } finally {
+              decref(v);
             }
+            if (!t) pc = oparg;
             break;
-          case 114: { // POP_JUMP_IF_FALSE
-            const v = stack[--sp]!;
-            stack[sp] = null;
-            if (v === PyFalse) pc = oparg;
-            else if (v !== PyTrue) {
-              save();
-              let t: boolean;
-              try {
-                t = isTrue(v);
-              } finally {
-                decref(v);
-              }
-              if (!t) pc = oparg;
-              break;
+          }
+          decref(v);
+          break;
+        }
+        case 115: { // POP_JUMP_IF_TRUE
+          const v = stack[--sp]!;
+          stack[sp] = null;
+          if (v === PyTrue) pc = oparg;
+          else if (v !== PyFalse) {
+            frame.sp = sp;
+            frame.pc = pc;
+            let t: boolean;
+            try {
+              t = isTrue(v);
+            } finally {
+              decref(v);
             }
-            decref(v);
+            if (t) pc = oparg;
             break;
           }
-          case 115: { // POP_JUMP_IF_TRUE
-            const v = stack[--sp]!;
-            stack[sp] = null;
-            if (v === PyTrue) pc = oparg;
-            else if (v !== PyFalse) {
-              save();
-              let t: boolean;
-              try {
-                t = isTrue(v);
-              } finally {
-                decref(v);
-              }
-              if (t) pc = oparg;
-              break;
-            }
-            decref(v);
-            break;
-          }
-          case 129: { // POP_JUMP_IF_NONE
-            const v = stack[--sp]!;
-            stack[sp] = null;
-            if (v === PyNone) pc = oparg;
-            save();
-            decref(v);
-            break;
-          }
-          case 128: { // POP_JUMP_IF_NOT_NONE
-            const v = stack[--sp]!;
-            stack[sp] = null;
-            if (v !== PyNone) pc = oparg;
-            save();
-            decref(v);
-            break;
-          }
-          case 68: { // GET_ITER
-            const v = stack[sp - 1]!;
-            save();
+          decref(v);
+          break;
+        }
+        case 129: { // POP_JUMP_IF_NONE
+          const v = stack[--sp]!;
+          stack[sp] = null;
+          if (v === PyNone) pc = oparg;
+          frame.sp = sp;
+          frame.pc = pc;
+          decref(v);
+          break;
+        }
+        case 128: { // POP_JUMP_IF_NOT_NONE
+          const v = stack[--sp]!;
+          stack[sp] = null;
+          if (v !== PyNone) pc = oparg;
+          frame.sp = sp;
+          frame.pc = pc;
+          decref(v);
+          break;
+        }
+        case 68: { // GET_ITER
+          const v = stack[sp - 1]!;
+          frame.sp = sp;
+          frame.pc = pc;
+          const it = getIter(v);
+          stack[sp - 1] = it;
+          decref(v);
+          break;
+        }
+        case 69: { // GET_YIELD_FROM_ITER
+          const v = stack[sp - 1]!;
+          if (!(v instanceof PyGen)) {
+            frame.sp = sp;
+            frame.pc = pc;
             const it = getIter(v);
             stack[sp - 1] = it;
             decref(v);
-            break;
           }
-          case 69: { // GET_YIELD_FROM_ITER
-            const v = stack[sp - 1]!;
-            if (!(v instanceof PyGen)) {
-              save();
-              const it = getIter(v);
-              stack[sp - 1] = it;
-              decref(v);
-            }
-            break;
+          break;
+        }
+        case 93: { // FOR_ITER
+          const it = stack[sp - 1]!;
+          frame.sp = sp;
+          frame.pc = pc;
+          const next = it.type.tp_iternext!(it);
+          if (next === null) {
+            // Exhausted: pop the iterator and skip the END_FOR at the target.
+            stack[--sp] = null;
+            decref(it);
+            pc = oparg + 1;
+          } else {
+            stack[sp++] = next;
           }
-          case 93: { // FOR_ITER
-            const it = stack[sp - 1]!;
-            save();
-            const next = it.type.tp_iternext!(it);
-            if (next === null) {
-              // Exhausted: pop the iterator and skip the END_FOR at the target.
-              stack[--sp] = null;
-              decref(it);
-              pc = oparg + 1;
-            } else {
-              stack[sp++] = next;
-            }
-            break;
-          }
-          case 102: { // BUILD_TUPLE
-            const items = stack.slice(sp - oparg, sp) as PyObject[];
-            for (let i = sp - oparg; i < sp; i++) stack[i] = null;
-            sp -= oparg;
-            save();
-            stack[sp++] = newTuple(items);
-            break;
-          }
-          case 103: { // BUILD_LIST
-            const items = stack.slice(sp - oparg, sp) as PyObject[];
-            for (let i = sp - oparg; i < sp; i++) stack[i] = null;
-            sp -= oparg;
-            save();
-            stack[sp++] = newList(items);
-            break;
-          }
-          case 104: { // BUILD_SET
-            save();
-            const s = newSet();
-            let err: unknown = null;
-            for (let i = sp - oparg; i < sp; i++) {
-              const v = stack[i]!;
-              stack[i] = null;
-              if (err === null) {
-                try {
-                  setAdd(s, v);
-                } catch (e) {
-                  err = e;
-                }
-              }
-              decref(v);
-            }
-            sp -= oparg;
-            if (err !== null) {
-              decref(s);
-              throw err;
-            }
-            stack[sp++] = s;
-            break;
-          }
-          case 105: { // BUILD_MAP
-            save();
-            const d = newDictPresized(oparg);
-            let err: unknown = null;
-            const base = sp - 2 * oparg;
-            for (let i = 0; i < oparg; i++) {
-              const k = stack[base + 2 * i]!, v = stack[base + 2 * i + 1]!;
-              if (err === null) {
-                try {
-                  dictSetItem(d, k, v);
-                } catch (e) {
-                  err = e;
-                }
-              }
-            }
-            for (let i = base; i < sp; i++) {
-              const v = stack[i]!;
-              stack[i] = null;
-              decref(v);
-            }
-            sp = base;
-            if (err !== null) {
-              decref(d);
-              throw err;
-            }
-            stack[sp++] = d;
-            break;
-          }
-          case 156: { // BUILD_CONST_KEY_MAP
-            const keys = stack[--sp] as PyTuple;
-            stack[sp] = null;
-            save();
-            const d = newDictPresized(oparg);
-            const base = sp - oparg;
-            let err: unknown = null;
-            for (let i = 0; i < oparg; i++) {
-              if (err === null) {
-                try {
-                  dictSetItem(d, keys.items[i], stack[base + i]!);
-                } catch (e) {
-                  err = e;
-                }
-              }
-            }
-            for (let i = base; i < sp; i++) {
-              const v = stack[i]!;
-              stack[i] = null;
-              decref(v);
-            }
-            sp = base;
-            decref(keys);
-            if (err !== null) {
-              decref(d);
-              throw err;
-            }
-            stack[sp++] = d;
-            break;
-          }
-          case 157: { // BUILD_STRING
-            let s = '';
-            for (let i = sp - oparg; i < sp; i++) s += (stack[i] as PyStr).value;
-            save();
-            for (let i = sp - oparg; i < sp; i++) {
-              const v = stack[i]!;
-              stack[i] = null;
-              decref(v);
-            }
-            sp -= oparg;
-            stack[sp++] = newStr(s);
-            break;
-          }
-          case 155: { // FORMAT_VALUE
-            const spec = (oparg & 4) !== 0 ? stack[--sp] : null;
-            if (spec !== null) stack[sp] = null;
-            const v = stack[sp - 1]!;
-            save();
-            let r: PyObject;
-            try {
-              const conv = oparg & 3;
-              let conv2: PyObject = v;
-              if (conv === 1) conv2 = str(v);
-              else if (conv === 2) conv2 = repr(v);
-              else if (conv === 3) conv2 = asciiRepr(v);
-              else incref(v);
+          break;
+        }
+        case 102: { // BUILD_TUPLE
+          const items = stack.slice(sp - oparg, sp) as PyObject[];
+          for (let i = sp - oparg; i < sp; i++) stack[i] = null;
+          sp -= oparg;
+          frame.sp = sp;
+          frame.pc = pc;
+          stack[sp++] = newTuple(items);
+          break;
+        }
+        case 103: { // BUILD_LIST
+          const items = stack.slice(sp - oparg, sp) as PyObject[];
+          for (let i = sp - oparg; i < sp; i++) stack[i] = null;
+          sp -= oparg;
+          frame.sp = sp;
+          frame.pc = pc;
+          stack[sp++] = newList(items);
+          break;
+        }
+        case 104: { // BUILD_SET
+          frame.sp = sp;
+          frame.pc = pc;
+          const s = newSet();
+          let err: unknown = null;
+          for (let i = sp - oparg; i < sp; i++) {
+            const v = stack[i]!;
+            stack[i] = null;
+            if (err === null) {
               try {
-                if (spec === null && conv2.type === StrType) {
-                  incref(conv2);
-                  r = conv2;
-                } else {
-                  r = formatValue(conv2, spec === null ? '' : (spec as PyStr).value);
-                }
-              } finally {
-                decref(conv2);
+                setAdd(s, v);
+              } catch (e) {
+                err = e;
               }
-            } finally {
-              if (spec !== null) decref(spec);
             }
-            stack[sp - 1] = r;
             decref(v);
-            break;
           }
-          case 145: { // LIST_APPEND
-            const v = stack[--sp]!;
-            stack[sp] = null;
-            save();
-            listAppendSteal(stack[sp - oparg] as PyList, v);
-            break;
+          sp -= oparg;
+          if (err !== null) {
+            decref(s);
+            throw err;
           }
-          case 146: { // SET_ADD
-            const v = stack[--sp]!;
-            stack[sp] = null;
-            save();
-            try {
-              setAdd(stack[sp - oparg] as PySet, v);
-            } finally {
-              decref(v);
-            }
-            break;
-          }
-          case 147: { // MAP_ADD (key, value --), dict at PEEK(oparg + 2)
-            const v = stack[--sp]!;
-            const k = stack[--sp]!;
-            stack[sp] = stack[sp + 1] = null;
-            save();
-            try {
-              dictSetItem(stack[sp - oparg] as PyDict, k, v);
-            } finally {
-              decref(k);
-              decref(v);
-            }
-            break;
-          }
-          case 162: { // LIST_EXTEND
-            const iterable = stack[--sp]!;
-            stack[sp] = null;
-            save();
-            const list = stack[sp - oparg] as PyList;
-            try {
-              listExtendChecked(list, iterable);
-            } finally {
-              decref(iterable);
-            }
-            break;
-          }
-          case 163: { // SET_UPDATE
-            const iterable = stack[--sp]!;
-            stack[sp] = null;
-            save();
-            try {
-              const items = iterableToArray(iterable);
-              for (const x of items) {
-                setAdd(stack[sp - oparg] as PySet, x);
-                decref(x);
-              }
-            } finally {
-              decref(iterable);
-            }
-            break;
-          }
-          case 165: { // DICT_UPDATE
-            const update = stack[--sp]!;
-            stack[sp] = null;
-            save();
-            try {
-              if (!isSubtype(update.type, DictType) && getAttrOrNull(update, 'keys') === null) {
-                raise(Exc.TypeError, `'${update.type.name}' object is not a mapping`);
-              }
-              dictMerge(stack[sp - oparg] as PyDict, update, 1);
-            } finally {
-              decref(update);
-            }
-            break;
-          }
-          case 164: { // DICT_MERGE (for f(**kwargs))
-            const update = stack[--sp]!;
-            stack[sp] = null;
-            save();
-            try {
-              const target = stack[sp - oparg] as PyDict;
-              const fn = stack[sp - oparg - 3]!;
-              if (!isSubtype(update.type, DictType) && getAttrOrNull(update, 'keys') === null) {
-                raise(Exc.TypeError, `${funcName(fn)}() argument after ** must be a mapping, not ${update.type.name}`);
-              }
-              const ks = isSubtype(update.type, DictType) ? dictKeys(update as PyDict) : [];
-              for (const k of ks) {
-                if (dictGetItem(target, k) !== null) {
-                  raise(Exc.TypeError, `${funcName(fn)}() got multiple values for keyword argument '${(k as PyStr).value}'`);
-                }
-              }
-              dictMerge(target, update, 2);
-            } finally {
-              decref(update);
-            }
-            break;
-          }
-          case 92: { // UNPACK_SEQUENCE
-            const seq = stack[--sp]!;
-            stack[sp] = null;
-            save();
-            let items: PyObject[];
-            if ((seq.type === TupleType || seq.type === ListType) && (seq as PyTuple).items.length === oparg) {
-              items = (seq as PyTuple).items;
-              for (let i = oparg - 1; i >= 0; i--) {
-                incref(items[i]);
-                stack[sp++] = items[i];
-              }
-              decref(seq);
-              break;
-            }
-            try {
-              items = unpackIterable(seq, oparg, -1);
-            } finally {
-              decref(seq);
-            }
-            for (let i = oparg - 1; i >= 0; i--) stack[sp++] = items[i];
-            break;
-          }
-          case 94: { // UNPACK_EX
-            const before = oparg & 0xff, after = oparg >> 8;
-            const seq = stack[--sp]!;
-            stack[sp] = null;
-            save();
-            let items: PyObject[];
-            try {
-              items = unpackIterable(seq, before, after);
-            } finally {
-              decref(seq);
-            }
-            for (let i = items.length - 1; i >= 0; i--) stack[sp++] = items[i];
-            break;
-          }
-          case 172: // KW_NAMES
-            frame.kwnames = ((consts[oparg] as PyTuple).items as PyStr[]).map((s) => s.value);
-            break;
-          case 171: { // CALL
-            let argc = oparg;
-            const kwnames = frame.kwnames;
-            frame.kwnames = null;
-            const base = sp - argc - 2;
-            let callable = stack[base];
-            let argStart: number;
-            if (callable !== null) {
-              argStart = base + 1;
-              argc++;
-            } else {
-              callable = stack[base + 1]!;
-              argStart = base + 2;
-              if (callable instanceof PyMethod) {
-                // Unpack a bound method into function + self (3.12's CALL does this).
-                const fn = callable.func, self = callable.self;
-                incref(fn);
-                incref(self);
-                stack[base] = fn;
-                stack[base + 1] = self;
-                save();
-                decref(callable);
-                callable = fn;
-                argStart = base + 1;
-                argc++;
+          stack[sp++] = s;
+          break;
+        }
+        case 105: { // BUILD_MAP
+          frame.sp = sp;
+          frame.pc = pc;
+          const d = newDictPresized(oparg);
+          let err: unknown = null;
+          const base = sp - 2 * oparg;
+          for (let i = 0; i < oparg; i++) {
+            const k = stack[base + 2 * i]!, v = stack[base + 2 * i + 1]!;
+            if (err === null) {
+              try {
+                dictSetItem(d, k, v);
+              } catch (e) {
+                err = e;
               }
             }
-            if (callable instanceof PyFunction && callable.type.tp_call === functionCall) {
-              // Inline call: the new frame takes the arguments and the function reference.
-              const func = callable;
-              const f = new Frame(func.codeObj, func, func.globals as PyDict, func.builtins as PyDict, null);
-              sp = base;
+          }
+          for (let i = base; i < sp; i++) {
+            const v = stack[i]!;
+            stack[i] = null;
+            decref(v);
+          }
+          sp = base;
+          if (err !== null) {
+            decref(d);
+            throw err;
+          }
+          stack[sp++] = d;
+          break;
+        }
+        case 156: { // BUILD_CONST_KEY_MAP
+          const keys = stack[--sp] as PyTuple;
+          stack[sp] = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          const d = newDictPresized(oparg);
+          const base = sp - oparg;
+          let err: unknown = null;
+          for (let i = 0; i < oparg; i++) {
+            if (err === null) {
+              try {
+                dictSetItem(d, keys.items[i], stack[base + i]!);
+              } catch (e) {
+                err = e;
+              }
+            }
+          }
+          for (let i = base; i < sp; i++) {
+            const v = stack[i]!;
+            stack[i] = null;
+            decref(v);
+          }
+          sp = base;
+          decref(keys);
+          if (err !== null) {
+            decref(d);
+            throw err;
+          }
+          stack[sp++] = d;
+          break;
+        }
+        case 157: { // BUILD_STRING
+          let s = '';
+          for (let i = sp - oparg; i < sp; i++) s += (stack[i] as PyStr).value;
+          frame.sp = sp;
+          frame.pc = pc;
+          for (let i = sp - oparg; i < sp; i++) {
+            const v = stack[i]!;
+            stack[i] = null;
+            decref(v);
+          }
+          sp -= oparg;
+          stack[sp++] = newStr(s);
+          break;
+        }
+        case 155: { // FORMAT_VALUE
+          const spec = (oparg & 4) !== 0 ? stack[--sp] : null;
+          if (spec !== null) stack[sp] = null;
+          const v = stack[sp - 1]!;
+          frame.sp = sp;
+          frame.pc = pc;
+          let r: PyObject;
+          try {
+            const conv = oparg & 3;
+            let conv2: PyObject = v;
+            if (conv === 1) conv2 = str(v);
+            else if (conv === 2) conv2 = repr(v);
+            else if (conv === 3) conv2 = asciiRepr(v);
+            else incref(v);
+            try {
+              if (spec === null && conv2.type === StrType) {
+                incref(conv2);
+                r = conv2;
+              } else {
+                r = formatValue(conv2, spec === null ? '' : (spec as PyStr).value);
+              }
+            } finally {
+              decref(conv2);
+            }
+          } finally {
+            if (spec !== null) decref(spec);
+          }
+          stack[sp - 1] = r;
+          decref(v);
+          break;
+        }
+        case 145: { // LIST_APPEND
+          const v = stack[--sp]!;
+          stack[sp] = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          listAppendSteal(stack[sp - oparg] as PyList, v);
+          break;
+        }
+        case 146: { // SET_ADD
+          const v = stack[--sp]!;
+          stack[sp] = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          try {
+            setAdd(stack[sp - oparg] as PySet, v);
+          } finally {
+            decref(v);
+          }
+          break;
+        }
+        case 147: { // MAP_ADD (key, value --), dict at PEEK(oparg + 2)
+          const v = stack[--sp]!;
+          const k = stack[--sp]!;
+          stack[sp] = stack[sp + 1] = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          try {
+            dictSetItem(stack[sp - oparg] as PyDict, k, v);
+          } finally {
+            decref(k);
+            decref(v);
+          }
+          break;
+        }
+        case 162: { // LIST_EXTEND
+          const iterable = stack[--sp]!;
+          stack[sp] = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          const list = stack[sp - oparg] as PyList;
+          try {
+            listExtendChecked(list, iterable);
+          } finally {
+            decref(iterable);
+          }
+          break;
+        }
+        case 163: { // SET_UPDATE
+          const iterable = stack[--sp]!;
+          stack[sp] = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          try {
+            const items = iterableToArray(iterable);
+            for (const x of items) {
+              setAdd(stack[sp - oparg] as PySet, x);
+              decref(x);
+            }
+          } finally {
+            decref(iterable);
+          }
+          break;
+        }
+        case 165: { // DICT_UPDATE
+          const update = stack[--sp]!;
+          stack[sp] = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          try {
+            if (!isSubtype(update.type, DictType) && getAttrOrNull(update, 'keys') === null) {
+              raise(Exc.TypeError, `'${update.type.name}' object is not a mapping`);
+            }
+            dictMerge(stack[sp - oparg] as PyDict, update, 1);
+          } finally {
+            decref(update);
+          }
+          break;
+        }
+        case 164: { // DICT_MERGE (for f(**kwargs))
+          const update = stack[--sp]!;
+          stack[sp] = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          try {
+            const target = stack[sp - oparg] as PyDict;
+            const fn = stack[sp - oparg - 3]!;
+            if (!isSubtype(update.type, DictType) && getAttrOrNull(update, 'keys') === null) {
+              raise(Exc.TypeError, `${funcName(fn)}() argument after ** must be a mapping, not ${update.type.name}`);
+            }
+            const ks = isSubtype(update.type, DictType) ? dictKeys(update as PyDict) : [];
+            for (const k of ks) {
+              if (dictGetItem(target, k) !== null) {
+                raise(Exc.TypeError, `${funcName(fn)}() got multiple values for keyword argument '${(k as PyStr).value}'`);
+              }
+            }
+            dictMerge(target, update, 2);
+          } finally {
+            decref(update);
+          }
+          break;
+        }
+        case 92: { // UNPACK_SEQUENCE
+          const seq = stack[--sp]!;
+          stack[sp] = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          let items: PyObject[];
+          if ((seq.type === TupleType || seq.type === ListType) && (seq as PyTuple).items.length === oparg) {
+            items = (seq as PyTuple).items;
+            for (let i = oparg - 1; i >= 0; i--) {
+              incref(items[i]);
+              stack[sp++] = items[i];
+            }
+            decref(seq);
+            break;
+          }
+          try {
+            items = unpackIterable(seq, oparg, -1);
+          } finally {
+            decref(seq);
+          }
+          for (let i = oparg - 1; i >= 0; i--) stack[sp++] = items[i];
+          break;
+        }
+        case 94: { // UNPACK_EX
+          const before = oparg & 0xff, after = oparg >> 8;
+          const seq = stack[--sp]!;
+          stack[sp] = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          let items: PyObject[];
+          try {
+            items = unpackIterable(seq, before, after);
+          } finally {
+            decref(seq);
+          }
+          for (let i = items.length - 1; i >= 0; i--) stack[sp++] = items[i];
+          break;
+        }
+        case 172: // KW_NAMES
+          frame.kwnames = ((consts[oparg] as PyTuple).items as PyStr[]).map((s) => s.value);
+          break;
+        case 171: { // CALL
+          let argc = oparg;
+          const kwnames = frame.kwnames;
+          frame.kwnames = null;
+          const base = sp - argc - 2;
+          let callable = stack[base];
+          let argStart: number;
+          if (callable !== null) {
+            argStart = base + 1;
+            argc++;
+          } else {
+            callable = stack[base + 1]!;
+            argStart = base + 2;
+            if (callable instanceof PyMethod) {
+              // Unpack a bound method into function + self (3.12's CALL does this).
+              const fn = callable.func, self = callable.self;
+              incref(fn);
+              incref(self);
+              stack[base] = fn;
+              stack[base + 1] = self;
               frame.sp = sp;
               frame.pc = pc;
-              try {
-                initializeLocals(f, func, stack as PyObject[], argStart, argc, kwnames);
-              } catch (e) {
-                for (let i = base; i < argStart + argc; i++) stack[i] = null;
-                decref(func);
-                throw e;
-              }
+              decref(callable);
+              callable = fn;
+              argStart = base + 1;
+              argc++;
+            }
+          }
+          if (callable instanceof PyFunction && callable.type.tp_call === functionCall) {
+            // Inline call: the new frame takes the arguments and the function reference.
+            const func = callable;
+            const f = new Frame(func.codeObj, func, func.globals as PyDict, func.builtins as PyDict, null);
+            sp = base;
+            frame.sp = sp;
+            frame.pc = pc;
+            try {
+              initializeLocals(f, func, stack as PyObject[], argStart, argc, kwnames);
+            } catch (e) {
               for (let i = base; i < argStart + argc; i++) stack[i] = null;
-              enterFrame(f);
-              frame = f;
-              if (obs !== null) obs.call(frame);
-              load();
-              break;
-            }
-            save();
-            const args = stack.slice(argStart, argStart + argc) as PyObject[];
-            let res: PyObject;
-            try {
-              res = call(callable, args, kwnames);
-            } finally {
-              for (let i = base; i < argStart + argc; i++) {
-                const v = stack[i];
-                stack[i] = null;
-                if (v !== null) decref(v);
-              }
-              sp = base;
-              frame.sp = sp;
-            }
-            stack[sp++] = res;
-            if (gcstate.collectionScheduled) {
-              save();
-              runScheduledGC();
-            }
-            break;
-          }
-          case 142: { // CALL_FUNCTION_EX (NULL, func, callargs, kwargs? -- result)
-            const kwargs = (oparg & 1) !== 0 ? stack[--sp] : null;
-            const callargs = stack[--sp]!;
-            const func = stack[--sp]!;
-            const nul = stack[--sp];
-            stack[sp] = stack[sp + 1] = stack[sp + 2] = null;
-            if (kwargs !== null) stack[sp + 3] = null;
-            save();
-            let res: PyObject;
-            try {
-              let posArgs: PyObject[];
-              if (callargs instanceof PyTuple) {
-                posArgs = callargs.items;
-              } else {
-                if (callargs.type.tp_iter === null && callargs.type.mp_subscript === null) {
-                  raise(Exc.TypeError, `${funcName(func)}() argument after * must be an iterable, not ${callargs.type.name}`);
-                }
-                posArgs = iterableToArray(callargs);
-                for (const x of posArgs) decref(x);
-              }
-              const names: string[] = [];
-              const values: PyObject[] = [];
-              if (kwargs !== null) {
-                for (const k of dictKeys(kwargs as PyDict)) {
-                  if (!(k instanceof PyStr)) raise(Exc.TypeError, 'keywords must be strings');
-                  names.push(k.value);
-                  values.push(dictGetItem(kwargs as PyDict, k)!);
-                }
-              }
-              res = call(func, [...posArgs, ...values], names.length > 0 ? names : null);
-            } finally {
-              if (kwargs !== null) decref(kwargs);
-              decref(callargs);
               decref(func);
-              xdecref(nul);
+              throw e;
             }
-            stack[sp++] = res;
+            for (let i = base; i < argStart + argc; i++) stack[i] = null;
+            enterFrame(f);
+            frame = f;
+            if (obs !== null) obs.call(frame);
+            code = frame.code.code;
+            stack = frame.stack;
+            locals = frame.localsplus;
+            consts = frame.consts;
+            names = frame.code.co_names;
+            sp = frame.sp;
+            pc = frame.pc;
+            positions = frame.code.positions;
             break;
           }
-          case 132: { // MAKE_FUNCTION
-            const codeObj = stack[--sp] as PyCode;
-            stack[sp] = null;
-            const closure = (oparg & 8) !== 0 ? stack[--sp] : null;
-            const annotations = (oparg & 4) !== 0 ? stack[--sp] : null;
-            const kwdefaults = (oparg & 2) !== 0 ? stack[--sp] : null;
-            const defaults = (oparg & 1) !== 0 ? stack[--sp] : null;
-            for (let i = sp; i < sp + 5; i++) stack[i] = null;
-            save();
-            const modName = dictGetItemStr(frame.globals, '__name__');
-            const fn = newFunction(codeObj, frame.globals, frame.builtins, modName);
-            decref(codeObj);
-            fn.closure = closure;
-            fn.annotations = annotations;
-            fn.kwdefaults = kwdefaults;
-            fn.defaults = defaults;
-            const c0 = codeObj.consts[0];
-            if (c0 instanceof PyStr && codeObj.code.co_flags & 0x4000000) {
-              incref(c0);
-              fn.doc = c0;
+          frame.sp = sp;
+          frame.pc = pc;
+          const args = stack.slice(argStart, argStart + argc) as PyObject[];
+          let res: PyObject;
+          try {
+            res = call(callable, args, kwnames);
+          } finally {
+            for (let i = base; i < argStart + argc; i++) {
+              const v = stack[i];
+              stack[i] = null;
+              if (v !== null) decref(v);
             }
-            stack[sp++] = fn;
-            break;
+            sp = base;
+            frame.sp = sp;
           }
-          case 71: { // LOAD_BUILD_CLASS
-            save();
-            const bc = dictGetItemStr(frame.builtins, '__build_class__');
-            if (bc === null) raise(Exc.NameError, '__build_class__ not found');
-            incref(bc);
-            stack[sp++] = bc;
-            break;
+          stack[sp++] = res;
+          if (gcstate.collectionScheduled) {
+            frame.sp = sp;
+            frame.pc = pc;
+            runScheduledGC();
           }
-          case 85: { // SETUP_ANNOTATIONS
-            save();
-            const l = frame.locals!;
-            if (dictGetItemStr(l, '__annotations__') === null) {
-              const d = newDict();
-              dictSetItemStr(l, '__annotations__', d);
-              decref(d);
+          break;
+        }
+        case 142: { // CALL_FUNCTION_EX (NULL, func, callargs, kwargs? -- result)
+          const kwargs = (oparg & 1) !== 0 ? stack[--sp] : null;
+          const callargs = stack[--sp]!;
+          const func = stack[--sp]!;
+          const nul = stack[--sp];
+          stack[sp] = stack[sp + 1] = stack[sp + 2] = null;
+          if (kwargs !== null) stack[sp + 3] = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          let res: PyObject;
+          try {
+            let posArgs: PyObject[];
+            if (callargs instanceof PyTuple) {
+              posArgs = callargs.items;
+            } else {
+              if (callargs.type.tp_iter === null && callargs.type.mp_subscript === null) {
+                raise(Exc.TypeError, `${funcName(func)}() argument after * must be an iterable, not ${callargs.type.name}`);
+              }
+              posArgs = iterableToArray(callargs);
+              for (const x of posArgs) decref(x);
             }
-            break;
+            const names: string[] = [];
+            const values: PyObject[] = [];
+            if (kwargs !== null) {
+              for (const k of dictKeys(kwargs as PyDict)) {
+                if (!(k instanceof PyStr)) raise(Exc.TypeError, 'keywords must be strings');
+                names.push(k.value);
+                values.push(dictGetItem(kwargs as PyDict, k)!);
+              }
+            }
+            res = call(func, [...posArgs, ...values], names.length > 0 ? names : null);
+          } finally {
+            if (kwargs !== null) decref(kwargs);
+            decref(callargs);
+            decref(func);
+            xdecref(nul);
           }
-          case 74: { // LOAD_ASSERTION_ERROR
-            incref(Exc.AssertionError);
-            stack[sp++] = Exc.AssertionError;
-            break;
+          stack[sp++] = res;
+          break;
+        }
+        case 132: { // MAKE_FUNCTION
+          const codeObj = stack[--sp] as PyCode;
+          stack[sp] = null;
+          const closure = (oparg & 8) !== 0 ? stack[--sp] : null;
+          const annotations = (oparg & 4) !== 0 ? stack[--sp] : null;
+          const kwdefaults = (oparg & 2) !== 0 ? stack[--sp] : null;
+          const defaults = (oparg & 1) !== 0 ? stack[--sp] : null;
+          for (let i = sp; i < sp + 5; i++) stack[i] = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          const modName = dictGetItemStr(frame.globals, '__name__');
+          const fn = newFunction(codeObj, frame.globals, frame.builtins, modName);
+          decref(codeObj);
+          fn.closure = closure;
+          fn.annotations = annotations;
+          fn.kwdefaults = kwdefaults;
+          fn.defaults = defaults;
+          const c0 = codeObj.consts[0];
+          if (c0 instanceof PyStr && codeObj.code.co_flags & 0x4000000) {
+            incref(c0);
+            fn.doc = c0;
           }
-          case 130: { // RAISE_VARARGS
-            const cause = oparg === 2 ? stack[--sp] : null;
-            const exc = oparg >= 1 ? stack[--sp] : null;
-            stack[sp] = null;
-            if (oparg === 2) stack[sp + 1] = null;
-            save();
-            doRaise(exc, cause);
-            break;
+          stack[sp++] = fn;
+          break;
+        }
+        case 71: { // LOAD_BUILD_CLASS
+          frame.sp = sp;
+          frame.pc = pc;
+          const bc = dictGetItemStr(frame.builtins, '__build_class__');
+          if (bc === null) raise(Exc.NameError, '__build_class__ not found');
+          incref(bc);
+          stack[sp++] = bc;
+          break;
+        }
+        case 85: { // SETUP_ANNOTATIONS
+          frame.sp = sp;
+          frame.pc = pc;
+          const l = frame.locals!;
+          if (dictGetItemStr(l, '__annotations__') === null) {
+            const d = newDict();
+            dictSetItemStr(l, '__annotations__', d);
+            decref(d);
           }
-          case 119: { // RERAISE
-            const exc = stack[--sp] as PyBaseException;
-            stack[sp] = null;
-            // With oparg, CPython restores f_lasti from the stack for line numbers only:
-            // the handler is still looked up from this RERAISE (see exception_unwind).
-            save();
+          break;
+        }
+        case 74: { // LOAD_ASSERTION_ERROR
+          incref(Exc.AssertionError);
+          stack[sp++] = Exc.AssertionError;
+          break;
+        }
+        case 130: { // RAISE_VARARGS
+          const cause = oparg === 2 ? stack[--sp] : null;
+          const exc = oparg >= 1 ? stack[--sp] : null;
+          stack[sp] = null;
+          if (oparg === 2) stack[sp + 1] = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          doRaise(exc, cause);
+          break;
+        }
+        case 119: { // RERAISE
+          const exc = stack[--sp] as PyBaseException;
+          stack[sp] = null;
+          // With oparg, CPython restores f_lasti from the stack for line numbers only:
+          // the handler is still looked up from this RERAISE (see exception_unwind).
+          frame.sp = sp;
+          frame.pc = pc;
+          throw new Reraise(exc);
+        }
+        case 35: { // PUSH_EXC_INFO (new_exc -- prev_exc, new_exc)
+          const exc = stack[sp - 1]!;
+          // The previously handled exception's reference moves to the stack.
+          const prev = tstate.excInfo ?? PyNone;
+          stack[sp - 1] = prev;
+          stack[sp++] = exc;
+          incref(exc);
+          tstate.excInfo = exc;
+          break;
+        }
+        case 89: { // POP_EXCEPT
+          const prev = stack[--sp]!;
+          stack[sp] = null;
+          const cur = tstate.excInfo;
+          tstate.excInfo = prev === PyNone ? null : prev;
+          frame.sp = sp;
+          frame.pc = pc;
+          xdecref(cur);
+          break;
+        }
+        case 36: { // CHECK_EXC_MATCH (left, right -- left, b)
+          const right = stack[--sp]!;
+          stack[sp] = null;
+          const left = stack[sp - 1]!;
+          frame.sp = sp;
+          frame.pc = pc;
+          try {
+            checkExceptType(right);
+            const r = exceptionMatches(left, right) ? PyTrue : PyFalse;
+            incref(r);
+            stack[sp++] = r;
+          } finally {
+            decref(right);
+          }
+          break;
+        }
+        case 55: { // CLEANUP_THROW (sub_iter, last_sent_val, exc_value -- none, value)
+          const exc = stack[sp - 1] as PyBaseException;
+          if (isSubtype(exc.type, Exc.StopIteration)) {
+            frame.sp = sp;
+            frame.pc = pc;
+            const value = stopIterationValue(exc);
+            for (let i = 1; i <= 3; i++) {
+              const v = stack[sp - i];
+              stack[sp - i] = null;
+              xdecref(v);
+            }
+            sp -= 3;
+            incref(PyNone);
+            stack[sp++] = PyNone;
+            stack[sp++] = value;
+          } else {
+            stack[--sp] = null;
+            frame.sp = sp;
+            frame.pc = pc;
             throw new Reraise(exc);
           }
-          case 35: { // PUSH_EXC_INFO (new_exc -- prev_exc, new_exc)
-            const exc = stack[sp - 1]!;
-            // The previously handled exception's reference moves to the stack.
-            const prev = tstate.excInfo ?? PyNone;
-            stack[sp - 1] = prev;
-            stack[sp++] = exc;
-            incref(exc);
-            tstate.excInfo = exc;
-            break;
-          }
-          case 89: { // POP_EXCEPT
-            const prev = stack[--sp]!;
-            stack[sp] = null;
-            const cur = tstate.excInfo;
-            tstate.excInfo = prev === PyNone ? null : prev;
-            save();
-            xdecref(cur);
-            break;
-          }
-          case 36: { // CHECK_EXC_MATCH (left, right -- left, b)
-            const right = stack[--sp]!;
-            stack[sp] = null;
-            const left = stack[sp - 1]!;
-            save();
-            try {
-              checkExceptType(right);
-              const r = exceptionMatches(left, right) ? PyTrue : PyFalse;
-              incref(r);
-              stack[sp++] = r;
-            } finally {
-              decref(right);
-            }
-            break;
-          }
-          case 55: { // CLEANUP_THROW (sub_iter, last_sent_val, exc_value -- none, value)
-            const exc = stack[sp - 1] as PyBaseException;
-            if (isSubtype(exc.type, Exc.StopIteration)) {
-              save();
-              const value = stopIterationValue(exc);
-              for (let i = 1; i <= 3; i++) {
-                const v = stack[sp - i];
-                stack[sp - i] = null;
-                xdecref(v);
-              }
-              sp -= 3;
-              incref(PyNone);
-              stack[sp++] = PyNone;
-              stack[sp++] = value;
-            } else {
-              stack[--sp] = null;
-              save();
-              throw new Reraise(exc);
-            }
-            break;
-          }
-          case 53: { // BEFORE_WITH (mgr -- exit, res)
-            const mgr = stack[sp - 1]!;
-            save();
-            const enterFn = lookupSpecial(mgr, '__enter__');
-            if (enterFn === null) {
-              raise(Exc.TypeError, `'${mgr.type.name}' object does not support the context manager protocol`);
-            }
-            const exitFn = lookupSpecial(mgr, '__exit__');
-            if (exitFn === null) {
-              decref(enterFn);
-              raise(Exc.TypeError, `'${mgr.type.name}' object does not support the context manager protocol (missed __exit__ method)`);
-            }
-            stack[sp - 1] = exitFn;
-            decref(mgr);
-            let res: PyObject;
-            try {
-              res = call(enterFn, []);
-            } finally {
-              decref(enterFn);
-            }
-            stack[sp++] = res;
-            break;
-          }
-          case 49: { // WITH_EXCEPT_START (exit_func, lasti, prev_exc, val -- ..., res)
-            const val = stack[sp - 1] as PyBaseException;
-            const exitFn = stack[sp - 4]!;
-            save();
-            const tb = val.traceback ?? PyNone;
-            const res = call(exitFn, [val.type, val, tb]);
-            stack[sp++] = res;
-            break;
-          }
-          case 75: { // RETURN_GENERATOR
-            save();
-            const gen = newGenerator(frame);
-            frame.state = FrameState.Created;
-            // The generator's frame is suspended before its first instruction;
-            // the caller gets the generator.
-            const finished = frame;
-            leaveFrame(finished);
-            if (obs !== null) obs.ret(finished);
-            if (finished === entry || finished.entry) {
-              finished.entry = false;
-              finished.previous = null;
-              return gen;
-            }
-            frame = finished.previous!;
-            finished.previous = null;
-            load();
-            stack[sp++] = gen;
-            break;
-          }
-          case 150: { // YIELD_VALUE
-            const v = stack[--sp]!;
-            stack[sp] = null;
-            save();
-            frame.state = FrameState.Suspended;
-            leaveFrame(frame);
-            if (obs !== null) obs.ret(frame);
-            frame.previous = null;
-            return v;
-          }
-          case 123: { // SEND (receiver, v -- receiver, retval)
-            const v = stack[--sp]!;
-            stack[sp] = null;
-            const receiver = stack[sp - 1]!;
-            save();
-            let retval: PyObject;
-            let done = false;
-            try {
-              if (receiver instanceof PyGen) {
-                [retval, done] = genSendEx(receiver, v, null);
-              } else if (v === PyNone && receiver.type.tp_iternext !== null) {
-                const r = receiver.type.tp_iternext(receiver);
-                if (r === null) {
-                  incref(PyNone);
-                  retval = PyNone;
-                  done = true;
-                } else retval = r;
-              } else {
-                retval = callSend(receiver, v);
-              }
-            } catch (e) {
-              if (isExceptionOf(e, Exc.StopIteration)) {
-                retval = stopIterationValue(e.exc);
-                decref(e.exc);
-                done = true;
-              } else {
-                decref(v);
-                throw e;
-              }
-            }
-            decref(v);
-            stack[sp++] = retval;
-            if (done) pc = oparg;
-            break;
-          }
-          case 173: { // CALL_INTRINSIC_1
-            const v = stack[sp - 1]!;
-            save();
-            const r = intrinsic1(oparg, v, frame);
-            stack[sp - 1] = r;
-            decref(v);
-            break;
-          }
-          case 174: { // CALL_INTRINSIC_2
-            save();
-            unsupported('CALL_INTRINSIC_2 (except* / type parameters)');
-            break;
-          }
-          case 30: { // GET_LEN
-            const v = stack[sp - 1]!;
-            save();
-            stack[sp++] = newInt(length(v));
-            break;
-          }
-          case 108: { // IMPORT_NAME (level, fromlist -- module)
-            const fromlist = stack[--sp]!;
-            const level = stack[--sp]!;
-            stack[sp] = stack[sp + 1] = null;
-            save();
-            try {
-              stack[sp++] = importName(names[oparg], fromlist, level, frame);
-            } finally {
-              decref(fromlist);
-              decref(level);
-            }
-            break;
-          }
-          case 109: { // IMPORT_FROM
-            const mod = stack[sp - 1]!;
-            save();
-            stack[sp++] = importFrom(mod, names[oparg]);
-            break;
-          }
-          case 83: { // RETURN_VALUE
-            const retval = stack[--sp]!;
-            stack[sp] = null;
-            frame.sp = sp;
-            frame.pc = pc;
-            const finished = frame;
-            if (obs !== null) obs.ret(finished);
-            finished.state = FrameState.Completed;
-            leaveFrame(finished);
-            clearFrame(finished);
-            if (finished === entry || finished.entry) return retval;
-            frame = finished.previous!;
-            load();
-            stack[sp++] = retval;
-            break;
-          }
-          case 121: { // RETURN_CONST
-            const retval = consts[oparg];
-            incref(retval);
-            frame.sp = sp;
-            frame.pc = pc;
-            const finished = frame;
-            if (obs !== null) obs.ret(finished);
-            finished.state = FrameState.Completed;
-            leaveFrame(finished);
-            clearFrame(finished);
-            if (finished === entry || finished.entry) return retval;
-            frame = finished.previous!;
-            load();
-            stack[sp++] = retval;
-            break;
-          }
-          default:
-            save();
-            unsupported(`the ${opName(op)} instruction`);
+          break;
         }
+        case 53: { // BEFORE_WITH (mgr -- exit, res)
+          const mgr = stack[sp - 1]!;
+          frame.sp = sp;
+          frame.pc = pc;
+          const enterFn = lookupSpecial(mgr, '__enter__');
+          if (enterFn === null) {
+            raise(Exc.TypeError, `'${mgr.type.name}' object does not support the context manager protocol`);
+          }
+          const exitFn = lookupSpecial(mgr, '__exit__');
+          if (exitFn === null) {
+            decref(enterFn);
+            raise(Exc.TypeError, `'${mgr.type.name}' object does not support the context manager protocol (missed __exit__ method)`);
+          }
+          stack[sp - 1] = exitFn;
+          decref(mgr);
+          let res: PyObject;
+          try {
+            res = call(enterFn, []);
+          } finally {
+            decref(enterFn);
+          }
+          stack[sp++] = res;
+          break;
+        }
+        case 49: { // WITH_EXCEPT_START (exit_func, lasti, prev_exc, val -- ..., res)
+          const val = stack[sp - 1] as PyBaseException;
+          const exitFn = stack[sp - 4]!;
+          frame.sp = sp;
+          frame.pc = pc;
+          const tb = val.traceback ?? PyNone;
+          const res = call(exitFn, [val.type, val, tb]);
+          stack[sp++] = res;
+          break;
+        }
+        case 75: { // RETURN_GENERATOR
+          frame.sp = sp;
+          frame.pc = pc;
+          const gen = newGenerator(frame);
+          frame.state = FrameState.Created;
+          // The generator's frame is suspended before its first instruction;
+          // the caller gets the generator.
+          const finished = frame;
+          leaveFrame(finished);
+          if (obs !== null) obs.ret(finished);
+          if (finished === entry || finished.entry) {
+            finished.entry = false;
+            finished.previous = null;
+            return gen;
+          }
+          frame = finished.previous!;
+          finished.previous = null;
+          code = frame.code.code;
+          stack = frame.stack;
+          locals = frame.localsplus;
+          consts = frame.consts;
+          names = frame.code.co_names;
+          sp = frame.sp;
+          pc = frame.pc;
+          positions = frame.code.positions;
+          stack[sp++] = gen;
+          break;
+        }
+        case 150: { // YIELD_VALUE
+          const v = stack[--sp]!;
+          stack[sp] = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          frame.state = FrameState.Suspended;
+          leaveFrame(frame);
+          if (obs !== null) obs.ret(frame);
+          frame.previous = null;
+          return v;
+        }
+        case 123: { // SEND (receiver, v -- receiver, retval)
+          const v = stack[--sp]!;
+          stack[sp] = null;
+          const receiver = stack[sp - 1]!;
+          frame.sp = sp;
+          frame.pc = pc;
+          let retval: PyObject;
+          let done = false;
+          try {
+            if (receiver instanceof PyGen) {
+              [retval, done] = genSendEx(receiver, v, null);
+            } else if (v === PyNone && receiver.type.tp_iternext !== null) {
+              const r = receiver.type.tp_iternext(receiver);
+              if (r === null) {
+                incref(PyNone);
+                retval = PyNone;
+                done = true;
+              } else retval = r;
+            } else {
+              retval = callSend(receiver, v);
+            }
+          } catch (e) {
+            if (isExceptionOf(e, Exc.StopIteration)) {
+              retval = stopIterationValue(e.exc);
+              decref(e.exc);
+              done = true;
+            } else {
+              decref(v);
+              throw e;
+            }
+          }
+          decref(v);
+          stack[sp++] = retval;
+          if (done) pc = oparg;
+          break;
+        }
+        case 173: { // CALL_INTRINSIC_1
+          const v = stack[sp - 1]!;
+          frame.sp = sp;
+          frame.pc = pc;
+          const r = intrinsic1(oparg, v, frame);
+          stack[sp - 1] = r;
+          decref(v);
+          break;
+        }
+        case 174: { // CALL_INTRINSIC_2
+          frame.sp = sp;
+          frame.pc = pc;
+          unsupported('CALL_INTRINSIC_2 (except* / type parameters)');
+          break;
+        }
+        case 30: { // GET_LEN
+          const v = stack[sp - 1]!;
+          frame.sp = sp;
+          frame.pc = pc;
+          stack[sp++] = newInt(length(v));
+          break;
+        }
+        case 108: { // IMPORT_NAME (level, fromlist -- module)
+          const fromlist = stack[--sp]!;
+          const level = stack[--sp]!;
+          stack[sp] = stack[sp + 1] = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          try {
+            stack[sp++] = importName(names[oparg], fromlist, level, frame);
+          } finally {
+            decref(fromlist);
+            decref(level);
+          }
+          break;
+        }
+        case 109: { // IMPORT_FROM
+          const mod = stack[sp - 1]!;
+          frame.sp = sp;
+          frame.pc = pc;
+          stack[sp++] = importFrom(mod, names[oparg]);
+          break;
+        }
+        case 83: { // RETURN_VALUE
+          const retval = stack[--sp]!;
+          stack[sp] = null;
+          frame.sp = sp;
+          frame.pc = pc;
+          const finished = frame;
+          if (obs !== null) obs.ret(finished);
+          finished.state = FrameState.Completed;
+          leaveFrame(finished);
+          clearFrame(finished);
+          if (finished === entry || finished.entry) return retval;
+          frame = finished.previous!;
+          code = frame.code.code;
+          stack = frame.stack;
+          locals = frame.localsplus;
+          consts = frame.consts;
+          names = frame.code.co_names;
+          sp = frame.sp;
+          pc = frame.pc;
+          positions = frame.code.positions;
+          stack[sp++] = retval;
+          break;
+        }
+        case 121: { // RETURN_CONST
+          const retval = consts[oparg];
+          incref(retval);
+          frame.sp = sp;
+          frame.pc = pc;
+          const finished = frame;
+          if (obs !== null) obs.ret(finished);
+          finished.state = FrameState.Completed;
+          leaveFrame(finished);
+          clearFrame(finished);
+          if (finished === entry || finished.entry) return retval;
+          frame = finished.previous!;
+          code = frame.code.code;
+          stack = frame.stack;
+          locals = frame.localsplus;
+          consts = frame.consts;
+          names = frame.code.co_names;
+          sp = frame.sp;
+          pc = frame.pc;
+          positions = frame.code.positions;
+          stack[sp++] = retval;
+          break;
+        }
+        default:
+          frame.sp = sp;
+          frame.pc = pc;
+          unsupported(`the ${opName(op)} instruction`);
       }
-    } finally {
-      frame.sp = sp;
-      frame.pc = pc;
     }
+  } finally {
+    frame.sp = sp;
+    frame.pc = pc;
   }
 }
 

@@ -37,8 +37,14 @@ export class Frame {
   sp = 0;
   /** index of the next instruction to run */
   pc = 0;
-  /** index of the instruction running now (f_lasti), for tracebacks and line numbers */
-  lasti = -1;
+  /**
+   * f_lasti: the instruction running now (or, for a suspended or calling
+   * frame, the one it stopped at) — always the one before `pc`, which the
+   * loop saves before anything that can look at the frame.
+   */
+  get lasti(): number {
+    return this.pc - 1;
+  }
   previous: Frame | null = null;
   /** the eval loop that started this frame returns when it returns (a call from JS) */
   entry = false;

@@ -22,6 +22,9 @@ export class GCList {
   readonly head: PyObject;
   constructor() {
     this.head = new PyObject(ObjectType);
+    this.head.gcTracked = false;
+    this.head.gcRefs = 0;
+    this.head.finalized = false;
     this.head.gcNext = this.head;
     this.head.gcPrev = this.head;
   }
@@ -111,6 +114,12 @@ export function resetGC(): void {
  */
 export function gcAlloc(o: PyObject, basicsize: number, extraPreheader = 0): void {
   const t = o.type;
+  // Give every container the same shape: the GC fields, in one order.
+  o.gcTracked = false;
+  o.gcPrev = null;
+  o.gcNext = null;
+  o.gcRefs = 0;
+  o.finalized = false;
   const pre = profile.gcHeaderSize + extraPreheader + t.preheader;
   heap.allocObject(o, basicsize + pre, pre);
   // PyType_GenericAlloc: an instance of a class owns a reference to its class,

@@ -83,7 +83,8 @@ export class PyMalloc {
   private arenas: Arena[] = [];
   /** arenas with a free pool; CPython keeps them sorted by nfreepools, fullest first */
   private usableArenas: Arena[] = [];
-  private poolsByAddress = new Map<number, Pool>();
+  /** pools by index ((address - ARENA_BASE) / POOL_SIZE): arenas are laid out contiguously */
+  private poolsByIndex: (Pool | undefined)[] = [];
   private nextArenaAddress = ARENA_BASE;
   private rawBins = new Map<number, number[]>();
   private rawSizes = new Map<number, number>();
@@ -114,8 +115,8 @@ export class PyMalloc {
 
   /** PyObject_Free */
   free(addr: number): void {
-    const pool = this.poolsByAddress.get(addr - (addr - ARENA_BASE) % POOL_SIZE);
-    if (pool === undefined || addr < ARENA_BASE) {
+    const pool = addr >= ARENA_BASE ? this.poolsByIndex[Math.floor((addr - ARENA_BASE) / POOL_SIZE)] : undefined;
+    if (pool === undefined) {
       this.rawFree(addr);
       return;
     }
@@ -160,7 +161,7 @@ export class PyMalloc {
       const index = arena.ntotalpools - arena.untouched;
       arena.untouched--;
       pool = new Pool(arena.address + index * POOL_SIZE, arena);
-      this.poolsByAddress.set(pool.address, pool);
+      this.poolsByIndex[(pool.address - ARENA_BASE) / POOL_SIZE] = pool;
     }
     arena.nfreepools--;
     if (arena.nfreepools === 0) this.usableArenas.shift();

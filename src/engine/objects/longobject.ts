@@ -118,10 +118,24 @@ export function newInt(v: number | bigint): PyLong {
     v = norm(v);
     if (typeof v === 'number') return newInt(v);
   }
-  const o = new PyLong(LongType, v);
+  let o = longPool.pop();
+  if (o === undefined) o = new PyLong(LongType, v);
+  else {
+    o.refcnt = 1;
+    o.value = v;
+  }
   heap.allocObject(o, LONG_HEADER + 4 * ndigits(v));
   return o;
 }
+
+/**
+ * JS objects of freed exact ints, reused for the next int (not a CPython free
+ * list: the simulated address still comes from pymalloc). Creating objects is
+ * the engine's main cost in arithmetic loops; nothing keeps a JS reference to
+ * a freed object (the trace refers to objects by serial).
+ */
+const longPool: PyLong[] = [];
+const LONG_POOL_MAX = 4096;
 
 /** A JS number result of arithmetic: newInt when safe, else recomputed exactly by the caller. */
 function newIntFromDouble(x: number): PyLong {
@@ -140,6 +154,7 @@ export function setSubtypeAlloc(f: (o: PyObject, nbytes: number) => void): void 
 
 function longDealloc(o: PyObject): void {
   heap.freeObject(o);
+  if (o.type === LongType && longPool.length < LONG_POOL_MAX) longPool.push(o as PyLong);
 }
 
 // ---------------------------------------------------------------- accessors

@@ -28,15 +28,18 @@ export class PyObject {
   size = 0;
   /** identifies the object in the trace (addresses get reused); 0 for static objects */
   serial = 0;
+  // The GC fields below exist only on container objects (gcAlloc sets them),
+  // so the many ints, floats and strs a program makes stay small and quick to
+  // create: check them by truthiness, never against false/null.
   /** set on objects the cyclic GC tracks (gc.is_tracked) */
-  gcTracked = false;
+  declare gcTracked: boolean;
   /** the GC's doubly-linked generation list (PyGC_Head._gc_prev/_gc_next) */
-  gcPrev: PyObject | null = null;
-  gcNext: PyObject | null = null;
+  declare gcPrev: PyObject | null;
+  declare gcNext: PyObject | null;
   /** scratch count used during a collection (gc_refs in Python/gc.c) */
-  gcRefs = 0;
+  declare gcRefs: number;
   /** PEP 442: set once tp_finalize (__del__) has run, so it never runs twice */
-  finalized = false;
+  declare finalized: boolean;
   /** weak references to this object, oldest first (tp_weaklistoffset's list); null if none */
   weakrefs: PyObject[] | null = null;
   /** the instance's __dict__ for types that have one (user classes); null otherwise */
@@ -85,18 +88,20 @@ export function dealloc(o: PyObject): void {
   deallocDepth++;
   try {
     o.type.tp_dealloc(o);
-  } finally {
-    deallocDepth--;
+  } catch (e) {
+    // Deallocation does not raise Python exceptions (__del__'s are reported
+    // as unraisable); anything else ends the run, and the depth must reset.
+    deallocDepth = 0;
+    deferred.length = 0;
+    throw e;
   }
-  if (deallocDepth === 0) {
+  deallocDepth--;
+  if (deallocDepth === 0 && deferred.length > 0) {
     while (deferred.length > 0) {
       const next = deferred.pop()!;
       deallocDepth++;
-      try {
-        next.type.tp_dealloc(next);
-      } finally {
-        deallocDepth--;
-      }
+      next.type.tp_dealloc(next);
+      deallocDepth--;
     }
   }
 }
