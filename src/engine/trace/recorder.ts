@@ -215,6 +215,8 @@ interface Known {
   /** last step this object was processed in (dedupes the touched list) */
   epoch: number;
   kind: EdgeKind;
+  /** step in which the edges were last read (guards the re-reading of newly linked containers) */
+  readStep: number;
   /** the edges the trace last stated */
   total: number;
   targets: number[] | null;
@@ -237,8 +239,8 @@ export interface LiveSnapshot {
   step: number;
   line: number;
   frames: { id: number; name: string; locals: { name: string; id: number }[] }[];
-  objects: Map<number, { id: number; type: string; value: ShortValue; refcount: number | null; address: number; size: number; immortal: boolean; interned: boolean; edges: { target: number; key: number | null }[]; edgeCount: number; mode: EdgeMode | null }>;
-  /** objects reachable from the frames that the recorder has never shown (must be empty) */
+  objects: Map<number, { id: number; type: string; value: ShortValue; refcount: number | null; address: number; size: number; immortal: boolean; interned: boolean; edges: { target: number; key: number | null }[]; edgeCount: number; mode: EdgeMode | null; reachable: boolean }>;
+  /** objects reachable from the frames that the recorder has never shown (must be 0) */
   unknownReachable: number;
 }
 
@@ -344,7 +346,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     if (this.finished) return;
     const k: Known = {
       id: o.serial, o, refcnt: 0, immortal: false, born: this.step, epoch: -1,
-      kind: LEAF, total: 0, targets: null, keys: null,
+      kind: LEAF, readStep: -1, total: 0, targets: null, keys: null,
     };
     this.known.set(o.serial, k);
     this.pending.push(k);
@@ -414,7 +416,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     if (frame.traceId === 0) frame.traceId = ++this.nextFrameId;
     if (this.mainFrame === null) this.mainFrame = frame;
     const code = frame.code;
-    const dictFrame = frame.locals !== null && frame.func === null;
+    const dictFrame = frame.locals !== null; // module and class bodies (a class body has a func too)
     const kinds = code.co_localspluskinds;
     let hasCells = false;
     for (let i = 0; i < kinds.length; i++) if (kinds[i] & (CO_FAST_CELL | CO_FAST_FREE)) hasCells = true;
@@ -468,10 +470,15 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       let names: number[] | undefined;
       for (let i = 0; i < ls.length; i++) {
         let v = ls[i];
-        if (v !== null && kinds[i] & (CO_FAST_CELL | CO_FAST_FREE) && v instanceof PyCell) v = v.ref;
+        if (v !== null && kinds[i] & (CO_FAST_CELL | CO_FAST_FREE) && v instanceof PyCell) {
+          // STORE_DEREF changes a cell without touching it: if the cell is shown, re-read it
+          const ck = this.known.get(v.serial);
+          if (ck !== undefined && ck.o === v) this.dirty.push(ck);
+          v = v.ref;
+        }
         const id = v === null ? UNKNOWN : v.serial !== 0 ? v.serial : this.staticId(v);
         if (id === slots[i]) continue;
-        if (v !== null) this.ensureKnown(v);
+        if (v !== null) this.linked(v);
         slots[i] = id;
         names ??= this.namesOf(f.code);
         this.bind(dist, names[i], v === null ? UNKNOWN : id);
@@ -479,6 +486,9 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     } else {
       const d = f.locals as PyDict;
       const map = rec.names!;
+      // STORE_NAME changes the dict without touching its refcount: if the dict is shown, re-read it
+      const dk = d.serial !== 0 ? this.known.get(d.serial) : undefined;
+      if (dk !== undefined && dk.kind !== LEAF && dk.o === d) this.dirty.push(dk);
       const ek = d.ekeys, ev = d.evalues;
       let seen = 0;
       for (let i = 0; i < ek.length; i++) {
@@ -490,7 +500,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
         const v = ev[i]!;
         const id = v.serial !== 0 ? v.serial : this.staticId(v);
         if (map.get(name) === id) continue;
-        this.ensureKnown(v);
+        this.linked(v);
         map.set(name, id);
         this.bind(dist, this.str(name), id);
       }
@@ -563,10 +573,23 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       if (k.kind !== LEAF) this.dirty.push(k);
     }
     t.length = 0;
-    // 3. containers on the running frame's value stack (a comprehension's list is
+    // 3. names: the running frame, the module's globals, and frames sharing cells
+    const s = this.shadow;
+    if (s.length > 0) {
+      this.diffFrame(s.length - 1);
+      if (s.length > 1 && s[0].names !== null) this.diffFrame(0);
+      for (let i = 1; i < s.length - 1; i++) if (s[i].hasCells) this.diffFrame(i);
+    }
+    // 4. containers on the running frame's value stack (a comprehension's list is
     //    appended to without any refcount change of its own)
     const top = tstate.frame;
     if (top !== null) {
+      // a running generator's contents are its frame's locals and stack, which change without touching it
+      const g = top.generator;
+      if (g !== null && g.serial !== 0) {
+        const gk = this.known.get(g.serial);
+        if (gk !== undefined && gk.kind !== LEAF && gk.o === g) this.dirty.push(gk);
+      }
       const st = top.stack;
       for (let i = 0; i < top.sp; i++) {
         const v = st[i];
@@ -578,20 +601,13 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
         }
       }
     }
-    // 4. contents of the containers the step touched
+    // 5. contents of the containers the step touched
     const dirty = this.dirty;
     for (let i = 0; i < dirty.length; i++) {
       const k = dirty[i];
       if (k.o.refcnt > 0 && k.o.serial === k.id) this.diffEdges(k);
     }
     dirty.length = 0;
-    // 5. names: the running frame, the module's globals, and frames sharing cells
-    const s = this.shadow;
-    if (s.length > 0) {
-      this.diffFrame(s.length - 1);
-      if (s.length > 1 && s[0].names !== null) this.diffFrame(0);
-      for (let i = 1; i < s.length - 1; i++) if (s[i].hasCells) this.diffFrame(i);
-    }
   }
 
   /** ALLOC or INTRO: an object's description. */
@@ -631,6 +647,25 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     }
   }
 
+  /**
+   * A frame name or a container now refers to `o`. A container that was
+   * filled by builtin code while no frame could see it (the list `list(gen)`
+   * builds) changed without any refcount event of its own: re-read it now
+   * that it becomes visible. Returns its id.
+   */
+  private linked(o: PyObject): number {
+    const known = o.serial !== 0 && this.known.has(o.serial);
+    const id = this.ensureKnown(o);
+    if (known) this.relink(o);
+    return id;
+  }
+
+  private relink(o: PyObject): void {
+    if (o.serial === 0) return;
+    const k = this.known.get(o.serial);
+    if (k !== undefined && k.kind !== LEAF && k.o === o && k.readStep !== this.step && o.refcnt > 0) this.diffEdges(k);
+  }
+
   /** The object's id, introducing it to the trace first if needed. */
   private ensureKnown(o: PyObject): number {
     if (o.serial === 0) return this.staticId(o);
@@ -639,7 +674,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     const k: Known = {
       // epoch -1: if introduced mid-step, later changes in the step still count
       id: o.serial, o, refcnt: 0, immortal: false, born: -1, epoch: -1,
-      kind: LEAF, total: 0, targets: null, keys: null,
+      kind: LEAF, readStep: -1, total: 0, targets: null, keys: null,
     };
     this.known.set(o.serial, k);
     this.describe(Ev.INTRO, k);
@@ -653,7 +688,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     if (k === undefined) {
       k = {
         id: this.nextStaticId--, o, refcnt: 0, immortal: true, born: -1, epoch: -1,
-        kind: LEAF, total: 0, targets: null, keys: null,
+        kind: LEAF, readStep: -1, total: 0, targets: null, keys: null,
       };
       this.statics.set(o, k);
       this.describe(Ev.INTRO, k);
@@ -664,6 +699,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
 
   /** Re-reads a container and writes an EDGES event if its contents changed. */
   private diffEdges(k: Known): void {
+    k.readStep = this.step;
     const raw = readEdges(k.o, k.kind as EdgeMode);
     const n = raw.targets.length;
     const targets = new Array<number>(n);
@@ -690,6 +726,8 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     k.targets = targets;
     k.keys = keys;
     k.total = raw.total;
+    // newly linked containers may have been filled by builtin code without a touch (list(gen)): re-read them
+    for (let i = keep; i < n; i++) this.relink(raw.targets[i]);
     const w = this.w;
     w.u(Ev.EDGES);
     this.oid(k.id);
@@ -729,7 +767,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     const roots: PyObject[] = [];
     for (const f of chain) {
       const locals: { name: string; id: number }[] = [];
-      if (f.locals !== null && f.func === null) {
+      if (f.locals !== null) {
         const d = f.locals as PyDict;
         for (let i = 0; i < d.ekeys.length; i++) {
           const key = d.ekeys[i];
@@ -752,10 +790,12 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     }
     const objects: LiveSnapshot['objects'] = new Map();
     let unknownReachable = 0;
+    let reachable = true;
     const visit = (o: PyObject): void => {
       const id = this.peekId(o);
       if (id === UNKNOWN) {
-        unknownReachable++;
+        if (reachable) unknownReachable++;
+        if (process.env.TRACE_DEBUG) console.log('unknown reachable', o.type.name, o.serial, o.refcnt);
         return;
       }
       if (objects.has(id)) return;
@@ -771,6 +811,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
         })),
         edgeCount: raw === null ? 0 : raw.total,
         mode: raw === null ? null : raw.mode,
+        reachable,
       });
       if (raw !== null) {
         for (const t of raw.targets) visit(t);
@@ -778,6 +819,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       }
     };
     for (const r of roots) visit(r);
+    reachable = false;
     for (const k of this.known.values()) if (k.o.refcnt > 0 && k.o.serial === k.id) visit(k.o);
     for (const k of this.statics.values()) visit(k.o);
     this.live!.push({ step: this.step, line, frames, objects, unknownReachable });
