@@ -42,6 +42,7 @@ import { timeDef } from './modules/timemodule.js';
 import { registerStdlib } from './modules/stdlib.js';
 import { parse, formatSyntaxError } from './parse/index.js';
 import { compile } from './compile/index.js';
+import { syntaxWarnings, formatSyntaxWarning } from './compile/syntaxwarnings.js';
 import { PyModule } from './objects/moduleobject.js';
 import type { Hash } from './objects/hash.js';
 import { PyTuple } from './objects/tupleobject.js';
@@ -55,6 +56,8 @@ export interface RunOptions {
   observer?: ExecObserver | null;
   /** called once the interpreter is up, before the program runs (the trace recorder attaches here) */
   onStart?: () => void;
+  /** called when the program has finished (traceback printed), before shutdown (the trace recorder stops here) */
+  onEnd?: () => void;
 }
 
 export interface RunResult {
@@ -174,7 +177,7 @@ function limitMessage(e: unknown): string {
   if (e instanceof HeapCapExceeded) return `SimulatorLimit: ${e.message}\n`;
   if (e instanceof Unsupported) return `NotSupported: not supported by the simulator: ${e.feature}\n`;
   if (e instanceof RangeError) return `SimulatorLimit: the simulator ran out of stack space\n`;
-  const msg = e instanceof Error ? `${e.message}` : String(e);
+  const msg = e instanceof Error ? (process.env.PML_DEBUG ? `${e.stack}` : `${e.message}`) : String(e);
   return `SimulatorError: internal error in the simulator: ${msg}\n`;
 }
 
@@ -188,6 +191,7 @@ function runSource(source: string, filename: string, options: RunOptions): numbe
     writeStderr(formatSyntaxError(parsed.error, filename));
     return 1;
   }
+  for (const w of syntaxWarnings(parsed.module)) writeStderr(formatSyntaxWarning(w, filename, source));
   const compiled = compile(parsed.module, filename, source);
   if (!compiled.ok) {
     if (compiled.error.unsupported) {
@@ -234,6 +238,7 @@ function runSource(source: string, filename: string, options: RunOptions): numbe
   // The parser's arena is freed once the module has run (pyrun_file).
   pool.release();
   if (uncaught !== null) exitCode = handleUncaught(uncaught);
+  options.onEnd?.();
   setExecObserver(null);
   finalize(main, modules);
   return exitCode;

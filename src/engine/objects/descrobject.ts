@@ -14,7 +14,7 @@ import { gcAlloc, gcFree, gcTrack, gcUntrack } from '../gc/gcobject.js';
 import { newStr } from './unicodeobject.js';
 import { raise } from '../eval/errors.js';
 import { Exc } from './exceptions.js';
-import { newCFunction } from './methodobject.js';
+import { newCFunction, newMethodWrapper } from './methodobject.js';
 import { call } from './abstract.js';
 import { PyNone } from './singletons.js';
 import { parseArgs } from './args.js';
@@ -213,7 +213,7 @@ WrapperDescrType.tp_descr_get = (descr, obj) => {
     return d;
   }
   descrCheck(d, obj);
-  return newCFunction(d.name, d.impl, obj, true);
+  return newMethodWrapper(d.name, d.impl, obj);
 };
 WrapperDescrType.tp_call = MethodDescrType.tp_call;
 WrapperDescrType.tp_repr = (o) => {

@@ -59,3 +59,27 @@ CFunctionType.tp_repr = (o) => {
 };
 
 export { reprString };
+
+/**
+ * `A().__init__` when __init__ is a builtin slot: a method-wrapper
+ * (Objects/descrobject.c, wrapperobject), smaller than a builtin method.
+ */
+export const MethodWrapperType = builtinType('method-wrapper', 32, TPFLAGS_HAVE_GC);
+MethodWrapperType.tp_call = CFunctionType.tp_call;
+MethodWrapperType.tp_traverse = CFunctionType.tp_traverse;
+MethodWrapperType.tp_dealloc = CFunctionType.tp_dealloc;
+MethodWrapperType.tp_repr = (o) => {
+  const f = o as PyCFunction;
+  const self = f.self!;
+  return newStr(`<method-wrapper '${f.name}' of ${self.type.name} object at 0x${self.addr.toString(16)}>`);
+};
+
+/** A bound slot wrapper: `self` gets a new reference. */
+export function newMethodWrapper(name: string, impl: BuiltinMethod, self: PyObject): PyCFunction {
+  const f = new PyCFunction(name, impl, self, true);
+  f.type = MethodWrapperType;
+  gcAlloc(f, MethodWrapperType.basicsize);
+  incref(self);
+  gcTrack(f);
+  return f;
+}
