@@ -32,7 +32,7 @@ import { newCFunction } from '../objects/methodobject.js';
 import { newMethod } from '../objects/classobject.js';
 import { newMethodDescr } from '../objects/descrobject.js';
 import { genericGetAttr, genericSetAttr, typeLookup } from '../objects/typeready.js';
-import { gcAlloc, gcTrack } from '../gc/gcobject.js';
+import { gcAlloc, gcTrack, gcUntrack, gcFree } from '../gc/gcobject.js';
 import { parseArgs, checkArity, noKeywords } from '../objects/args.js';
 import { nativeType, allocNative, none } from './itertoolsmodule.js';
 import type { ModuleDef } from './moduledef.js';
@@ -327,6 +327,13 @@ LruCacheType.tp_descr_get = (descr, obj) => {
 /** CacheInfo(hits=…, misses=…, maxsize=…, currsize=…): a tuple subclass like the namedtuple */
 export const CacheInfoType = builtinType('CacheInfo', 24, TPFLAGS_HAVE_GC, TupleType, 8);
 CacheInfoType.module = M;
+CacheInfoType.tp_dealloc = (o) => {
+  gcUntrack(o);
+  const items = (o as PyTuple).items;
+  (o as PyTuple).items = [];
+  for (const x of items) decref(x);
+  gcFree(o);
+};
 CacheInfoType.tp_repr = (o) => {
   const it = (o as PyTuple).items;
   return newStr(`CacheInfo(hits=${reprString(it[0])}, misses=${reprString(it[1])}, maxsize=${reprString(it[2])}, currsize=${reprString(it[3])})`);

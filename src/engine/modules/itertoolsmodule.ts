@@ -36,14 +36,29 @@ import type { ModuleDef } from './moduledef.js';
 
 // ===================================================================== shared helpers
 
-const HEADER_FIELDS = new Set(Object.keys(new PyObject(ObjectType)));
+/**
+ * The fields a native object class declares itself (not PyObject's header,
+ * whatever the header holds now or later): found once per class from a bare
+ * instance, since header fields like the GC links are only added by gcAlloc.
+ */
+const BASE_FIELDS = new Set(Object.keys(new PyObject(ObjectType)));
+const ownFieldCache = new Map<unknown, string[]>();
+function ownFields(o: PyObject): string[] {
+  const ctor = o.constructor as new (t: PyTypeObject) => PyObject;
+  let f = ownFieldCache.get(ctor);
+  if (f === undefined) {
+    const bare = new ctor(o.type);
+    f = Object.keys(bare).filter((k) => !BASE_FIELDS.has(k) && !k.startsWith('b_'));
+    ownFieldCache.set(ctor, f);
+  }
+  return f;
+}
 
-/** The references an object owns: its non-header fields holding PyObjects (not `b_` fields). */
+/** The references an object owns: its own fields holding PyObjects (or arrays of them), not `b_` fields. */
 export function ownedRefs(o: PyObject): PyObject[] {
   const out: PyObject[] = [];
   const rec = o as unknown as Record<string, unknown>;
-  for (const k of Object.keys(rec)) {
-    if (HEADER_FIELDS.has(k) || k.startsWith('b_')) continue;
+  for (const k of ownFields(o)) {
     const v = rec[k];
     if (v instanceof PyObject) out.push(v);
     else if (Array.isArray(v)) for (const x of v) if (x instanceof PyObject) out.push(x);
@@ -56,8 +71,7 @@ export function ownedRefs(o: PyObject): PyObject[] {
 export function clearOwned(o: PyObject): void {
   const rec = o as unknown as Record<string, unknown>;
   const drop: PyObject[] = [];
-  for (const k of Object.keys(rec)) {
-    if (HEADER_FIELDS.has(k) || k.startsWith('b_')) continue;
+  for (const k of ownFields(o)) {
     const v = rec[k];
     if (v instanceof PyObject) {
       drop.push(v);
