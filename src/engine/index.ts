@@ -3,6 +3,10 @@
  */
 
 import { runMain, type RunOptions as LifecycleOptions } from './pylifecycle.js';
+import { TraceRecorder, recorderRunOptions } from './trace/recorder.js';
+import type { Trace } from './trace/events.js';
+
+export type { Trace };
 
 export type PythonVersion = '3.11' | '3.12' | '3.13';
 
@@ -15,6 +19,8 @@ export interface RunOptions {
   stepBudget?: number;
   /** simulated bytes the heap may hold before the run is ended with a clear message */
   heapCap?: number;
+  /** also record the run's trace (src/engine/trace/events.ts), for the memory view */
+  trace?: boolean;
 }
 
 export interface RunResult {
@@ -23,9 +29,17 @@ export interface RunResult {
   stderr: string;
   /** 0 on success, 1 on an uncaught exception, as CPython */
   exitCode: number;
+  /** the recorded run when `trace` was asked for; read it with TraceReplay (src/engine/trace/replay.ts) */
+  trace?: Trace;
 }
 
 export function runProgram(source: string, options: RunOptions = {}): RunResult {
-  const opts: LifecycleOptions = { ...options };
-  return runMain(source, opts);
+  const { trace, ...rest } = options;
+  const opts: LifecycleOptions = { ...rest };
+  if (!trace) return runMain(source, opts);
+  const rec = new TraceRecorder();
+  const result: RunResult = runMain(source, { ...opts, ...recorderRunOptions(rec) });
+  // a run stopped by a simulator limit never reaches onEnd: its trace ends where it stopped
+  result.trace = rec.trace();
+  return result;
 }

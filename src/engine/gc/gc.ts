@@ -60,6 +60,8 @@ export interface GCHooks {
   writeStderr: ((s: string) => void) | null;
   /** the free lists cleared by a full collection (clear_freelists) */
   freelistClearers: (() => void)[];
+  /** the trace recorder: told when each collection starts and what it found (src/engine/trace) */
+  onCollect?: ((phase: 'start' | 'stop', generation: number, collected: number, uncollectable: number) => void) | null;
 }
 
 export const hooks: GCHooks = {
@@ -558,7 +560,9 @@ function gc_collect_main(generation: number): CollectResult {
 function gc_collect_with_callback(generation: number): number {
   const cb = hooks.invokeCallbacks;
   if (cb !== null) cb('start', generation, 0, 0);
+  hooks.onCollect?.('start', generation, 0, 0);
   const r = gc_collect_main(generation);
+  hooks.onCollect?.('stop', generation, r.collected, r.uncollectable);
   if (cb !== null) cb('stop', generation, r.collected, r.uncollectable);
   return r.total;
 }
