@@ -57,7 +57,7 @@ const STDLIB = new Set(
   ('abc argparse array ast asyncio base64 bisect builtins calendar cmath collections csv ' +
     'ctypes dataclasses datetime decimal difflib enum fractions glob hashlib heapq html http ' +
     'importlib io json logging multiprocessing os pathlib pickle platform ' +
-    'pprint queue random re secrets shutil signal socket sqlite3 statistics string struct subprocess tempfile ' +
+    'pprint queue re secrets shutil signal socket sqlite3 statistics string struct subprocess tempfile ' +
     'textwrap threading timeit tracemalloc types typing unittest urllib uuid warnings zlib array dis ' +
     'numbers concurrent resource mmap codecs locale').split(' '),
 );

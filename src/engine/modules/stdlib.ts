@@ -12,6 +12,7 @@ import { mathDef } from './mathmodule.js';
 import { functoolsDef } from './functoolsmodule.js';
 import { operatorDef } from './operatormodule.js';
 import { copyDef } from './copymodule.js';
+import { randomDef } from './randommodule.js';
 
 export function registerStdlib(): void {
   registerModule('itertools', itertoolsDef);
@@ -21,4 +22,5 @@ export function registerStdlib(): void {
   registerModule('functools', functoolsDef);
   registerModule('operator', operatorDef);
   registerModule('copy', copyDef);
+  registerModule('random', randomDef);
 }
