@@ -17,7 +17,7 @@
 
 import { PyObject, decref, incref, xdecref } from '../objects/object.js';
 import { PyTypeObject, isSubtype, TPFLAGS_BASE_EXC_SUBCLASS } from '../objects/typeobject.js';
-import { Frame, FrameState } from './frame.js';
+import { Frame, FrameState, acquireFrame, releaseFrame } from './frame.js';
 import { tstate, StepBudgetExceeded } from './pystate.js';
 import { PyRaise, raise, isPyRaise } from './errors.js';
 import { Exc, PyBaseException, newException, raiseNameError } from '../objects/exceptions.js';
@@ -111,8 +111,12 @@ export function clearFrame(f: Frame): void {
     }
     f.sp = 0;
   }
-  if (f.locals !== null && f.func !== null && f.code.co_flags & 0) decref(f.locals);
-  if (f.func !== null) decref(f.func);
+  const func = f.func;
+  if (func !== null) {
+    f.func = null;
+    decref(func);
+  }
+  releaseFrame(f);
 }
 
 /**
@@ -254,14 +258,16 @@ export function evalFrame(entry: Frame, throwing: PyBaseException | null): PyObj
         // No handler here: this frame is done; the caller gets the exception.
         if (observer !== null) observer.ret(frame);
         const finished = frame;
+        // Read what we need before clearing: clearing may run __del__, which may reuse the frame.
+        const prev = finished.previous;
+        const wasEntry = finished === entry || finished.entry;
         finished.state = FrameState.Completed;
-        clearFrame(finished);
         leaveFrame(finished);
-        if (finished.generator !== null) finished.generator = finished.generator;
-        if (finished === entry || finished.entry) {
+        clearFrame(finished);
+        if (wasEntry) {
           throw new PyRaise(exc);
         }
-        frame = finished.previous!;
+        frame = prev!;
         tracebackHere(exc, frame);
       }
     }
@@ -1283,7 +1289,8 @@ function dispatch(entry: Frame): PyObject {
           if (callable instanceof PyFunction && callable.type.tp_call === functionCall) {
             // Inline call: the new frame takes the arguments and the function reference.
             const func = callable;
-            const f = new Frame(func.codeObj, func, func.globals as PyDict, func.builtins as PyDict, null);
+            const f = acquireFrame(func.codeObj, func, func.globals as PyDict, func.builtins as PyDict);
+            if (obs !== null) f.poolable = false;
             sp = base;
             frame.sp = sp;
             frame.pc = pc;
@@ -1658,11 +1665,14 @@ function dispatch(entry: Frame): PyObject {
           frame.pc = pc;
           const finished = frame;
           if (obs !== null) obs.ret(finished);
+          // Read what we need before clearing: clearing may run __del__, which may reuse the frame.
+          const prev = finished.previous;
+          const wasEntry = finished === entry || finished.entry;
           finished.state = FrameState.Completed;
           leaveFrame(finished);
           clearFrame(finished);
-          if (finished === entry || finished.entry) return retval;
-          frame = finished.previous!;
+          if (wasEntry) return retval;
+          frame = prev!;
           code = frame.code.code;
           stack = frame.stack;
           locals = frame.localsplus;
@@ -1681,11 +1691,14 @@ function dispatch(entry: Frame): PyObject {
           frame.pc = pc;
           const finished = frame;
           if (obs !== null) obs.ret(finished);
+          // Read what we need before clearing: clearing may run __del__, which may reuse the frame.
+          const prev = finished.previous;
+          const wasEntry = finished === entry || finished.entry;
           finished.state = FrameState.Completed;
           leaveFrame(finished);
           clearFrame(finished);
-          if (finished === entry || finished.entry) return retval;
-          frame = finished.previous!;
+          if (wasEntry) return retval;
+          frame = prev!;
           code = frame.code.code;
           stack = frame.stack;
           locals = frame.localsplus;

@@ -62,11 +62,14 @@ export class Frame {
   /** how many Python frames are below this one, this one included (for RecursionError) */
   depth = 0;
 
+  /** true while the frame may go back to its code object's pool when it finishes */
+  poolable = false;
+
   constructor(
     readonly codeObj: PyCode,
-    readonly func: PyFunction | null,
-    readonly globals: PyDict,
-    readonly builtins: PyDict,
+    public func: PyFunction | null,
+    public globals: PyDict,
+    public builtins: PyDict,
     /** f_locals for module and class bodies (LOAD_NAME/STORE_NAME); null in functions */
     public locals: PyDict | null,
   ) {
@@ -91,5 +94,43 @@ export class Frame {
     // Artificial instructions (RESUME, cleanup code) have no line: look back.
     for (let j = i - 1; line < 0 && j >= 0; j--) line = this.lineAt(j);
     return line < 0 ? this.code.co_firstlineno : line;
+  }
+}
+
+/**
+ * Frames are made for every call, so finished ones are kept per code object
+ * and reused (CPython likewise reuses its frame stack's memory). A frame is
+ * reused only if nothing outside the interpreter could still see it: no
+ * frame object and no generator ever referred to it.
+ */
+export function acquireFrame(codeObj: PyCode, func: PyFunction, globals: PyDict, builtins: PyDict): Frame {
+  const pool = codeObj.framePool;
+  const f = pool.pop();
+  if (f === undefined) {
+    const nf = new Frame(codeObj, func, globals, builtins, null);
+    nf.poolable = true;
+    return nf;
+  }
+  f.func = func;
+  f.globals = globals;
+  f.builtins = builtins;
+  f.locals = null;
+  f.sp = 0;
+  f.pc = 0;
+  f.previous = null;
+  f.entry = false;
+  f.state = FrameState.Created;
+  f.kwnames = null;
+  f.traceLine = -1;
+  f.traceId = 0;
+  f.depth = 0;
+  return f;
+}
+
+/** Returns a cleared frame to its pool if nothing else can still see it. */
+export function releaseFrame(f: Frame): void {
+  if (f.poolable && f.frameObject === null && f.generator === null) {
+    const pool = f.codeObj.framePool;
+    if (pool.length < 64) pool.push(f);
   }
 }

@@ -35,6 +35,8 @@ export const CodeType = builtinType('code', 200, 0);
 export class PyCode extends PyObject {
   /** co_consts as a tuple object (shared between code objects with equal constants) */
   constsTuple: PyTuple | null = null;
+  /** finished frames of this code, ready for reuse (see eval/frame.ts acquireFrame) */
+  framePool: import('../eval/frame.js').Frame[] = [];
   constructor(readonly code: CodeObject) {
     super(CodeType);
   }
