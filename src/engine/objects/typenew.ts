@@ -240,7 +240,12 @@ function subtypeTraverse(o: PyObject, visit: Visit): void {
   const d = o.dict as PyDict | null;
   if (d) {
     if (d.addr === 0) {
-      for (const [, v] of dictItems(d)) visit(v);
+      // Inline values: the instance itself holds the attribute values.
+      const vals = d.evalues;
+      for (let i = 0; i < vals.length; i++) {
+        const v = vals[i];
+        if (v !== null && d.ekeys[i] !== null) visit(v);
+      }
     } else {
       visit(d);
     }
