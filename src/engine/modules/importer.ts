@@ -54,7 +54,7 @@ export function createModule(def: ModuleDef): PyModule {
 
 /** Standard-library modules CPython has and the simulator does not (yet). */
 const STDLIB = new Set(
-  ('abc argparse array ast asyncio base64 bisect builtins calendar cmath collections csv ' +
+  ('abc argparse array ast asyncio base64 bisect builtins calendar cmath csv ' +
     'ctypes dataclasses datetime decimal difflib enum fractions glob hashlib heapq html http ' +
     'importlib io json logging multiprocessing os pathlib pickle platform ' +
     'pprint queue re secrets shutil signal socket sqlite3 statistics string struct subprocess tempfile ' +

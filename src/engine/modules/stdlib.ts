@@ -13,6 +13,7 @@ import { functoolsDef } from './functoolsmodule.js';
 import { operatorDef } from './operatormodule.js';
 import { copyDef } from './copymodule.js';
 import { randomDef } from './randommodule.js';
+import { collectionsDef } from './collectionsmodule.js';
 
 export function registerStdlib(): void {
   registerModule('itertools', itertoolsDef);
@@ -23,4 +24,5 @@ export function registerStdlib(): void {
   registerModule('operator', operatorDef);
   registerModule('copy', copyDef);
   registerModule('random', randomDef);
+  registerModule('collections', collectionsDef);
 }
