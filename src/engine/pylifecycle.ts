@@ -15,7 +15,7 @@ import { resetThreadState, tstate, StepBudgetExceeded } from './eval/pystate.js'
 import { PyRaise, Unsupported, isPyRaise, raise } from './eval/errors.js';
 import { Exc, PyBaseException, setExceptionHooks } from './objects/exceptions.js';
 import { Frame, FrameState } from './eval/frame.js';
-import { runFrame, functionCall, setScheduledGC, setExecObserver, type ExecObserver } from './eval/ceval.js';
+import { runFrame, functionCall, setScheduledGC, setExecObserver, resetNestedEvals, type ExecObserver } from './eval/ceval.js';
 import { FunctionType, setFuncobjectHooks } from './objects/funcobject.js';
 import { ConstantPool } from './objects/codeobject.js';
 import { newInt, setSubtypeAlloc, PyLong } from './objects/longobject.js';
@@ -156,6 +156,7 @@ export function runMain(source: string, options: RunOptions = {}): RunResult {
   resetReprStack();
   resetThreadState(prof.recursionLimit, options.stepBudget ?? 50_000_000);
   setExecObserver(null);
+  resetNestedEvals();
   sourceFiles.clear();
   sourceFiles.set(filename, source.split('\n'));
 

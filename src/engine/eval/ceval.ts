@@ -199,6 +199,32 @@ const CMP_FROM_OPARG = 4;
  * current instruction (gen.throw()). Returns the entry frame's result.
  */
 export function evalFrame(entry: Frame, throwing: PyBaseException | null): PyObject {
+  // Python calling Python never recurses here; builtins calling back into Python
+  // (repr, sorted's key, __eq__ …) do. The host's stack is far smaller than
+  // CPython's C stack, so such recursion is stopped early — still with
+  // CPython's RecursionError, raised where Python code can catch it.
+  if (nestedEvals >= MAX_NESTED_EVALS) {
+    clearFrame(entry);
+    leaveFrame(entry);
+    raise(Exc.RecursionError, 'maximum recursion depth exceeded');
+  }
+  nestedEvals++;
+  try {
+    return evalFrameInner(entry, throwing);
+  } finally {
+    nestedEvals--;
+  }
+}
+
+/** evalFrame calls in progress (see MAX_NESTED_EVALS) */
+let nestedEvals = 0;
+/** nested evaluation loops the host stack safely holds (measured with repr recursion) */
+const MAX_NESTED_EVALS = 160;
+export function resetNestedEvals(): void {
+  nestedEvals = 0;
+}
+
+function evalFrameInner(entry: Frame, throwing: PyBaseException | null): PyObject {
   let frame = entry;
   let pending: PyRaise | Reraise | null = throwing ? new Reraise(throwing) : null;
   if (throwing) {
