@@ -204,6 +204,12 @@ function reduceAndReconstruct(x: PyObject, memo: PyDict | null): PyObject {
       decref(rv);
     }
   }
+  if (t === ObjectType) {
+    // object().__reduce_ex__(4) is (copyreg.__newobj__, (object,), None): a fresh object()
+    const y = call(ObjectType, []);
+    if (memo !== null) memoSet(memo, x, y);
+    return y;
+  }
   if (!t.hasFlag(TPFLAGS_HEAPTYPE)) raise(Exc.TypeError, `cannot pickle '${t.name}' object`);
   return copyInstance(x, memo);
 }
