@@ -1421,8 +1421,9 @@ function dispatch(entry: Frame): PyObject {
           fn.annotations = annotations;
           fn.kwdefaults = kwdefaults;
           fn.defaults = defaults;
+          // 3.12 puts a function's docstring first in co_consts, and None there otherwise.
           const c0 = codeObj.consts[0];
-          if (c0 instanceof PyStr && codeObj.code.co_flags & 0x4000000) {
+          if (c0 instanceof PyStr) {
             incref(c0);
             fn.doc = c0;
           }

@@ -225,6 +225,15 @@ FunctionType.getsets = {
       incref(f.annotations);
       return f.annotations;
     },
+    set: (self, v) => {
+      const f = self as PyFunction;
+      if (v !== null && v !== PyNone && v.type.name !== 'dict') raise(Exc.TypeError, '__annotations__ must be set to a dict object');
+      const nv = v === null || v === PyNone ? null : v;
+      if (nv) incref(nv);
+      const old = f.annotations;
+      f.annotations = nv;
+      xdecref(old);
+    },
   },
   __closure__: { get: (self) => orNone((self as PyFunction).closure) },
   __globals__: { get: (self) => orNone((self as PyFunction).globals) },

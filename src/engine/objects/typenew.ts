@@ -643,7 +643,11 @@ TypeType.tp_dealloc = (o) => {
 TypeType.weakrefable = true;
 TypeType.getsets = {
   __name__: {
-    get: (self) => newStr((self as PyTypeObject).name),
+    // A builtin type's tp_name may be dotted ('itertools.count'): __name__ is the last part.
+    get: (self) => {
+      const t = self as PyTypeObject;
+      return newStr(t.hasFlag(TPFLAGS_HEAPTYPE) ? t.name : t.name.slice(t.name.lastIndexOf('.') + 1));
+    },
     set: (self, v) => {
       if (!(v instanceof PyStr)) raise(Exc.TypeError, `can only assign string to ${(self as PyTypeObject).name}.__name__, not '${v ? v.type.name : 'NoneType'}'`);
       (self as PyTypeObject).name = v.value;
