@@ -21,7 +21,7 @@
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir, cpus } from 'node:os';
+import { tmpdir, cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
@@ -390,6 +390,10 @@ async function main(): Promise<void> {
   console.log(`Python Memory Lab benchmark — node ${process.version}, ${cpus()[0]?.model ?? 'unknown cpu'}`);
   console.log(`CPython: ${py ? `${py.version} (${py.exe})` : 'not found (set PYTHON312) — ratios n/a'}`);
   console.log(`Tracing: ${tsup.available ? `on${tsup.reason ? ` (${tsup.reason})` : ''}` : `n/a (${tsup.reason})`}`);
+  const load0 = loadavg()[0];
+  if (load0 > cpus().length * 0.75) {
+    console.log(`WARNING: load average ${load0.toFixed(1)} on ${cpus().length} CPUs — other processes compete for the CPU; times will be noisy`);
+  }
   console.log(`Engine: median of up to ${RUNS} timed runs after warm-up, in-process; CPython: median of ${CPYTHON_RUNS} exec() runs in-process.\n`);
 
   const results: ProgramResult[] = [];
@@ -505,7 +509,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
   }
   const total = (performance.now() - t0) / 1000;
-  console.log(`\nbench took ${total.toFixed(1)} s`);
+  console.log(`\nbench took ${total.toFixed(1)} s (load average ${load0.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end, ${cpus().length} CPUs)`);
 
   if (WANT_JSON) {
     const out = join(HERE, 'results.json');
@@ -516,6 +520,9 @@ async function main(): Promise<void> {
           date: new Date().toISOString(),
           node: process.version,
           cpu: cpus()[0]?.model ?? null,
+          cpus: cpus().length,
+          loadAverageAtStart: load0,
+          loadAverageAtEnd: loadavg()[0],
           cpython: py,
           tracing: { available: tsup.available, note: tsup.reason },
           aims: { off: AIM_OFF, on: AIM_ON },

@@ -1,0 +1,98 @@
+/**
+ * Profiles the engine on the bench programs and prints the top functions by
+ * self time (what bench/PROFILE.md was written from).
+ *
+ *   npx tsx bench/profile.ts                 # all programs, 3 warm runs each
+ *   npx tsx bench/profile.ts b3_fib 5        # one program, 5 profiled runs
+ *   npx tsx bench/profile.ts --summarize f.cpuprofile [top]
+ *
+ * Profiling a program: re-runs this file under `node --cpu-prof` (the node from
+ * the `node` devDependency, with tsx as the loader), warms up untimed, then
+ * profiles `runs` runs and summarizes the .cpuprofile written to /tmp.
+ */
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, '..');
+const PROGRAMS = ['b2_loop', 'b3_fib', 'b4_alloc', 'b5_objects'];
+
+interface CpuNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  hitCount?: number;
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: CpuNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
+
+export function summarize(file: string, top = 30): string {
+  const prof = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const byId = new Map<number, CpuNode>();
+  for (const n of prof.nodes) byId.set(n.id, n);
+  // self time per node from samples x timeDeltas
+  const selfUs = new Map<number, number>();
+  for (let i = 0; i < prof.samples.length; i++) {
+    const d = prof.timeDeltas[i + 1] ?? 0;
+    selfUs.set(prof.samples[i], (selfUs.get(prof.samples[i]) ?? 0) + d);
+  }
+  const agg = new Map<string, number>();
+  let total = 0;
+  for (const [id, us] of selfUs) {
+    const cf = byId.get(id)!.callFrame;
+    const url = cf.url.replace(/^file:\/\//, '');
+    const where = url ? `${relative(ROOT, url)}:${cf.lineNumber + 1}` : '';
+    const key = `${cf.functionName || '(anonymous)'}  ${where}`;
+    agg.set(key, (agg.get(key) ?? 0) + us);
+    total += us;
+  }
+  const rows = [...agg].sort((a, b) => b[1] - a[1]).slice(0, top);
+  const lines = [`total ${(total / 1000).toFixed(0)} ms sampled`, '| self % | self ms | function | where |', '| ---: | ---: | --- | --- |'];
+  for (const [key, us] of rows) {
+    const [fn, where] = key.split('  ');
+    lines.push(`| ${((100 * us) / total).toFixed(1)} | ${(us / 1000).toFixed(0)} | \`${fn}\` | ${where ?? ''} |`);
+  }
+  return lines.join('\n');
+}
+
+async function child(name: string, runs: number): Promise<void> {
+  const { runProgram } = await import('../src/engine/index.js');
+  const src = readFileSync(join(HERE, 'programs', `${name}.py`), 'utf8');
+  const opts = { python: '3.12' as const, filename: `${name}.py`, stepBudget: 1e9 };
+  for (let i = 0; i < 2; i++) runProgram(src, opts); // warm-up (also in the profile; small next to the runs)
+  const t0 = performance.now();
+  for (let i = 0; i < runs; i++) runProgram(src, opts);
+  console.log(`${name}: ${runs} runs, ${((performance.now() - t0) / runs).toFixed(0)} ms/run`);
+}
+
+const args = process.argv.slice(2);
+if (args[0] === '--child') {
+  await child(args[1], Number(args[2]));
+} else if (args[0] === '--summarize') {
+  console.log(summarize(args[1], Number(args[2] ?? 30)));
+} else {
+  const names = args[0] && !/^\d+$/.test(args[0]) ? [args[0]] : PROGRAMS;
+  const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 3);
+  const node = join(ROOT, 'node_modules', '.bin', 'node');
+  for (const name of names) {
+    const dir = mkdtempSync(join(tmpdir(), `pml-prof-${name}-`));
+    const r = spawnSync(node, ['--cpu-prof', '--cpu-prof-dir', dir, '--import', 'tsx', fileURLToPath(import.meta.url), '--child', name, String(runs)], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+    if (r.status !== 0) throw new Error(`profiling ${name} failed`);
+    const f = readdirSync(dir).find((x) => x.endsWith('.cpuprofile'))!;
+    console.log(`\n## ${name} (${join(dir, f)})\n`);
+    console.log(summarize(join(dir, f), 25));
+    console.log();
+  }
+}
