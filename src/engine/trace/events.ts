@@ -11,7 +11,9 @@
  * ## Steps
  *
  * A *step* is one LINE event: the moment execution reaches a new line (the
- * UI's unit of stepping; step 0 is the first line the program runs). The
+ * UI's unit of stepping; step 0 is the first line the program runs; a
+ * loop's backward jump repeats its line's event, and when nothing happens
+ * before the next line that repeat is left out). The
  * state "at step k" is the memory as it was when line event k fired, i.e.
  * before that line runs. Every event between LINE k-1 and LINE k is what
  * running the previous line did. One extra LINE with line 0 ends the trace:
@@ -77,8 +79,8 @@
  * | LINE | line |
  * | CALL | frameId, name (string) |
  * | RETURN | — (pops the top frame) |
- * | ALLOC / INTRO | id (zz(id - lastId)), type (string), addr, size, refcnt, flags, value |
- * | FREE | oid, reason (FreeReason: 0 refcount, 1 collected by the GC) |
+ * | ALLOC / INTRO | id (zz(id - lastId)), type (string), addr, size, refcnt, value kind << 2 \| flags, value |
+ * | FREE | oid × 2 + reason (FreeReason: 0 refcount, 1 collected by the GC) |
  * | INCREF / DECREF | oid, count |
  * | BIND | frame distance from top, name (string), target: 0 = unbound, else oid + 1 |
  * | EDGES | oid, mode, total, keep, n, then n × (target oid [, key oid if keyed]) |
@@ -86,8 +88,8 @@
  * | GC_END | generation, collected, uncollectable |
  * | OUTPUT | stream (0 stdout, 1 stderr), text (string) |
  *
- * `flags`: bit 0 immortal, bit 1 interned str. `value` is a kind byte and
- * its payload: V_NONE; V_INT zz(value) (safe integers); V_FLOAT 8 bytes
+ * `flags`: bit 0 immortal, bit 1 interned str. The value kind shares their
+ * varint; the payload follows: V_NONE; V_INT zz(value) (safe integers); V_FLOAT 8 bytes
  * (IEEE little-endian); V_STR a string (a truncated repr); V_NAME a string
  * (function, class, module names).
  */

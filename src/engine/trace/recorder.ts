@@ -229,8 +229,14 @@ interface FrameRec {
   id: number;
   /** fast locals: last target id per slot (0 = unbound) */
   slots: number[] | null;
+  /** …and the object itself, so an unchanged slot costs one comparison */
+  objs: (PyObject | null)[] | null;
   /** module/class bodies: last target id per name */
   names: Map<string, number> | null;
+  /** module/class bodies: the dict's values (and their serials) when last compared, and its key-set version */
+  lastValues: (PyObject | null)[] | null;
+  lastSerials: number[] | null;
+  lastVersion: number;
   hasCells: boolean;
 }
 
@@ -257,6 +263,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   private stringIndex = new Map<string, number>();
   private typeNames = new Map<PyTypeObject, number>();
   private codeNames = new Map<CodeObject, number[]>();
+  private codeCells = new Map<CodeObject, boolean>();
 
   private known = new Map<number, Known>();
   private statics = new Map<PyObject, Known>();
@@ -274,6 +281,12 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   private nextFrameId = 0;
 
   private step = 0;
+  /** the last LINE event: where it ended in the stream, its line and frame */
+  private lastLineStart = -1;
+  private lastLineEnd = -1;
+  private lastWasRepeat = false;
+  private lastLine = -1;
+  private lastLineFrame: Frame | null = null;
   private transient = 0;
   private finished = false;
   private truncated = true;
@@ -364,8 +377,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       return;
     }
     this.w.u(Ev.FREE);
-    this.oid(k.id);
-    this.w.u(reason);
+    this.w.u(zz(this.lastId - k.id) * 2 + reason);
   }
 
   incref(o: PyObject): void {
@@ -383,8 +395,23 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     const top = this.shadow.length > 0 ? this.shadow[this.shadow.length - 1].frame : null;
     if (top !== frame) this.reconcile(frame);
     this.endStep();
+    // A loop's backward jump repeats the line event of the line it is on. When
+    // nothing happened between that repeat and this line event, the repeat
+    // shows the same memory as this step: it is dropped (3 steps a loop
+    // iteration become 2).
+    if (this.w.len === this.lastLineEnd && this.lastWasRepeat && frame === this.lastLineFrame) {
+      this.w.len = this.lastLineStart;
+      this.step--;
+      this.live?.pop();
+    }
+    const repeat = line === this.lastLine && frame === this.lastLineFrame;
+    this.lastLineStart = this.w.len;
     this.w.u(Ev.LINE);
     this.w.u(line);
+    this.lastWasRepeat = repeat;
+    this.lastLine = line;
+    this.lastLineFrame = frame;
+    this.lastLineEnd = this.w.len;
     if (this.live !== null) this.snapshot(line, frame);
     this.step++;
   }
@@ -417,13 +444,18 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     if (this.mainFrame === null) this.mainFrame = frame;
     const code = frame.code;
     const dictFrame = frame.locals !== null; // module and class bodies (a class body has a func too)
-    const kinds = code.co_localspluskinds;
-    let hasCells = false;
-    for (let i = 0; i < kinds.length; i++) if (kinds[i] & (CO_FAST_CELL | CO_FAST_FREE)) hasCells = true;
+    let hasCells = this.codeCells.get(code);
+    if (hasCells === undefined) {
+      hasCells = code.co_localspluskinds.some((k) => (k & (CO_FAST_CELL | CO_FAST_FREE)) !== 0);
+      this.codeCells.set(code, hasCells);
+    }
+    const n = code.co_localsplusnames.length;
     this.shadow.push({
       frame, id: frame.traceId,
-      slots: dictFrame ? null : new Array(code.co_localsplusnames.length).fill(UNKNOWN),
+      slots: dictFrame ? null : new Array(n).fill(UNKNOWN),
+      objs: dictFrame ? null : new Array(n).fill(null),
       names: dictFrame ? new Map() : null,
+      lastValues: null, lastSerials: null, lastVersion: -1,
       hasCells,
     });
     this.w.u(Ev.CALL);
@@ -466,11 +498,16 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     if (rec.slots !== null) {
       const ls = f.localsplus;
       const slots = rec.slots;
+      const objs = rec.objs!;
       const kinds = f.code.co_localspluskinds;
+      const cells = rec.hasCells;
       let names: number[] | undefined;
       for (let i = 0; i < ls.length; i++) {
         let v = ls[i];
-        if (v !== null && kinds[i] & (CO_FAST_CELL | CO_FAST_FREE) && v instanceof PyCell) {
+        // unchanged: the same object, not recycled under a new serial (free lists reuse JS objects)
+        if (v === objs[i] && (v === null || v.serial === 0 || v.serial === slots[i]) && !cells) continue;
+        objs[i] = v;
+        if (cells && v !== null && kinds[i] & (CO_FAST_CELL | CO_FAST_FREE) && v instanceof PyCell) {
           // STORE_DEREF changes a cell without touching it: if the cell is shown, re-read it
           const ck = this.known.get(v.serial);
           if (ck !== undefined && ck.o === v) this.dirty.push(ck);
@@ -490,6 +527,28 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       const dk = d.serial !== 0 ? this.known.get(d.serial) : undefined;
       if (dk !== undefined && dk.kind !== LEAF && dk.o === d) this.dirty.push(dk);
       const ek = d.ekeys, ev = d.evalues;
+      // fast path: the same key set as last time → only the entries whose value changed
+      const last = rec.lastValues;
+      if (last !== null && rec.lastVersion === d.version && last.length === ev.length) {
+        const serials = rec.lastSerials!;
+        for (let i = 0; i < ev.length; i++) {
+          const v = ev[i];
+          if (v === last[i] && (v === null || v.serial === serials[i])) continue;
+          last[i] = v;
+          serials[i] = v === null ? 0 : v.serial;
+          const k = ek[i];
+          if (v === null || !(k instanceof PyStr) || isDunder(k.value)) continue;
+          const id = v.serial !== 0 ? v.serial : this.staticId(v);
+          if (map.get(k.value) === id) continue;
+          this.linked(v);
+          map.set(k.value, id);
+          this.bind(dist, this.str(k.value), id);
+        }
+        return;
+      }
+      rec.lastValues = ev.slice();
+      rec.lastSerials = ev.map((v) => (v === null ? 0 : v.serial));
+      rec.lastVersion = d.version;
       let seen = 0;
       for (let i = 0; i < ek.length; i++) {
         const k = ek[i];
@@ -548,7 +607,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       k.epoch = step;
       if (k.kind !== LEAF) this.dirty.push(k);
     }
-    this.pending.length = 0;
+    if (this.pending.length !== 0) this.pending.length = 0;
     // 2. net refcount changes
     const t = this.touched;
     for (let i = 0; i < t.length; i++) {
@@ -572,7 +631,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       }
       if (k.kind !== LEAF) this.dirty.push(k);
     }
-    t.length = 0;
+    if (t.length !== 0) t.length = 0;
     // 3. names: the running frame, the module's globals, and frames sharing cells
     const s = this.shadow;
     if (s.length > 0) {
@@ -607,7 +666,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       const k = dirty[i];
       if (k.o.refcnt > 0 && k.o.serial === k.id) this.diffEdges(k);
     }
-    dirty.length = 0;
+    if (dirty.length !== 0) dirty.length = 0;
   }
 
   /** ALLOC or INTRO: an object's description. */
@@ -630,9 +689,8 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     this.lastAddr = o.addr;
     w.u(o.size);
     w.u(k.refcnt);
-    w.u((k.immortal ? FLAG_IMMORTAL : 0) | (o instanceof PyStr && o.interned ? FLAG_INTERNED : 0));
     const v = shortValue(o);
-    w.u(v.kind);
+    w.u((v.kind << 2) | (k.immortal ? FLAG_IMMORTAL : 0) | (o instanceof PyStr && o.interned ? FLAG_INTERNED : 0));
     switch (v.kind) {
       case Val.INT:
         w.z(v.v);

@@ -180,8 +180,13 @@ export class TraceReplay {
     return this.keyframes.length;
   }
 
-  /** The memory state at step `k` (clamped to 0 … stepCount-1). */
-  stateAt(k: number): MemoryState {
+  /**
+   * The memory state at step `k` (clamped to 0 … stepCount-1). With
+   * `reachable`, `objects` holds only what the view can draw — objects
+   * reachable from the frames' names through the recorded edges — which
+   * keeps a step of a program with a huge heap cheap to render.
+   */
+  stateAt(k: number, opts: { reachable?: boolean } = {}): MemoryState {
     const n = this.trace.stepCount;
     if (n === 0) throw new RangeError('the trace has no steps');
     k = Math.max(0, Math.min(n - 1, Math.floor(k)));
@@ -202,7 +207,16 @@ export class TraceReplay {
     const changes: Changes = { newObjects: [], changed: new Set(), freed: [], gc: [] };
     this.applyStep(w, r, changes);
     this.cursor = w;
-    return this.render(w, changes);
+    return this.render(w, changes, opts.reachable === true);
+  }
+
+  /**
+   * Makes the keyframes up to step `k` (all of them by default) ahead of
+   * time, e.g. in the worker right after the run: otherwise the first jump
+   * far forwards pays for reading the trace up to there.
+   */
+  prepare(k = this.trace.stepCount): void {
+    this.scanTo(k);
   }
 
   /** Reads forwards until the scanner is past step `k`, taking keyframes on the way. */
@@ -252,23 +266,25 @@ export class TraceReplay {
           w.lastAddr = addr;
           const size = r.u();
           const refcnt = r.u();
-          const flags = r.u();
-          const vkind = r.u() as Val;
+          const packed = r.u();
+          const flags = packed & 3;
+          const vkind = (packed >> 2) as Val;
           let value: number | string = 0;
           if (vkind === Val.INT) value = r.z();
           else if (vkind === Val.FLOAT) value = r.f64();
           else if (vkind === Val.STR || vkind === Val.NAME) value = strings[r.u()];
-          const old = objects.get(id);
-          objects.set(id, {
-            id, type, addr, size, refcnt, flags, vkind, value,
-            mode: old?.mode ?? EdgeMode.OTHER, total: old?.total ?? 0, targets: old?.targets ?? [], keys: old?.keys ?? null,
-          });
+          // an INTRO of a known object re-describes it (it became immortal) and keeps its edges
+          const old = ev === Ev.INTRO ? objects.get(id) : undefined;
+          objects.set(id, old === undefined
+            ? { id, type, addr, size, refcnt, flags, vkind, value, mode: EdgeMode.OTHER, total: 0, targets: NO_EDGES, keys: null }
+            : { ...old, type, addr, size, refcnt, flags, vkind, value });
           if (ch !== null && ev === Ev.ALLOC) ch.newObjects.push(id);
           break;
         }
         case Ev.FREE: {
-          const id = w.lastId - r.z();
-          const reason = r.u();
+          const v = r.u();
+          const reason = v % 2;
+          const id = w.lastId - unzz((v - reason) / 2);
           const o = objects.get(id);
           objects.delete(id);
           if (ch !== null && o !== undefined) {
@@ -347,9 +363,25 @@ export class TraceReplay {
     }
   }
 
-  private render(w: Working, ch: Changes): MemoryState {
+  private render(w: Working, ch: Changes, reachableOnly: boolean): MemoryState {
     const objects = new Map<number, ObjectState>();
-    for (const o of w.objects.values()) {
+    let show: Iterable<Rec> = w.objects.values();
+    if (reachableOnly) {
+      const seen = new Map<number, Rec>();
+      const todo: number[] = [];
+      for (const f of w.frames) for (const id of f.binds.values()) todo.push(id);
+      while (todo.length > 0) {
+        const id = todo.pop()!;
+        if (seen.has(id)) continue;
+        const o = w.objects.get(id);
+        if (o === undefined) continue;
+        seen.set(id, o);
+        for (const t of o.targets) todo.push(t);
+        if (o.keys !== null) for (const t of o.keys) if (t !== 0) todo.push(t);
+      }
+      show = seen.values();
+    }
+    for (const o of show) {
       const edges: EdgeState[] = [];
       for (let i = 0; i < o.targets.length; i++) {
         const e: EdgeState = { label: edgeLabel(o, i, w.objects), target: o.targets[i] };
@@ -377,6 +409,8 @@ export class TraceReplay {
     };
   }
 }
+
+const NO_EDGES: number[] = [];
 
 function unzz(v: number): number {
   return v % 2 === 0 ? v / 2 : -(v + 1) / 2;
