@@ -31,7 +31,7 @@ import { setInternName, setIntHooks, setWriteUnraisable, setContainsByIteration 
 import { setTypenewHooks, setGlobalsModuleName } from './objects/typenew.js';
 import { setGenBool, setGenUnraisable, setGenWeakrefHook } from './objects/genobject.js';
 import { clearWeakrefs } from './objects/weakrefobject.js';
-import { formatException, sourceFiles, exceptionLine } from './objects/traceback.js';
+import { formatException, formatUnraisable, sourceFiles, exceptionLine } from './objects/traceback.js';
 import { collect, runScheduledCollection, setUnraisableHook, hooks as gcHooks } from './gc/gc.js';
 import { gcModule } from './modules/gcmodule.js';
 import { weakrefModule } from './modules/weakrefmodule.js';
@@ -128,8 +128,7 @@ function writeUnraisable(e: unknown, obj: PyObject | null, msg?: string): void {
       where = '<object repr() failed>';
     }
   }
-  writeStderr(`${msg ?? 'Exception ignored in'}: ${where}\n`);
-  writeStderr(formatException(exc));
+  writeStderr(formatUnraisable(exc, obj === null ? null : where, msg));
   decref(exc);
 }
 

@@ -45,7 +45,7 @@ import { OP } from '../bytecode/opcodes.js';
 import { Frame } from '../eval/frame.js';
 import { runFrame } from '../eval/ceval.js';
 import { PyRaise } from '../eval/errors.js';
-import { newException } from '../objects/exceptions.js';
+import { newException, setSyntaxErrorLocation, type SyntaxErrorLocation } from '../objects/exceptions.js';
 import { writeStdout, writeStderr, fileWrite } from './sysmodule.js';
 
 function none(): PyObject {
@@ -669,12 +669,12 @@ function execOrEval(name: 'exec' | 'eval', args: PyObject[], kwnames: string[] |
   const filename = '<string>';
   const source = name === 'eval' ? src.value.replace(/^[ \t]+/, '') : src.value;
   const parsed = parse(source, filename);
-  if (!parsed.ok) throw syntaxError(parsed.error);
+  if (!parsed.ok) throw syntaxError(parsed.error, source, name, 'parse');
   if (name === 'eval' && (parsed.module.body.length !== 1 || parsed.module.body[0].kind !== 'Expr')) {
-    throw syntaxError({ ...parseErrorAt(source), msg: 'invalid syntax' });
+    throw syntaxError({ ...parseErrorAt(source), msg: 'invalid syntax' }, source, name, 'parse');
   }
   const compiled = compile(parsed.module, filename, source);
-  if (!compiled.ok) throw syntaxError(compiled.error);
+  if (!compiled.ok) throw syntaxError(compiled.error, source, name, 'compile');
   const codeObj = compiled.code;
   if (name === 'eval') toEvalMode(codeObj);
   const pool = new ConstantPool();
@@ -716,15 +716,38 @@ function parseErrorAt(source: string): SyntaxErrorInfo {
 }
 
 /** A SyntaxError instance carrying CPython's fields, raised from exec/eval. */
-function syntaxError(info: SyntaxErrorInfo): PyRaise {
+function syntaxError(info: SyntaxErrorInfo, source?: string, mode?: 'exec' | 'eval', phase?: 'parse' | 'compile'): PyRaise {
   if (info.unsupported) unsupported(info.msg.replace(/^not supported by the simulator: /, ''));
   const t = info.type === 'IndentationError' ? Exc.IndentationError : info.type === 'TabError' ? Exc.TabError : Exc.SyntaxError;
   const e = newException(t, info.msg);
   return new PyRaise(e);
 }
+  const loc = source === undefined ? undefined : syntaxErrorLocation(info, source, mode ?? 'exec', phase ?? 'parse');
+  if (loc) setSyntaxErrorLocation(e, loc);
 
 const functions: Record<string, BuiltinMethod> = {
   __build_class__: buildClass,
+/**
+ * The location fields CPython gives a SyntaxError from a string: the parser's errors carry the
+ * line's text (with its newline: exec appends one to a source that lacks it); the compiler's
+ * (symtable) errors have no text, since "<string>" cannot be re-read; symtable.c's errors set the
+ * location attributes but leave args as (msg,).
+ */
+const SYMTABLE_ERROR = /nonlocal|global declaration|is parameter and global|is nonlocal and global|annotated name/;
+
+function syntaxErrorLocation(info: SyntaxErrorInfo, source: string, mode: 'exec' | 'eval', phase: 'parse' | 'compile'): SyntaxErrorLocation | undefined {
+  const lines = source.split('\n');
+  const hasNewline = info.lineno < lines.length || mode === 'exec';
+  // tokenizer errors at EOF take the text from the tokenizer's buffer, without a newline
+  const eofError = /^unterminated (triple-quoted )?string literal/.test(info.msg)
+    || (/was never closed$/.test(info.msg) && info.lineno < lines.length);
+  const line = info.text.endsWith('\n') ? info.text.slice(0, -1) : info.text;
+  const text = phase === 'compile' ? null : line + (hasNewline && !eofError ? '\n' : '');
+  const endOffset = info.type === 'SyntaxError' ? info.end_offset : -1;
+  const attributesOnly = phase === 'compile' && SYMTABLE_ERROR.test(info.msg);
+  return { filename: '<string>', lineno: info.lineno, offset: info.offset, text, end_lineno: info.end_lineno, end_offset: endOffset, attributesOnly };
+}
+
   __import__: importFn,
   abs, all: anyAll('all', false), any: anyAll('any', true), ascii, bin, callable, chr, delattr, dir, divmod,
   format, getattr, globals, hasattr, hash: hashFn, hex, id, isinstance, issubclass, iter, len, locals: locals_, max, min,

@@ -1,0 +1,4 @@
+def check(n):
+    assert n > 0, f"n must be positive, got {n}"
+
+check(-1)

@@ -1,0 +1,2 @@
+name = "  Alice  "
+result = name.strip().lower().capitalise()

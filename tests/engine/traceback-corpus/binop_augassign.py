@@ -1,0 +1,2 @@
+count = "a"
+count += 1

@@ -1,0 +1,2 @@
+a, b = 1, None
+total = (a + 1) * b

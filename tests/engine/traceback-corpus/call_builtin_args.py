@@ -1,0 +1,2 @@
+words = ["a", "b"]
+n = len(words, 2)

@@ -1,0 +1,2 @@
+x = {}
+y = x["k"]  # look it up

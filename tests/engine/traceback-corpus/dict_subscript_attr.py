@@ -1,0 +1,5 @@
+class C:
+    data = {"x": [1, 2]}
+
+c = C()
+print(c.data["x"][2])

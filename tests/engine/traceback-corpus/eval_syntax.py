@@ -1,0 +1,2 @@
+expr = "2 * (3 + 4"
+print(eval(expr))

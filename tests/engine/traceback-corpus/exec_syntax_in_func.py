@@ -1,0 +1,4 @@
+def run(code):
+    exec(code)
+
+run("def f(:\n    pass")

@@ -1,0 +1,6 @@
+def numbers():
+    yield 1
+
+g = numbers()
+next(g)
+next(g)

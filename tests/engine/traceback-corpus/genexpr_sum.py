@@ -1,0 +1,1 @@
+total = sum(int(s) for s in ["1", "2", "x"])

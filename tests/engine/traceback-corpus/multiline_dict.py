@@ -1,0 +1,4 @@
+settings = {
+    "a": 1,
+    "b": undefined_name,
+}

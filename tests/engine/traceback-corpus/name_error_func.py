@@ -1,0 +1,5 @@
+def greet():
+    print("hi", nmae)
+
+nmae_typo = 1
+greet()

@@ -1,0 +1,3 @@
+e = ValueError("v")
+e.__notes__ = "just a string"
+raise e

@@ -1,0 +1,2 @@
+a = [1, "two", 3]
+print(sorted(a))

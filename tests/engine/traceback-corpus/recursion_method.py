@@ -1,0 +1,5 @@
+class Tree:
+    def depth(self):
+        return 1 + self.depth()
+
+Tree().depth()

@@ -1,0 +1,4 @@
+def g():
+    yield next(iter([]))
+
+list(g())

@@ -1,0 +1,4 @@
+def get():
+    return None
+
+value = get()["key"]

@@ -1,0 +1,1 @@
+raise IndentationError("bad indent", ("cfg.py", 2, 3, "  x = 1\n"))

@@ -1,0 +1,2 @@
+café = "crème"
+résultat = café + 1
