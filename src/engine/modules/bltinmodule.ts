@@ -25,6 +25,8 @@ import { RangeType } from '../objects/rangeobject.js';
 import { SliceType } from '../objects/sliceobject.js';
 import { EnumerateType, ZipType, MapType, FilterType, ReversedType, CallIterType, newCallIter } from '../objects/iterobject.js';
 import { BytesType } from '../objects/bytesobject.js';
+import { ByteArrayType } from '../objects/bytearrayobject.js';
+import { ComplexType } from '../objects/complexobject.js';
 import { PropertyType } from '../objects/descrobject.js';
 import { StaticMethodType, ClassMethodType, PyFunction } from '../objects/funcobject.js';
 import { SuperType } from '../objects/superobject.js';
@@ -772,6 +774,7 @@ export function builtinsDef(): ModuleDef {
         range: RangeType, slice: SliceType, enumerate: EnumerateType, zip: ZipType, map: MapType, filter: FilterType,
         reversed: ReversedType, property: PropertyType, staticmethod: StaticMethodType,
         classmethod: ClassMethodType, super: SuperType,
+        bytearray: ByteArrayType, complex: ComplexType,
       };
       for (const et of builtinExceptionTypes) a[et.name] = et;
       for (const v of Object.values(a)) incref(v);

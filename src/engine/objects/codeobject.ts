@@ -23,11 +23,11 @@ import { newInt } from './longobject.js';
 import { newFloat } from './floatobject.js';
 import { newStr, internStr } from './unicodeobject.js';
 import { newBytes } from './bytesobject.js';
+import { newComplex } from './complexobject.js';
 import { newTuple, PyTuple } from './tupleobject.js';
 import { newFrozenSet } from './setobject.js';
 import { PyNone, Ellipsis } from './singletons.js';
 import { PyTrue, PyFalse } from './boolobject.js';
-import { unsupported } from '../eval/errors.js';
 
 /** sizeof(PyCodeObject) without its bytecode, roughly; code objects are rarely measured */
 export const CodeType = builtinType('code', 200, 0);
@@ -141,7 +141,7 @@ export class ConstantPool {
       case 'frozenset':
         return newFrozenSet(spec.items.map((s) => this.constant(s)[0]));
       case 'complex':
-        return unsupported('complex numbers');
+        return newComplex(0, spec.imag);
       case 'code':
         return this.load(spec.code);
     }

@@ -19,6 +19,7 @@ import { PyStr, newStr } from './unicodeobject.js';
 import { newTuple } from './tupleobject.js';
 import { parseArgs, checkArity, noKeywords } from './args.js';
 import { formatFloat, floatReprString, dtoaFixed } from './format.js';
+import { complexPow3 } from './complexobject.js';
 
 export class PyFloat extends PyObject {
   constructor(type: PyTypeObject, public value: number) {
@@ -297,6 +298,8 @@ function floatPow3(a: PyObject, b: PyObject, c: PyObject): PyObject {
   if (x === null) return NotImplemented;
   const y = toDouble(b);
   if (y === null) return NotImplemented;
+  // a negative number raised to a fractional power becomes complex (float_pow)
+  if (x < 0 && Number.isFinite(x) && Number.isFinite(y) && y !== Math.floor(y)) return complexPow3(a, b, c);
   return newFloat(floatPowValue(x, y));
 }
 
