@@ -722,13 +722,11 @@ function syntaxError(info: SyntaxErrorInfo, source?: string, mode?: 'exec' | 'ev
   if (info.unsupported) unsupported(info.msg.replace(/^not supported by the simulator: /, ''));
   const t = info.type === 'IndentationError' ? Exc.IndentationError : info.type === 'TabError' ? Exc.TabError : Exc.SyntaxError;
   const e = newException(t, info.msg);
-  return new PyRaise(e);
-}
   const loc = source === undefined ? undefined : syntaxErrorLocation(info, source, mode ?? 'exec', phase ?? 'parse');
   if (loc) setSyntaxErrorLocation(e, loc);
+  return new PyRaise(e);
+}
 
-const functions: Record<string, BuiltinMethod> = {
-  __build_class__: buildClass,
 /**
  * The location fields CPython gives a SyntaxError from a string: the parser's errors carry the
  * line's text (with its newline: exec appends one to a source that lacks it); the compiler's
@@ -750,6 +748,8 @@ function syntaxErrorLocation(info: SyntaxErrorInfo, source: string, mode: 'exec'
   return { filename: '<string>', lineno: info.lineno, offset: info.offset, text, end_lineno: info.end_lineno, end_offset: endOffset, attributesOnly };
 }
 
+const functions: Record<string, BuiltinMethod> = {
+  __build_class__: buildClass,
   __import__: importFn,
   abs, all: anyAll('all', false), any: anyAll('any', true), ascii, bin, callable, chr, delattr, dir, divmod,
   format, getattr, globals, hasattr, hash: hashFn, hex, id, isinstance, issubclass, iter, len, locals: locals_, max, min,
