@@ -4,6 +4,7 @@
  * object functions, and encodes the result the same way for comparison.
  */
 
+import { PyComplex, complexReprString } from '../../src/engine/objects/complexobject.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -122,6 +123,7 @@ export function encode(o: PyObject): Enc {
   if (o instanceof PyTuple) return { t: o.items.map(encode) };
   if (o instanceof PyList) return { l: o.items.map(encode) };
   if (o === PyNone) return { n: 1 };
+  if (o instanceof PyComplex) return { complex: complexReprString(o.real, o.imag) } as unknown as Enc;
   throw new Error(`cannot encode a ${o.type.name}`);
 }
 

@@ -93,7 +93,7 @@ export function constRepr(c: ConstSpec): string {
   switch (c.type) {
     case 'int': return c.value.toString();
     case 'float': return floatRepr(c.value);
-    case 'complex': return complexRepr(c.imag);
+    case 'complex': return c.real === undefined ? complexRepr(c.imag) : `(${c.real === 0 ? (Object.is(c.real, -0) ? '-0' : '0') : shortRepr(c.real, false)}${c.imag < 0 || Object.is(c.imag, -0) ? '' : '+'}${complexRepr(c.imag)})`;
     case 'str': return strRepr(c.value);
     case 'bytes': return bytesRepr(c.value);
     case 'bool': return c.value ? 'True' : 'False';

@@ -62,7 +62,7 @@ export function constKey(c: ConstSpec): string {
   switch (c.type) {
     case 'int': return 'i' + c.value.toString();
     case 'float': return 'f' + (Object.is(c.value, -0) ? '-0' : String(c.value));
-    case 'complex': return 'c' + (Object.is(c.imag, -0) ? '-0' : String(c.imag));
+    case 'complex': return 'c' + (Object.is(c.real ?? 0, -0) ? '-0' : String(c.real ?? 0)) + ',' + (Object.is(c.imag, -0) ? '-0' : String(c.imag));
     case 'str': return 's' + c.value;
     case 'bytes': return 'b' + Array.from(c.value).join(',');
     case 'bool': return c.value ? 'T' : 'F';

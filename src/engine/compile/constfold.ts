@@ -27,7 +27,7 @@ function numBits(v: bigint): bigint {
   return BigInt(v.toString(2).length - (v === 0n ? 1 : 0));
 }
 
-function isNum(c: ConstSpec): c is { type: 'int'; value: bigint } | { type: 'float'; value: number } | { type: 'bool'; value: boolean } | { type: 'complex'; imag: number } {
+function isNum(c: ConstSpec): c is { type: 'int'; value: bigint } | { type: 'float'; value: number } | { type: 'bool'; value: boolean } | { type: 'complex'; imag: number; real?: number } {
   return c.type === 'int' || c.type === 'float' || c.type === 'bool' || c.type === 'complex';
 }
 
@@ -268,7 +268,7 @@ function foldUnary(op: A.UnaryOpKind, v: ConstSpec): ConstSpec {
   if (op === 'USub') {
     if (i !== null) return mkInt(-i);
     if (v.type === 'float') return mkFloat(-v.value);
-    if (v.type === 'complex') return { type: 'complex', imag: -v.imag };
+    if (v.type === 'complex') return { type: 'complex', real: -(v.real ?? 0), imag: -v.imag };
     return nofold();
   }
   // UAdd

@@ -547,9 +547,8 @@ function setupBytesMethods(t: PyTypeObject): void {
           if (i >= u.length) break;
           let j = i;
           if (max === 0) {
-            j = u.length;
-            while (j > i && isAsciiSpace(u[j - 1])) j--;
-            out.push(newBytes(u.slice(i, j)));
+            // The remainder keeps its trailing whitespace (split_whitespace).
+            out.push(newBytes(u.slice(i)));
             break;
           }
           while (j < u.length && !isAsciiSpace(u[j])) j++;

@@ -141,7 +141,7 @@ export class ConstantPool {
       case 'frozenset':
         return newFrozenSet(spec.items.map((s) => this.constant(s)[0]));
       case 'complex':
-        return newComplex(0, spec.imag);
+        return newComplex(spec.real ?? 0, spec.imag);
       case 'code':
         return this.load(spec.code);
     }
@@ -164,7 +164,7 @@ export function constKey(spec: ConstSpec): string {
     case 'float':
       return Object.is(spec.value, -0) ? 'f-0' : 'f' + String(spec.value);
     case 'complex':
-      return 'c' + String(spec.imag);
+      return 'c' + keyFloat(spec.real ?? 0) + ',' + keyFloat(spec.imag);
     case 'str':
       return 's' + JSON.stringify(spec.value);
     case 'bytes':
@@ -223,3 +223,7 @@ CodeType.getsets = {
     },
   },
 };
+
+function keyFloat(x: number): string {
+  return Object.is(x, -0) ? '-0' : String(x);
+}

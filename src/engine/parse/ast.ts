@@ -129,7 +129,8 @@ export interface JoinedStr extends Pos { kind: 'JoinedStr'; values: Expr[]; }
 export type ConstantValue =
   | { type: 'int'; value: bigint }
   | { type: 'float'; value: number }
-  | { type: 'complex'; imag: number }
+  /** a literal `2j` has no real part; folding `-2j` gives real -0.0, as in CPython */
+  | { type: 'complex'; imag: number; real?: number }
   | { type: 'str'; value: string }
   | { type: 'bytes'; value: Uint8Array }
   | { type: 'bool'; value: boolean }
