@@ -164,15 +164,12 @@ describe('robustness', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.msg).toBe('too many nested parentheses');
   });
-  it('parses a 2,000-line file in well under 50 ms', () => {
+  // Parsing speed is measured by `npm run bench`, not asserted here (timed tests flake on busy machines).
+  it('parses a 2,000-line file', () => {
     const prog = rec.valid.find((v) => v.name === 'complex-program')!.src;
     const lines = prog.split('\n').length;
     const src = prog.repeat(Math.ceil(2000 / lines));
-    parse(src); // warm up
-    const t0 = performance.now();
     const r = parse(src);
-    const ms = performance.now() - t0;
     expect(r.ok).toBe(true);
-    expect(ms).toBeLessThan(50);
   });
 });
