@@ -236,6 +236,8 @@ interface FrameRec {
   /** module/class bodies: the dict's values (and their serials) when last compared, and its key-set version */
   lastValues: (PyObject | null)[] | null;
   lastSerials: number[] | null;
+  /** per entry: string index of its name, -1 = not shown (dunder), -2 = not looked up yet */
+  nameIdx: number[] | null;
   lastVersion: number;
   hasCells: boolean;
 }
@@ -273,6 +275,8 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
 
   /** objects whose refcount changed this step (with repeats) */
   private touched: PyObject[] = [];
+  /** entries of `touched` in use (the array is reused, not truncated: truncating costs more than the step) */
+  private touchedLen = 0;
   private pending: Known[] = [];
   private dirty: Known[] = [];
 
@@ -381,11 +385,11 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   }
 
   incref(o: PyObject): void {
-    if (o.serial !== 0) this.touched.push(o);
+    if (o.serial !== 0) this.touched[this.touchedLen++] = o;
   }
 
   decref(o: PyObject): void {
-    if (o.serial !== 0) this.touched.push(o);
+    if (o.serial !== 0) this.touched[this.touchedLen++] = o;
   }
 
   // ---------------------------------------------------------------- exec hooks
@@ -455,7 +459,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       slots: dictFrame ? null : new Array(n).fill(UNKNOWN),
       objs: dictFrame ? null : new Array(n).fill(null),
       names: dictFrame ? new Map() : null,
-      lastValues: null, lastSerials: null, lastVersion: -1,
+      lastValues: null, lastSerials: null, nameIdx: null, lastVersion: -1,
       hasCells,
     });
     this.w.u(Ev.CALL);
@@ -536,18 +540,25 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
           if (v === last[i] && (v === null || v.serial === serials[i])) continue;
           last[i] = v;
           serials[i] = v === null ? 0 : v.serial;
-          const k = ek[i];
-          if (v === null || !(k instanceof PyStr) || isDunder(k.value)) continue;
+          let name = rec.nameIdx![i];
+          if (name === -1) continue; // a dunder or non-str key
+          if (v === null) continue;
+          if (name === -2) {
+            const k = ek[i];
+            name = k instanceof PyStr && !isDunder(k.value) ? this.str(k.value) : -1;
+            rec.nameIdx![i] = name;
+            if (name === -1) continue;
+          }
           const id = v.serial !== 0 ? v.serial : this.staticId(v);
-          if (map.get(k.value) === id) continue;
           this.linked(v);
-          map.set(k.value, id);
-          this.bind(dist, this.str(k.value), id);
+          map.set(this.strings[name], id);
+          this.bind(dist, name, id);
         }
         return;
       }
       rec.lastValues = ev.slice();
       rec.lastSerials = ev.map((v) => (v === null ? 0 : v.serial));
+      rec.nameIdx = new Array(ev.length).fill(-2);
       rec.lastVersion = d.version;
       let seen = 0;
       for (let i = 0; i < ek.length; i++) {
@@ -610,7 +621,9 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     if (this.pending.length !== 0) this.pending.length = 0;
     // 2. net refcount changes
     const t = this.touched;
-    for (let i = 0; i < t.length; i++) {
+    const tn = this.touchedLen;
+    this.touchedLen = 0;
+    for (let i = 0; i < tn; i++) {
       const o = t[i];
       if (o.refcnt <= 0) continue;
       const k = this.known.get(o.serial);
@@ -631,7 +644,6 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       }
       if (k.kind !== LEAF) this.dirty.push(k);
     }
-    if (t.length !== 0) t.length = 0;
     // 3. names: the running frame, the module's globals, and frames sharing cells
     const s = this.shadow;
     if (s.length > 0) {
@@ -853,7 +865,6 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       const id = this.peekId(o);
       if (id === UNKNOWN) {
         if (reachable) unknownReachable++;
-        if (process.env.TRACE_DEBUG) console.log('unknown reachable', o.type.name, o.serial, o.refcnt);
         return;
       }
       if (objects.has(id)) return;
