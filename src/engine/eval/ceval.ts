@@ -330,11 +330,16 @@ function dispatch(entry: Frame): PyObject {
   let pc = frame.pc;
   const obs = observer;
   let positions = frame.code.positions;
-
+  // The step budget counts down in a local; tstate sees it whenever code
+  // outside the loop runs (builtin calls) and when the loop exits.
+  let steps = tstate.stepsLeft;
 
   try {
     for (;;) {
-      if (--tstate.stepsLeft < 0) throw new StepBudgetExceeded(tstate.stepBudget);
+      if (--steps < 0) {
+        tstate.stepsLeft = steps;
+        throw new StepBudgetExceeded(tstate.stepBudget);
+      }
       const i2 = pc << 1;
       const op = code[i2];
       const oparg = code[i2 + 1];
@@ -1343,6 +1348,7 @@ function dispatch(entry: Frame): PyObject {
           }
           frame.sp = sp;
           frame.pc = pc;
+          tstate.stepsLeft = steps;
           const args = stack.slice(argStart, argStart + argc) as PyObject[];
           let res: PyObject;
           try {
@@ -1357,6 +1363,7 @@ function dispatch(entry: Frame): PyObject {
             frame.sp = sp;
           }
           stack[sp++] = res;
+          steps = tstate.stepsLeft;
           if (gcstate.collectionScheduled) {
             frame.sp = sp;
             frame.pc = pc;
@@ -1746,6 +1753,7 @@ function dispatch(entry: Frame): PyObject {
   } finally {
     frame.sp = sp;
     frame.pc = pc;
+    tstate.stepsLeft = steps;
   }
 }
 
