@@ -33,6 +33,12 @@ export function initializeLocals(
 ): void {
   const code = frame.code;
   const locals = frame.localsplus;
+  // The common case: exactly the positional parameters, nothing else.
+  if (kwnames === null && argc === code.co_argcount && (code.co_flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0 &&
+      code.co_kwonlyargcount === 0) {
+    for (let i = 0; i < argc; i++) locals[i] = args[argStart + i];
+    return;
+  }
   const nkw = kwnames ? kwnames.length : 0;
   const npos = argc - nkw;
   const co_argcount = code.co_argcount;
