@@ -113,8 +113,12 @@ export class PyDict extends PyObject {
   ekeys: (PyObject | null)[] = [];
   evalues: (PyObject | null)[] = [];
   ehashes: (Hash | null)[] = [];
-  /** exact-str keys by value -> entry index (the fast path for names) */
-  strIndex: Map<string, number> = new Map();
+  /**
+   * exact-str keys by value -> entry index (the fast path for names); null
+   * while the dict is small, when scanning the entries is quicker than a Map
+   * and creating one would dominate (every instance has a dict)
+   */
+  strIndex: Map<string, number> | null = null;
   /** hash -> entry index (or indices on collision); built on first non-str use */
   hashIndex: Map<Hash, number | number[]> | null = null;
   /** keys that are not exact str (when 0, a str miss is a definite miss) */
@@ -263,9 +267,41 @@ function lookupIndex(d: PyDict, key: PyObject, h: Hash | null): number {
   }
 }
 
+/** Dicts with at most this many entries find str keys by scanning. */
+const SMALL_STR_SCAN = 8;
+
+function buildStrIndex(d: PyDict): Map<string, number> {
+  const m = new Map<string, number>();
+  const keys = d.ekeys;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (k !== null && isExactStr(k)) m.set(k.value, i);
+  }
+  d.strIndex = m;
+  return m;
+}
+
+/** The entry index of exact-str key `key`, or undefined. */
+function strGet(d: PyDict, key: string): number | undefined {
+  const m = d.strIndex;
+  if (m !== null) return m.get(key);
+  const keys = d.ekeys;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (k !== null && (k as PyStr).value === key && isExactStr(k)) return i;
+  }
+  return undefined;
+}
+
+function strSet(d: PyDict, key: string, ix: number): void {
+  const m = d.strIndex;
+  if (m !== null) m.set(key, ix);
+  else if (d.ekeys.length > SMALL_STR_SCAN) buildStrIndex(d);
+}
+
 function lookupOnce(d: PyDict, key: PyObject, h: Hash | null): number {
   if (isExactStr(key)) {
-    const ix = d.strIndex.get(key.value);
+    const ix = strGet(d, key.value);
     if (ix !== undefined) return ix;
     if (d.nonStr === 0) return -1;
   } else if (d.nonStr === 0 && d.used === 0) {
@@ -287,7 +323,7 @@ function lookupOnce(d: PyDict, key: PyObject, h: Hash | null): number {
 /** PyDict_GetItemWithError: borrowed value or null; raises for unhashable keys or from __eq__. */
 export function dictGetItem(d: PyDict, key: PyObject): PyObject | null {
   if (isExactStr(key)) {
-    const ix = d.strIndex.get(key.value);
+    const ix = strGet(d, key.value);
     if (ix !== undefined) return d.evalues[ix];
     if (d.nonStr === 0) return null;
   }
@@ -297,7 +333,7 @@ export function dictGetItem(d: PyDict, key: PyObject): PyObject | null {
 
 /** Lookup by a JS string (globals, builtins, attributes): borrowed value or null. */
 export function dictGetItemStr(d: PyDict, key: string): PyObject | null {
-  const ix = d.strIndex.get(key);
+  const ix = strGet(d, key);
   if (ix !== undefined) return d.evalues[ix];
   if (d.nonStr === 0) return null;
   const k = newStr(key);
@@ -340,13 +376,8 @@ function dictResize(d: PyDict, log2: number, unicode: boolean): void {
 }
 
 function rebuildIndexes(d: PyDict): void {
-  const s = new Map<string, number>();
-  const keys = d.ekeys;
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    if (k !== null && isExactStr(k)) s.set(k.value, i);
-  }
-  d.strIndex = s;
+  d.strIndex = null;
+  if (d.ekeys.length > SMALL_STR_SCAN) buildStrIndex(d);
   d.hashIndex = null;
   if (d.nonStr > 0) ensureHashIndex(d);
 }
@@ -372,7 +403,7 @@ function insertDict(d: PyDict, key: PyObject, h: Hash | null, value: PyObject): 
   let ix: number;
   try {
     if (isExactStr(key)) {
-      const f = d.strIndex.get(key.value);
+      const f = strGet(d, key.value);
       ix = f !== undefined ? f : d.nonStr === 0 ? -1 : lookupIndex(d, key, h);
     } else {
       ix = lookupIndex(d, key, h ?? (h = hash(key)));
@@ -399,7 +430,7 @@ function appendEntry(d: PyDict, key: PyObject, h: Hash | null, value: PyObject):
   d.ekeys.push(key);
   d.evalues.push(value);
   if (isExactStr(key)) {
-    d.strIndex.set(key.value, ix);
+    strSet(d, key.value, ix);
     d.ehashes.push(h);
     if (d.hashIndex !== null) indexAdd(d.hashIndex, entryHash(d, ix), ix);
   } else {
@@ -425,7 +456,7 @@ export function dictSetItem(d: PyDict, key: PyObject, value: PyObject): void {
 
 /** PyDict_SetItemString: the key becomes an interned str. */
 export function dictSetItemStr(d: PyDict, key: string, value: PyObject): void {
-  const ix = d.strIndex.get(key);
+  const ix = strGet(d, key);
   if (ix !== undefined) {
     // fast path: replace the value of an existing str key
     maintainTracking(d, d.ekeys[ix]!, value);
@@ -445,7 +476,7 @@ export function dictSetItemStr(d: PyDict, key: string, value: PyObject): void {
 /** delitem_common: the entry becomes a hole; key then value are released. */
 function deleteEntry(d: PyDict, ix: number): void {
   const k = d.ekeys[ix]!, v = d.evalues[ix]!;
-  if (isExactStr(k)) d.strIndex.delete(k.value);
+  if (isExactStr(k) && d.strIndex !== null) d.strIndex.delete(k.value);
   else d.nonStr--;
   if (d.hashIndex !== null) indexRemove(d.hashIndex, entryHash(d, ix), ix);
   d.ekeys[ix] = null;
@@ -463,14 +494,14 @@ function keyError(key: PyObject): never {
 
 /** PyDict_DelItem without the KeyError: returns false when the key is missing. */
 export function dictDelItem(d: PyDict, key: PyObject): boolean {
-  const ix = isExactStr(key) && d.nonStr === 0 ? (d.strIndex.get(key.value) ?? -1) : lookupIndex(d, key, isExactStr(key) ? null : hash(key));
+  const ix = isExactStr(key) && d.nonStr === 0 ? (strGet(d, key.value) ?? -1) : lookupIndex(d, key, isExactStr(key) ? null : hash(key));
   if (ix < 0) return false;
   deleteEntry(d, ix);
   return true;
 }
 
 export function dictDelItemStr(d: PyDict, key: string): boolean {
-  const ix = d.strIndex.get(key);
+  const ix = strGet(d, key);
   if (ix !== undefined) {
     deleteEntry(d, ix);
     return true;
@@ -492,7 +523,7 @@ export function dictClear(d: PyDict): void {
   d.ekeys = [];
   d.evalues = [];
   d.ehashes = [];
-  d.strIndex = new Map();
+  d.strIndex = null;
   d.hashIndex = null;
   d.nonStr = 0;
   d.used = 0;
@@ -574,7 +605,7 @@ function cloneKeysInto(dst: PyDict, src: PyDict): void {
   dst.ekeys = src.ekeys.slice();
   dst.evalues = src.evalues.slice();
   dst.ehashes = src.ehashes.slice();
-  dst.strIndex = new Map(src.strIndex);
+  dst.strIndex = src.strIndex === null ? null : new Map(src.strIndex);
   dst.nonStr = src.nonStr;
   dst.hashIndex = null;
   if (src.hashIndex !== null) {
@@ -747,7 +778,7 @@ function dictDealloc(o: PyObject): void {
   d.ekeys = [];
   d.evalues = [];
   d.ehashes = [];
-  d.strIndex = new Map();
+  d.strIndex = null;
   d.hashIndex = null;
   d.used = 0;
   if (log2 !== 0) {
@@ -981,7 +1012,7 @@ function mPopitem(self: PyObject, args: PyObject[], kwnames: string[] | null): P
   while (i >= 0 && d.ekeys[i] === null) i--;
   const k = d.ekeys[i]!, v = d.evalues[i]!;
   // the result tuple takes the entry's references; entries after i are dropped (dk_nentries = i)
-  if (isExactStr(k)) d.strIndex.delete(k.value);
+  if (isExactStr(k) && d.strIndex !== null) d.strIndex.delete(k.value);
   else d.nonStr--;
   if (d.hashIndex !== null) indexRemove(d.hashIndex, entryHash(d, i), i);
   d.ekeys.length = i;
