@@ -124,7 +124,13 @@ export function clearFrame(f: Frame): void {
  * a nested evaluation loop whose entry frame returns here.
  */
 export function callPythonFunction(func: PyFunction, args: PyObject[], kwnames: string[] | null, locals: PyDict | null = null): PyObject {
-  const f = makeFrame(func, locals);
+  let f: Frame;
+  if (locals === null && observer === null) {
+    f = acquireFrame(func.codeObj, func, func.globals as PyDict, func.builtins as PyDict);
+    incref(func);
+  } else {
+    f = makeFrame(func, locals);
+  }
   // initializeLocals steals references: hand it new ones.
   for (let i = 0; i < args.length; i++) incref(args[i]);
   try {
