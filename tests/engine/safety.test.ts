@@ -333,4 +333,19 @@ describe('engine bugs (minimal reproducers; flip to `it` once fixed)', () => {
     // CPython: MemoryError (the simulator's answer for `1 << 2**40` is its NotSupported message for huge ints)
     expect(problem(run('x = True << 2**40\n'))).toBeNull();
   });
+
+  it.fails('negative allocation size: `list(range(2**31))` (also `[*range(2**31)]`, `list(reversed(range(2**31)))`) gives "internal error: Cannot read properties of undefined (reading \'freeblocks\')"', () => {
+    // listobject.ts preallocateExact → Heap.mallocBuffer(-17179869184) → PyMalloc.malloc: usedpools[negative size class] is undefined
+    expect(problem(run('list(range(2**31))\n'))).toBeNull();
+  });
+
+  it.fails('heap cap not enforced for buffers: `x = [0] * 2**20` runs to the end with heapCap 1 MiB (Heap.mallocBuffer never checks the cap; with 2**28 items the host runs out of memory and the process dies)', () => {
+    const r = expectSafe(run('x = [0] * 2**20\nprint(1)\n', 1_000_000, 1 << 20));
+    expect(lastLine(r.stderr).startsWith(HEAP_LIMIT_PREFIX)).toBe(true);
+  });
+
+  it.fails('a host RangeError that is not stack exhaustion is reported as "ran out of stack space": `format(1, "1000000000")` (limitMessage treats every RangeError so)', () => {
+    const r = expectSafe(run("format(1, '1000000000')\n"));
+    expect(lastLine(r.stderr)).not.toBe(STACK_LIMIT_LINE);
+  });
 });
