@@ -8,7 +8,7 @@
 import { PyObject, decref, incref } from './objects/object.js';
 import { allBuiltinTypes, PyTypeObject, TypeType } from './objects/typeobject.js';
 import { readyType } from './objects/typeready.js';
-import { resetHeap, heap, HeapCapExceeded } from './memory/heap.js';
+import { resetHeap, heap, HeapCapExceeded, setMemoryErrorHook } from './memory/heap.js';
 import { resetGC, gcstate, gcAlloc, gcTrack } from './gc/gcobject.js';
 import { setProfile, profiles, profile } from './profiles/index.js';
 import { resetThreadState, tstate, StepBudgetExceeded } from './eval/pystate.js';
@@ -92,6 +92,7 @@ function initialize(): void {
   setWriteUnraisable((e, o) => writeUnraisable(e, o));
   setUnraisableHook((e, o, msg) => writeUnraisable(e, o, msg));
   gcHooks.writeStderr = writeStderr;
+  setMemoryErrorHook(() => raise(Exc.MemoryError));
   setScheduledGC(runScheduledCollection);
   setGlobalsModuleName(() => {
     const f = tstate.frame;
@@ -176,7 +177,11 @@ function limitMessage(e: unknown): string {
   }
   if (e instanceof HeapCapExceeded) return `SimulatorLimit: ${e.message}\n`;
   if (e instanceof Unsupported) return `NotSupported: not supported by the simulator: ${e.feature}\n`;
-  if (e instanceof RangeError) return `SimulatorLimit: the simulator ran out of stack space\n`;
+  if (e instanceof RangeError) {
+    return e.message.indexOf('call stack') >= 0
+      ? `SimulatorLimit: the simulator ran out of stack space\n`
+      : `SimulatorLimit: the program needs more memory than the simulator can give it (${e.message})\n`;
+  }
   const msg = e instanceof Error ? (process.env.PML_DEBUG ? `${e.stack}` : `${e.message}`) : String(e);
   return `SimulatorError: internal error in the simulator: ${msg}\n`;
 }

@@ -113,11 +113,18 @@ function repeat(seq: ConstSpec, n: bigint): ConstSpec {
   return nofold();
 }
 
+
+/** PyLong_Check is true for bool too: the size guards treat True/False as 1/0. */
+function asIntSpec(c: ConstSpec): ConstSpec {
+  return c.type === 'bool' ? { type: 'int', value: c.value ? 1n : 0n } : c;
+}
+
 function safeMultiply(v: ConstSpec, w: ConstSpec): ConstSpec {
+  const vn = asIntSpec(v), wn = asIntSpec(w);
   const vi = intOf(v);
   const wi = intOf(w);
-  if (v.type === 'int' && w.type === 'int' && v.value !== 0n && w.value !== 0n) {
-    if (numBits(v.value) + numBits(w.value) > MAX_INT_SIZE) nofold();
+  if (vn.type === 'int' && wn.type === 'int' && vn.value !== 0n && wn.value !== 0n) {
+    if (numBits(vn.value) + numBits(wn.value) > MAX_INT_SIZE) nofold();
   } else if (vi !== null && (w.type === 'tuple' || w.type === 'frozenset')) {
     if (w.type === 'frozenset') nofold(); // frozenset * int is a TypeError
     const size = w.items.length;
@@ -139,18 +146,20 @@ function safeMultiply(v: ConstSpec, w: ConstSpec): ConstSpec {
 }
 
 function safePower(v: ConstSpec, w: ConstSpec): ConstSpec {
-  if (v.type === 'int' && w.type === 'int' && v.value !== 0n && w.value > 0n) {
-    const vbits = numBits(v.value);
-    if (vbits > MAX_INT_SIZE / w.value) nofold();
+  const vn = asIntSpec(v), wn = asIntSpec(w);
+  if (vn.type === 'int' && wn.type === 'int' && vn.value !== 0n && wn.value > 0n) {
+    const vbits = numBits(vn.value);
+    if (vbits > MAX_INT_SIZE / wn.value) nofold();
   }
   return arith('Pow', v, w);
 }
 
 function safeLshift(v: ConstSpec, w: ConstSpec): ConstSpec {
-  if (v.type === 'int' && w.type === 'int' && v.value !== 0n && w.value !== 0n) {
-    if (w.value < 0n) nofold();
-    const vbits = numBits(v.value);
-    if (w.value > MAX_INT_SIZE || vbits > MAX_INT_SIZE - w.value) nofold();
+  const vn = asIntSpec(v), wn = asIntSpec(w);
+  if (vn.type === 'int' && wn.type === 'int' && vn.value !== 0n && wn.value !== 0n) {
+    if (wn.value < 0n) nofold();
+    const vbits = numBits(vn.value);
+    if (wn.value > MAX_INT_SIZE || vbits > MAX_INT_SIZE - wn.value) nofold();
   }
   return arith('LShift', v, w);
 }

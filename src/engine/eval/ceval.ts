@@ -263,7 +263,7 @@ function evalFrameInner(entry: Frame, throwing: PyBaseException | null): PyObjec
           }
         }
         tracebackHere(exc, frame);
-      } else if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      } else if (e instanceof RangeError && e.message.indexOf('call stack') >= 0) {
         // The host's own stack ran out first (deep builtin→Python recursion).
         exc = newException(Exc.RecursionError, 'maximum recursion depth exceeded');
         tracebackHere(exc, frame);

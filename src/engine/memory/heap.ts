@@ -53,6 +53,7 @@ export class Heap {
    * `preheader` bytes sit before the object, so id() = block + preheader.
    */
   allocObject(o: PyObject, nbytes: number, preheader = 0): void {
+    this.checkRequest(nbytes);
     const block = this.allocator.malloc(nbytes);
     o.addr = block + preheader;
     o.size = nbytes;
@@ -72,9 +73,30 @@ export class Heap {
     this.allocator.free(o.addr - preheader);
   }
 
+  /**
+   * A request no real machine could satisfy fails as in CPython (MemoryError);
+   * one that only exceeds the simulated heap ends the run with the simulator's
+   * own message (CPython might well have succeeded).
+   */
+  private checkRequest(nbytes: number): void {
+    if (!(nbytes >= 0 && nbytes < 2 ** 48)) memoryErrorHook();
+    if (nbytes > this.cap) {
+      throw new HeapCapExceeded(
+        `the program uses more than ${Math.round(this.cap / (1024 * 1024))} MiB of simulated memory (it asked for ${Math.round(nbytes / (1024 * 1024))} MiB at once)`,
+      );
+    }
+  }
+
   /** PyMem_Malloc for buffers that are not objects (a list's item array, a dict's table). */
   mallocBuffer(nbytes: number): number {
-    return this.allocator.malloc(nbytes);
+    this.checkRequest(nbytes);
+    const addr = this.allocator.malloc(nbytes);
+    if (this.allocator.bytesInUse > this.cap) {
+      throw new HeapCapExceeded(
+        `the program uses more than ${Math.round(this.cap / (1024 * 1024))} MiB of simulated memory`,
+      );
+    }
+    return addr;
   }
   freeBuffer(addr: number): void {
     if (addr !== 0) this.allocator.free(addr);
@@ -86,4 +108,12 @@ export let heap = new Heap();
 export function resetHeap(): Heap {
   heap = new Heap();
   return heap;
+}
+
+/** Raises Python's MemoryError (set at start-up; the exception types live in objects/). */
+let memoryErrorHook: () => never = () => {
+  throw new HeapCapExceeded('a single allocation is larger than the simulated heap');
+};
+export function setMemoryErrorHook(f: () => never): void {
+  memoryErrorHook = f;
 }

@@ -103,15 +103,20 @@ function setBuffer(l: PyList, allocated: number): void {
 export function listResize(l: PyList, newsize: number, oldsize = l.items.length): void {
   const allocated = l.allocated;
   if (allocated >= newsize && newsize >= allocated >> 1) return;
-  let newAllocated = (newsize + (newsize >> 3) + 6) & ~3;
-  if (newsize - oldsize > newAllocated - newsize) newAllocated = (newsize + 3) & ~3;
+  // Plain arithmetic, not 32-bit bit operations: sizes can exceed 2**31.
+  let newAllocated = roundDown4(newsize + Math.floor(newsize / 8) + 6);
+  if (newsize - oldsize > newAllocated - newsize) newAllocated = roundDown4(newsize + 3);
   if (newsize === 0) newAllocated = 0;
   setBuffer(l, newAllocated);
 }
 
 /** list_preallocate_exact: rounds up to an even count. */
+function roundDown4(n: number): number {
+  return n - (n % 4);
+}
+
 function preallocateExact(l: PyList, size: number): void {
-  size = (size + 1) & ~1;
+  size = size + (size % 2);
   l.itemsAddr = heap.mallocBuffer(size * PTR);
   l.allocated = size;
 }

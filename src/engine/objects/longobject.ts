@@ -261,7 +261,10 @@ function longMul(a: PyObject, b: PyObject): PyObject {
 /** Results beyond this many bits are refused (the heap cap would end the run anyway). */
 const MAX_BITS = 1 << 26;
 function checkBigResult(bits: number): void {
-  if (bits > MAX_BITS) unsupported('integers with more than 2**26 bits');
+  if (bits <= MAX_BITS) return;
+  // More memory than the simulated heap holds: CPython's allocation fails too.
+  if (bits / 8 > heap.cap) raise(Exc.MemoryError);
+  unsupported('integers with more than 2**26 bits');
 }
 
 /** Floor division and modulo with Python's sign rules; y !== 0. */

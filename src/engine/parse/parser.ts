@@ -589,6 +589,11 @@ export class Parser {
       }
       this.eat('DEDENT');
       if (this.curType() === 'DEDENT') this.next();
+      if (body.length === 0) {
+        // An INDENT that held nothing (a lone backslash continuation line).
+        const ln = header.lineno + 1;
+        throw new PySyntaxError('IndentationError', `expected an indented block after ${what} on line ${header.lineno}`, ln, 1, ln, -1);
+      }
       return body;
     }
     this.enter();
