@@ -273,10 +273,6 @@ describe('heap cap', () => {
  */
 const KNOWN_DIFFERENCES: Record<string, string> = {
   recursion_repr_self_containing: "RecursionError lacks CPython's ' while getting the repr of an object'",
-  recursion_deep_nested_list_repr: "RecursionError lacks CPython's ' while getting the repr of an object'",
-  recursion_via_deep_dict_repr: "RecursionError lacks CPython's ' while getting the repr of an object'",
-  recursion_via_deep_str: "RecursionError lacks CPython's ' while getting the repr of an object'",
-  recursion_deep_nested_list_eq: "RecursionError lacks CPython's ' in comparison'",
   recursion_via_sorted_key: "RecursionError lacks CPython's ' while calling a Python object'",
   recursion_via_deep_tuple_hash: 'hash() of a 20,000-deep tuple raises RecursionError (CPython has no limit there)',
   recursion_via_setrec_big_gen: 'yield from 20,000 deep under setrecursionlimit(100000) raises RecursionError at ~160 nested evaluations',

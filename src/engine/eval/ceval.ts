@@ -26,6 +26,7 @@ import {
   negative, invert, positive, contains, length, iterableToArray, isExceptionOf, clearRaise, str, repr,
 } from '../objects/abstract.js';
 import { getMethod } from '../objects/typeready.js';
+import { resetCRecursion } from '../objects/abstract.js';
 import { PyFunction, newFunction } from '../objects/funcobject.js';
 import { PyMethod } from '../objects/classobject.js';
 import { PyCode } from '../objects/codeobject.js';
@@ -228,6 +229,7 @@ let nestedEvals = 0;
 const MAX_NESTED_EVALS = 160;
 export function resetNestedEvals(): void {
   nestedEvals = 0;
+  resetCRecursion();
 }
 
 function evalFrameInner(entry: Frame, throwing: PyBaseException | null): PyObject {

@@ -39,10 +39,45 @@ export function resetReprStack(): void {
 }
 
 /** PyObject_Repr */
+// ---------------------------------------------------------------- C-level recursion
+
+/**
+ * Py_EnterRecursiveCall: repr, str and comparisons of deeply nested objects
+ * recurse in the interpreter's own (C) code. The depth is bounded so the
+ * host's stack never overflows, and the RecursionError names what was being
+ * done, as CPython's does (" while getting the repr of an object").
+ */
+const C_RECURSION_LIMIT = 700;
+let cDepth = 0;
+/** the innermost C-level activity's suffix, for RecursionErrors raised inside it */
+export let cRecursionContext = '';
+
+function enterRecursiveCall(where: string): string {
+  if (cDepth >= C_RECURSION_LIMIT) raise(Exc.RecursionError, `maximum recursion depth exceeded${where}`);
+  cDepth++;
+  const saved = cRecursionContext;
+  cRecursionContext = where;
+  return saved;
+}
+function leaveRecursiveCall(saved: string): void {
+  cDepth--;
+  cRecursionContext = saved;
+}
+export function resetCRecursion(): void {
+  cDepth = 0;
+  cRecursionContext = '';
+}
+
 export function repr(o: PyObject): PyStr {
   const f = o.type.tp_repr;
   if (f === null) return newStr(`<${o.type.name} object at 0x${o.addr.toString(16).padStart(12, '0')}>`);
-  const r = f(o);
+  const saved = enterRecursiveCall(' while getting the repr of an object');
+  let r: PyObject;
+  try {
+    r = f(o);
+  } finally {
+    leaveRecursiveCall(saved);
+  }
   if (!(r instanceof PyStr)) {
     const tn = r.type.name;
     decref(r);
@@ -67,7 +102,13 @@ export function str(o: PyObject): PyStr {
   }
   const f = o.type.tp_str ?? o.type.tp_repr;
   if (f === null) return repr(o);
-  const r = f(o);
+  const saved = enterRecursiveCall(' while getting the str of an object');
+  let r: PyObject;
+  try {
+    r = f(o);
+  } finally {
+    leaveRecursiveCall(saved);
+  }
   if (!(r instanceof PyStr)) {
     const tn = r.type.name;
     decref(r);
@@ -98,6 +139,15 @@ const OP_SYMBOL = ['<', '<=', '==', '!=', '>', '>='];
 
 /** PyObject_RichCompare (do_richcompare): tries the reflected operation, then identity for ==/!=. */
 export function richCompare(v: PyObject, w: PyObject, op: number): PyObject {
+  const saved = enterRecursiveCall(' in comparison');
+  try {
+    return doRichCompare(v, w, op);
+  } finally {
+    leaveRecursiveCall(saved);
+  }
+}
+
+function doRichCompare(v: PyObject, w: PyObject, op: number): PyObject {
   const vt = v.type, wt = w.type;
   let checkedReverse = false;
   if (vt !== wt && isSubtype(wt, vt) && wt.tp_richcompare !== null) {
