@@ -4,6 +4,7 @@
  */
 
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { runProgram, type PythonVersion } from '../engine/index.js';
 
 function usage(): never {
@@ -32,7 +33,8 @@ try {
   process.stderr.write(`python3: can't open file '${file}': [Errno 2] No such file or directory\n`);
   process.exit(2);
 }
-const r = runProgram(source, { python, filename: file, stepBudget: steps });
+// CPython (3.9+) shows the main script by its absolute path in tracebacks and __file__.
+const r = runProgram(source, { python, filename: resolve(file), stepBudget: steps });
 process.stdout.write(r.stdout);
 process.stderr.write(r.stderr);
 process.exitCode = r.exitCode;
