@@ -31,6 +31,7 @@ import { setInternName, setIntHooks, setWriteUnraisable, setContainsByIteration 
 import { setTypenewHooks, setGlobalsModuleName } from './objects/typenew.js';
 import { setGenBool, setGenUnraisable, setGenWeakrefHook } from './objects/genobject.js';
 import { clearWeakrefs } from './objects/weakrefobject.js';
+import { resetFinalizers } from './objects/weakcontainers.js';
 import { formatException, formatUnraisable, sourceFiles, exceptionLine } from './objects/traceback.js';
 import { collect, runScheduledCollection, setUnraisableHook, hooks as gcHooks } from './gc/gc.js';
 import { gcModule } from './modules/gcmodule.js';
@@ -157,6 +158,7 @@ export function runMain(source: string, options: RunOptions = {}): RunResult {
   resetThreadState(prof.recursionLimit, options.stepBudget ?? 50_000_000);
   setExecObserver(null);
   resetNestedEvals();
+  resetFinalizers();
   sourceFiles.clear();
   sourceFiles.set(filename, source.split('\n'));
 

@@ -16,6 +16,7 @@ import { newList } from '../objects/listobject.js';
 import {
   ReferenceType, ProxyType, CallableProxyType, newProxy, getWeakrefCount, getWeakrefs,
 } from '../objects/weakrefobject.js';
+import { WeakValueDictType, WeakSetType, FinalizeType } from '../objects/weakcontainers.js';
 
 const functions: Record<string, BuiltinMethod> = {
   /** _weakref.getweakrefcount(object) */
@@ -36,17 +37,8 @@ const functions: Record<string, BuiltinMethod> = {
     const [ob, cb] = parseArgs('proxy', args, kwnames, ['object', 'callback'], 1, 2);
     return newProxy(ob!, cb ?? null);
   },
-  WeakValueDictionary() {
-    unsupported('weakref.WeakValueDictionary');
-  },
   WeakKeyDictionary() {
     unsupported('weakref.WeakKeyDictionary');
-  },
-  WeakSet() {
-    unsupported('weakref.WeakSet');
-  },
-  finalize() {
-    unsupported('weakref.finalize');
   },
   WeakMethod() {
     unsupported('weakref.WeakMethod');
@@ -58,6 +50,9 @@ export const weakrefModule: ModuleDef = {
   doc: 'Support for weak references and weak dictionaries.',
   functions,
   attrs: (): Record<string, PyObject> => ({
+    WeakValueDictionary: newref(WeakValueDictType),
+    WeakSet: newref(WeakSetType),
+    finalize: newref(FinalizeType),
     ref: newref(ReferenceType),
     ReferenceType: newref(ReferenceType),
     ProxyType: newref(ProxyType),
