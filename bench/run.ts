@@ -9,6 +9,7 @@
  *   npm run bench -- --runs 7          # timed runs per engine measurement (default 5)
  *   npm run bench -- --only b3_fib     # one program (comma-separated list allowed)
  *   npm run bench -- --no-trace        # skip the traced column
+ *   npm run bench -- --no-page         # skip the chapter page's weight and start-up (bench/page.ts)
  *
  * CPython is found at $PYTHON312, then $(pyenv root)/versions/3.12.1/bin/python3,
  * then python3.12 on PATH. Without it the CPython column reads "n/a" and the
@@ -558,3 +559,23 @@ async function main(): Promise<void> {
 }
 
 await main();
+
+// ---------------------------------------------------------------- the course site in Chromium
+
+// Page weight and start-up of a chapter page (bench/page.ts): builds the site,
+// serves it locally and measures in a system Chromium. --no-page skips it.
+if (!flag('--no-page')) {
+  const { pageBench, printPageBench } = await import('./page.js');
+  try {
+    const r = await pageBench({ build: true });
+    printPageBench(r);
+    if (WANT_JSON) {
+      const out = join(HERE, 'page-results.json');
+      writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), ...r }, null, 2) + '\n');
+      console.log(`wrote ${out}`);
+    }
+  } catch (e) {
+    console.log(`\npage bench failed: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,240 @@
+/**
+ * Page weight and start-up of a chapter page, measured in Chromium
+ * (`npm run bench` runs it after the engine programs; `npm run bench:page` alone).
+ *
+ * Builds the site (unless --no-build and dist/ exists), serves dist/ on a free
+ * localhost port, opens the first chapter page with a playground in a fresh
+ * browser context and prints:
+ *   - the JavaScript loaded before the learner touches an editor (gzipped):
+ *     every script file the page requested until the network is idle, plus its
+ *     inline scripts;
+ *   - the JavaScript loaded after the first interaction (click into the editor,
+ *     type, press Run, output shown): all of it, and what the interaction added;
+ *   - the engine worker's own size: its entry file and every chunk it imports;
+ *   - the time from pressing Run to the first output line, cold (first Run: the
+ *     worker starts) and warm (median of later runs), measured in the page from
+ *     the click to the DOM change that shows the output.
+ * Aims: < 100 KB before interaction, engine worker < 100 KB gzipped,
+ * first output < 50 ms once warm.
+ *
+ *   npm run bench:page                 # build, then measure
+ *   npm run bench:page -- --no-build   # reuse dist/
+ *   npm run bench:page -- --json       # also write bench/page-results.json
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from 'playwright-core';
+import { chromiumLaunchOptions, findChromium } from '../tests/e2e/chromium.js';
+import { buildSite, chapterPages, DIST, serveSite } from '../tests/e2e/server.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const AIM_BEFORE_KB = 100;
+const AIM_ENGINE_KB = 100;
+const AIM_WARM_MS = 50;
+const WARM_RUNS = 15;
+const MARK = 'first-output-mark';
+
+export interface PageBenchResult {
+  page: string;
+  chromium: string;
+  before: { files: string[]; gzipBytes: number; inlineGzipBytes: number; rawBytes: number };
+  after: { files: string[]; gzipBytes: number; addedGzipBytes: number; rawBytes: number };
+  worker: { url: string | null; files: string[]; gzipBytes: number; rawBytes: number };
+  runToFirstOutputMs: { cold: number | null; warm: number | null; warmTimes: number[] };
+  pass: { before: boolean; engine: boolean | null; warm: boolean | null };
+}
+
+const gz = (b: Buffer | string): number => gzipSync(b, { level: 9 }).length;
+const isJs = (p: string): boolean => /\.(m?js)$/.test(p);
+const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
+
+function distFile(urlPath: string): string {
+  return join(DIST, decodeURIComponent(urlPath.split('?')[0]));
+}
+
+function sizes(files: string[]): { gzipBytes: number; rawBytes: number } {
+  let gzipBytes = 0, rawBytes = 0;
+  for (const f of files) {
+    const p = distFile(f);
+    if (!existsSync(p)) continue;
+    const b = readFileSync(p);
+    rawBytes += b.length;
+    gzipBytes += gz(b);
+  }
+  return { gzipBytes, rawBytes };
+}
+
+/** The worker's entry file and every module it imports (static and dynamic), as URL paths. */
+function importClosure(entry: string): string[] {
+  const seen = new Set<string>();
+  const todo = [entry];
+  while (todo.length) {
+    const p = todo.pop()!;
+    if (seen.has(p) || !existsSync(distFile(p))) continue;
+    seen.add(p);
+    const src = readFileSync(distFile(p), 'utf8');
+    const re = /(?:\bfrom\s*|\bimport\s*\(?\s*)["'`]([^"'`]+\.m?js)["'`]/g;
+    for (let m: RegExpExecArray | null; (m = re.exec(src)); ) {
+      const spec = m[1];
+      if (/^[a-z]+:/i.test(spec)) continue;
+      todo.push(spec.startsWith('/') ? spec : posix.normalize(posix.join(posix.dirname(p), spec)));
+    }
+  }
+  return [...seen];
+}
+
+async function waitFor<T>(what: string, f: () => Promise<T | null | undefined | false>, ms = 30_000): Promise<T> {
+  const t0 = Date.now();
+  for (;;) {
+    const v = await f();
+    if (v) return v;
+    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Click Run in the first playground and time, in the page, the click → output showing MARK. */
+async function timeRun(page: Page): Promise<number> {
+  await waitFor('Run to be enabled', () =>
+    page.evaluate(() => {
+      const run = document.querySelector('[data-testid=playground] [data-testid=run]') as HTMLButtonElement | null;
+      return !!run && !run.disabled && run.getAttribute('aria-disabled') !== 'true';
+    }),
+  );
+  return page.evaluate(
+    (mark) =>
+      new Promise<number>((resolve, reject) => {
+        const pg = document.querySelector('[data-testid=playground]')!;
+        const out = pg.querySelector('[data-testid=output]')!;
+        const run = pg.querySelector('[data-testid=run]') as HTMLElement;
+        let t0 = 0;
+        const obs = new MutationObserver(() => {
+          if ((out.textContent ?? '').includes(mark)) {
+            const t = performance.now() - t0;
+            obs.disconnect();
+            clearTimeout(timer);
+            resolve(t);
+          }
+        });
+        const timer = setTimeout(() => {
+          obs.disconnect();
+          reject(new Error('no output within 20 s of pressing Run'));
+        }, 20_000);
+        obs.observe(out, { subtree: true, childList: true, characterData: true });
+        t0 = performance.now();
+        run.click();
+      }),
+    MARK,
+  );
+}
+
+export async function pageBench(opts: { build?: boolean } = {}): Promise<PageBenchResult> {
+  if (opts.build !== false || !existsSync(join(DIST, 'index.html'))) buildSite();
+  const chapters = chapterPages();
+  if (!chapters.length) throw new Error('no chapter page with a [data-testid=playground] in the built site');
+  const path = chapters[0];
+  const found = findChromium();
+  const site = await serveSite();
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    const context = await browser.newContext({ baseURL: site.url, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    let workerUrl: string | null = null;
+    page.on('worker', (w) => {
+      workerUrl ??= w.url();
+    });
+    const served0 = site.served.length;
+    await page.goto(path, { waitUntil: 'load' });
+    await page.waitForLoadState('networkidle');
+    const beforeFiles = [...new Set(site.served.slice(served0).filter((s) => s.status === 200 && isJs(s.path)).map((s) => s.path))];
+    const inline = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("script:not([src])"))
+        .filter((s) => !s.getAttribute('type') || /module|javascript/.test(s.getAttribute('type')!))
+        .map((s) => s.textContent ?? ''),
+    );
+    const inlineGzipBytes = inline.length ? gz(inline.join('\n')) : 0;
+    const before = sizes(beforeFiles);
+
+    // first interaction: click into the editor, replace the code, press Run
+    const pg = page.locator('[data-testid=playground]').first();
+    await pg.locator('[data-testid=editor]').click();
+    const box = pg.locator('[data-testid=editor]').getByRole('textbox').first();
+    await box.waitFor({ state: 'attached', timeout: 30_000 });
+    await box.focus();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(`print("${MARK}")\n`);
+    await waitFor('the edited code in the editor', () =>
+      pg.locator('[data-testid=editor]').innerText().then((t) => t.includes(MARK)),
+    );
+    const cold = await timeRun(page);
+    await page.waitForLoadState('networkidle');
+    const warmTimes: number[] = [];
+    for (let i = 0; i < WARM_RUNS; i++) warmTimes.push(await timeRun(page));
+    const afterFiles = [...new Set(site.served.slice(served0).filter((s) => s.status === 200 && isJs(s.path)).map((s) => s.path))];
+    const after = sizes(afterFiles);
+
+    const workerPath = workerUrl ? new URL(workerUrl).pathname : null;
+    const workerFiles = workerPath ? importClosure(workerPath) : [];
+    const worker = sizes(workerFiles);
+    const sorted = [...warmTimes].sort((a, b) => a - b);
+    const warm = sorted.length ? sorted[Math.floor(sorted.length / 2)] : null;
+    const beforeTotal = before.gzipBytes + inlineGzipBytes;
+    await context.close();
+    return {
+      page: path,
+      chromium: `${browser.version()} (${found.executablePath ?? 'bundled'})`,
+      before: { files: beforeFiles, gzipBytes: beforeTotal, inlineGzipBytes, rawBytes: before.rawBytes },
+      after: { files: afterFiles, gzipBytes: after.gzipBytes + inlineGzipBytes, addedGzipBytes: after.gzipBytes - before.gzipBytes, rawBytes: after.rawBytes },
+      worker: { url: workerPath, files: workerFiles, ...worker },
+      runToFirstOutputMs: { cold, warm, warmTimes },
+      pass: {
+        before: beforeTotal < AIM_BEFORE_KB * 1024,
+        engine: workerPath ? worker.gzipBytes < AIM_ENGINE_KB * 1024 : null,
+        warm: warm === null ? null : warm < AIM_WARM_MS,
+      },
+    };
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
+export function printPageBench(r: PageBenchResult): void {
+  const ok = (b: boolean | null): string => (b === null ? 'n/a' : b ? 'pass' : 'FAIL');
+  console.log(`\nPage weight and start-up: ${r.page} in Chromium ${r.chromium}; sizes gzip -9`);
+  const rows: [string, string, string][] = [
+    [`JS before touching an editor (${r.before.files.length} files + inline ${kb(r.before.inlineGzipBytes)})`, kb(r.before.gzipBytes), `aim < ${AIM_BEFORE_KB} KB: ${ok(r.pass.before)}`],
+    [`JS after the first Run (${r.after.files.length} files)`, kb(r.after.gzipBytes), `+${kb(r.after.addedGzipBytes)} on interaction`],
+    [`engine worker, own (${r.worker.files.length} files, ${kb(r.worker.rawBytes)} raw)`, r.worker.url ? kb(r.worker.gzipBytes) : 'no worker seen', `aim < ${AIM_ENGINE_KB} KB: ${ok(r.pass.engine)}`],
+    ['Run → first output, cold (first Run)', r.runToFirstOutputMs.cold === null ? 'n/a' : `${r.runToFirstOutputMs.cold.toFixed(1)} ms`, ''],
+    [`Run → first output, warm (median of ${r.runToFirstOutputMs.warmTimes.length})`, r.runToFirstOutputMs.warm === null ? 'n/a' : `${r.runToFirstOutputMs.warm.toFixed(1)} ms`, `aim < ${AIM_WARM_MS} ms: ${ok(r.pass.warm)}`],
+  ];
+  const w0 = Math.max(...rows.map((x) => x[0].length));
+  const w1 = Math.max(...rows.map((x) => x[1].length));
+  for (const [a, b, c] of rows) console.log(`  ${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}`);
+  const list = (label: string, files: string[]): void => {
+    console.log(`  ${label}:`);
+    for (const f of files) {
+      const p = distFile(f);
+      const b = existsSync(p) ? readFileSync(p) : Buffer.alloc(0);
+      console.log(`    ${f.padEnd(60)} ${kb(gz(b)).padStart(9)} gz ${kb(b.length).padStart(10)} raw`);
+    }
+  };
+  list('loaded before interaction', r.before.files);
+  list('added by the first interaction', r.after.files.filter((f) => !r.before.files.includes(f)));
+  if (r.worker.url) list(`worker ${r.worker.url} and its imports`, r.worker.files);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const argv = process.argv.slice(2);
+  const r = await pageBench({ build: !argv.includes('--no-build') });
+  printPageBench(r);
+  if (argv.includes('--json')) {
+    const out = join(HERE, 'page-results.json');
+    writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), ...r }, null, 2) + '\n');
+    console.log(`wrote ${out}`);
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * A learner on a chapter page: edit code, run it, step through its memory,
+ * make mistakes (a syntax error, an infinite loop), reload, and take the code
+ * to the /playground page. Driven only through data-testids and roles.
+ */
+import {
+  activateEditor,
+  chapterPage,
+  expect,
+  playground,
+  runAndExpect,
+  setCode,
+  sliderValues,
+  test,
+} from './fixtures';
+
+test('open a chapter, edit code, run it and see the output', async ({ page }) => {
+  await page.goto(chapterPage());
+  const pg = playground(page);
+  await expect(pg).toBeVisible();
+  // static first: the code is there before the editor loads
+  await expect(pg.getByTestId('editor')).not.toBeEmpty();
+  await setCode(page, pg, 'xs = [1, 2, 3]\nprint("sum is", sum(xs) * 7)\n');
+  await runAndExpect(pg, 'sum is 42');
+  // program output is text: a second run replaces it
+  await setCode(page, pg, 'print("<b>not bold</b>")\n');
+  await runAndExpect(pg, '<b>not bold</b>');
+  await expect(pg.getByTestId('output')).not.toContainText('sum is 42');
+  await expect(pg.getByTestId('output').locator('b')).toHaveCount(0);
+});
+
+test('step forward and back: a refcount changes and changes back', async ({ page }) => {
+  await page.goto(chapterPage());
+  const pg = playground(page);
+  // several lines between `b = a` and `del b` so the refcount-2 state spans several steps
+  await setCode(page, pg, 'a = []\nb = a\nx = 1\ny = 2\nz = 3\ndel b\nw = 4\nprint("done")\n');
+  await runAndExpect(pg, 'done');
+
+  const slider = pg.getByTestId('step-slider');
+  await expect(slider).toHaveAttribute('aria-valuemax', /^[1-9]\d*$/);
+  // go to the first step
+  await slider.focus();
+  await page.keyboard.press('Home');
+  await expect(slider).toHaveAttribute('aria-valuenow', '0');
+
+  const list = pg.getByTestId('memory-view').locator('[data-testid=heap-object][data-type=list]');
+  const refcount = async (): Promise<string | null> => ((await list.count()) === 1 ? list.getAttribute('data-refcount') : null);
+  const stepOnce = async (id: 'step' | 'step-back'): Promise<void> => {
+    const before = (await sliderValues(pg)).now;
+    await pg.getByTestId(id).click();
+    await expect(slider).toHaveAttribute('aria-valuenow', String(id === 'step' ? before + 1 : before - 1));
+  };
+  const { max } = await sliderValues(pg);
+
+  // forward until the list is referenced by both names
+  while ((await refcount()) !== '2') {
+    expect((await sliderValues(pg)).now, 'stepping forward reaches a step where the list has refcount 2').toBeLessThan(max);
+    await stepOnce('step');
+  }
+  await expect(list).toHaveAttribute('data-refcount', '2');
+  // forward until `del b` drops it to 1
+  while ((await refcount()) !== '1') {
+    expect((await sliderValues(pg)).now, 'stepping forward reaches `del b` (refcount back to 1)').toBeLessThan(max);
+    await stepOnce('step');
+  }
+  await expect(list).toHaveAttribute('data-refcount', '1');
+  const afterDel = (await sliderValues(pg)).now;
+  // and back: the count changes back to 2
+  while ((await refcount()) !== '2') {
+    expect((await sliderValues(pg)).now, 'stepping back returns to refcount 2').toBeGreaterThan(afterDel - 5);
+    await stepOnce('step-back');
+  }
+  await expect(list).toHaveAttribute('data-refcount', '2');
+  expect((await sliderValues(pg)).now).toBeLessThan(afterDel);
+});
+
+test('a syntax error shows a marker', async ({ page }) => {
+  await page.goto(chapterPage());
+  const pg = playground(page);
+  await setCode(page, pg, 'print("fine")\ndef broken(:\n    pass\n');
+  await pg.getByTestId('run').click();
+  const output = pg.getByTestId('output');
+  await expect(output).toContainText('SyntaxError');
+  // CPython's marker: the offending line, then a caret line under it
+  await expect(output).toContainText('line 2');
+  await expect(output).toContainText('def broken(:');
+  expect(await output.innerText()).toMatch(/\n\s*\^+\s*\n/);
+  // nothing ran: the first line's output is not there
+  await expect(output).not.toContainText(/^fine$/m);
+});
+
+test('an infinite loop is stopped and the page still responds', async ({ page }) => {
+  await page.goto(chapterPage());
+  const pg = playground(page);
+  await setCode(page, pg, 'n = 0\nwhile True:\n    n += 1\n');
+  await pg.getByTestId('run').click();
+  const stop = pg.getByTestId('stop');
+  await expect(stop).toBeEnabled();
+  // the page is not frozen while the loop runs: a frame is painted, the DOM answers
+  const painted = await page.evaluate(
+    () => new Promise<boolean>((ok) => requestAnimationFrame(() => ok(true))),
+  );
+  expect(painted).toBe(true);
+  await stop.click();
+  await expect(pg.getByTestId('run')).toBeEnabled();
+  // a fresh engine runs the next program
+  await setCode(page, pg, 'print("still alive", 6 * 7)\n');
+  await runAndExpect(pg, 'still alive 42');
+});
+
+test('edited code survives a reload', async ({ page }) => {
+  await page.goto(chapterPage());
+  const pg = playground(page);
+  const marker = `kept_${Date.now().toString(36)}`;
+  await setCode(page, pg, `${marker} = "survived"\nprint(${marker})\n`);
+  // saved under the contract's key (pml:v1:code:<chapter>:<playground id>)
+  await expect
+    .poll(() =>
+      page.evaluate((m) => {
+        for (let i = 0; i < localStorage.length; i++) {
+          const k = localStorage.key(i)!;
+          if (k.startsWith('pml:v1:code:') && (localStorage.getItem(k) ?? '').includes(m)) return k;
+        }
+        return null;
+      }, marker),
+    )
+    .toMatch(/^pml:v1:code:.+:.+$/);
+  await page.reload();
+  const again = playground(page);
+  await expect(again.getByTestId('editor')).toContainText(marker);
+  await again.getByTestId('run').click();
+  await expect(again.getByTestId('output')).toContainText('survived');
+});
+
+test('the /playground link round-trips the code', async ({ page }) => {
+  await page.goto(chapterPage());
+  const pg = playground(page);
+  const marker = `trip_${Date.now().toString(36)}`;
+  await setCode(page, pg, `${marker} = [1, 2]\nprint("${marker}", len(${marker}))\n`);
+  await pg.getByRole('link', { name: /playground/i }).click();
+  await expect(page).toHaveURL(/\/playground\/?(?:[?#].*)?$/);
+  const there = playground(page);
+  await expect(there.getByTestId('editor')).toContainText(marker);
+  await runAndExpect(there, `${marker} 2`);
+  // the URL carries the code: reloading it shows the same code
+  await page.reload();
+  await expect(playground(page).getByTestId('editor')).toContainText(marker);
+});
+
+test('the editor loads only on first interaction', async ({ page }) => {
+  await page.goto(chapterPage());
+  const pg = playground(page);
+  const editor = pg.getByTestId('editor');
+  await expect(editor).toContainText(/\S/);
+  await expect(editor.getByRole('textbox')).toHaveCount(0);
+  await activateEditor(pg);
+});
