@@ -170,6 +170,19 @@ export function isStr(o: PyObject): o is PyStr {
 /** interp->cached_objects.interned_strings: one str per value. Reset per run. */
 let interned = new Map<string, PyStr>();
 
+/** The statically allocated one-letter identifiers (_Py_ID), made once, immortal. */
+const staticIdentifiers = new Map<string, PyStr>();
+function staticIdentifier(s: string): PyStr {
+  let o = staticIdentifiers.get(s);
+  if (o === undefined) {
+    o = new PyStr(StrType, s);
+    o.interned = true;
+    makeImmortal(o, 64);
+    staticIdentifiers.set(s, o);
+  }
+  return o;
+}
+
 export function resetInterned(): void {
   interned = new Map();
 }
@@ -181,6 +194,7 @@ export function resetInterned(): void {
  */
 export function internStr(s: string): PyStr {
   if (s.length <= 1) {
+    if (s.length === 1 && profile.staticIdentifierChars.includes(s)) return staticIdentifier(s);
     const c = s.length === 0 ? 0 : s.charCodeAt(0);
     if (s.length === 0 || c < 256) return newStr(s);
   }

@@ -21,6 +21,12 @@ export interface Profile {
   gcHeaderSize: number;
   /** bytes before an instance of a class with a managed __dict__/__weakref__ */
   managedPreheaderSize: number;
+  /**
+   * One-character strings that CPython keeps as statically allocated
+   * identifiers (_Py_ID) apart from the latin-1 singletons: a literal 'a'
+   * is then not `chr(97)` (3.12: "_abcdenprsx", measured; 3.13: none)
+   */
+  staticIdentifierChars: string;
   /** sys.getrecursionlimit() */
   recursionLimit: number;
 }

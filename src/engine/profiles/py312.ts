@@ -9,5 +9,6 @@ export const py312: Profile = {
   gcThresholds: [700, 10, 10],
   gcHeaderSize: 16,
   managedPreheaderSize: 16,
+  staticIdentifierChars: '_abcdenprsx',
   recursionLimit: 1000,
 };
