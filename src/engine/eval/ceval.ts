@@ -1700,35 +1700,16 @@ function dispatch(entry: Frame): PyObject {
           stack[sp++] = importFrom(mod, names[oparg]);
           break;
         }
-        case 83: { // RETURN_VALUE
-          const retval = stack[--sp]!;
-          stack[sp] = null;
-          frame.sp = sp;
-          frame.pc = pc;
-          const finished = frame;
-          if (obs !== null) obs.ret(finished);
-          // Read what we need before clearing: clearing may run __del__, which may reuse the frame.
-          const prev = finished.previous;
-          const wasEntry = finished === entry || finished.entry;
-          finished.state = FrameState.Completed;
-          leaveFrame(finished);
-          clearFrame(finished);
-          if (wasEntry) return retval;
-          frame = prev!;
-          code = frame.code.code;
-          stack = frame.stack;
-          locals = frame.localsplus;
-          consts = frame.consts;
-          names = frame.code.co_names;
-          sp = frame.sp;
-          pc = frame.pc;
-          positions = frame.code.positions;
-          stack[sp++] = retval;
-          break;
-        }
+        case 83: // RETURN_VALUE
         case 121: { // RETURN_CONST
-          const retval = consts[oparg];
-          incref(retval);
+          let retval: PyObject;
+          if (op === 83) {
+            retval = stack[--sp]!;
+            stack[sp] = null;
+          } else {
+            retval = consts[oparg];
+            incref(retval);
+          }
           frame.sp = sp;
           frame.pc = pc;
           const finished = frame;
