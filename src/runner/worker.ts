@@ -1,0 +1,59 @@
+/**
+ * The engine's host in the browser: a module Web Worker (see protocol.ts).
+ * It runs a program with a trace, keeps the last run's `TraceReplay` and
+ * answers state requests for it. The page kills this worker to stop a run.
+ */
+
+import { runProgram } from '../engine/index.js';
+import { TraceReplay } from '../engine/trace/replay.js';
+import type { ToWorker, FromWorker, WireState } from './protocol.js';
+import { DEFAULT_STEP_BUDGET } from './protocol.js';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+let replay: TraceReplay | null = null;
+let currentRun = -1;
+
+function post(m: FromWorker): void {
+  scope.postMessage(m);
+}
+
+scope.onmessage = (e: MessageEvent<ToWorker>) => {
+  const m = e.data;
+  try {
+    if (m.kind === 'run') {
+      replay = null;
+      currentRun = m.runId;
+      const r = runProgram(m.source, {
+        python: m.python,
+        stepBudget: m.stepBudget ?? DEFAULT_STEP_BUDGET,
+        trace: true,
+      });
+      let steps = 0;
+      if (r.trace !== undefined && r.trace.stepCount > 0) {
+        replay = new TraceReplay(r.trace);
+        // keyframes now, so that the first jump far ahead is as fast as the rest
+        replay.prepare();
+        steps = r.trace.stepCount;
+      }
+      post({
+        kind: 'done', runId: m.runId, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, steps,
+        truncated: r.trace?.truncated ?? false, transient: r.trace?.transient ?? 0,
+      });
+    } else if (m.kind === 'state') {
+      if (replay === null || m.runId !== currentRun) {
+        post({ kind: 'error', runId: m.runId, message: 'no recorded run to show' });
+        return;
+      }
+      const s = replay.stateAt(m.step, { reachable: true });
+      const state: WireState = {
+        step: s.step, line: s.line, frames: s.frames, objects: [...s.objects.values()],
+        newObjects: s.newObjects, changedRefcounts: s.changedRefcounts, freedObjects: s.freedObjects,
+        gc: s.gc, output: s.output,
+      };
+      post({ kind: 'state', runId: m.runId, step: s.step, state });
+    }
+  } catch (err) {
+    post({ kind: 'error', runId: m.runId, message: `internal error in the simulator: ${String(err)}` });
+  }
+};
