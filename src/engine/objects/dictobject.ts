@@ -126,7 +126,15 @@ export class PyDict extends PyObject {
   /** bumped on every change of the key set (for iterators and lookups during __eq__) */
   version = 0;
   constructor(type: PyTypeObject = DictType) {
-    super(type);
+    super(type, true);
+    // The object header, assigned here so the stores stay monomorphic (see PyObject).
+    this.type = type;
+    this.refcnt = 1;
+    this.addr = 0;
+    this.size = 0;
+    this.serial = 0;
+    this.weakrefs = null;
+    this.dict = null;
   }
 }
 

@@ -23,7 +23,15 @@ import { complexPow3 } from './complexobject.js';
 
 export class PyFloat extends PyObject {
   constructor(type: PyTypeObject, public value: number) {
-    super(type);
+    super(type, true);
+    // The object header, assigned here so the stores stay monomorphic (see PyObject).
+    this.type = type;
+    this.refcnt = 1;
+    this.addr = 0;
+    this.size = 0;
+    this.serial = 0;
+    this.weakrefs = null;
+    this.dict = null;
   }
 }
 

@@ -37,7 +37,15 @@ export class PyList extends PyObject {
   /** address of the ob_item buffer (0 = NULL) */
   itemsAddr = 0;
   constructor(type: PyTypeObject, items: PyObject[], allocated: number) {
-    super(type);
+    super(type, true);
+    // The object header, assigned here so the stores stay monomorphic (see PyObject).
+    this.type = type;
+    this.refcnt = 1;
+    this.addr = 0;
+    this.size = 0;
+    this.serial = 0;
+    this.weakrefs = null;
+    this.dict = null;
     this.items = items;
     this.allocated = allocated;
   }

@@ -23,7 +23,15 @@ import { formatInt } from './format.js';
 export class PyLong extends PyObject {
   /** a JS number whenever the value is a safe integer, else a bigint (see `norm`) */
   constructor(type: PyTypeObject, public value: number | bigint) {
-    super(type);
+    super(type, true);
+    // The object header, assigned here so the stores stay monomorphic (see PyObject).
+    this.type = type;
+    this.refcnt = 1;
+    this.addr = 0;
+    this.size = 0;
+    this.serial = 0;
+    this.weakrefs = null;
+    this.dict = null;
   }
 }
 

@@ -120,7 +120,15 @@ export function mayBeTracked(o: PyObject): boolean {
 export class PyTuple extends PyObject {
   items: PyObject[];
   constructor(type: PyTypeObject, items: PyObject[]) {
-    super(type);
+    super(type, true);
+    // The object header, assigned here so the stores stay monomorphic (see PyObject).
+    this.type = type;
+    this.refcnt = 1;
+    this.addr = 0;
+    this.size = 0;
+    this.serial = 0;
+    this.weakrefs = null;
+    this.dict = null;
     this.items = items;
   }
 }

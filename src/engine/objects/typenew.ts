@@ -39,6 +39,17 @@ import { normHash } from './hash.js';
 /** An instance of a class whose only builtin base is `object`. */
 export class PyInstance extends PyObject implements HasSlots {
   slots: (PyObject | null)[] = EMPTY_SLOTS;
+  constructor(type: PyTypeObject) {
+    super(type, true);
+    // The object header, assigned here so the stores stay monomorphic (see PyObject).
+    this.type = type;
+    this.refcnt = 1;
+    this.addr = 0;
+    this.size = 0;
+    this.serial = 0;
+    this.weakrefs = null;
+    this.dict = null;
+  }
 }
 const EMPTY_SLOTS: (PyObject | null)[] = [];
 

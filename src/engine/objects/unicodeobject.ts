@@ -48,7 +48,15 @@ export class PyStr extends PyObject {
   utf8Cached = false;
 
   constructor(type: PyTypeObject, value: string) {
-    super(type);
+    super(type, true);
+    // The object header, assigned here so the stores stay monomorphic (see PyObject).
+    this.type = type;
+    this.refcnt = 1;
+    this.addr = 0;
+    this.size = 0;
+    this.serial = 0;
+    this.weakrefs = null;
+    this.dict = null;
     this.value = value;
     if (!NON_ASCII.test(value)) {
       this.length = value.length;
