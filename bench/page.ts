@@ -141,9 +141,10 @@ export async function pageBench(opts: { build?: boolean } = {}): Promise<PageBen
   try {
     const context = await browser.newContext({ baseURL: site.url, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    let workerUrl: string | null = null;
+    // the engine's worker; Monaco's own editor worker (editor.worker-*.js) is not the engine
+    const workerUrls: string[] = [];
     page.on('worker', (w) => {
-      workerUrl ??= w.url();
+      workerUrls.push(w.url());
     });
     const served0 = site.served.length;
     await page.goto(path, { waitUntil: 'load' });
@@ -176,7 +177,8 @@ export async function pageBench(opts: { build?: boolean } = {}): Promise<PageBen
     const afterFiles = [...new Set(site.served.slice(served0).filter((s) => s.status === 200 && isJs(s.path)).map((s) => s.path))];
     const after = sizes(afterFiles);
 
-    const workerPath = workerUrl ? new URL(workerUrl).pathname : null;
+    const engineUrl = workerUrls.find((u) => !/editor\.worker/.test(u)) ?? null;
+    const workerPath = engineUrl ? new URL(engineUrl).pathname : null;
     const workerFiles = workerPath ? importClosure(workerPath) : [];
     const worker = sizes(workerFiles);
     const sorted = [...warmTimes].sort((a, b) => a - b);

@@ -87,6 +87,9 @@ test('a syntax error shows a marker', async ({ page }) => {
   expect(await output.innerText()).toMatch(/\n\s*\^+\s*\n/);
   // nothing ran: the first line's output is not there
   await expect(output).not.toContainText(/^fine$/m);
+  // and the editor marks the spot: hovering the offending `:` shows the error
+  await pg.getByTestId('editor').getByText(':', { exact: true }).first().hover();
+  await expect(page.getByRole('tooltip')).toContainText('SyntaxError: invalid syntax');
 });
 
 test('an infinite loop is stopped and the page still responds', async ({ page }) => {
@@ -102,6 +105,9 @@ test('an infinite loop is stopped and the page still responds', async ({ page })
   );
   expect(painted).toBe(true);
   await stop.click();
+  // the learner is told the program was stopped, and can run again
+  await expect(pg.getByTestId('output')).toContainText(/stopped/i);
+  await expect(stop).toBeDisabled();
   await expect(pg.getByTestId('run')).toBeEnabled();
   // a fresh engine runs the next program
   await setCode(page, pg, 'print("still alive", 6 * 7)\n');
