@@ -48,7 +48,24 @@ export function shownEdges(o: ObjectState, expanded: boolean): ShownEdges {
   return { edges, hidden: Math.max(0, o.edgeCount - edges.length), collapsible };
 }
 
-export function layoutState(state: WireState, objects: Map<number, ObjectState>, expanded: ReadonlySet<number>): Layout {
+export interface LayoutOptions {
+  /**
+   * Draw immortal objects (small ints, None, True, interned strings…) that a
+   * container slot refers to as a value in the slot rather than as a box with
+   * an arrow: they are shared by everything, and their arrows cross the whole
+   * picture. Names still point to their boxes.
+   */
+  inlineImmortal: boolean;
+}
+
+/** Whether a container slot pointing at `target` shows it as an inline value. */
+export function isInline(target: ObjectState | undefined, opts: LayoutOptions): boolean {
+  return opts.inlineImmortal && target !== undefined && target.immortal;
+}
+
+export function layoutState(
+  state: WireState, objects: Map<number, ObjectState>, expanded: ReadonlySet<number>, opts: LayoutOptions,
+): Layout {
   const column = new Map<number, number>();
   const shown = new Map<number, ShownEdges>();
   const columns: number[][] = [];
@@ -69,7 +86,7 @@ export function layoutState(state: WireState, objects: Map<number, ObjectState>,
       const s = shownEdges(o, expanded.has(id));
       shown.set(id, s);
       for (const e of s.edges) {
-        if (column.has(e.target) || !objects.has(e.target)) continue;
+        if (column.has(e.target) || !objects.has(e.target) || isInline(objects.get(e.target), opts)) continue;
         column.set(e.target, depth + 1);
         next.push(e.target);
       }
@@ -79,7 +96,9 @@ export function layoutState(state: WireState, objects: Map<number, ObjectState>,
   }
   // objects some reference leads to (dict keys are labels, not counted) that are not drawn
   const referenced = new Set<number>();
-  for (const o of objects.values()) for (const e of o.edges) referenced.add(e.target);
+  for (const o of objects.values()) {
+    for (const e of o.edges) if (!isInline(objects.get(e.target), opts)) referenced.add(e.target);
+  }
   let unplaced = 0;
   for (const id of referenced) if (objects.has(id) && !column.has(id)) unplaced++;
   return { columns, column, shown, unplaced };

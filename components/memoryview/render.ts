@@ -12,7 +12,7 @@
  */
 
 import type { WireState, ObjectState, FreedObject } from '../../src/runner/protocol.js';
-import { layoutState, type Layout } from './layout.js';
+import { layoutState, isInline, type Layout, type LayoutOptions } from './layout.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const SEQUENCE_TYPES = new Set(['list', 'tuple', 'dict', 'set', 'frozenset', 'bytearray', 'deque', 'defaultdict', 'Counter']);
@@ -54,6 +54,8 @@ export class MemoryViewRenderer {
   private raf = 0;
   private ro: ResizeObserver | null = null;
   private hovered: number | null = null;
+  private opts: LayoutOptions = { inlineImmortal: true };
+  private optionsEl: HTMLLabelElement;
 
   constructor(readonly root: HTMLElement) {
     root.replaceChildren();
@@ -83,7 +85,17 @@ export class MemoryViewRenderer {
     this.notesEl = el('div', 'mv-notes');
     const scroll = el('div', 'mv-scroll');
     scroll.append(this.canvas);
-    root.append(this.emptyEl, scroll, this.notesEl);
+    this.optionsEl = el('label', 'mv-option');
+    const box = el('input');
+    box.type = 'checkbox';
+    box.checked = !this.opts.inlineImmortal;
+    box.addEventListener('change', () => {
+      this.opts = { inlineImmortal: !box.checked };
+      if (this.state !== null) this.render(this.state);
+    });
+    this.optionsEl.append(box, document.createTextNode(' Draw immortal objects inside containers as boxes'));
+    this.optionsEl.hidden = true;
+    root.append(this.emptyEl, scroll, this.notesEl, this.optionsEl);
     this.canvas.hidden = true;
     if (typeof ResizeObserver !== 'undefined') {
       this.ro = new ResizeObserver(() => this.scheduleArrows());
@@ -108,6 +120,7 @@ export class MemoryViewRenderer {
     this.emptyEl.textContent = message;
     this.emptyEl.hidden = false;
     this.canvas.hidden = true;
+    this.optionsEl.hidden = true;
     this.notesEl.replaceChildren();
     this.root.dataset.step = '';
   }
@@ -136,7 +149,8 @@ export class MemoryViewRenderer {
   render(state: WireState): void {
     this.state = state;
     this.objects = new Map(state.objects.map((o) => [o.id, o]));
-    const layout = layoutState(state, this.objects, this.expanded);
+    const layout = layoutState(state, this.objects, this.expanded, this.opts);
+    this.optionsEl.hidden = false;
     this.layout = layout;
     this.emptyEl.hidden = true;
     this.canvas.hidden = false;
@@ -239,10 +253,20 @@ export class MemoryViewRenderer {
       const slots = el('div', 'mv-slots');
       for (const e of shown.edges) {
         const row = el('div', 'mv-slot');
-        row.dataset.target = String(e.target);
         const label = el('span', 'mv-slot-label', e.label === '' ? '•' : e.label);
         label.title = e.label;
-        row.append(label, el('span', 'mv-dot'));
+        row.append(label);
+        const t = this.objects.get(e.target);
+        if (isInline(t, this.opts)) {
+          // a shared immortal object, shown by value (the option above draws it as a box)
+          const v = el('span', 'mv-inline', t!.repr !== '' ? t!.repr : t!.type);
+          v.title = `${t!.type} ${t!.repr} · immortal · id ${hexAddress(t!.address)}`;
+          row.append(v);
+          row.dataset.inline = String(e.target);
+        } else {
+          row.dataset.target = String(e.target);
+          row.append(el('span', 'mv-dot'));
+        }
         slots.append(row);
       }
       if (shown.hidden > 0 || shown.collapsible) {

@@ -14,7 +14,7 @@ import type { WireState, PythonVersion } from '../../src/runner/protocol.js';
 import { MemoryViewRenderer, hexAddress } from '../memoryview/render.js';
 import { findErrorMark, type ErrorMark } from './traceback.js';
 import { saveCode, clearCode } from './storage.js';
-import { encodeCode } from './urlcode.js';
+import { encodeCode, updateOpenLink } from './urlcode.js';
 import type * as MonacoNS from 'monaco-editor/editor/editor.api.js';
 
 type Monaco = typeof MonacoNS;
@@ -163,6 +163,7 @@ export class PlaygroundController {
   private persist(): void {
     this.saveTimer = null;
     if (this.cfg.storageKey !== null) saveCode(this.cfg.storageKey, this.code, this.cfg.original);
+    updateOpenLink(this.root, this.code);
     if (this.cfg.urlState) {
       const url = new URL(location.href);
       url.hash = `code=${encodeCode(this.code)}`;
@@ -235,10 +236,11 @@ export class PlaygroundController {
     this.root.dataset.status = 'running';
     this.setStatus('Running…');
     this.setOutput('', '');
-    this.updateControls();
     const source = this.code;
     const started = performance.now();
-    const r = await this.runner.run(source, this.python);
+    const pending = this.runner.run(source, this.python);
+    this.updateControls();
+    const r = await pending;
     this.busy = false;
     if (r.status !== 'done') {
       this.root.dataset.status = r.status;
@@ -257,7 +259,7 @@ export class PlaygroundController {
     this.root.dataset.exitCode = String(r.exitCode);
     this.setStatus(
       (r.exitCode === 0 ? 'Ran to the end' : 'Ended with an error') +
-      ` in ${ms} ms` + (r.steps > 0 ? ` · ${r.steps} steps recorded` : ''));
+      ` in ${ms} ms`);
     this.setOutput(r.stdout, r.stderr);
     if (r.steps === 0) this.view.clear(this.errorMark?.kind === 'syntax'
       ? 'The program did not start: fix the syntax error first.'

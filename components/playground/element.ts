@@ -7,7 +7,7 @@
  */
 
 import { loadCode, storageKey } from './storage.js';
-import { decodeCode } from './urlcode.js';
+import { decodeCode, updateOpenLink } from './urlcode.js';
 import type { Action, PlaygroundController } from './controller.js';
 
 const ACTIONS = new Set(['run', 'step', 'step-back', 'reset', 'stop']);
@@ -50,8 +50,10 @@ class PlaygroundElement extends HTMLElement {
       const code = document.createElement('code');
       code.textContent = this.initial;
       pre.append(code);
+      pre.tabIndex = 0;
       editor.replaceChildren(pre);
       this.dataset.edited = 'true';
+      updateOpenLink(this, this.initial);
     }
     editor.addEventListener('focusin', () => void this.activate('edit'));
     editor.addEventListener('pointerdown', () => void this.activate('edit'));

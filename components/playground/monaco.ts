@@ -101,6 +101,8 @@ export function createEditor(host: HTMLElement, code: string, label: string, hov
     scrollbar: { alwaysConsumeMouseWheel: false, verticalScrollbarSize: 10, horizontalScrollbarSize: 10 },
     ariaLabel: label,
     tabFocusMode: false,
+    // the classic hidden textarea: its beforeinput can be intercepted (see below)
+    editContext: false,
     fixedOverflowWidgets: true,
   });
   const fit = () => {

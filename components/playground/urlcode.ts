@@ -25,3 +25,12 @@ export function decodeCode(hash: string): string | null {
     return null;
   }
 }
+
+/** Points a playground's "Open in Playground" link at its current code. */
+export function updateOpenLink(root: HTMLElement, source: string): void {
+  const a = root.querySelector<HTMLAnchorElement>('a.pg-open');
+  if (a === null) return;
+  const url = new URL(a.href, location.href);
+  url.hash = `code=${encodeCode(source)}`;
+  a.href = url.toString();
+}
