@@ -91,6 +91,7 @@ export class PlaygroundController {
     this.view = new MemoryViewRenderer(q(root, 'memory-view'));
     this.slider.addEventListener('input', () => void this.goTo(Number(this.slider.value)));
     this.runner.warm();
+    window.addEventListener('pagehide', () => this.flush());
     this.updateControls();
   }
 
@@ -155,9 +156,18 @@ export class PlaygroundController {
     this.errorMark = null;
     this.showMarkers();
     this.root.dataset.edited = String(this.code !== this.cfg.original);
+    // the link is followed at once (a click right after typing): keep it current on every edit
+    updateOpenLink(this.root, this.code);
     if (this.saveTimer !== null) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => this.persist(), 250);
     this.updateControls();
+  }
+
+  /** Saves a pending edit now (the page is being left). */
+  flush(): void {
+    if (this.saveTimer === null) return;
+    clearTimeout(this.saveTimer);
+    this.persist();
   }
 
   private persist(): void {
