@@ -53,11 +53,11 @@ function isDark(): boolean {
 
 monaco.editor.defineTheme('pml-light', {
   base: 'vs', inherit: true, rules: [],
-  colors: { 'editor.background': '#f6f8fa', 'editorGutter.background': '#f6f8fa' },
+  colors: { 'editor.background': '#ffffff', 'editorGutter.background': '#ffffff' },
 });
 monaco.editor.defineTheme('pml-dark', {
   base: 'vs-dark', inherit: true, rules: [],
-  colors: { 'editor.background': '#161b22', 'editorGutter.background': '#161b22' },
+  colors: { 'editor.background': '#0f1216', 'editorGutter.background': '#0f1216' },
 });
 
 function applyTheme(): void {
