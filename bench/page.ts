@@ -11,9 +11,11 @@
  *   - the JavaScript loaded after the first interaction (click into the editor,
  *     type, press Run, output shown): all of it, and what the interaction added;
  *   - the engine worker's own size: its entry file and every chunk it imports;
- *   - the time from pressing Run to the first output line, cold (first Run: the
- *     worker starts) and warm (median of later runs), measured in the page from
- *     the click to the DOM change that shows the output.
+ *   - the time from pressing Run to the first output line, measured in the page
+ *     from the click to the DOM change that shows the output: cold (a fresh
+ *     page where Run is the first interaction: the controller and the engine
+ *     worker load), the first Run after the editor loaded, and warm (median of
+ *     later runs).
  * Aims: < 100 KB before interaction, engine worker < 100 KB gzipped,
  * first output < 50 ms once warm.
  *
@@ -42,7 +44,7 @@ export interface PageBenchResult {
   before: { files: string[]; gzipBytes: number; inlineGzipBytes: number; rawBytes: number };
   after: { files: string[]; gzipBytes: number; addedGzipBytes: number; rawBytes: number };
   worker: { url: string | null; files: string[]; gzipBytes: number; rawBytes: number };
-  runToFirstOutputMs: { cold: number | null; warm: number | null; warmTimes: number[] };
+  runToFirstOutputMs: { cold: number | null; firstAfterEditorLoaded: number; warm: number | null; warmTimes: number[] };
   pass: { before: boolean; engine: boolean | null; warm: boolean | null };
 }
 
@@ -95,8 +97,8 @@ async function waitFor<T>(what: string, f: () => Promise<T | null | undefined | 
   }
 }
 
-/** Click Run in the first playground and time, in the page, the click → output showing MARK. */
-async function timeRun(page: Page): Promise<number> {
+/** Click Run in the first playground and time, in the page, the click → output showing `mark` (null: any output). */
+async function timeRun(page: Page, mark: string | null = MARK): Promise<number> {
   await waitFor('Run to be enabled', () =>
     page.evaluate(() => {
       const run = document.querySelector('[data-testid=playground] [data-testid=run]') as HTMLButtonElement | null;
@@ -111,7 +113,8 @@ async function timeRun(page: Page): Promise<number> {
         const run = pg.querySelector('[data-testid=run]') as HTMLElement;
         let t0 = 0;
         const obs = new MutationObserver(() => {
-          if ((out.textContent ?? '').includes(mark)) {
+          const text = out.textContent ?? '';
+          if (mark === null ? text.trim() !== '' : text.includes(mark)) {
             const t = performance.now() - t0;
             obs.disconnect();
             clearTimeout(timer);
@@ -126,7 +129,7 @@ async function timeRun(page: Page): Promise<number> {
         t0 = performance.now();
         run.click();
       }),
-    MARK,
+    mark,
   );
 }
 
@@ -170,7 +173,7 @@ export async function pageBench(opts: { build?: boolean } = {}): Promise<PageBen
     await waitFor('the edited code in the editor', () =>
       pg.locator('[data-testid=editor]').innerText().then((t) => t.includes(MARK)),
     );
-    const cold = await timeRun(page);
+    const first = await timeRun(page);
     await page.waitForLoadState('networkidle');
     const warmTimes: number[] = [];
     for (let i = 0; i < WARM_RUNS; i++) warmTimes.push(await timeRun(page));
@@ -185,13 +188,28 @@ export async function pageBench(opts: { build?: boolean } = {}): Promise<PageBen
     const warm = sorted.length ? sorted[Math.floor(sorted.length / 2)] : null;
     const beforeTotal = before.gzipBytes + inlineGzipBytes;
     await context.close();
+
+    // cold: a fresh page where pressing Run is the learner's first interaction
+    // (loads the controller, starts the engine worker, runs the page's own example)
+    let cold: number | null = null;
+    const context2 = await browser.newContext({ baseURL: site.url, viewport: { width: 1280, height: 900 } });
+    try {
+      const page2 = await context2.newPage();
+      await page2.goto(path, { waitUntil: 'load' });
+      await page2.waitForLoadState('networkidle');
+      cold = await timeRun(page2, null);
+    } catch (e) {
+      console.log(`cold Run measurement failed (does the page's first example print anything?): ${e instanceof Error ? e.message : e}`);
+    } finally {
+      await context2.close();
+    }
     return {
       page: path,
       chromium: `${browser.version()} (${found.executablePath ?? 'bundled'})`,
       before: { files: beforeFiles, gzipBytes: beforeTotal, inlineGzipBytes, rawBytes: before.rawBytes },
       after: { files: afterFiles, gzipBytes: after.gzipBytes + inlineGzipBytes, addedGzipBytes: after.gzipBytes - before.gzipBytes, rawBytes: after.rawBytes },
       worker: { url: workerPath, files: workerFiles, ...worker },
-      runToFirstOutputMs: { cold, warm, warmTimes },
+      runToFirstOutputMs: { cold, firstAfterEditorLoaded: first, warm, warmTimes },
       pass: {
         before: beforeTotal < AIM_BEFORE_KB * 1024,
         engine: workerPath ? worker.gzipBytes < AIM_ENGINE_KB * 1024 : null,
@@ -211,7 +229,8 @@ export function printPageBench(r: PageBenchResult): void {
     [`JS before touching an editor (${r.before.files.length} files + inline ${kb(r.before.inlineGzipBytes)})`, kb(r.before.gzipBytes), `aim < ${AIM_BEFORE_KB} KB: ${ok(r.pass.before)}`],
     [`JS after the first Run (${r.after.files.length} files)`, kb(r.after.gzipBytes), `+${kb(r.after.addedGzipBytes)} on interaction`],
     [`engine worker, own (${r.worker.files.length} files, ${kb(r.worker.rawBytes)} raw)`, r.worker.url ? kb(r.worker.gzipBytes) : 'no worker seen', `aim < ${AIM_ENGINE_KB} KB: ${ok(r.pass.engine)}`],
-    ['Run → first output, cold (first Run)', r.runToFirstOutputMs.cold === null ? 'n/a' : `${r.runToFirstOutputMs.cold.toFixed(1)} ms`, ''],
+    ['Run → first output, cold (Run is the first interaction)', r.runToFirstOutputMs.cold === null ? 'n/a' : `${r.runToFirstOutputMs.cold.toFixed(1)} ms`, 'loads the controller and the engine worker'],
+    ['Run → first output, first Run after the editor loaded', `${r.runToFirstOutputMs.firstAfterEditorLoaded.toFixed(1)} ms`, 'worker started while the editor loaded'],
     [`Run → first output, warm (median of ${r.runToFirstOutputMs.warmTimes.length})`, r.runToFirstOutputMs.warm === null ? 'n/a' : `${r.runToFirstOutputMs.warm.toFixed(1)} ms`, `aim < ${AIM_WARM_MS} ms: ${ok(r.pass.warm)}`],
   ];
   const w0 = Math.max(...rows.map((x) => x[0].length));

@@ -3,7 +3,7 @@
  * and a chapter pass an axe-core scan with no serious or critical violations.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { chapterPage, expect, sitePages, test, watchConsole } from './fixtures';
+import { chapterPage, expect, playground, runAndExpect, setCode, sitePages, test, watchConsole } from './fixtures';
 
 test('no console errors on any page', async ({ browser, baseURL }) => {
   const pages = sitePages();
@@ -43,5 +43,14 @@ test('axe: the home page has no serious or critical violations', async ({ page }
 test('axe: a chapter page has no serious or critical violations', async ({ page }) => {
   await page.goto(chapterPage());
   await page.waitForLoadState('networkidle');
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('axe: a chapter page after editing and running code has no serious or critical violations', async ({ page }) => {
+  await page.goto(chapterPage());
+  const pg = playground(page);
+  await setCode(page, pg, 'xs = [1, 2]\nys = xs\nd = {"k": xs}\nprint(len(d))\n');
+  await runAndExpect(pg, '1');
+  await expect(pg.getByTestId('memory-view').getByTestId('heap-object').first()).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });

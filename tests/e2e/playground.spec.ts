@@ -161,3 +161,13 @@ test('the editor loads only on first interaction', async ({ page }) => {
   await expect(editor.getByRole('textbox')).toHaveCount(0);
   await activateEditor(pg);
 });
+
+test('Run works as the first interaction, before the editor has loaded', async ({ page }) => {
+  await page.goto(chapterPage());
+  const pg = playground(page);
+  await expect(pg.getByTestId('output')).toBeEmpty();
+  await pg.getByTestId('run').click();
+  await expect(pg.getByTestId('output')).not.toBeEmpty();
+  await expect(pg.getByTestId('step-slider')).toHaveAttribute('aria-valuemax', /^[1-9]\d*$/);
+  await expect(pg.getByTestId('memory-view').getByTestId('frame').first()).toBeVisible();
+});
