@@ -164,7 +164,7 @@ export class MemoryViewRenderer {
   }
 
   private renderFrames(state: WireState): void {
-    const head = el('h4', 'mv-col-title', 'Frames');
+    const head = el('div', 'mv-col-title', 'Frames');
     const list: HTMLElement[] = [head];
     state.frames.forEach((f, i) => {
       const fe = el('div', 'mv-frame');
@@ -200,14 +200,14 @@ export class MemoryViewRenderer {
     const cols: HTMLElement[] = [];
     layout.columns.forEach((ids, ci) => {
       const col = el('div', 'mv-column');
-      if (ci === 0) col.append(el('h4', 'mv-col-title', 'Objects'));
-      else col.append(el('h4', 'mv-col-title mv-col-spacer', '\u00a0'));
+      if (ci === 0) col.append(el('div', 'mv-col-title', 'Objects'));
+      else col.append(el('div', 'mv-col-title mv-col-spacer', '\u00a0'));
       for (const id of ids) col.append(this.objectBox(this.objects.get(id)!, layout, fresh.has(id), changed.has(id)));
       cols.push(col);
     });
     if (layout.columns.length === 0) {
       const col = el('div', 'mv-column');
-      col.append(el('h4', 'mv-col-title', 'Objects'), el('div', 'mv-frame-none', 'no objects referenced by names'));
+      col.append(el('div', 'mv-col-title', 'Objects'), el('div', 'mv-frame-none', 'no objects referenced by names'));
       cols.push(col);
     }
     this.heapEl.replaceChildren(...cols);
@@ -317,7 +317,7 @@ export class MemoryViewRenderer {
     }
     if (state.freedObjects.length > 0) {
       const freed = el('div', 'mv-freed');
-      freed.append(el('h4', 'mv-col-title', 'Freed by the last line'));
+      freed.append(el('div', 'mv-col-title', 'Freed by the last line'));
       const row = el('div', 'mv-freed-row');
       for (const f of state.freedObjects) row.append(this.freedBox(f));
       freed.append(row);

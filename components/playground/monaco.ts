@@ -51,13 +51,33 @@ function isDark(): boolean {
   return window.matchMedia('(prefers-color-scheme: dark)').matches;
 }
 
+// token colours close to the build-time github-light/github-dark highlighting,
+// so the code does not change colour when the editor takes over
 monaco.editor.defineTheme('pml-light', {
-  base: 'vs', inherit: true, rules: [],
-  colors: { 'editor.background': '#ffffff', 'editorGutter.background': '#ffffff' },
+  base: 'vs', inherit: true,
+  rules: [
+    { token: 'keyword', foreground: 'cf222e' }, { token: 'string', foreground: '0a3069' },
+    { token: 'number', foreground: '0550ae' }, { token: 'comment', foreground: '57606a' },
+    { token: 'delimiter', foreground: '1f2328' }, { token: 'identifier', foreground: '1f2328' },
+  ],
+  colors: {
+    'editor.background': '#ffffff', 'editorGutter.background': '#ffffff',
+    'editorLineNumber.foreground': '#57606a', 'editorLineNumber.dimmedForeground': '#57606a',
+    'editorLineNumber.activeForeground': '#1b1f24',
+  },
 });
 monaco.editor.defineTheme('pml-dark', {
-  base: 'vs-dark', inherit: true, rules: [],
-  colors: { 'editor.background': '#0f1216', 'editorGutter.background': '#0f1216' },
+  base: 'vs-dark', inherit: true,
+  rules: [
+    { token: 'keyword', foreground: 'ff7b72' }, { token: 'string', foreground: 'a5d6ff' },
+    { token: 'number', foreground: '79c0ff' }, { token: 'comment', foreground: '9ea7b3' },
+    { token: 'delimiter', foreground: 'e6edf3' }, { token: 'identifier', foreground: 'e6edf3' },
+  ],
+  colors: {
+    'editor.background': '#0f1216', 'editorGutter.background': '#0f1216',
+    'editorLineNumber.foreground': '#9ea7b3', 'editorLineNumber.dimmedForeground': '#9ea7b3',
+    'editorLineNumber.activeForeground': '#e6edf3',
+  },
 });
 
 function applyTheme(): void {
