@@ -27,7 +27,7 @@ import {
 } from '../objects/abstract.js';
 import { getMethod } from '../objects/typeready.js';
 import { resetCRecursion } from '../objects/abstract.js';
-import { PyFunction, newFunction } from '../objects/funcobject.js';
+import { PyFunction, newFunction, FunctionType } from '../objects/funcobject.js';
 import { PyMethod } from '../objects/classobject.js';
 import { PyCode } from '../objects/codeobject.js';
 import { PyCell, newCell } from '../objects/cellobject.js';
@@ -95,7 +95,7 @@ export function makeFrame(func: PyFunction, locals: PyDict | null = null): Frame
 export function clearFrame(f: Frame): void {
   if (f.state === FrameState.Cleared) return;
   f.state = FrameState.Cleared;
-  if (!frameObjectTakeOwnership(f)) {
+  if (f.frameObject === null || !frameObjectTakeOwnership(f)) {
     const ls = f.localsplus;
     for (let i = 0; i < ls.length; i++) {
       const v = ls[i];
@@ -1325,9 +1325,9 @@ function dispatch(entry: Frame): PyObject {
               argc++;
             }
           }
-          if (callable instanceof PyFunction && callable.type.tp_call === functionCall) {
+          if (callable.type === FunctionType && FunctionType.tp_call === functionCall) {
             // Inline call: the new frame takes the arguments and the function reference.
-            const func = callable;
+            const func = callable as PyFunction;
             const f = acquireFrame(func.codeObj, func, func.globals as PyDict, func.builtins as PyDict);
             if (obs !== null) f.poolable = false;
             sp = base;
