@@ -100,6 +100,12 @@ let deallocDepth = 0;
 const deferred: PyObject[] = [];
 
 export function dealloc(o: PyObject): void {
+  // Objects that hold no references (ints, floats, strs) cannot start a
+  // chain of deallocations: no trashcan bookkeeping for them.
+  if (o.type.tp_traverse === null) {
+    o.type.tp_dealloc(o);
+    return;
+  }
   if (deallocDepth >= TRASHCAN_LIMIT) {
     deferred.push(o);
     return;
