@@ -73,12 +73,13 @@ function heapInstanceInit(o: PyObject): void {
 }
 setHeapInstanceInit(heapInstanceInit);
 
+/**
+ * A dict with no address and no GC membership: the instance's inline values.
+ * It is made directly, not through newDict(), so it takes nothing from the
+ * allocator or the dict free list.
+ */
 function newVirtualDict(): PyDict {
-  const d = newDict();
-  gcUntrack(d);
-  gcFree(d);
-  d.addr = 0;
-  return d;
+  return new PyDict(DictType);
 }
 
 /** The instance's __dict__ becomes a real object (3.12: _PyObject_MaterializeManagedDict). */
