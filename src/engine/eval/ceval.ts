@@ -28,7 +28,7 @@ import {
 import { getMethod } from '../objects/typeready.js';
 import { resetCRecursion } from '../objects/abstract.js';
 import { PyFunction, newFunction, FunctionType } from '../objects/funcobject.js';
-import { PyMethod } from '../objects/classobject.js';
+import { PyMethod, MethodType } from '../objects/classobject.js';
 import { PyCode } from '../objects/codeobject.js';
 import { PyCell, newCell } from '../objects/cellobject.js';
 import { PyLong, newInt, LongType } from '../objects/longobject.js';
@@ -1310,9 +1310,9 @@ function dispatch(entry: Frame): PyObject {
           } else {
             callable = stack[base + 1]!;
             argStart = base + 2;
-            if (callable instanceof PyMethod) {
+            if (callable.type === MethodType) {
               // Unpack a bound method into function + self (3.12's CALL does this).
-              const fn = callable.func, self = callable.self;
+              const fn = (callable as PyMethod).func, self = (callable as PyMethod).self;
               incref(fn);
               incref(self);
               stack[base] = fn;

@@ -98,10 +98,11 @@ export class GCState {
   debug = 0;
 }
 
-export let gcstate = new GCState();
+/** The collector's state; a const binding (reset in place per run) so hot paths read it cheaply. */
+export const gcstate = new GCState();
 
 export function resetGC(): void {
-  gcstate = new GCState();
+  Object.assign(gcstate, new GCState());
 }
 
 /**

@@ -40,6 +40,18 @@ export class Heap {
   nextSerial = 1;
   /** set while the GC is freeing cycles, so frees are attributed to it */
   freeReason: FreeReason = FreeReason.Refcount;
+  /** bumped by reset(): free lists and other per-run caches compare it to drop stale entries */
+  generation = 0;
+
+  reset(): void {
+    this.allocator = new PyMalloc();
+    this.tracing = false;
+    this.observer = null;
+    this.cap = 256 * 1024 * 1024;
+    this.nextSerial = 1;
+    this.freeReason = FreeReason.Refcount;
+    this.generation++;
+  }
 
   onIncref(o: PyObject): void {
     this.observer?.incref(o);
@@ -103,10 +115,15 @@ export class Heap {
   }
 }
 
-export let heap = new Heap();
+/**
+ * The one heap, reset for every run. A const binding (not reassigned) so the
+ * refcount fast path's `heap.tracing` check compiles to a plain field load.
+ */
+export const heap = new Heap();
 
+/** Starts a fresh heap for a new run; `heap.generation` tells caches the old one is gone. */
 export function resetHeap(): Heap {
-  heap = new Heap();
+  heap.reset();
   return heap;
 }
 

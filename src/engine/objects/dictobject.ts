@@ -72,12 +72,12 @@ export function keysBytes(log2: number, unicode: boolean): number {
 
 /** keys_free_list: freed minimal-size unicode key tables (addresses), LIFO */
 const keysFree: number[] = [];
-let keysFreeOwner = heap;
+let keysFreeOwner = heap.generation;
 
 function allocKeys(log2: number, unicode: boolean): number {
-  if (keysFreeOwner !== heap) {
+  if (keysFreeOwner !== heap.generation) {
     keysFree.length = 0;
-    keysFreeOwner = heap;
+    keysFreeOwner = heap.generation;
   }
   if (log2 === LOG_MINSIZE && unicode && keysFree.length > 0) return keysFree.pop()!;
   return heap.mallocBuffer(keysBytes(log2, unicode));
@@ -85,9 +85,9 @@ function allocKeys(log2: number, unicode: boolean): number {
 
 function freeKeys(addr: number, log2: number, unicode: boolean): void {
   if (addr === 0) return;
-  if (keysFreeOwner !== heap) {
+  if (keysFreeOwner !== heap.generation) {
     keysFree.length = 0;
-    keysFreeOwner = heap;
+    keysFreeOwner = heap.generation;
   }
   if (log2 === LOG_MINSIZE && unicode && keysFree.length < MAXFREELIST) {
     keysFree.push(addr);

@@ -42,20 +42,20 @@ import { newInt } from './longobject.js';
 export class FreeList {
   addrs: number[] = [];
   sizes: number[] = [];
-  private owner = heap;
+  private owner = heap.generation;
   constructor(readonly max: number) {}
   get length(): number {
-    if (this.owner !== heap) this.reset();
+    if (this.owner !== heap.generation) this.reset();
     return this.addrs.length;
   }
   reset(): void {
     this.addrs.length = 0;
     this.sizes.length = 0;
-    this.owner = heap;
+    this.owner = heap.generation;
   }
   /** Gives `o` the most recently freed address, if any; returns false when empty. */
   pop(o: PyObject): boolean {
-    if (this.owner !== heap) this.reset();
+    if (this.owner !== heap.generation) this.reset();
     const n = this.addrs.length;
     if (n === 0) return false;
     o.addr = this.addrs[n - 1];
@@ -68,7 +68,7 @@ export class FreeList {
   }
   /** Keeps `o`'s address for reuse; returns false when the list is full. */
   push(o: PyObject): boolean {
-    if (this.owner !== heap) this.reset();
+    if (this.owner !== heap.generation) this.reset();
     if (this.addrs.length >= this.max) return false;
     if (heap.tracing) heap.observer?.free(o, heap.freeReason);
     this.addrs.push(o.addr);
