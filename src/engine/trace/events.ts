@@ -113,6 +113,8 @@ export const enum Ev {
   GC_START = 11,
   GC_END = 12,
   OUTPUT = 13,
+  /** a container's sys.getsizeof changed (it grew or shrank): id, new size */
+  SIZE = 14,
 }
 
 /** Value kinds of ALLOC/INTRO. */
@@ -260,3 +262,20 @@ export function decodeAddr(r: ByteReader, prev: number): number {
   if (v % 2 === 0) return prev + (v / 2) * 16;
   return prev + (v > 0 ? (v - 1) / 2 : (v + 1) / 2);
 }
+
+/**
+ * What sys.getsizeof reports for `o` without running Python code: the type's
+ * __sizeof__ (builtin) plus the GC header and the managed-dict pre-header.
+ * For a list or dict this includes its separately allocated items/keys.
+ */
+export function displaySize(o: PyObject): number {
+  const f = o.type.tp_sizeof;
+  if (f === null || o.addr === 0) return o.size;
+  try {
+    return f(o) + (o.type.isGC() ? profile.gcHeaderSize : 0) + o.type.preheader;
+  } catch {
+    return o.size;
+  }
+}
+import { profile } from '../profiles/index.js';
+import type { PyObject } from '../objects/object.js';

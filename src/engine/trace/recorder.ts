@@ -37,7 +37,7 @@ import { tstate } from '../eval/pystate.js';
 import { hooks as gcHooks } from '../gc/gc.js';
 import { output } from '../modules/sysmodule.js';
 import {
-  ByteWriter, Ev, Val, EdgeMode, FLAG_IMMORTAL, FLAG_INTERNED, EDGE_CAP, REPR_CAP, encodeAddr, type Trace,
+  ByteWriter, Ev, Val, EdgeMode, FLAG_IMMORTAL, FLAG_INTERNED, EDGE_CAP, REPR_CAP, encodeAddr, displaySize, type Trace,
 } from './events.js';
 
 // ---------------------------------------------------------------- reading objects
@@ -217,6 +217,8 @@ interface Known {
   kind: EdgeKind;
   /** step in which the edges were last read (guards the re-reading of newly linked containers) */
   readStep: number;
+  /** the size (sys.getsizeof) the trace last stated */
+  size: number;
   /** the edges the trace last stated */
   total: number;
   targets: number[] | null;
@@ -363,7 +365,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     if (this.finished) return;
     const k: Known = {
       id: o.serial, o, refcnt: 0, immortal: false, born: this.step, epoch: -1,
-      kind: LEAF, readStep: -1, total: 0, targets: null, keys: null,
+      kind: LEAF, readStep: -1, size: 0, total: 0, targets: null, keys: null,
     };
     this.known.set(o.serial, k);
     this.pending.push(k);
@@ -699,7 +701,8 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     w.u(tn);
     encodeAddr(w, o.addr, this.lastAddr);
     this.lastAddr = o.addr;
-    w.u(o.size);
+    k.size = displaySize(o);
+    w.u(k.size);
     w.u(k.refcnt);
     const v = shortValue(o);
     w.u((v.kind << 2) | (k.immortal ? FLAG_IMMORTAL : 0) | (o instanceof PyStr && o.interned ? FLAG_INTERNED : 0));
@@ -744,7 +747,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     const k: Known = {
       // epoch -1: if introduced mid-step, later changes in the step still count
       id: o.serial, o, refcnt: 0, immortal: false, born: -1, epoch: -1,
-      kind: LEAF, readStep: -1, total: 0, targets: null, keys: null,
+      kind: LEAF, readStep: -1, size: 0, total: 0, targets: null, keys: null,
     };
     this.known.set(o.serial, k);
     this.describe(Ev.INTRO, k);
@@ -758,7 +761,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     if (k === undefined) {
       k = {
         id: this.nextStaticId--, o, refcnt: 0, immortal: true, born: -1, epoch: -1,
-        kind: LEAF, readStep: -1, total: 0, targets: null, keys: null,
+        kind: LEAF, readStep: -1, size: 0, total: 0, targets: null, keys: null,
       };
       this.statics.set(o, k);
       this.describe(Ev.INTRO, k);
@@ -770,6 +773,14 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   /** Re-reads a container and writes an EDGES event if its contents changed. */
   private diffEdges(k: Known): void {
     k.readStep = this.step;
+    const size = displaySize(k.o);
+    if (size !== k.size) {
+      // Lists and dicts grow their item arrays: the view shows getsizeof as it changes.
+      k.size = size;
+      this.w.u(Ev.SIZE);
+      this.oid(k.id);
+      this.w.u(size);
+    }
     const raw = readEdges(k.o, k.kind as EdgeMode);
     const n = raw.targets.length;
     const targets = new Array<number>(n);
@@ -873,7 +884,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       const raw = kind === LEAF ? null : readEdges(o, kind);
       objects.set(id, {
         id, type: o.type.name, value: shortValue(o), refcount: immortal ? null : o.refcnt, address: o.addr,
-        size: o.size, immortal, interned: o instanceof PyStr && o.interned,
+        size: displaySize(o), immortal, interned: o instanceof PyStr && o.interned,
         edges: raw === null ? [] : raw.targets.map((t, i) => ({
           target: this.peekId(t),
           key: raw.keys === null ? null : raw.keys[i] === null ? UNKNOWN : this.peekId(raw.keys[i]!),

@@ -341,6 +341,13 @@ export class TraceReplay {
           }
           break;
         }
+        case Ev.SIZE: {
+          const id = w.lastId - r.z();
+          const size = r.u();
+          const o = objects.get(id);
+          if (o !== undefined) o.size = size;
+          break;
+        }
         case Ev.GC_START:
           r.u();
           break;
