@@ -279,7 +279,13 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   private touched: PyObject[] = [];
   /** entries of `touched` in use (the array is reused, not truncated: truncating costs more than the step) */
   private touchedLen = 0;
-  private pending: Known[] = [];
+  /** objects allocated during the current step, with their serial then (a reused JS object gets a new one) */
+  private pendingObjs: PyObject[] = [];
+  private pendingSerials: number[] = [];
+  /** heap.nextSerial when the current step began: higher serials were born in this step */
+  private stepStartSerial = 0;
+  /** set when an object born in this step was introduced before the step ended (then frees must look it up) */
+  private midStepKnown = false;
   private dirty: Known[] = [];
 
   private shadow: FrameRec[] = [];
@@ -306,6 +312,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   /** Starts recording (RunOptions.onStart): hooks the heap, gc and output of the fresh interpreter. */
   start(): void {
     heap.observer = this;
+    this.stepStartSerial = heap.nextSerial;
     heap.tracing = true;
     gcHooks.onCollect = (phase, generation, collected, uncollectable) => {
       if (this.finished) return;
@@ -363,16 +370,19 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
 
   alloc(o: PyObject): void {
     if (this.finished) return;
-    const k: Known = {
-      id: o.serial, o, refcnt: 0, immortal: false, born: this.step, epoch: -1,
-      kind: LEAF, readStep: -1, size: 0, total: 0, targets: null, keys: null,
-    };
-    this.known.set(o.serial, k);
-    this.pending.push(k);
+    // Most objects die within the step that made them: their record is made
+    // only at the end of the step, if they are still alive then.
+    this.pendingObjs.push(o);
+    this.pendingSerials.push(o.serial);
   }
 
   free(o: PyObject, reason: FreeReason): void {
     if (this.finished) return;
+    if (o.serial >= this.stepStartSerial && !this.midStepKnown) {
+      // made and freed within this step: no step ever shows it
+      this.transient++;
+      return;
+    }
     const k = this.known.get(o.serial);
     if (k === undefined || k.o !== o) return;
     this.known.delete(o.serial);
@@ -420,6 +430,8 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     this.lastLineEnd = this.w.len;
     if (this.live !== null) this.snapshot(line, frame);
     this.step++;
+    this.stepStartSerial = heap.nextSerial;
+    this.midStepKnown = false;
   }
 
   call(frame: Frame): void {
@@ -612,15 +624,25 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   private endStep(): void {
     const step = this.step;
     // 1. objects made during the step that are still alive
-    for (const k of this.pending) {
-      if (k.born !== step) continue; // freed again (transient)
-      const o = k.o;
-      if (o.serial !== k.id) continue; // recycled by a free list under a new serial
+    const po = this.pendingObjs, ps = this.pendingSerials;
+    for (let i = 0; i < po.length; i++) {
+      const o = po[i];
+      // freed again (transient), or recycled by a free list under a new serial
+      if (o.serial !== ps[i] || o.refcnt <= 0) continue;
+      if (this.known.has(o.serial)) continue; // already introduced during the step
+      const k: Known = {
+        id: o.serial, o, refcnt: 0, immortal: false, born: step, epoch: -1,
+        kind: LEAF, readStep: -1, size: 0, total: 0, targets: null, keys: null,
+      };
+      this.known.set(o.serial, k);
       this.describe(Ev.ALLOC, k);
       k.epoch = step;
       if (k.kind !== LEAF) this.dirty.push(k);
     }
-    if (this.pending.length !== 0) this.pending.length = 0;
+    if (po.length !== 0) {
+      po.length = 0;
+      ps.length = 0;
+    }
     // 2. net refcount changes
     const t = this.touched;
     const tn = this.touchedLen;
@@ -744,6 +766,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     if (o.serial === 0) return this.staticId(o);
     const k0 = this.known.get(o.serial);
     if (k0 !== undefined) return k0.id;
+    if (o.serial >= this.stepStartSerial) this.midStepKnown = true;
     const k: Known = {
       // epoch -1: if introduced mid-step, later changes in the step still count
       id: o.serial, o, refcnt: 0, immortal: false, born: -1, epoch: -1,
