@@ -403,6 +403,10 @@ export function typeNew(meta: PyTypeObject, name: string, bases: PyTypeObject[],
   for (const b of bases) incref(b);
   t.mro = computeMro(t);
   for (const b of bases) b.subclasses.push(t);
+  // tp_mro is a tuple holding every class of the MRO (this one too) and
+  // tp_base a reference of its own: sys.getrefcount counts them.
+  t.mroRefs = [...t.mro, base];
+  for (const m of t.mroRefs) incref(m);
 
   // __slots__: named members instead of a dict (unless '__dict__' is listed).
   const slotsObj = dictGetItemStr(ns, '__slots__');
@@ -624,10 +628,19 @@ TypeType.tp_traverse = (o, visit) => {
   if (!t.hasFlag(TPFLAGS_HEAPTYPE)) return;
   if (t.tpDict) visit(t.tpDict);
   for (const b of t.bases) visit(b);
+  if (t.mroRefs) for (const m of t.mroRefs) visit(m);
   visit(o.type);
 };
+/** Drops the references of tp_mro and tp_base (type_clear clears tp_mro). */
+function dropMroRefs(t: PyTypeObject): void {
+  const refs = t.mroRefs;
+  if (refs === null) return;
+  t.mroRefs = null;
+  for (const m of refs) decref(m);
+}
 TypeType.tp_clear = (o) => {
   const t = o as PyTypeObject;
+  dropMroRefs(t);
   const d = t.tpDict;
   if (d && t.hasFlag(TPFLAGS_HEAPTYPE)) {
     t.tpDict = newDict();
@@ -646,6 +659,7 @@ TypeType.tp_dealloc = (o) => {
   const d = t.tpDict;
   t.tpDict = null;
   xdecref(d);
+  dropMroRefs(t);
   for (const b of t.bases) decref(b);
   t.bases = [];
   t.mro = [];

@@ -79,6 +79,12 @@ export class PyTypeObject extends PyObject {
   bases: PyTypeObject[] = [];
   /** __mro__: this type first, object last */
   mro: PyTypeObject[] = [];
+  /**
+   * For classes: the references CPython's tp_mro tuple and tp_base hold (the
+   * class itself among them, so a class is in a cycle and is freed by the
+   * collector, as in CPython); null once dropped
+   */
+  mroRefs: PyTypeObject[] | null = null;
   /** tp_dict, a PyDict (typed loosely to avoid an import cycle) */
   tpDict: PyObject | null = null;
   /** tp_basicsize: bytes of a fixed-size instance, without the GC header */
