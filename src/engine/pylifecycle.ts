@@ -221,6 +221,8 @@ function runSource(source: string, filename: string, options: RunOptions): numbe
   decref(builtins);
   decref(sys);
 
+  // Everything made so far is the interpreter's own (its reference counts are not CPython's).
+  heap.startupSerial = heap.nextSerial;
   const pool = new ConstantPool();
   const code = pool.load(compiled.code);
   const globals = main.md_dict;

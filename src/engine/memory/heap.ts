@@ -42,6 +42,19 @@ export class Heap {
   freeReason: FreeReason = FreeReason.Refcount;
   /** bumped by reset(): free lists and other per-run caches compare it to drop stale entries */
   generation = 0;
+  /**
+   * Serials below this belong to objects the interpreter made while starting
+   * up (modules, their dicts and builtin functions): CPython holds references
+   * to such objects that the simulator does not model (see `interpreterOwned`).
+   */
+  startupSerial = 0;
+  /** objects the interpreter creates for itself after start-up (imported builtin modules …) */
+  interpreterOwned = new WeakSet<PyObject>();
+
+  /** Is `o` an object whose reference count CPython's own internals also hold? */
+  isInterpreterOwned(o: PyObject): boolean {
+    return (o.serial > 0 && o.serial < this.startupSerial) || this.interpreterOwned.has(o);
+  }
 
   reset(): void {
     this.allocator = new PyMalloc();
@@ -51,6 +64,8 @@ export class Heap {
     this.nextSerial = 1;
     this.freeReason = FreeReason.Refcount;
     this.generation++;
+    this.startupSerial = 0;
+    this.interpreterOwned = new WeakSet();
   }
 
   onIncref(o: PyObject): void {

@@ -19,6 +19,7 @@ import { strValue, PyStr } from '../objects/unicodeobject.js';
 import { PyTuple } from '../objects/tupleobject.js';
 import { getAttr, isExceptionOf, clearRaise } from '../objects/abstract.js';
 import type { ModuleDef } from './moduledef.js';
+import { heap } from '../memory/heap.js';
 import type { Frame } from '../eval/frame.js';
 import { PyLong } from '../objects/longobject.js';
 
@@ -38,8 +39,11 @@ export function setSysModules(d: PyDict): void {
 /** Creates the module object for a ModuleDef. */
 export function createModule(def: ModuleDef): PyModule {
   const m = newModule(def.name);
+  heap.interpreterOwned.add(m);
+  heap.interpreterOwned.add(m.md_dict);
   for (const [name, impl] of Object.entries(def.functions)) {
     const f = newCFunction(name, impl, m, false);
+    heap.interpreterOwned.add(f);
     dictSetItemStr(m.md_dict, name, f);
     decref(f);
   }

@@ -6,7 +6,7 @@
 
 import { PyObject, decref, incref, isImmortal } from '../objects/object.js';
 import { builtinType, PyTypeObject, type BuiltinMethod } from '../objects/typeobject.js';
-import { raise } from '../eval/errors.js';
+import { raise, unsupported } from '../eval/errors.js';
 import { Exc, PyBaseException } from '../objects/exceptions.js';
 import { checkArity, noKeywords } from '../objects/args.js';
 import { PyNone } from '../objects/singletons.js';
@@ -96,6 +96,11 @@ const getrefcount: BuiltinMethod = (_s, args, kw) => {
   checkArity('getrefcount', args, 1, 1);
   const o = args[0];
   if (isImmortal(o) && profile.immortalRefcount !== null) return newInt(profile.immortalRefcount);
+  // CPython's internals hold references to modules and builtin functions that
+  // the simulator does not model: say so rather than print a wrong number.
+  if (heap.isInterpreterOwned(o)) {
+    unsupported(`the reference count of an object the interpreter made for itself (the ${o.type.name} here)`);
+  }
   return newInt(o.refcnt);
 };
 
