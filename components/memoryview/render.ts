@@ -35,7 +35,8 @@ export function hexAddress(a: number): string {
 }
 
 /** `sys.getrefcount(x)` as the learner would see it (its argument adds one). */
-export function refcountText(o: { refcount: number | null; immortal: boolean }): string {
+export function refcountText(o: { refcount: number | null; immortal: boolean; internal?: boolean }): string {
+  if (o.internal) return 'shared with the interpreter';
   return o.refcount === null ? 'immortal' : String(o.refcount);
 }
 
@@ -218,7 +219,7 @@ export class MemoryViewRenderer {
     box.dataset.testid = 'heap-object';
     box.dataset.id = String(o.id);
     box.dataset.type = o.type;
-    box.dataset.refcount = o.refcount === null ? 'immortal' : String(o.refcount);
+    box.dataset.refcount = o.internal ? 'internal' : o.refcount === null ? 'immortal' : String(o.refcount);
     box.dataset.address = String(o.address);
     box.dataset.size = String(o.size);
     if (o.immortal) box.dataset.immortal = 'true';
@@ -287,10 +288,12 @@ export class MemoryViewRenderer {
       box.append(slots);
     }
     const meta = el('div', 'mv-meta');
-    const rc = el('span', 'mv-rc', o.refcount === null ? 'immortal' : `refcount ${o.refcount}`);
-    rc.title = o.refcount === null
-      ? 'Immortal: no reference counting (sys.getrefcount shows 4294967295)'
-      : `ob_refcnt = ${o.refcount} (sys.getrefcount(x) would show ${o.refcount + 1}: its argument is one more reference)`;
+    const rc = el('span', 'mv-rc', o.internal ? 'refcount: interpreter' : o.refcount === null ? 'immortal' : `refcount ${o.refcount}`);
+    rc.title = o.internal
+      ? "The interpreter made this object for itself; CPython's own internals hold references to it that the simulator does not model"
+      : o.refcount === null
+        ? 'Immortal: no reference counting (sys.getrefcount shows 4294967295)'
+        : `ob_refcnt = ${o.refcount} (sys.getrefcount(x) would show ${o.refcount + 1}: its argument is one more reference)`;
     if (isChanged) {
       rc.classList.add('mv-rc-changed');
       box.dataset.changed = 'true';

@@ -79,7 +79,7 @@
  * | LINE | line |
  * | CALL | frameId, name (string) |
  * | RETURN | — (pops the top frame) |
- * | ALLOC / INTRO | id (zz(id - lastId)), type (string), addr, size, refcnt, value kind << 2 \| flags, value |
+ * | ALLOC / INTRO | id (zz(id - lastId)), type (string), addr, size, refcnt, value kind << 3 \| flags, value |
  * | FREE | oid × 2 + reason (FreeReason: 0 refcount, 1 collected by the GC) |
  * | INCREF / DECREF | oid, count |
  * | BIND | frame distance from top, name (string), target: 0 = unbound, else oid + 1 |
@@ -142,6 +142,8 @@ export const enum EdgeMode {
 
 export const FLAG_IMMORTAL = 1;
 export const FLAG_INTERNED = 2;
+/** made by the interpreter for itself (modules, builtin functions): CPython's internals share its count */
+export const FLAG_INTERNAL = 4;
 
 /** References kept per container; the rest is only counted (the view collapses big containers). */
 export const EDGE_CAP = 50;

@@ -37,7 +37,7 @@ import { tstate } from '../eval/pystate.js';
 import { hooks as gcHooks } from '../gc/gc.js';
 import { output } from '../modules/sysmodule.js';
 import {
-  ByteWriter, Ev, Val, EdgeMode, FLAG_IMMORTAL, FLAG_INTERNED, EDGE_CAP, REPR_CAP, encodeAddr, displaySize, type Trace,
+  ByteWriter, Ev, Val, EdgeMode, FLAG_IMMORTAL, FLAG_INTERNED, FLAG_INTERNAL, EDGE_CAP, REPR_CAP, encodeAddr, displaySize, type Trace,
 } from './events.js';
 
 // ---------------------------------------------------------------- reading objects
@@ -727,7 +727,8 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     w.u(k.size);
     w.u(k.refcnt);
     const v = shortValue(o);
-    w.u((v.kind << 2) | (k.immortal ? FLAG_IMMORTAL : 0) | (o instanceof PyStr && o.interned ? FLAG_INTERNED : 0));
+    w.u((v.kind << 3) | (k.immortal ? FLAG_IMMORTAL : 0) | (o instanceof PyStr && o.interned ? FLAG_INTERNED : 0) |
+      (heap.isInterpreterOwned(o) ? FLAG_INTERNAL : 0));
     switch (v.kind) {
       case Val.INT:
         w.z(v.v);

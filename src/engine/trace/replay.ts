@@ -17,7 +17,7 @@
  */
 
 import {
-  ByteReader, Ev, Val, EdgeMode, FLAG_IMMORTAL, FLAG_INTERNED, decodeAddr, type Trace,
+  ByteReader, Ev, Val, EdgeMode, FLAG_IMMORTAL, FLAG_INTERNED, FLAG_INTERNAL, decodeAddr, type Trace,
 } from './events.js';
 import { FreeReason } from '../memory/heap.js';
 import { floatRepr } from '../objects/floatobject.js';
@@ -52,6 +52,8 @@ export interface ObjectState {
   size: number;
   immortal: boolean;
   interned: boolean;
+  /** made by the interpreter for itself: its refcount includes references CPython holds and the simulator does not */
+  internal: boolean;
   /** the first EDGE_CAP references the object holds */
   edges: EdgeState[];
   /** how many references it holds in all (edges.length may be less: the view collapses the rest) */
@@ -267,8 +269,8 @@ export class TraceReplay {
           const size = r.u();
           const refcnt = r.u();
           const packed = r.u();
-          const flags = packed & 3;
-          const vkind = (packed >> 2) as Val;
+          const flags = packed & 7;
+          const vkind = (packed >> 3) as Val;
           let value: number | string = 0;
           if (vkind === Val.INT) value = r.z();
           else if (vkind === Val.FLOAT) value = r.f64();
@@ -398,7 +400,8 @@ export class TraceReplay {
       const immortal = (o.flags & FLAG_IMMORTAL) !== 0;
       objects.set(o.id, {
         id: o.id, type: o.type, repr: reprOf(o), refcount: immortal ? null : o.refcnt,
-        address: o.addr, size: o.size, immortal, interned: (o.flags & FLAG_INTERNED) !== 0, edges, edgeCount: o.total,
+        address: o.addr, size: o.size, immortal, interned: (o.flags & FLAG_INTERNED) !== 0,
+        internal: (o.flags & FLAG_INTERNAL) !== 0, edges, edgeCount: o.total,
       });
     }
     return {
