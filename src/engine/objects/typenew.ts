@@ -732,7 +732,17 @@ TypeType.methods = {
   __subclasses__: (self) => newList((self as PyTypeObject).subclasses.map((t) => (incref(t), t))),
   __instancecheck__: (self, args) => newBool(isSubtype(args[0].type, self as PyTypeObject)),
   __subclasscheck__: (self, args) => newBool(args[0] instanceof PyTypeObject && isSubtype(args[0], self as PyTypeObject)),
-  __sizeof__: (self) => newIntHook((self as PyTypeObject).hasFlag(TPFLAGS_HEAPTYPE) ? 1688 - 16 + 0 : TypeType.basicsize),
+};
+/**
+ * type.__sizeof__ (3.12): a class is a PyHeapTypeObject (920 bytes) plus the
+ * keys its instances' attribute dicts share (768 bytes while they fit the
+ * shared-keys limit; classes without a managed __dict__ have none); a builtin
+ * type is a static PyTypeObject. Measured with sys.getsizeof in CPython 3.12.1.
+ */
+TypeType.tp_sizeof = (o) => {
+  const t = o as PyTypeObject;
+  if (!t.hasFlag(TPFLAGS_HEAPTYPE)) return 432;
+  return 920 + (t.hasFlag(TPFLAGS_MANAGED_DICT) ? 768 : 0);
 };
 TypeType.classMethods = {
   __prepare__: () => newDict(),
