@@ -400,13 +400,14 @@ export function typeNew(meta: PyTypeObject, name: string, bases: PyTypeObject[],
   t.flags = TPFLAGS_HEAPTYPE | TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC | (base.flags & INHERITED_FLAGS);
   t.base = base;
   t.bases = bases;
-  for (const b of bases) incref(b);
+  t.basesTuple = newTuple(bases.map((b) => (incref(b), b)));
   t.mro = computeMro(t);
   for (const b of bases) b.subclasses.push(t);
   // tp_mro is a tuple holding every class of the MRO (this one too) and
   // tp_base a reference of its own: sys.getrefcount counts them.
-  t.mroRefs = [...t.mro, base];
-  for (const m of t.mroRefs) incref(m);
+  t.mroTuple = newTuple(t.mro.map((m) => (incref(m), m)));
+  incref(base);
+  t.baseRef = base;
 
   // __slots__: named members instead of a dict (unless '__dict__' is listed).
   const slotsObj = dictGetItemStr(ns, '__slots__');
@@ -627,20 +628,20 @@ TypeType.tp_traverse = (o, visit) => {
   const t = o as PyTypeObject;
   if (!t.hasFlag(TPFLAGS_HEAPTYPE)) return;
   if (t.tpDict) visit(t.tpDict);
-  for (const b of t.bases) visit(b);
-  if (t.mroRefs) for (const m of t.mroRefs) visit(m);
+  if (t.basesTuple) visit(t.basesTuple);
+  if (t.baseRef) visit(t.baseRef);
+  if (t.mroTuple) visit(t.mroTuple);
   visit(o.type);
 };
-/** Drops the references of tp_mro and tp_base (type_clear clears tp_mro). */
-function dropMroRefs(t: PyTypeObject): void {
-  const refs = t.mroRefs;
-  if (refs === null) return;
-  t.mroRefs = null;
-  for (const m of refs) decref(m);
+/** Drops tp_mro (type_clear clears it). */
+function dropMro(t: PyTypeObject): void {
+  const m = t.mroTuple;
+  t.mroTuple = null;
+  xdecref(m);
 }
 TypeType.tp_clear = (o) => {
   const t = o as PyTypeObject;
-  dropMroRefs(t);
+  dropMro(t);
   const d = t.tpDict;
   if (d && t.hasFlag(TPFLAGS_HEAPTYPE)) {
     t.tpDict = newDict();
@@ -659,8 +660,12 @@ TypeType.tp_dealloc = (o) => {
   const d = t.tpDict;
   t.tpDict = null;
   xdecref(d);
-  dropMroRefs(t);
-  for (const b of t.bases) decref(b);
+  dropMro(t);
+  const bt = t.basesTuple, br = t.baseRef;
+  t.basesTuple = null;
+  t.baseRef = null;
+  xdecref(bt);
+  xdecref(br);
   t.bases = [];
   t.mro = [];
   gcFree(o);
@@ -699,7 +704,7 @@ TypeType.getsets = {
       return newStr(t.module);
     },
   },
-  __bases__: { get: (self) => tupleOfTypes((self as PyTypeObject).bases) },
+  __bases__: { get: (self) => ownTuple((self as PyTypeObject).basesTuple) ?? tupleOfTypes((self as PyTypeObject).bases) },
   __base__: {
     get: (self) => {
       const b = (self as PyTypeObject).base ?? PyNone;
@@ -707,7 +712,7 @@ TypeType.getsets = {
       return b;
     },
   },
-  __mro__: { get: (self) => tupleOfTypes((self as PyTypeObject).mro) },
+  __mro__: { get: (self) => ownTuple((self as PyTypeObject).mroTuple) ?? tupleOfTypes((self as PyTypeObject).mro) },
   __dict__: {
     get: (self) => {
       // A read-only view in CPython (mappingproxy); a copy keeps the class safe here.
@@ -747,6 +752,12 @@ TypeType.tp_sizeof = (o) => {
 TypeType.classMethods = {
   __prepare__: () => newDict(),
 };
+
+/** A class's own tuple (a new reference), or null for builtin types, which build one. */
+function ownTuple(t: PyObject | null): PyObject | null {
+  if (t !== null) incref(t);
+  return t;
+}
 
 function tupleOfTypes(ts: PyTypeObject[]): PyObject {
   return newTuple(ts.map((t) => (incref(t), t)));

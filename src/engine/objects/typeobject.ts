@@ -80,11 +80,13 @@ export class PyTypeObject extends PyObject {
   /** __mro__: this type first, object last */
   mro: PyTypeObject[] = [];
   /**
-   * For classes: the references CPython's tp_mro tuple and tp_base hold (the
-   * class itself among them, so a class is in a cycle and is freed by the
-   * collector, as in CPython); null once dropped
+   * For classes, CPython's tp_mro and tp_bases tuples (real tuple objects:
+   * `C.__mro__ is C.__mro__`; the MRO holds the class itself, so a class is
+   * in a cycle and is freed by the collector) and the tp_base reference
    */
-  mroRefs: PyTypeObject[] | null = null;
+  mroTuple: PyObject | null = null;
+  basesTuple: PyObject | null = null;
+  baseRef: PyTypeObject | null = null;
   /** tp_dict, a PyDict (typed loosely to avoid an import cycle) */
   tpDict: PyObject | null = null;
   /** tp_basicsize: bytes of a fixed-size instance, without the GC header */
