@@ -5,7 +5,7 @@
  * subtype_dealloc, subtype_traverse, object_* and type_* methods).
  */
 
-import { PyObject, decref, incref, xdecref } from './object.js';
+import { PyObject, decref, incref, xdecref, makeImmortal } from './object.js';
 import {
   PyTypeObject, TypeType, ObjectType, isSubtype, TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC, TPFLAGS_HEAPTYPE,
   TPFLAGS_MANAGED_DICT, TPFLAGS_TYPE_SUBCLASS, TPFLAGS_BASE_EXC_SUBCLASS, TPFLAGS_LONG_SUBCLASS,
@@ -18,7 +18,7 @@ import {
   newDict, dictGetItemStr, dictSetItemStr, dictDelItemStr, dictItems, PyDict, DictType,
 } from './dictobject.js';
 import { PyStr, newStr, strValue } from './unicodeobject.js';
-import { newTuple, PyTuple } from './tupleobject.js';
+import { newTuple, PyTuple, TupleType } from './tupleobject.js';
 import { newList } from './listobject.js';
 import { PyNone, NotImplemented } from './singletons.js';
 import { newBool } from './boolobject.js';
@@ -704,7 +704,10 @@ TypeType.getsets = {
       return newStr(t.module);
     },
   },
-  __bases__: { get: (self) => ownTuple((self as PyTypeObject).basesTuple) ?? tupleOfTypes((self as PyTypeObject).bases) },
+  __bases__: {
+    get: (self) => ownTuple((self as PyTypeObject).basesTuple) ??
+      ((self as PyTypeObject).hasFlag(TPFLAGS_HEAPTYPE) ? tupleOfTypes((self as PyTypeObject).bases) : staticTuple(self as PyTypeObject, 'bases')),
+  },
   __base__: {
     get: (self) => {
       const b = (self as PyTypeObject).base ?? PyNone;
@@ -712,7 +715,10 @@ TypeType.getsets = {
       return b;
     },
   },
-  __mro__: { get: (self) => ownTuple((self as PyTypeObject).mroTuple) ?? tupleOfTypes((self as PyTypeObject).mro) },
+  __mro__: {
+    get: (self) => ownTuple((self as PyTypeObject).mroTuple) ??
+      ((self as PyTypeObject).hasFlag(TPFLAGS_HEAPTYPE) ? tupleOfTypes((self as PyTypeObject).mro) : staticTuple(self as PyTypeObject, 'mro')),
+  },
   __dict__: {
     get: (self) => {
       // A read-only view in CPython (mappingproxy); a copy keeps the class safe here.
@@ -753,10 +759,24 @@ TypeType.classMethods = {
   __prepare__: () => newDict(),
 };
 
-/** A class's own tuple (a new reference), or null for builtin types, which build one. */
+/** A class's own tuple (a new reference), or null for builtin types (see staticTuple). */
 function ownTuple(t: PyObject | null): PyObject | null {
   if (t !== null) incref(t);
   return t;
+}
+
+/** A builtin type's __mro__/__bases__: one static, immortal tuple each, as in CPython. */
+const staticTuples = new Map<string, PyTuple>();
+function staticTuple(t: PyTypeObject, which: 'mro' | 'bases'): PyObject {
+  const key = which + ':' + t.serial + ':' + t.addr;
+  let tup = staticTuples.get(key);
+  if (tup === undefined) {
+    tup = new PyTuple(TupleType, which === 'mro' ? [...t.mro] : [...t.bases]);
+    makeImmortal(tup, 24 + 8 * tup.items.length);
+    staticTuples.set(key, tup);
+  }
+  incref(tup);
+  return tup;
 }
 
 function tupleOfTypes(ts: PyTypeObject[]): PyObject {
