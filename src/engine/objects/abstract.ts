@@ -68,10 +68,12 @@ export function resetCRecursion(): void {
   cRecursionContext = '';
 }
 
-export function repr(o: PyObject): PyStr {
-  const f = o.type.tp_repr;
-  if (f === null) return newStr(`<${o.type.name} object at 0x${o.addr.toString(16).padStart(12, '0')}>`);
-  const saved = enterRecursiveCall(' while getting the repr of an object');
+/**
+ * Calls a repr/str slot under the C-recursion guard and checks that it
+ * returned a str (CPython: "__repr__ returned non-string (type int)").
+ */
+function callStringSlot(f: (o: PyObject) => PyObject, o: PyObject, what: 'repr' | 'str'): PyStr {
+  const saved = enterRecursiveCall(` while getting the ${what} of an object`);
   let r: PyObject;
   try {
     r = f(o);
@@ -81,9 +83,15 @@ export function repr(o: PyObject): PyStr {
   if (!(r instanceof PyStr)) {
     const tn = r.type.name;
     decref(r);
-    raise(Exc.TypeError, `__repr__ returned non-string (type ${tn})`);
+    raise(Exc.TypeError, `__${what}__ returned non-string (type ${tn})`);
   }
   return r;
+}
+
+export function repr(o: PyObject): PyStr {
+  const f = o.type.tp_repr;
+  if (f === null) return newStr(`<${o.type.name} object at 0x${o.addr.toString(16).padStart(12, '0')}>`);
+  return callStringSlot(f, o, 'repr');
 }
 
 /** repr() as a JS string */
@@ -102,19 +110,7 @@ export function str(o: PyObject): PyStr {
   }
   const f = o.type.tp_str ?? o.type.tp_repr;
   if (f === null) return repr(o);
-  const saved = enterRecursiveCall(' while getting the str of an object');
-  let r: PyObject;
-  try {
-    r = f(o);
-  } finally {
-    leaveRecursiveCall(saved);
-  }
-  if (!(r instanceof PyStr)) {
-    const tn = r.type.name;
-    decref(r);
-    raise(Exc.TypeError, `__str__ returned non-string (type ${tn})`);
-  }
-  return r;
+  return callStringSlot(f, o, 'str');
 }
 
 /** str() as a JS string */
