@@ -10,14 +10,9 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { chapterSlug } from './lib/slug';
 
-/** `content/chapters/03-garbage-collection.mdx` → `garbage-collection`. */
-export function chapterSlug(file: string): string {
-  return file
-    .replace(/^.*\//, '')
-    .replace(/\.mdx$/, '')
-    .replace(/^\d+-/, '');
-}
+export { chapterSlug };
 
 const chapters = defineCollection({
   loader: glob({

@@ -15,62 +15,15 @@
  * the environment variables PYTHON311, PYTHON312, PYTHON313 (path to an interpreter).
  * Recordings are outputs of real CPython only: never edit one by hand.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { actualVersion, cleanEnv, findPython, VERSIONS, type Version } from '../../scripts/cpython.js';
 import { HERE, listPrograms, PROGRAMS_DIR, RECORDED_DIR, recordingPath, type Recording } from './suite.js';
 
-const VERSIONS = ['3.11', '3.12', '3.13'] as const;
-type Version = (typeof VERSIONS)[number];
 const REQUIRED: Version = '3.12';
 const TIMEOUT_MS = 30_000;
-
-function pyenvRoot(): string {
-  try {
-    return execFileSync('pyenv', ['root'], { encoding: 'utf8' }).trim();
-  } catch {
-    return join(homedir(), '.pyenv');
-  }
-}
-
-function findPython(version: Version): string | undefined {
-  const override = process.env[`PYTHON${version.replace('.', '')}`];
-  if (override) {
-    if (!existsSync(override)) throw new Error(`PYTHON${version.replace('.', '')}=${override} does not exist`);
-    return override;
-  }
-  const versionsDir = join(pyenvRoot(), 'versions');
-  if (!existsSync(versionsDir)) return undefined;
-  const candidates = readdirSync(versionsDir)
-    .filter((name) => new RegExp(`^${version.replace('.', '\\.')}\\.\\d+$`).test(name))
-    .sort((a, b) => Number(b.split('.')[2]) - Number(a.split('.')[2]));
-  for (const name of candidates) {
-    const exe = join(versionsDir, name, 'bin', 'python3');
-    if (existsSync(exe)) return exe;
-  }
-  return undefined;
-}
-
-function actualVersion(exe: string): string {
-  return execFileSync(exe, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'], {
-    encoding: 'utf8',
-  }).trim();
-}
-
-function cleanEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: process.env.HOME ?? '/tmp',
-    LANG: 'C.UTF-8',
-    LC_ALL: 'C.UTF-8',
-    PYTHONHASHSEED: '0',
-    PYTHONDONTWRITEBYTECODE: '1',
-    PYTHONIOENCODING: 'utf-8',
-  };
-  return env;
-}
 
 function runOne(exe: string, program: string): Recording {
   const res = spawnSync(exe, [program], {
