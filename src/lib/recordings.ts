@@ -10,9 +10,10 @@
 // answer of a quiz question, a predict exercise's answer) and the content
 // tests compare the simulator with it. Never edit a recording by hand.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { scanComponents, type ScannedTag } from './mdxscan.js';
+import { chapterSlug } from './slug.js';
 
 export interface Recording {
   code: string;
@@ -91,15 +92,18 @@ export function chapterPrograms(source: string): ChapterProgram[] {
   return out;
 }
 
-const cache = new Map<string, RecordingFile | null>();
+const cache = new Map<string, { mtime: number; file: RecordingFile }>();
 
-/** The recording file of a chapter, or null when it has none yet. */
+/** The recording file of a chapter, or null when it has none yet (re-read when it changes, for `astro dev`). */
 export function readRecordings(slug: string): RecordingFile | null {
-  if (!cache.has(slug)) {
-    const file = join(RECORDED_DIR, `${slug}.json`);
-    cache.set(slug, existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as RecordingFile) : null);
-  }
-  return cache.get(slug) ?? null;
+  const path = join(RECORDED_DIR, `${slug}.json`);
+  if (!existsSync(path)) return null;
+  const mtime = statSync(path).mtimeMs;
+  const hit = cache.get(slug);
+  if (hit && hit.mtime === mtime) return hit.file;
+  const file = JSON.parse(readFileSync(path, 'utf8')) as RecordingFile;
+  cache.set(slug, { mtime, file });
+  return file;
 }
 
 /**
@@ -114,4 +118,22 @@ export function recordedRun(slug: string, code: string, where: string): Recordin
     );
   }
   return rec;
+}
+
+/** The MDX source of the chapter whose id is `slug` (content/chapters/NN-<slug>.mdx). */
+export function chapterSource(slug: string): string {
+  const file = readdirSync(CHAPTERS_DIR).find((f) => f.endsWith('.mdx') && chapterSlug(f) === slug);
+  if (!file) throw new Error(`no chapter file for "${slug}" in content/chapters/`);
+  return readFileSync(join(CHAPTERS_DIR, file), 'utf8');
+}
+
+/** The code of Playground `id` in chapter `slug`, read from the chapter's source. */
+export function playgroundCode(slug: string, id: string): string | undefined {
+  const tag = scanChapter(chapterSource(slug)).find((t) => t.name === 'Playground' && t.props.id === id);
+  return typeof tag?.props.code === 'string' ? tag.props.code : undefined;
+}
+
+/** What a program shows a learner: stdout, then the traceback if it raised. */
+export function shownOutput(rec: Recording): string {
+  return rec.stdout + rec.stderr;
 }
