@@ -21,6 +21,7 @@ import {
 } from '../objects/abstract.js';
 import { PyLong, newInt } from '../objects/longobject.js';
 import { PyNone } from '../objects/singletons.js';
+import { instanceDictIsEmpty } from '../objects/instancevalues.js';
 import { PyTuple, TupleType, newTuple } from '../objects/tupleobject.js';
 import { PyList, ListType, newList, listAppend } from '../objects/listobject.js';
 import { PyDict, DictType, newDict, dictGetItem, dictSetItem, dictItems } from '../objects/dictobject.js';
@@ -235,7 +236,7 @@ function copyInstance(x: PyObject, memo: PyDict | null): PyObject {
   }
   try {
     if (memo !== null) memoSet(memo, x, y);
-    const state = x.dict !== null ? lookupAttr(x, '__dict__') : null;
+    const state = !instanceDictIsEmpty(x) ? lookupAttr(x, '__dict__') : null;
     if (state !== null) {
       try {
         if (state instanceof PyDict && state.used > 0) {

@@ -125,6 +125,15 @@ export class PyDict extends PyObject {
   nonStr = 0;
   /** bumped on every change of the key set (for iterators and lookups during __eq__) */
   version = 0;
+  /**
+   * A split table (ma_values != NULL): the keys are a class's shared keys and
+   * the values live in a separate array (at `valuesAddr`). The entries above
+   * still list this dict's own items in its insertion order; `split` decides
+   * the size and what happens when a key is added.
+   */
+  split: SharedKeys | null = null;
+  /** address of the PyDictValues array of a split table */
+  valuesAddr = 0;
   constructor(type: PyTypeObject = DictType) {
     super(type, true);
     // The object header, assigned here so the stores stay monomorphic (see PyObject).
@@ -193,6 +202,134 @@ function setNewKeys(d: PyDict, log2: number, unicode: boolean): void {
   d.log2 = log2;
   d.unicode = unicode;
   d.usable = usableFraction(2 ** log2);
+}
+
+// ===================================================================== split tables (3.12 instance dicts)
+
+/** SHARED_KEYS_MAX_SIZE: a class's instances share at most this many attribute names */
+const SHARED_KEYS_MAX_SIZE = 30;
+/** NEXT_LOG2_SHARED_KEYS_MAX_SIZE: the shared keys table has 64 slots */
+const LOG2_SHARED_KEYS = 6;
+
+/**
+ * A class's shared keys (ht_cached_keys, a DICT_KEYS_SPLIT PyDictKeysObject):
+ * the attribute names its instances have used, in the order they were first
+ * set on any instance. Each instance keeps only an array of values indexed
+ * like these names (3.12's "inline values", a PyDictValues).
+ */
+export class SharedKeys {
+  /** dk_entries' keys in index order; the table holds a reference to each */
+  names: PyStr[] = [];
+  /** name -> index in `names` */
+  index = new Map<string, number>();
+  /**
+   * dk_usable: starts at SHARED_KEYS_MAX_SIZE and shrinks by one before each
+   * new instance (down to 1) and for each name added — so every values array
+   * already allocated has room for any index a new name can get.
+   */
+  usable = SHARED_KEYS_MAX_SIZE;
+  /** dk_refcnt: the class plus each split dict using these keys */
+  refs = 1;
+}
+
+/** _PyDict_NewKeysForClass */
+export function newKeysForClass(): SharedKeys {
+  return new SharedKeys();
+}
+
+/** shared_keys_usable_size: how many values a new values array has room for */
+export function sharedKeysUsableSize(k: SharedKeys): number {
+  return k.names.length + k.usable;
+}
+
+/** new_values: bytes PyMem_Malloc'd for `size` values plus the insertion-order prefix */
+export function valuesBytes(size: number): number {
+  return Math.ceil((size + 2) / 8) * 8 + size * 8;
+}
+
+/**
+ * insert_into_dictkeys: the index of exact-str `name` in the shared keys,
+ * adding it at the end if there is room; -1 when the keys are full.
+ */
+export function insertIntoSharedKeys(k: SharedKeys, name: PyStr): number {
+  const ix = k.index.get(name.value);
+  if (ix !== undefined) return ix;
+  if (k.usable <= 0) return -1;
+  const n = k.names.length;
+  incref(name);
+  k.names.push(name);
+  k.index.set(name.value, n);
+  k.usable--;
+  return n;
+}
+
+/** dictkeys_decref for shared keys: the last reference frees the names. */
+export function releaseSharedKeys(k: SharedKeys): void {
+  if (--k.refs > 0) return;
+  const names = k.names;
+  k.names = [];
+  k.index.clear();
+  for (let i = 0; i < names.length; i++) decref(names[i]);
+}
+
+/**
+ * new_dict with a split table: `values` (indexed like the shared keys, the
+ * references STOLEN) listed in `order`; the dict takes over the values
+ * array at `valuesAddr`. Tracked only if a value may be (as
+ * make_dict_from_instance_attributes decides).
+ */
+export function newSplitDict(
+  keys: SharedKeys, values: readonly (PyObject | null | undefined)[], order: readonly number[], valuesAddr: number,
+): PyDict {
+  const d = allocDict();
+  keys.refs++;
+  d.split = keys;
+  d.valuesAddr = valuesAddr;
+  d.log2 = LOG2_SHARED_KEYS;
+  d.unicode = true;
+  d.keysAddr = 0;
+  d.usable = 0;
+  let track = false;
+  for (let i = 0; i < order.length; i++) {
+    const ix = order[i];
+    const v = values[ix];
+    if (v === null || v === undefined) continue;
+    const k = keys.names[ix];
+    incref(k);
+    d.ekeys.push(k);
+    d.evalues.push(v);
+    d.ehashes.push(null);
+    d.used++;
+    if (!track && mayBeTracked(v)) track = true;
+  }
+  if (d.ekeys.length > SMALL_STR_SCAN) buildStrIndex(d);
+  if (track) gcTrack(d);
+  return d;
+}
+
+/** new_dict_with_shared_keys: an empty split dict with a fresh values array. */
+export function newDictWithSharedKeys(keys: SharedKeys): PyDict {
+  const addr = heap.mallocBuffer(valuesBytes(sharedKeysUsableSize(keys)));
+  return newSplitDict(keys, [], [], addr);
+}
+
+/** The split dict stops sharing: its values array is freed, the keys released. */
+function dropSplit(d: PyDict): void {
+  const k = d.split!;
+  d.split = null;
+  heap.freeBuffer(d.valuesAddr);
+  d.valuesAddr = 0;
+  releaseSharedKeys(k);
+}
+
+/** Live entry positions of a split dict in shared-key index order (how CPython walks ma_values). */
+function splitKeyOrder(d: PyDict): number[] {
+  const k = d.split!;
+  const pos: number[] = [];
+  const keys = d.ekeys;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== null) pos.push(i);
+  pos.sort((a, b) => k.index.get((keys[a] as PyStr).value)! - k.index.get((keys[b] as PyStr).value)!);
+  return pos;
 }
 
 // ===================================================================== hashing and lookup
@@ -380,7 +517,8 @@ function dictResize(d: PyDict, log2: number, unicode: boolean): void {
     rebuildIndexes(d);
   }
   d.usable -= d.used;
-  if (oldLog !== 0) freeKeys(oldAddr, oldLog, oldUnicode);
+  if (d.split !== null) dropSplit(d);
+  else if (oldLog !== 0) freeKeys(oldAddr, oldLog, oldUnicode);
 }
 
 function rebuildIndexes(d: PyDict): void {
@@ -400,6 +538,10 @@ function insertionResize(d: PyDict, unicode: boolean): void {
  * equal key keeps its identity and the new key reference is dropped.
  */
 function insertDict(d: PyDict, key: PyObject, h: Hash | null, value: PyObject): void {
+  if (d.split !== null) {
+    insertSplit(d, key, h, value);
+    return;
+  }
   if (d.log2 === 0) {
     // insert_to_emptydict
     setNewKeys(d, LOG_MINSIZE, isExactStr(key));
@@ -430,6 +572,30 @@ function insertDict(d: PyDict, key: PyObject, h: Hash | null, value: PyObject): 
   }
   if (d.unicode && !isExactStr(key)) insertionResize(d, false);
   if (d.usable <= 0) insertionResize(d, true);
+  appendEntry(d, key, h, value);
+}
+
+/**
+ * insertdict on a split table: a key the shared keys already have (or can
+ * still take) keeps the table split; otherwise (no room, or a key that is not
+ * an exact str) the dict gets a combined table of its own first.
+ */
+function insertSplit(d: PyDict, key: PyObject, h: Hash | null, value: PyObject): void {
+  if (!isExactStr(key)) {
+    insertionResize(d, false);
+    insertDict(d, key, h, value);
+    return;
+  }
+  maintainTracking(d, key, value);
+  const ix = strGet(d, key.value);
+  if (ix !== undefined) {
+    const old = d.evalues[ix]!;
+    d.evalues[ix] = value;
+    decref(old);
+    decref(key);
+    return;
+  }
+  if (insertIntoSharedKeys(d.split!, key) < 0) insertionResize(d, true);
   appendEntry(d, key, h, value);
 }
 
@@ -526,6 +692,8 @@ export function dictDelItemStr(d: PyDict, key: string): boolean {
 /** PyDict_Clear: back to Py_EMPTY_KEYS, then release entries in order. */
 export function dictClear(d: PyDict): void {
   if (d.log2 === 0) return;
+  const split = d.split;
+  const order = split !== null ? splitKeyOrder(d) : null;
   const keys = d.ekeys, vals = d.evalues;
   const addr = d.keysAddr, log2 = d.log2, unicode = d.unicode;
   d.ekeys = [];
@@ -540,8 +708,24 @@ export function dictClear(d: PyDict): void {
   d.keysAddr = 0;
   d.unicode = true;
   d.version++;
+  if (split !== null) {
+    // the values in shared-key order, then the values array and the keys go
+    const vaddr = d.valuesAddr;
+    d.split = null;
+    d.valuesAddr = 0;
+    releaseSplitEntries(keys, vals, order!);
+    heap.freeBuffer(vaddr);
+    releaseSharedKeys(split);
+    return;
+  }
   releaseEntries(keys, vals);
   freeKeys(addr, log2, unicode);
+}
+
+/** A split table's values in shared-key order (`order`), then its keys' references. */
+function releaseSplitEntries(keys: (PyObject | null)[], vals: (PyObject | null)[], order: number[]): void {
+  for (let i = 0; i < order.length; i++) xdecref(vals[order[i]]);
+  for (let i = 0; i < keys.length; i++) xdecref(keys[i]);
 }
 
 /** free_keys_object: key then value of each entry, first to last. */
@@ -641,10 +825,12 @@ export function dictMerge(a: PyDict, b: PyObject, override: 0 | 1 | 2): void {
     if (b === a || b.used === 0) return;
     if (a.used === 0) {
       override = 1;
-      if (b.used === b.ekeys.length && (b.log2 === LOG_MINSIZE || usableFraction(2 ** b.log2 / 2) < b.used)) {
+      if (b.split === null && b.used === b.ekeys.length && (b.log2 === LOG_MINSIZE || usableFraction(2 ** b.log2 / 2) < b.used)) {
         const oldAddr = a.keysAddr, oldLog = a.log2, oldUni = a.unicode;
+        const wasSplit = a.split !== null;
         cloneKeysInto(a, b);
-        if (oldLog !== 0) freeKeys(oldAddr, oldLog, oldUni);
+        if (wasSplit) dropSplit(a);
+        else if (oldLog !== 0) freeKeys(oldAddr, oldLog, oldUni);
         if (b.gcTracked && !a.gcTracked) gcTrack(a);
         return;
       }
@@ -760,6 +946,7 @@ function dictUpdateArg(d: PyDict, arg: PyObject): void {
 /** PyDict_Copy */
 export function dictCopy(d: PyDict): PyDict {
   if (d.used === 0) return newDict();
+  if (d.split !== null) return copySplit(d);
   if (d.type.tp_iter === DictType.tp_iter && d.used >= Math.floor((d.ekeys.length * 2) / 3)) {
     const c = allocDict();
     cloneKeysInto(c, d);
@@ -776,11 +963,58 @@ export function dictCopy(d: PyDict): PyDict {
   return c;
 }
 
+/** PyDict_Copy of a split table: a new split dict (not from the free list) sharing the keys. */
+function copySplit(d: PyDict): PyDict {
+  const keys = d.split!;
+  const vaddr = heap.mallocBuffer(valuesBytes(sharedKeysUsableSize(keys)));
+  const c = new PyDict(DictType);
+  gcAlloc(c, DICT_BASICSIZE);
+  keys.refs++;
+  c.split = keys;
+  c.valuesAddr = vaddr;
+  c.log2 = LOG2_SHARED_KEYS;
+  c.unicode = true;
+  for (let i = 0; i < d.ekeys.length; i++) {
+    const k = d.ekeys[i];
+    if (k === null) continue;
+    const v = d.evalues[i]!;
+    incref(k);
+    incref(v);
+    c.ekeys.push(k);
+    c.evalues.push(v);
+    c.ehashes.push(null);
+    c.used++;
+  }
+  if (c.ekeys.length > SMALL_STR_SCAN) buildStrIndex(c);
+  if (d.gcTracked) gcTrack(c);
+  return c;
+}
+
 // ===================================================================== GC and lifetime
 
 function dictDealloc(o: PyObject): void {
   const d = o as PyDict;
   gcUntrack(d);
+  const split = d.split;
+  if (split !== null) {
+    const order = splitKeyOrder(d);
+    const keys = d.ekeys, vals = d.evalues, vaddr = d.valuesAddr;
+    d.ekeys = [];
+    d.evalues = [];
+    d.ehashes = [];
+    d.strIndex = null;
+    d.hashIndex = null;
+    d.used = 0;
+    d.log2 = 0;
+    d.split = null;
+    d.valuesAddr = 0;
+    releaseSplitEntries(keys, vals, order);
+    heap.freeBuffer(vaddr);
+    releaseSharedKeys(split);
+    if (d.type === DictType && d.addr !== 0 && dictFree().push(d)) return;
+    gcFree(d);
+    return;
+  }
   const keys = d.ekeys, vals = d.evalues;
   const addr = d.keysAddr, log2 = d.log2, unicode = d.unicode;
   d.ekeys = [];
@@ -800,6 +1034,12 @@ function dictDealloc(o: PyObject): void {
 function dictTraverse(o: PyObject, visit: Visit): void {
   const d = o as PyDict;
   const keys = d.ekeys, vals = d.evalues;
+  if (d.split !== null) {
+    // dict_traverse walks ma_values in shared-key order
+    const order = splitKeyOrder(d);
+    for (let i = 0; i < order.length; i++) visit(vals[order[i]]!);
+    return;
+  }
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
     if (k === null) continue;
@@ -825,6 +1065,11 @@ export function dictMaybeUntrack(o: PyObject): void {
 /** _PyDict_SizeOf */
 function dictSizeof(o: PyObject): number {
   const d = o as PyDict;
+  const k = d.split;
+  if (k !== null) {
+    // the values array; the keys are counted in the class's size while it shares them
+    return d.type.basicsize + sharedKeysUsableSize(k) * 8 + (k.refs === 1 ? keysBytes(LOG2_SHARED_KEYS, true) : 0);
+  }
   return d.type.basicsize + (d.log2 === 0 ? 0 : keysBytes(d.log2, d.unicode));
 }
 
@@ -1016,6 +1261,8 @@ function mPopitem(self: PyObject, args: PyObject[], kwnames: string[] | null): P
   checkArity('popitem', args, 0, 0);
   const d = self as PyDict;
   if (d.used === 0) raise(Exc.KeyError, 'popitem(): dictionary is empty');
+  // a split table becomes combined first
+  if (d.split !== null) dictResize(d, LOG2_SHARED_KEYS, true);
   let i = d.ekeys.length - 1;
   while (i >= 0 && d.ekeys[i] === null) i--;
   const k = d.ekeys[i]!, v = d.evalues[i]!;

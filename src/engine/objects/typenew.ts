@@ -15,8 +15,13 @@ import {
 import { raise } from '../eval/errors.js';
 import { Exc } from './exceptions.js';
 import {
-  newDict, dictGetItemStr, dictSetItemStr, dictDelItemStr, dictItems, PyDict, DictType,
+  newDict, dictGetItemStr, dictSetItemStr, dictDelItemStr, dictItems, PyDict, DictType, newKeysForClass,
+  newDictWithSharedKeys, releaseSharedKeys,
 } from './dictobject.js';
+import {
+  type InlineValuesOwner, initInlineValues, materializeInstanceDict, freeInstanceAttributes,
+  clearInstanceAttributes, visitInstanceAttributes, instanceAttrItems,
+} from './instancevalues.js';
 import { PyStr, newStr, strValue } from './unicodeobject.js';
 import { newTuple, PyTuple, TupleType } from './tupleobject.js';
 import { newList } from './listobject.js';
@@ -37,8 +42,12 @@ import { parseArgs } from './args.js';
 import { normHash } from './hash.js';
 
 /** An instance of a class whose only builtin base is `object`. */
-export class PyInstance extends PyObject implements HasSlots {
+export class PyInstance extends PyObject implements HasSlots, InlineValuesOwner {
   slots: (PyObject | null)[] = EMPTY_SLOTS;
+  /** inline values (see instancevalues.ts); null when the instance has a dict object or no managed dict */
+  values: (PyObject | null)[] | null = null;
+  order: number[] = EMPTY_ORDER;
+  valuesAddr = 0;
   constructor(type: PyTypeObject) {
     super(type, true);
     // The object header, assigned here so the stores stay monomorphic (see PyObject).
@@ -52,6 +61,7 @@ export class PyInstance extends PyObject implements HasSlots {
   }
 }
 const EMPTY_SLOTS: (PyObject | null)[] = [];
+const EMPTY_ORDER: number[] = [];
 
 /** Total number of __slots__ members along a class's MRO. */
 function slotCount(t: PyTypeObject): number {
@@ -61,38 +71,15 @@ function slotCount(t: PyTypeObject): number {
 }
 
 /**
- * Gives a fresh instance of a class its storage: the __slots__ array and the
- * attribute dict. The dict starts "virtual" — no address, not a GC object —
- * as 3.12's inline values, until someone asks for `obj.__dict__`.
+ * Gives a fresh instance of a class its __slots__ array. (Its attributes
+ * start as inline values, which object.__new__ sets up; instances of
+ * subclasses of other builtin types get a dict on their first attribute.)
  */
 function heapInstanceInit(o: PyObject): void {
-  const t = o.type;
-  const n = slotCount(t);
+  const n = slotCount(o.type);
   if (n > 0) (o as unknown as HasSlots).slots = new Array(n).fill(null);
-  if ((t.flags & TPFLAGS_MANAGED_DICT) !== 0 && o.dict === null) o.dict = newVirtualDict();
 }
 setHeapInstanceInit(heapInstanceInit);
-
-/**
- * A dict with no address and no GC membership: the instance's inline values.
- * It is made directly, not through newDict(), so it takes nothing from the
- * allocator or the dict free list.
- */
-function newVirtualDict(): PyDict {
-  return new PyDict(DictType);
-}
-
-/** The instance's __dict__ becomes a real object (3.12: _PyObject_MaterializeManagedDict). */
-export function materializeDict(o: PyObject): PyDict {
-  const d = o.dict as PyDict;
-  if (d.addr === 0) {
-    const saved = d.serial;
-    gcAlloc(d, DictType.basicsize);
-    if (saved === 0) d.serial = heap.nextSerial++;
-    gcTrack(d);
-  }
-  return d;
-}
 
 // ---------------------------------------------------------------- object
 
@@ -112,6 +99,9 @@ function objectNew(type: PyTypeObject, args: PyObject[], kwnames: string[] | nul
   if (!type.hasFlag(TPFLAGS_HEAPTYPE)) raise(Exc.TypeError, `object.__new__(${type.name}) is not safe, use ${type.name}.__new__()`);
   const o = new PyInstance(type);
   gcAlloc(o, type.basicsize);
+  // _PyObject_InitializeDict: after the object, its values array
+  const keys = type.cachedKeys;
+  if (keys !== null) initInlineValues(o, keys);
   gcTrack(o);
   return o;
 }
@@ -207,6 +197,8 @@ function setClass(self: PyObject, v: PyObject | null): void {
   if (solidBase(old) !== solidBase(v) || slotCount(old) !== slotCount(v)) {
     raise(Exc.TypeError, `__class__ assignment: '${v.name}' object layout differs from '${old.name}'`);
   }
+  // the instance's values are indexed by the old class's keys: they become a dict first
+  materializeInstanceDict(self);
   incref(v);
   self.type = v;
   decref(old);
@@ -231,6 +223,7 @@ function none(): PyObject {
 function objectDir(self: PyObject): PyObject {
   const names = new Set<string>();
   if (self.dict) for (const [k] of dictItems(self.dict as PyDict)) names.add(strValue(k));
+  else for (const [k] of instanceAttrItems(self)) names.add(k.value);
   const t = self instanceof PyTypeObject ? self : self.type;
   for (const b of t.mro) if (b.tpDict) for (const [k] of dictItems(b.tpDict as PyDict)) names.add(strValue(k));
   return newList([...names].sort().map((n) => newStr(n)));
@@ -249,19 +242,10 @@ function subtypeTraverse(o: PyObject, visit: Visit): void {
   const t = o.type;
   const slots = (o as unknown as HasSlots).slots;
   if (slots) for (const s of slots) if (s) visit(s);
-  const d = o.dict as PyDict | null;
-  if (d) {
-    if (d.addr === 0) {
-      // Inline values: the instance itself holds the attribute values.
-      const vals = d.evalues;
-      for (let i = 0; i < vals.length; i++) {
-        const v = vals[i];
-        if (v !== null && d.ekeys[i] !== null) visit(v);
-      }
-    } else {
-      visit(d);
-    }
-  }
+  const vals = (o as InlineValuesOwner).values;
+  if (vals) visitInstanceAttributes(vals, visit);
+  const d = o.dict;
+  if (d) visit(d);
   visit(t);
   const base = solidBase(t);
   if (base.tp_traverse) base.tp_traverse(o, visit);
@@ -277,6 +261,7 @@ function subtypeClear(o: PyObject): void {
       xdecref(v);
     }
   }
+  if ((o as InlineValuesOwner).values) clearInstanceAttributes(o as InlineValuesOwner);
   const d = o.dict;
   if (d) {
     o.dict = null;
@@ -312,6 +297,7 @@ function subtypeDealloc(o: PyObject): void {
       xdecref(v);
     }
   }
+  if ((o as InlineValuesOwner).values) freeInstanceAttributes(o as InlineValuesOwner);
   const d = o.dict;
   if (d !== null) {
     o.dict = null;
@@ -440,6 +426,8 @@ export function typeNew(meta: PyTypeObject, name: string, bases: PyTypeObject[],
   t.basicsize = base.basicsize + 8 * t.slotNames.length;
   if (addDict) t.flags |= TPFLAGS_MANAGED_DICT;
   else t.flags |= base.flags & TPFLAGS_MANAGED_DICT;
+  // ht_cached_keys: the instances' attribute dicts share their names
+  if (t.hasFlag(TPFLAGS_MANAGED_DICT)) t.cachedKeys = newKeysForClass();
   t.weakrefable = base.weakrefable || addWeakref;
   t.dictSlot = base.dictSlot;
   // 3.12 keeps the dict and weakref pointers in front of the object.
@@ -563,9 +551,14 @@ function initSubclass(t: PyTypeObject): void {
   }
 }
 
+/** PyObject_GenericGetDict: the inline values become a dict; no attributes yet, an empty one. */
 function getInstanceDict(self: PyObject): PyObject {
-  if (self.dict === null) self.dict = newVirtualDict();
-  const d = materializeDict(self);
+  materializeInstanceDict(self);
+  if (self.dict === null) {
+    const keys = self.type.cachedKeys;
+    self.dict = keys !== null ? newDictWithSharedKeys(keys) : newDict();
+  }
+  const d = self.dict;
   incref(d);
   return d;
 }
@@ -574,6 +567,8 @@ function setInstanceDict(self: PyObject, v: PyObject | null): void {
   if (!(v.type === DictType || isSubtype(v.type, DictType))) {
     raise(Exc.TypeError, `__dict__ must be set to a dictionary, not a '${v.type.name}'`);
   }
+  // _PyObject_GetDictPtr makes the inline values a dict before it is replaced
+  materializeInstanceDict(self);
   incref(v);
   const old = self.dict;
   self.dict = v;
@@ -661,6 +656,9 @@ TypeType.tp_dealloc = (o) => {
   t.tpDict = null;
   xdecref(d);
   dropMro(t);
+  const keys = t.cachedKeys;
+  t.cachedKeys = null;
+  if (keys !== null) releaseSharedKeys(keys);
   const bt = t.basesTuple, br = t.baseRef;
   t.basesTuple = null;
   t.baseRef = null;
@@ -753,7 +751,7 @@ TypeType.methods = {
 TypeType.tp_sizeof = (o) => {
   const t = o as PyTypeObject;
   if (!t.hasFlag(TPFLAGS_HEAPTYPE)) return 432;
-  return 920 + (t.hasFlag(TPFLAGS_MANAGED_DICT) ? 768 : 0);
+  return 920 + (t.cachedKeys !== null ? 768 : 0);
 };
 TypeType.classMethods = {
   __prepare__: () => newDict(),

@@ -10,6 +10,7 @@
 
 import { PyObject, makeImmortal } from './object.js';
 import type { Hash } from './hash.js';
+import type { SharedKeys } from './dictobject.js';
 
 // ---- tp_flags (Include/object.h, 3.12 values) ----
 export const TPFLAGS_MANAGED_DICT = 1 << 4;
@@ -108,6 +109,12 @@ export class PyTypeObject extends PyObject {
    * __dict__ and __weakref__ pointers there (Py_TPFLAGS_MANAGED_DICT/WEAKREF)
    */
   preheader = 0;
+  /**
+   * ht_cached_keys: the attribute names shared by the instances' inline
+   * values and split __dict__s (classes with a managed dict whose instances
+   * have no variable part); null otherwise
+   */
+  cachedKeys: SharedKeys | null = null;
   /** do instances carry a real __dict__ pointer in their layout (tp_dictoffset != 0: functions, exceptions)? */
   dictSlot = false;
   /** can instances be weakly referenced? (tp_weaklistoffset != 0) */

@@ -7,11 +7,12 @@
 
 import { PyObject, decref, incref } from './object.js';
 import {
-  PyTypeObject, ObjectType, TypeType, TPFLAGS_HEAPTYPE, TPFLAGS_METHOD_DESCRIPTOR, isSubtype,
+  PyTypeObject, ObjectType, TypeType, TPFLAGS_HEAPTYPE, TPFLAGS_METHOD_DESCRIPTOR, TPFLAGS_MANAGED_DICT, isSubtype,
 } from './typeobject.js';
 import { raise } from '../eval/errors.js';
 import { Exc, raiseAttributeError } from './exceptions.js';
-import { newDict, dictGetItemStr, dictSetItemStr, dictDelItemStr, PyDict } from './dictobject.js';
+import { newDict, dictGetItemStr, dictSetItemStr, dictDelItemStr, PyDict, newDictWithSharedKeys } from './dictobject.js';
+import { type InlineValuesOwner, getInstanceAttr, storeInstanceAttr } from './instancevalues.js';
 import { newMethodDescr, newClassMethodDescr, newGetSetDescr } from './descrobject.js';
 import { newStaticMethod, StaticMethodType } from './funcobject.js';
 import { newCFunction } from './methodobject.js';
@@ -152,6 +153,15 @@ export function genericGetAttr(o: PyObject, name: string): PyObject {
       incref(v);
       return v;
     }
+  } else if ((t.flags & TPFLAGS_MANAGED_DICT) !== 0) {
+    const vals = (o as InlineValuesOwner).values;
+    if (vals) {
+      const v = getInstanceAttr(vals, t.cachedKeys!, name);
+      if (v !== null) {
+        incref(v);
+        return v;
+      }
+    }
   }
   if (getter !== null) return getter(descr!, o, t);
   if (descr !== null) {
@@ -170,6 +180,16 @@ export function genericSetAttr(o: PyObject, name: string, value: PyObject | null
     return;
   }
   let d = o.dict;
+  if (d === null && (t.flags & TPFLAGS_MANAGED_DICT) !== 0) {
+    const io = o as InlineValuesOwner;
+    if (io.values) {
+      storeInstanceAttr(io, t.cachedKeys!, name, value);
+      return;
+    }
+    // no inline values (a subclass of another builtin type): a dict sharing the class's keys
+    const keys = t.cachedKeys;
+    d = o.dict = keys !== null ? newDictWithSharedKeys(keys) : newDict();
+  }
   if (d === null && t.dictSlot && value !== null) {
     // Layouts with a dict pointer (functions, exceptions) create the dict on first use.
     d = o.dict = newDict();
@@ -187,9 +207,6 @@ export function genericSetAttr(o: PyObject, name: string, value: PyObject | null
     return;
   }
   dictSetItemStr(d as PyDict, name, value);
-  // An instance's attribute dict stays "inline values" (not a separate GC
-  // object) until someone asks for __dict__, as in CPython 3.12.
-  if (d.addr === 0 && d.gcTracked) gcUntrack(d);
 }
 
 /**
@@ -222,6 +239,15 @@ export function getMethod(o: PyObject, name: string): [PyObject, boolean] {
     if (v !== null) {
       incref(v);
       return [v, false];
+    }
+  } else if ((t.flags & TPFLAGS_MANAGED_DICT) !== 0) {
+    const vals = (o as InlineValuesOwner).values;
+    if (vals) {
+      const v = getInstanceAttr(vals, t.cachedKeys!, name);
+      if (v !== null) {
+        incref(v);
+        return [v, false];
+      }
     }
   }
   if (methFound) {

@@ -21,6 +21,7 @@ import { PyTypeObject, TPFLAGS_HEAPTYPE } from '../objects/typeobject.js';
 import { PyList } from '../objects/listobject.js';
 import { PyTuple } from '../objects/tupleobject.js';
 import { PyDict } from '../objects/dictobject.js';
+import { instanceAttrItems } from '../objects/instancevalues.js';
 import { PySet, setKeys } from '../objects/setobject.js';
 import { PyStr, strReprString } from '../objects/unicodeobject.js';
 import { PyLong } from '../objects/longobject.js';
@@ -166,7 +167,15 @@ export function readEdges(o: PyObject, mode: EdgeMode): RawEdges {
           }
         }
       }
-      // the attributes, whether the dict is materialised or still "inline values"
+      // the attributes, whether still "inline values" or in a dict object
+      const inline = instanceAttrItems(o);
+      for (let i = 0; i < inline.length; i++) {
+        total++;
+        if (targets.length < EDGE_CAP) {
+          targets.push(inline[i][1]);
+          keys.push(inline[i][0]);
+        }
+      }
       const d = o.dict as PyDict | null;
       if (d instanceof PyDict) {
         const ek = d.ekeys, ev = d.evalues;

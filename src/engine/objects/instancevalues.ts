@@ -1,0 +1,170 @@
+/**
+ * Instance attributes as CPython 3.12 stores them: an instance of a class
+ * (made by object.__new__) starts with "inline values" — an array of value
+ * pointers indexed like its class's shared keys (ht_cached_keys), plus the
+ * order the instance set them in — and no dict object at all. A real dict
+ * (a split table sharing the class's keys) is made only when someone asks
+ * for `obj.__dict__`, or when an attribute name no longer fits the shared
+ * keys; from then on the instance uses that dict.
+ * CPython counterpart: Objects/dictobject.c (_PyObject_InitInlineValues,
+ * _PyObject_StoreInstanceAttribute, _PyObject_GetInstanceAttribute,
+ * make_dict_from_instance_attributes, _PyObject_FreeInstanceAttributes …).
+ */
+
+import { PyObject, decref, incref, xdecref } from './object.js';
+import type { PyTypeObject, Visit } from './typeobject.js';
+import {
+  PyDict, SharedKeys, sharedKeysUsableSize, valuesBytes, insertIntoSharedKeys, newSplitDict, dictSetItemStr,
+  dictDelItemStr,
+} from './dictobject.js';
+import { internStr, type PyStr } from './unicodeobject.js';
+import { heap } from '../memory/heap.js';
+import { raise } from '../eval/errors.js';
+import { Exc } from './exceptions.js';
+
+/** An object that may hold inline values (instances made by object.__new__). */
+export interface InlineValuesOwner extends PyObject {
+  /**
+   * The values, indexed like the class's shared keys (missing or null: not
+   * set); null once the instance has a dict object (or never had values).
+   */
+  values: (PyObject | null)[] | null;
+  /** the shared-key indices of the set values, in the order they were set */
+  order: number[];
+  /** address of the PyDictValues array (PyMem_Malloc'd) */
+  valuesAddr: number;
+}
+
+/** _PyObject_InitInlineValues: the keys shrink by one, and the values array is allocated. */
+export function initInlineValues(o: InlineValuesOwner, keys: SharedKeys): void {
+  if (keys.usable > 1) keys.usable--;
+  o.valuesAddr = heap.mallocBuffer(valuesBytes(sharedKeysUsableSize(keys)));
+  o.values = [];
+  o.order = [];
+}
+
+/** _PyObject_GetInstanceAttribute: the value (borrowed) or null. */
+export function getInstanceAttr(values: (PyObject | null)[], keys: SharedKeys, name: string): PyObject | null {
+  const ix = keys.index.get(name);
+  if (ix === undefined) return null;
+  const v = values[ix];
+  return v === undefined ? null : v;
+}
+
+/**
+ * _PyObject_StoreInstanceAttribute (value null deletes): a name the shared
+ * keys have (or can still take) goes into the values array; otherwise the
+ * instance gets its dict now and the name goes there.
+ */
+export function storeInstanceAttr(o: InlineValuesOwner, keys: SharedKeys, name: string, value: PyObject | null): void {
+  let ix = keys.index.get(name);
+  if (ix === undefined && keys.usable > 0) {
+    const s = internStr(name);
+    ix = insertIntoSharedKeys(keys, s);
+    decref(s);
+  }
+  if (ix === undefined) {
+    const d = makeDictFromInstanceAttributes(o, keys);
+    o.dict = d;
+    if (value === null) {
+      if (!dictDelItemStr(d, name)) raise(Exc.AttributeError, `'${o.type.name}' object has no attribute '${name}'`);
+    } else {
+      dictSetItemStr(d, name, value);
+    }
+    return;
+  }
+  const vals = o.values!;
+  const old = ix < vals.length ? vals[ix] : null;
+  if (value !== null) {
+    incref(value);
+    while (vals.length < ix) vals.push(null);
+    vals[ix] = value;
+  }
+  if (old === null) {
+    if (value === null) raise(Exc.AttributeError, `'${o.type.name}' object has no attribute '${name}'`);
+    o.order.push(ix);
+  } else {
+    if (value === null) {
+      vals[ix] = null;
+      const order = o.order;
+      order.splice(order.indexOf(ix), 1);
+    }
+    decref(old);
+  }
+}
+
+/**
+ * make_dict_from_instance_attributes: the values array becomes the values
+ * of a new split dict (which takes their references and the array).
+ */
+export function makeDictFromInstanceAttributes(o: InlineValuesOwner, keys: SharedKeys): PyDict {
+  const d = newSplitDict(keys, o.values!, o.order, o.valuesAddr);
+  o.values = null;
+  o.order = EMPTY_ORDER;
+  o.valuesAddr = 0;
+  return d;
+}
+const EMPTY_ORDER: number[] = [];
+
+/** The instance's own dict, made from its inline values if it has none yet (_PyObject_GetDictPtr). */
+export function materializeInstanceDict(o: PyObject): void {
+  const io = o as InlineValuesOwner;
+  if (o.dict === null && io.values) o.dict = makeDictFromInstanceAttributes(io, o.type.cachedKeys!);
+}
+
+/** The inline values (or null) of an object whose type has a managed dict. */
+export function inlineValuesOf(o: PyObject): (PyObject | null)[] | null {
+  const v = (o as InlineValuesOwner).values;
+  return v ? v : null;
+}
+
+/** _PyObject_FreeInstanceAttributes (subtype_dealloc): values in shared-key order, then the array. */
+export function freeInstanceAttributes(o: InlineValuesOwner): void {
+  const vals = o.values!;
+  const addr = o.valuesAddr;
+  o.values = null;
+  o.order = EMPTY_ORDER;
+  o.valuesAddr = 0;
+  for (let i = 0; i < vals.length; i++) xdecref(vals[i]);
+  heap.freeBuffer(addr);
+}
+
+/** _PyObject_ClearInstanceAttributes (subtype_clear): the values go, the array stays. */
+export function clearInstanceAttributes(o: InlineValuesOwner): void {
+  const vals = o.values!;
+  for (let i = 0; i < vals.length; i++) {
+    const v = vals[i];
+    if (v === null) continue;
+    vals[i] = null;
+    decref(v);
+  }
+  if (o.values) o.order = o.order.filter((ix) => o.values![ix] != null);
+}
+
+/** _PyObject_VisitInstanceAttributes: in shared-key order. */
+export function visitInstanceAttributes(vals: (PyObject | null)[], visit: Visit): void {
+  for (let i = 0; i < vals.length; i++) {
+    const v = vals[i];
+    if (v !== null) visit(v);
+  }
+}
+
+/** [name, value] pairs (borrowed) in the order the instance set them (as its __dict__ would list them). */
+export function instanceAttrItems(o: PyObject): [PyStr, PyObject][] {
+  const io = o as InlineValuesOwner;
+  const vals = io.values;
+  if (!vals) return [];
+  const names = (o.type as PyTypeObject).cachedKeys!.names;
+  const order = io.order;
+  const out: [PyStr, PyObject][] = [];
+  for (let i = 0; i < order.length; i++) out.push([names[order[i]], vals[order[i]]!]);
+  return out;
+}
+
+/** _PyObject_IsInstanceDictEmpty */
+export function instanceDictIsEmpty(o: PyObject): boolean {
+  const vals = inlineValuesOf(o);
+  if (vals !== null) return (o as InlineValuesOwner).order.length === 0;
+  const d = o.dict;
+  return d === null || !(d instanceof PyDict) || d.used === 0;
+}
