@@ -21,6 +21,13 @@
 
 export const PROGRESS_KEY = 'pml:v1:progress';
 
+/**
+ * Dispatched on `window` after a page changes the stored progress (a quiz
+ * result, a solved exercise, an import or a reset), so badges on the same
+ * page (home page, sidebar) can redraw. Other tabs see a `storage` event.
+ */
+export const PROGRESS_EVENT = 'pml:progress-changed';
+
 export interface QuizResult {
   score: number;
   total: number;
@@ -88,6 +95,17 @@ export function badgeText(p: ChapterProgress): string {
 }
 
 /**
+ * Shorter text for the sidebar: only what was achieved ("2 solved · quiz 6/8"),
+ * '' when there is nothing.
+ */
+export function sidebarText(p: ChapterProgress): string {
+  const parts: string[] = [];
+  if (p.solved.length > 0) parts.push(`${p.solved.length} solved`);
+  if (p.quiz) parts.push(`quiz ${p.quiz.score}/${p.quiz.total}`);
+  return parts.join(' · ');
+}
+
+/**
  * The stored string after merging `patch` into one chapter's entry; fields
  * not in `patch` (including unknown ones) are kept.
  */
@@ -105,4 +123,9 @@ export function storage(): Storage | null {
   } catch {
     return null;
   }
+}
+
+/** Tells this page's progress displays that the stored progress changed. */
+export function announceProgressChange(): void {
+  if (typeof window !== 'undefined') window.dispatchEvent(new CustomEvent(PROGRESS_EVENT));
 }
