@@ -14,6 +14,7 @@ import { operatorDef } from './operatormodule.js';
 import { copyDef } from './copymodule.js';
 import { randomDef } from './randommodule.js';
 import { collectionsDef } from './collectionsmodule.js';
+import { labDef } from './labmodule.js';
 
 export function registerStdlib(): void {
   registerModule('itertools', itertoolsDef);
@@ -25,4 +26,5 @@ export function registerStdlib(): void {
   registerModule('copy', copyDef);
   registerModule('random', randomDef);
   registerModule('collections', collectionsDef);
+  registerModule('_lab', labDef); // the lab's trace checks: importable only in a traced run
 }

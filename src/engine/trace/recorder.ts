@@ -40,6 +40,7 @@ import { output } from '../modules/sysmodule.js';
 import {
   ByteWriter, Ev, Val, EdgeMode, FLAG_IMMORTAL, FLAG_INTERNED, FLAG_INTERNAL, EDGE_CAP, REPR_CAP, encodeAddr, displaySize, type Trace,
 } from './events.js';
+import { MemoryTally } from './tally.js';
 
 // ---------------------------------------------------------------- reading objects
 
@@ -313,6 +314,8 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   private truncated = true;
 
   readonly live: LiveSnapshot[] | null;
+  /** every allocation and free by type, transients included, and the deepest stack: what `_lab` answers (tally.ts) */
+  readonly tally = new MemoryTally();
 
   constructor(opts: RecorderOptions = {}) {
     this.live = opts.liveSnapshots ? [] : null;
@@ -379,6 +382,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
 
   alloc(o: PyObject): void {
     if (this.finished) return;
+    this.tally.alloc(o);
     // Most objects die within the step that made them: their record is made
     // only at the end of the step, if they are still alive then.
     this.pendingObjs.push(o);
@@ -387,6 +391,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
 
   free(o: PyObject, reason: FreeReason): void {
     if (this.finished) return;
+    this.tally.free(o, reason);
     if (o.serial >= this.stepStartSerial && !this.midStepKnown) {
       // made and freed within this step: no step ever shows it
       this.transient++;
@@ -485,6 +490,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       lastValues: null, lastSerials: null, nameIdx: null, lastVersion: -1,
       hasCells,
     });
+    this.tally.depth(this.shadow.length);
     this.w.u(Ev.CALL);
     this.w.u(frame.traceId);
     this.w.u(this.str(code.co_name));
