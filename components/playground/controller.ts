@@ -95,6 +95,11 @@ export class PlaygroundController {
     this.updateControls();
   }
 
+  /** The code in the editor now (an exercise's Check runs it: components/exercise/element.ts). */
+  get source(): string {
+    return this.code;
+  }
+
   /** Handles a control (the bootstrap in element.ts forwards the first one that loaded us). */
   handle(action: Action): void {
     switch (action) {

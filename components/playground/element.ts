@@ -64,6 +64,11 @@ class PlaygroundElement extends HTMLElement {
     });
   }
 
+  /** The code as the learner has it now: what an exercise's Check runs (components/exercise/element.ts). */
+  get code(): string {
+    return this.controller?.source ?? this.initial;
+  }
+
   disconnectedCallback(): void {
     this.controller?.dispose();
     this.controller = null;
