@@ -129,11 +129,25 @@ export function chapterSource(slug: string): string {
 
 /** The code of Playground `id` in chapter `slug`, read from the chapter's source. */
 export function playgroundCode(slug: string, id: string): string | undefined {
-  const tag = scanChapter(chapterSource(slug)).find((t) => t.name === 'Playground' && t.props.id === id);
-  return typeof tag?.props.code === 'string' ? tag.props.code : undefined;
+  const code = sourceProps(slug, 'Playground', id)?.code;
+  return typeof code === 'string' ? code : undefined;
 }
 
 /** What a program shows a learner: stdout, then the traceback if it raised. */
 export function shownOutput(rec: Recording): string {
   return rec.stdout + rec.stderr;
+}
+
+/**
+ * The props of component `name` with this `id` in chapter `slug`, as written in
+ * the MDX source — or undefined outside a chapter. Components take their code
+ * from here rather than from Astro.props because MDX removes up to two leading
+ * spaces from each continuation line of a JSX attribute's template literal
+ * (mdx-js/mdx#2666), which would break indented Python; reading the source
+ * also guarantees the page runs exactly the text the recorder ran.
+ */
+export function sourceProps(slug: string, name: string, id: string): Record<string, unknown> | undefined {
+  if (!readdirSync(CHAPTERS_DIR).some((f) => f.endsWith('.mdx') && chapterSlug(f) === slug)) return undefined;
+  const tag = scanChapter(chapterSource(slug)).find((t) => t.name === name && t.props.id === id);
+  return tag?.props;
 }
