@@ -178,7 +178,7 @@ test('damaged saved progress and code never break an exercise', async ({ page, r
   await expect(el).toHaveAttribute('data-status', 'unsolved');
 });
 
-test('axe: an exercise with feedback, a hint and the solution open has no serious or critical violations', async ({ page, request }) => {
+test('axe: an exercise with feedback, a hint and the solution open has no serious or critical violations, light and dark', async ({ page, request }) => {
   const ex = await first(request, 'code');
   const el = await open(page, ex);
   await activateEditor(el.getByTestId('playground'));
@@ -186,9 +186,12 @@ test('axe: an exercise with feedback, a hint and the solution open has no seriou
   const hint = el.getByRole('button', { name: /Show a hint/ });
   if (await hint.count()) await hint.click();
   await el.getByRole('button', { name: 'Show solution' }).click();
-  const results = await new AxeBuilder({ page }).include(`[data-exercise-id="${ex.id}"]`).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact}: ${v.id} — ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')})`);
-  expect(serious).toEqual([]);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page }).include(`[data-exercise-id="${ex.id}"]`).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact}: ${v.id} — ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')})`);
+    expect(serious, `${colorScheme} colour scheme`).toEqual([]);
+  }
 });
