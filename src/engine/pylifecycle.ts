@@ -24,7 +24,7 @@ import { newStr, internStr, resetInterned, setStrSubtypeAlloc, PyStr } from './o
 import { setBytesSubtypeAlloc } from './objects/bytesobject.js';
 import { resetFloatFreeList } from './objects/floatobject.js';
 import { newList, listAppend, PyList } from './objects/listobject.js';
-import { newDict, dictSetItemStr, dictGetItemStr, dictItems, PyDict } from './objects/dictobject.js';
+import { newDict, dictSetItemStr, dictGetItemStr, dictDelItemStr, dictItems, PyDict } from './objects/dictobject.js';
 import { PyNone, setSingletonStr, setSingletonTypeError } from './objects/singletons.js';
 import { str, repr, contains, resetReprStack, call } from './objects/abstract.js';
 import { setInternName, setIntHooks, setWriteUnraisable, setContainsByIteration } from './objects/typeslots.js';
@@ -292,30 +292,43 @@ function strOf(o: PyObject): string {
 }
 
 /**
- * Py_FinalizeEx, as far as a single-module program can see it: the main
- * module's names are cleared (underscore names first, as
- * _PyModule_ClearDict does), then the collector runs.
+ * Py_FinalizeEx's finalize_modules, as far as a single-module program can see
+ * it. sys.modules lets go of `__main__` (finalize_remove_modules +
+ * finalize_clear_modules_dict); the module is freed, and with it the
+ * reference to its dict — which usually survives, because every function
+ * defined in the module holds it as `__globals__`. The collector then runs
+ * (_PyGC_CollectNoFail): module, dict, classes and functions form garbage
+ * cycles, and the `__del__` methods of everything unreachable run before any
+ * of it is cleared, with the globals still intact (PEP 442). Only a module
+ * still alive after that has its names set to None, underscore names first
+ * (finalize_modules_clear_weaklist → _PyModule_ClearDict), and the collector
+ * runs once more.
  */
 function finalize(main: PyModule, modules: PyDict): void {
   try {
-    const d = main.md_dict;
-    const clearPass = (pick: (k: string) => boolean): void => {
-      for (const [k, v] of dictItems(d)) {
-        const name = (k as PyStr).value;
-        if (v !== PyNone && pick(name)) dictSetItemStr(d, name, PyNone);
-      }
-    };
-    clearPass((k) => k.startsWith('_') && !k.startsWith('__'));
-    clearPass((k) => !k.startsWith('_') || k !== '__builtins__');
     gcstate.enabled = true;
+    // Our own reference to `main` is one CPython does not have (PyImport_AddModule's is borrowed).
+    const heldElsewhere = main.refcnt > 2;
+    dictDelItemStr(modules, '__main__');
+    if (!heldElsewhere) {
+      decref(main); // module_dealloc: releases the dict
+      collect(2);
+    } else {
+      collect(2);
+      const d = main.md_dict;
+      const clearPass = (pick: (k: string) => boolean): void => {
+        for (const [k, v] of dictItems(d)) {
+          const name = (k as PyStr).value;
+          if (v !== PyNone && pick(name)) dictSetItemStr(d, name, PyNone);
+        }
+      };
+      clearPass((k) => k.startsWith('_') && !k.startsWith('__'));
+      clearPass((k) => k !== '__builtins__');
+      decref(main);
+    }
     collect(2);
   } catch (e) {
     if (!isPyRaise(e)) throw e;
     decref(e.exc);
   }
-  void modules;
-  void profile;
-  void exceptionLine;
-  void PyTypeObject;
-  void incref;
 }
