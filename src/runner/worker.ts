@@ -4,7 +4,9 @@
  * answers state requests for it. The page kills this worker to stop a run.
  */
 
-import { runProgram } from '../engine/index.js';
+// core.ts, not index.ts: standard-library modules are loaded per program (below)
+import { runProgram } from '../engine/core.js';
+import { loadStdlib, stdlibModulesNamedIn } from '../engine/modules/stdlib.js';
 import { TraceReplay } from '../engine/trace/replay.js';
 import type { ToWorker, FromWorker, WireState } from './protocol.js';
 import { DEFAULT_STEP_BUDGET } from './protocol.js';
@@ -18,10 +20,20 @@ function post(m: FromWorker): void {
   scope.postMessage(m);
 }
 
+// Messages are handled one at a time, in order: a run may first wait for the
+// standard-library modules its program names to load (each is a separate
+// chunk, fetched once), and a state request must not overtake that run.
+let queue: Promise<void> = Promise.resolve();
+
 scope.onmessage = (e: MessageEvent<ToWorker>) => {
   const m = e.data;
+  queue = queue.then(() => handle(m));
+};
+
+async function handle(m: ToWorker): Promise<void> {
   try {
     if (m.kind === 'run') {
+      await loadStdlib(stdlibModulesNamedIn(m.source));
       replay = null;
       currentRun = m.runId;
       const r = runProgram(m.source, {
@@ -56,4 +68,4 @@ scope.onmessage = (e: MessageEvent<ToWorker>) => {
   } catch (err) {
     post({ kind: 'error', runId: m.runId, message: `internal error in the simulator: ${String(err)}` });
   }
-};
+}

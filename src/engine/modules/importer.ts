@@ -30,6 +30,11 @@ export function registerModule(name: string, def: () => ModuleDef): void {
   registry.set(name, def);
 }
 
+/** Whether a module of this name can be imported (see stdlib.ts for modules loaded on demand). */
+export function isModuleRegistered(name: string): boolean {
+  return registry.has(name);
+}
+
 /** sys.modules for the current run */
 let sysModules: PyDict | null = null;
 export function setSysModules(d: PyDict): void {

@@ -1,0 +1,46 @@
+/**
+ * Standard-library modules loaded on demand, as the browser's worker does
+ * (src/engine/modules/stdlib.ts): this file uses the core engine (core.ts),
+ * not index.ts, so nothing is loaded until a test loads it.
+ */
+import { describe, expect, it } from 'vitest';
+import { runProgram } from '../../src/engine/core.js';
+import { loadStdlib, stdlibModulesNamedIn, lazyStdlibNames } from '../../src/engine/modules/stdlib.js';
+
+describe('standard-library modules loaded on demand', () => {
+  it('finds the modules a program names, and no others', () => {
+    const src = [
+      'import itertools, operator as op',
+      'from collections import deque',
+      'm = __import__("math")',
+      'mathematics = copying = 1  # a comment that names random',
+    ].join('\n');
+    expect(stdlibModulesNamedIn(src).sort()).toEqual(['collections', 'itertools', 'math', 'operator', 'random']);
+    expect(stdlibModulesNamedIn('print(1)')).toEqual([]);
+  });
+
+  it('an import the host did not load fails with a clear simulator error', () => {
+    const r = runProgram('import functools\n');
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('not supported by the simulator');
+    expect(r.stderr).toContain("'functools'");
+  });
+
+  it('modules loaded after the interpreter started work, their types included', async () => {
+    expect(runProgram('print(1 + 1)\n').exitCode).toBe(0);
+    const src = 'from collections import deque\nimport functools\nd = deque([1, 2, 3])\nd.appendleft(0)\nprint(list(d) == [0, 1, 2, 3], type(d).__name__ == "deque", functools.reduce(max, d) == 3)\n';
+    await loadStdlib(stdlibModulesNamedIn(src));
+    const r = runProgram(src);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('True True True\n');
+  });
+
+  it('every module the simulator lists can be loaded and imported', async () => {
+    await loadStdlib(lazyStdlibNames);
+    for (const name of lazyStdlibNames) {
+      const r = runProgram(`import ${name}\nprint(type(${name}).__name__ == "module")\n`);
+      expect(r.stderr, name).toBe('');
+      expect(r.stdout, name).toBe('True\n');
+    }
+  });
+});
