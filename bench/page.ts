@@ -8,15 +8,21 @@
  *   - the JavaScript loaded before the learner touches an editor (gzipped):
  *     every script file the page requested until the network is idle, plus its
  *     inline scripts;
+ *   - the CSS loaded before the learner touches an editor (stylesheets and
+ *     <style> elements; Monaco's own CSS must arrive only with Monaco);
  *   - the JavaScript loaded after the first interaction (click into the editor,
  *     type, press Run, output shown): all of it, and what the interaction added;
- *   - the engine worker's own size: its entry file and every chunk it imports;
+ *   - the engine worker's size: "core" is its entry file and every chunk it
+ *     imports statically, which is what runs a program that imports nothing;
+ *     "lazy modules" are the chunks it loads on demand (standard-library
+ *     modules a program names, see src/engine/modules/stdlib.ts) with what
+ *     they import beyond the core;
  *   - the time from pressing Run to the first output line, measured in the page
  *     from the click to the DOM change that shows the output: cold (a fresh
  *     page where Run is the first interaction: the controller and the engine
  *     worker load), the first Run after the editor loaded, and warm (median of
  *     later runs).
- * Aims: < 100 KB before interaction, engine worker < 100 KB gzipped,
+ * Aims: < 100 KB before interaction, engine worker core < 100 KB gzipped,
  * first output < 50 ms once warm.
  *
  *   npm run bench:page                 # build, then measure
@@ -42,14 +48,20 @@ export interface PageBenchResult {
   page: string;
   chromium: string;
   before: { files: string[]; gzipBytes: number; inlineGzipBytes: number; rawBytes: number };
+  /** stylesheets and <style> elements before interaction */
+  cssBefore: { files: string[]; gzipBytes: number; inlineGzipBytes: number };
   after: { files: string[]; gzipBytes: number; addedGzipBytes: number; rawBytes: number };
+  /** the engine worker's core (entry + static imports) */
   worker: { url: string | null; files: string[]; gzipBytes: number; rawBytes: number };
+  /** chunks the engine worker loads on demand (dynamic imports and what they add) */
+  workerLazy: { files: string[]; gzipBytes: number; rawBytes: number };
   runToFirstOutputMs: { cold: number | null; firstAfterEditorLoaded: number; warm: number | null; warmTimes: number[] };
   pass: { before: boolean; engine: boolean | null; warm: boolean | null };
 }
 
 const gz = (b: Buffer | string): number => gzipSync(b, { level: 9 }).length;
 const isJs = (p: string): boolean => /\.(m?js)$/.test(p);
+const isCss = (p: string): boolean => /\.css$/.test(p);
 const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
 
 function distFile(urlPath: string): string {
@@ -68,16 +80,21 @@ function sizes(files: string[]): { gzipBytes: number; rawBytes: number } {
   return { gzipBytes, rawBytes };
 }
 
-/** The worker's entry file and every module it imports (static and dynamic), as URL paths. */
-function importClosure(entry: string): string[] {
+/**
+ * A built module's entry file and every module it imports, as URL paths:
+ * static imports only (`from "…"`, `import "…"`), or dynamic `import("…")` too.
+ */
+function importClosure(entry: string, dynamic: boolean): string[] {
   const seen = new Set<string>();
   const todo = [entry];
+  const re = dynamic
+    ? /(?:\bfrom\s*|\bimport\s*\(?\s*)["'`]([^"'`]+\.m?js)["'`]/g
+    : /(?:\bfrom\s*|\bimport\s*)["'`]([^"'`]+\.m?js)["'`]/g;
   while (todo.length) {
     const p = todo.pop()!;
     if (seen.has(p) || !existsSync(distFile(p))) continue;
     seen.add(p);
     const src = readFileSync(distFile(p), 'utf8');
-    const re = /(?:\bfrom\s*|\bimport\s*\(?\s*)["'`]([^"'`]+\.m?js)["'`]/g;
     for (let m: RegExpExecArray | null; (m = re.exec(src)); ) {
       const spec = m[1];
       if (/^[a-z]+:/i.test(spec)) continue;
@@ -160,6 +177,10 @@ export async function pageBench(opts: { build?: boolean } = {}): Promise<PageBen
     );
     const inlineGzipBytes = inline.length ? gz(inline.join('\n')) : 0;
     const before = sizes(beforeFiles);
+    const cssFiles = [...new Set(site.served.slice(served0).filter((s) => s.status === 200 && isCss(s.path)).map((s) => s.path))];
+    const inlineCss = await page.evaluate(() => Array.from(document.querySelectorAll('style')).map((s) => s.textContent ?? ''));
+    const cssInlineGzipBytes = inlineCss.length ? gz(inlineCss.join('\n')) : 0;
+    const cssBefore = { files: cssFiles, gzipBytes: sizes(cssFiles).gzipBytes + cssInlineGzipBytes, inlineGzipBytes: cssInlineGzipBytes };
 
     // first interaction: click into the editor, replace the code, press Run
     const pg = page.locator('[data-testid=playground]').first();
@@ -182,8 +203,10 @@ export async function pageBench(opts: { build?: boolean } = {}): Promise<PageBen
 
     const engineUrl = workerUrls.find((u) => !/editor\.worker/.test(u)) ?? null;
     const workerPath = engineUrl ? new URL(engineUrl).pathname : null;
-    const workerFiles = workerPath ? importClosure(workerPath) : [];
+    const workerFiles = workerPath ? importClosure(workerPath, false) : [];
     const worker = sizes(workerFiles);
+    const lazyFiles = workerPath ? importClosure(workerPath, true).filter((f) => !workerFiles.includes(f)) : [];
+    const workerLazy = sizes(lazyFiles);
     const sorted = [...warmTimes].sort((a, b) => a - b);
     const warm = sorted.length ? sorted[Math.floor(sorted.length / 2)] : null;
     const beforeTotal = before.gzipBytes + inlineGzipBytes;
@@ -207,8 +230,10 @@ export async function pageBench(opts: { build?: boolean } = {}): Promise<PageBen
       page: path,
       chromium: `${browser.version()} (${found.executablePath ?? 'bundled'})`,
       before: { files: beforeFiles, gzipBytes: beforeTotal, inlineGzipBytes, rawBytes: before.rawBytes },
+      cssBefore,
       after: { files: afterFiles, gzipBytes: after.gzipBytes + inlineGzipBytes, addedGzipBytes: after.gzipBytes - before.gzipBytes, rawBytes: after.rawBytes },
       worker: { url: workerPath, files: workerFiles, ...worker },
+      workerLazy: { files: lazyFiles, ...workerLazy },
       runToFirstOutputMs: { cold, firstAfterEditorLoaded: first, warm, warmTimes },
       pass: {
         before: beforeTotal < AIM_BEFORE_KB * 1024,
@@ -227,8 +252,10 @@ export function printPageBench(r: PageBenchResult): void {
   console.log(`\nPage weight and start-up: ${r.page} in Chromium ${r.chromium}; sizes gzip -9`);
   const rows: [string, string, string][] = [
     [`JS before touching an editor (${r.before.files.length} files + inline ${kb(r.before.inlineGzipBytes)})`, kb(r.before.gzipBytes), `aim < ${AIM_BEFORE_KB} KB: ${ok(r.pass.before)}`],
+    [`CSS before touching an editor (${r.cssBefore.files.length} files + <style> ${kb(r.cssBefore.inlineGzipBytes)})`, kb(r.cssBefore.gzipBytes), 'no Monaco CSS until the editor loads'],
     [`JS after the first Run (${r.after.files.length} files)`, kb(r.after.gzipBytes), `+${kb(r.after.addedGzipBytes)} on interaction`],
-    [`engine worker, own (${r.worker.files.length} files, ${kb(r.worker.rawBytes)} raw)`, r.worker.url ? kb(r.worker.gzipBytes) : 'no worker seen', `aim < ${AIM_ENGINE_KB} KB: ${ok(r.pass.engine)}`],
+    [`engine worker (core: ${r.worker.files.length} files, ${kb(r.worker.rawBytes)} raw)`, r.worker.url ? kb(r.worker.gzipBytes) : 'no worker seen', `aim < ${AIM_ENGINE_KB} KB: ${ok(r.pass.engine)}`],
+    [`lazy modules (${r.workerLazy.files.length} files, ${kb(r.workerLazy.rawBytes)} raw)`, kb(r.workerLazy.gzipBytes), `loaded when a program names them; core + all: ${kb(r.worker.gzipBytes + r.workerLazy.gzipBytes)}`],
     ['Run → first output, cold (Run is the first interaction)', r.runToFirstOutputMs.cold === null ? 'n/a' : `${r.runToFirstOutputMs.cold.toFixed(1)} ms`, 'loads the controller and the engine worker'],
     ['Run → first output, first Run after the editor loaded', `${r.runToFirstOutputMs.firstAfterEditorLoaded.toFixed(1)} ms`, 'worker started while the editor loaded'],
     [`Run → first output, warm (median of ${r.runToFirstOutputMs.warmTimes.length})`, r.runToFirstOutputMs.warm === null ? 'n/a' : `${r.runToFirstOutputMs.warm.toFixed(1)} ms`, `aim < ${AIM_WARM_MS} ms: ${ok(r.pass.warm)}`],
@@ -245,8 +272,10 @@ export function printPageBench(r: PageBenchResult): void {
     }
   };
   list('loaded before interaction', r.before.files);
+  list('CSS loaded before interaction', r.cssBefore.files);
   list('added by the first interaction', r.after.files.filter((f) => !r.before.files.includes(f)));
-  if (r.worker.url) list(`worker ${r.worker.url} and its imports`, r.worker.files);
+  if (r.worker.url) list(`engine worker (core): ${r.worker.url} and its static imports`, r.worker.files);
+  if (r.workerLazy.files.length) list('engine worker, lazy modules (dynamic imports)', r.workerLazy.files);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

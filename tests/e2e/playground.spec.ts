@@ -171,3 +171,48 @@ test('Run works as the first interaction, before the editor has loaded', async (
   await expect(pg.getByTestId('step-slider')).toHaveAttribute('aria-valuemax', /^[1-9]\d*$/);
   await expect(pg.getByTestId('memory-view').getByTestId('frame').first()).toBeVisible();
 });
+
+test('programs that import standard-library modules run in /playground', async ({ page }) => {
+  // The browser's engine loads these modules only when a program names them
+  // (src/engine/modules/stdlib.ts); the first run here starts the engine
+  // without them, so the second one loads them into a running engine.
+  await page.goto('/playground/');
+  const pg = playground(page);
+  await setCode(page, pg, 'print("plain", 6 * 7)\n');
+  await runAndExpect(pg, 'plain 42');
+  await setCode(
+    page,
+    pg,
+    'import itertools, functools, operator, math, random, copy, contextlib, inspect\n' +
+      'from collections import deque, Counter\n' +
+      'r = random.Random(5)\n' +
+      'ok = [list(itertools.accumulate([1, 2, 3])) == [1, 3, 6], functools.reduce(operator.add, [1, 2, 3]) == 6, ' +
+      'math.isqrt(17) == 4, copy.deepcopy([[1]]) == [[1]], Counter("aab")["a"] == 2, deque([1, 2]).pop() == 2, ' +
+      'callable(contextlib.suppress), inspect.isfunction(len) is False, 0 <= r.random() < 1]\n' +
+      'print("all stdlib checks pass" if all(ok) else ok)\n',
+  );
+  await runAndExpect(pg, 'all stdlib checks pass');
+  await expect(pg.getByTestId('output')).not.toContainText('Error');
+  // the memory view (at the run's last step) shows the imported module like any other object
+  await expect(pg.getByTestId('memory-view').getByTestId('heap-object').filter({ hasText: 'itertools' }).first()).toBeVisible();
+});
+
+test("Monaco's stylesheet arrives with the editor, not before", async ({ page }) => {
+  await page.goto(chapterPage());
+  const pg = playground(page);
+  // any stylesheet with Monaco's own rules (its root is `.monaco-editor`)
+  const hasMonacoCss = (): Promise<boolean> =>
+    page.evaluate(() =>
+      Array.from(document.styleSheets).some((s) => {
+        try {
+          return Array.from(s.cssRules).some((r) => r instanceof CSSStyleRule && r.selectorText === '.monaco-editor');
+        } catch {
+          return false;
+        }
+      }),
+    );
+  await page.waitForLoadState('networkidle');
+  expect(await hasMonacoCss()).toBe(false);
+  await activateEditor(pg);
+  await expect.poll(hasMonacoCss).toBe(true);
+});
