@@ -317,6 +317,7 @@ export class PlaygroundController {
     const last = k === r.steps - 1;
     if (last) this.setOutput(r.stdout, r.stderr);
     else this.setOutput(s.output, '');
+    this.output.toggleAttribute('data-at-step', !last);
     this.showLine();
     this.updateControls();
   }
@@ -356,6 +357,7 @@ export class PlaygroundController {
   // ------------------------------------------------------------ output and controls
 
   private setOutput(stdout: string, stderr: string): void {
+    this.output.removeAttribute('data-at-step');
     const parts: Node[] = [];
     if (stdout !== '') parts.push(document.createTextNode(stdout));
     if (stderr !== '') {
