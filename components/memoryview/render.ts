@@ -364,6 +364,8 @@ export class MemoryViewRenderer {
     svg.setAttribute('width', String(this.canvas.scrollWidth));
     svg.setAttribute('height', String(this.canvas.scrollHeight));
     const markerId = (defs.firstChild as Element).getAttribute('id');
+    // a narrow view stacks the frames above the objects (MemoryView.astro)
+    const stacked = getComputedStyle(this.canvas).flexDirection === 'column';
     const frag = document.createDocumentFragment();
     for (const src of Array.from(this.canvas.querySelectorAll<HTMLElement>('[data-target]'))) {
       const target = this.boxes.get(Number(src.dataset.target));
@@ -372,9 +374,16 @@ export class MemoryViewRenderer {
       const d = dot.getBoundingClientRect();
       const t = target.getBoundingClientRect();
       const x1 = d.left + d.width / 2 - c.left, y1 = d.top + d.height / 2 - c.top;
-      const x2 = t.left - c.left, y2 = t.top + 14 - c.top;
+      let x2 = t.left - c.left;
+      const y2 = t.top + 14 - c.top;
       let path: string;
-      if (x2 > x1 + 8) {
+      if (stacked && src.classList.contains('mv-local') && y2 > y1 && t.left - c.left < x1) {
+        // a name above its object: down the right-hand side and into the box's
+        // right edge, so the arrow crosses neither the frames nor other boxes
+        x2 = t.right - c.left;
+        const k = 24 + Math.min(24, Math.abs(y2 - y1) / 12);
+        path = `M ${x1} ${y1} C ${Math.max(x1, x2) + k} ${y1}, ${Math.max(x1, x2) + k} ${y2}, ${x2} ${y2}`;
+      } else if (x2 > x1 + 8) {
         const k = Math.max(16, (x2 - x1) / 2);
         path = `M ${x1} ${y1} C ${x1 + k} ${y1}, ${x2 - k} ${y2}, ${x2} ${y2}`;
       } else {

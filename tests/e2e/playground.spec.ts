@@ -216,3 +216,31 @@ test("Monaco's stylesheet arrives with the editor, not before", async ({ page })
   await activateEditor(pg);
   await expect.poll(hasMonacoCss).toBe(true);
 });
+
+test('at 375 px the memory view never makes the page scroll sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  // a wide picture: nested containers, instances, two frames' worth of names
+  const code = [
+    'class Node:',
+    '    def __init__(self, name, children=()):',
+    '        self.name = name',
+    '        self.children = list(children)',
+    'leaf = Node("leaf")',
+    'tree = Node("root", [Node("a", [leaf]), Node("b", [leaf, Node("c")])])',
+    'table = {"alpha": [1, 2, 3], "beta": (4, 5), "gamma": {"x": "a fairly long string value here"}}',
+    'print(len(table), tree.children[1].children[0] is leaf)',
+    '',
+  ].join('\n');
+  await page.goto(`/playground/#code=${Buffer.from(code).toString('base64url')}`);
+  const pg = playground(page);
+  await runAndExpect(pg, '3 True');
+  const mv = pg.getByTestId('memory-view');
+  await expect(mv.getByTestId('heap-object').first()).toBeVisible();
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    viewport: document.documentElement.clientWidth,
+    view: document.querySelector('[data-testid=memory-view]')!.getBoundingClientRect().right,
+  }));
+  expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+  expect(widths.view).toBeLessThanOrEqual(widths.viewport);
+});
