@@ -29,8 +29,12 @@ export interface InlineValuesOwner extends PyObject {
    * set); null once the instance has a dict object (or never had values).
    */
   values: (PyObject | null)[] | null;
-  /** the shared-key indices of the set values, in the order they were set */
-  order: number[];
+  /**
+   * the shared-key indices of the set values, in the order they were set;
+   * null while that is simply ascending index order (the usual case: every
+   * instance sets its attributes in the same order), which saves an array
+   */
+  order: number[] | null;
   /** address of the PyDictValues array (PyMem_Malloc'd) */
   valuesAddr: number;
 }
@@ -40,7 +44,16 @@ export function initInlineValues(o: InlineValuesOwner, keys: SharedKeys): void {
   if (keys.usable > 1) keys.usable--;
   o.valuesAddr = heap.mallocBuffer(valuesBytes(sharedKeysUsableSize(keys)));
   o.values = [];
-  o.order = [];
+  o.order = null;
+}
+
+/** The set indices in the order they were set. */
+function orderOf(o: InlineValuesOwner): number[] {
+  if (o.order !== null) return o.order;
+  const vals = o.values!;
+  const out: number[] = [];
+  for (let i = 0; i < vals.length; i++) if (vals[i] !== null) out.push(i);
+  return out;
 }
 
 /** _PyObject_GetInstanceAttribute: the value (borrowed) or null. */
@@ -74,23 +87,27 @@ export function storeInstanceAttr(o: InlineValuesOwner, keys: SharedKeys, name: 
     return;
   }
   const vals = o.values!;
-  const old = ix < vals.length ? vals[ix] : null;
-  if (value !== null) {
+  const n = vals.length;
+  const old = ix < n ? vals[ix] : null;
+  if (old === null) {
+    if (value === null) raise(Exc.AttributeError, `'${o.type.name}' object has no attribute '${name}'`);
+    // a value set into a gap comes after ones with higher indices: the order must be listed
+    if (o.order === null && ix < n) o.order = orderOf(o);
+    if (o.order !== null) o.order.push(ix);
     incref(value);
     while (vals.length < ix) vals.push(null);
     vals[ix] = value;
+    return;
   }
-  if (old === null) {
-    if (value === null) raise(Exc.AttributeError, `'${o.type.name}' object has no attribute '${name}'`);
-    o.order.push(ix);
+  if (value !== null) {
+    incref(value);
+    vals[ix] = value;
   } else {
-    if (value === null) {
-      vals[ix] = null;
-      const order = o.order;
-      order.splice(order.indexOf(ix), 1);
-    }
-    decref(old);
+    vals[ix] = null;
+    const order = o.order;
+    if (order !== null) order.splice(order.indexOf(ix), 1);
   }
+  decref(old);
 }
 
 /**
@@ -98,13 +115,12 @@ export function storeInstanceAttr(o: InlineValuesOwner, keys: SharedKeys, name: 
  * of a new split dict (which takes their references and the array).
  */
 export function makeDictFromInstanceAttributes(o: InlineValuesOwner, keys: SharedKeys): PyDict {
-  const d = newSplitDict(keys, o.values!, o.order, o.valuesAddr);
+  const d = newSplitDict(keys, o.values!, orderOf(o), o.valuesAddr);
   o.values = null;
-  o.order = EMPTY_ORDER;
+  o.order = null;
   o.valuesAddr = 0;
   return d;
 }
-const EMPTY_ORDER: number[] = [];
 
 /** The instance's own dict, made from its inline values if it has none yet (_PyObject_GetDictPtr). */
 export function materializeInstanceDict(o: PyObject): void {
@@ -123,7 +139,7 @@ export function freeInstanceAttributes(o: InlineValuesOwner): void {
   const vals = o.values!;
   const addr = o.valuesAddr;
   o.values = null;
-  o.order = EMPTY_ORDER;
+  o.order = null;
   o.valuesAddr = 0;
   for (let i = 0; i < vals.length; i++) xdecref(vals[i]);
   heap.freeBuffer(addr);
@@ -138,7 +154,8 @@ export function clearInstanceAttributes(o: InlineValuesOwner): void {
     vals[i] = null;
     decref(v);
   }
-  if (o.values) o.order = o.order.filter((ix) => o.values![ix] != null);
+  const order = o.order;
+  if (order !== null && o.values) o.order = order.filter((ix) => o.values![ix] != null);
 }
 
 /** _PyObject_VisitInstanceAttributes: in shared-key order. */
@@ -155,7 +172,7 @@ export function instanceAttrItems(o: PyObject): [PyStr, PyObject][] {
   const vals = io.values;
   if (!vals) return [];
   const names = (o.type as PyTypeObject).cachedKeys!.names;
-  const order = io.order;
+  const order = orderOf(io);
   const out: [PyStr, PyObject][] = [];
   for (let i = 0; i < order.length; i++) out.push([names[order[i]], vals[order[i]]!]);
   return out;
@@ -164,7 +181,7 @@ export function instanceAttrItems(o: PyObject): [PyStr, PyObject][] {
 /** _PyObject_IsInstanceDictEmpty */
 export function instanceDictIsEmpty(o: PyObject): boolean {
   const vals = inlineValuesOf(o);
-  if (vals !== null) return (o as InlineValuesOwner).order.length === 0;
+  if (vals !== null) return orderOf(o as InlineValuesOwner).length === 0;
   const d = o.dict;
   return d === null || !(d instanceof PyDict) || d.used === 0;
 }

@@ -46,7 +46,7 @@ export class PyInstance extends PyObject implements HasSlots, InlineValuesOwner 
   slots: (PyObject | null)[] = EMPTY_SLOTS;
   /** inline values (see instancevalues.ts); null when the instance has a dict object or no managed dict */
   values: (PyObject | null)[] | null = null;
-  order: number[] = EMPTY_ORDER;
+  order: number[] | null = null;
   valuesAddr = 0;
   constructor(type: PyTypeObject) {
     super(type, true);
@@ -61,7 +61,6 @@ export class PyInstance extends PyObject implements HasSlots, InlineValuesOwner 
   }
 }
 const EMPTY_SLOTS: (PyObject | null)[] = [];
-const EMPTY_ORDER: number[] = [];
 
 /** Total number of __slots__ members along a class's MRO. */
 function slotCount(t: PyTypeObject): number {
@@ -233,15 +232,30 @@ function objectDir(self: PyObject): PyObject {
 
 /** The first builtin type in the MRO that has its own instance layout (object if none). */
 export function solidBase(t: PyTypeObject): PyTypeObject {
-  for (const b of t.mro) if (!b.hasFlag(TPFLAGS_HEAPTYPE) && b !== ObjectType) return b;
-  return ObjectType;
+  const cached = t.solidBaseCache;
+  if (cached !== null) return cached;
+  let r = ObjectType;
+  for (const b of t.mro) {
+    if (!b.hasFlag(TPFLAGS_HEAPTYPE) && b !== ObjectType) {
+      r = b;
+      break;
+    }
+  }
+  // a class's MRO is fixed once it is made (no __bases__ assignment)
+  if (t.mro.length > 0) t.solidBaseCache = r;
+  return r;
 }
 
 /** subtype_traverse: slots, the attribute dict (or its inline values), then the base's references. */
 function subtypeTraverse(o: PyObject, visit: Visit): void {
   const t = o.type;
   const slots = (o as unknown as HasSlots).slots;
-  if (slots) for (const s of slots) if (s) visit(s);
+  if (slots) {
+    for (let i = 0; i < slots.length; i++) {
+      const s = slots[i];
+      if (s !== null) visit(s);
+    }
+  }
   const vals = (o as InlineValuesOwner).values;
   if (vals) visitInstanceAttributes(vals, visit);
   const d = o.dict;

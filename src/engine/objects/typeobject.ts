@@ -115,6 +115,8 @@ export class PyTypeObject extends PyObject {
    * have no variable part); null otherwise
    */
   cachedKeys: SharedKeys | null = null;
+  /** solidBase(): the first builtin type in the MRO with its own layout (computed once) */
+  solidBaseCache: PyTypeObject | null = null;
   /** do instances carry a real __dict__ pointer in their layout (tp_dictoffset != 0: functions, exceptions)? */
   dictSlot = false;
   /** can instances be weakly referenced? (tp_weaklistoffset != 0) */
