@@ -26,6 +26,7 @@ import {
   negative, invert, positive, contains, length, iterableToArray, isExceptionOf, clearRaise, str, repr,
 } from '../objects/abstract.js';
 import { getMethod } from '../objects/typeready.js';
+import { MethodDescrType, PyMethodDescr } from '../objects/descrobject.js';
 import { resetCRecursion } from '../objects/abstract.js';
 import { PyFunction, newFunction, FunctionType } from '../objects/funcobject.js';
 import { PyMethod, MethodType } from '../objects/classobject.js';
@@ -1357,10 +1358,15 @@ function dispatch(entry: Frame): PyObject {
           frame.sp = sp;
           frame.pc = pc;
           tstate.stepsLeft = steps;
-          const args = stack.slice(argStart, argStart + argc) as PyObject[];
           let res: PyObject;
           try {
-            res = call(callable, args, kwnames);
+            const self = argc > 0 && kwnames === null ? stack[argStart]! : null;
+            if (callable.type === MethodDescrType && self !== null && isSubtype(self.type, (callable as PyMethodDescr).owner)) {
+              // `lst.append(x)`: a builtin method called with self, without a bound method or arg copies
+              res = (callable as PyMethodDescr).impl(self, stack.slice(argStart + 1, argStart + argc) as PyObject[], null);
+            } else {
+              res = call(callable, stack.slice(argStart, argStart + argc) as PyObject[], kwnames);
+            }
           } finally {
             for (let i = base; i < argStart + argc; i++) {
               const v = stack[i];
