@@ -16,12 +16,14 @@ import { raise } from '../eval/errors.js';
 import { Exc } from './exceptions.js';
 import {
   newDict, dictGetItemStr, dictSetItemStr, dictDelItemStr, dictItems, PyDict, DictType, newKeysForClass,
+  dictCopy, dictKeys, dictSetItem,
   newDictWithSharedKeys, releaseSharedKeys,
 } from './dictobject.js';
 import {
   type InlineValuesOwner, initInlineValues, materializeInstanceDict, freeInstanceAttributes,
-  clearInstanceAttributes, visitInstanceAttributes, instanceAttrItems,
+  clearInstanceAttributes, visitInstanceAttributes, instanceDictIsEmpty,
 } from './instancevalues.js';
+import { unsupported } from '../eval/errors.js';
 import { PyStr, newStr, strValue } from './unicodeobject.js';
 import { newTuple, PyTuple, TupleType } from './tupleobject.js';
 import { newList } from './listobject.js';
@@ -37,7 +39,7 @@ import {
 import { fixupSlots, callDunder } from './typeslots.js';
 import { newGetSetDescr, newMemberDescr, type HasSlots } from './descrobject.js';
 import { PyFunction, newStaticMethod, StaticMethodType, ClassMethodType } from './funcobject.js';
-import { call, reprString, iterableToArray, richCompare } from './abstract.js';
+import { call, reprString, iterableToArray, richCompare, lookupAttr } from './abstract.js';
 import { parseArgs } from './args.js';
 import { normHash } from './hash.js';
 
@@ -181,6 +183,13 @@ ObjectType.methods = {
   },
   __dir__: (self) => objectDir(self),
   __reduce_ex__: () => raise(Exc.TypeError, 'pickling is not supported by the simulator'),
+  __reduce__: () => raise(Exc.TypeError, 'pickling is not supported by the simulator'),
+  // object.__getstate__ (3.11+): None when the instance has no attributes, else its __dict__
+  __getstate__: (self) => {
+    if (slotCount(self.type) > 0) unsupported('object.__getstate__() of an object with __slots__');
+    if (instanceDictIsEmpty(self)) return none();
+    return lookupAttr(self, '__dict__') ?? none();
+  },
   __init_subclass__: () => none(),
   __subclasshook__: () => (incref(NotImplemented), NotImplemented),
 };
@@ -219,13 +228,46 @@ function none(): PyObject {
   return PyNone;
 }
 
+/**
+ * object.__dir__: a copy of self.__dict__ with the class's attributes merged
+ * in (merge_class_dict: the class's dict, then its bases', recursively), as
+ * PyDict_SetItem on that copy. Like CPython, this asks for __dict__ (an
+ * instance's inline values become a dict) and, since the copy of a split dict
+ * shares the class's keys, fills those keys with the class's names.
+ */
 function objectDir(self: PyObject): PyObject {
-  const names = new Set<string>();
-  if (self.dict) for (const [k] of dictItems(self.dict as PyDict)) names.add(strValue(k));
-  else for (const [k] of instanceAttrItems(self)) names.add(k.value);
-  const t = self instanceof PyTypeObject ? self : self.type;
-  for (const b of t.mro) if (b.tpDict) for (const [k] of dictItems(b.tpDict as PyDict)) names.add(strValue(k));
-  return newList([...names].sort().map((n) => newStr(n)));
+  if (self instanceof PyTypeObject) {
+    const names = new Set<string>();
+    for (const b of self.mro) if (b.tpDict) for (const [k] of dictItems(b.tpDict as PyDict)) names.add(strValue(k));
+    return newList([...names].sort().map((n) => newStr(n)));
+  }
+  const own = lookupAttr(self, '__dict__');
+  let d: PyDict;
+  if (own instanceof PyDict) {
+    try {
+      d = dictCopy(own);
+    } finally {
+      decref(own);
+    }
+  } else {
+    if (own !== null) decref(own);
+    d = newDict();
+  }
+  try {
+    mergeClassDict(d, self.type);
+    const names: string[] = [];
+    for (const k of dictKeys(d)) if (k instanceof PyStr) names.push(k.value);
+    return newList(names.sort().map((n) => newStr(n)));
+  } finally {
+    decref(d);
+  }
+}
+
+/** merge_class_dict: the class's own names, then each base's (recursively). */
+function mergeClassDict(d: PyDict, t: PyTypeObject): void {
+  const cd = t.tpDict as PyDict | null;
+  if (cd !== null) for (const [k, v] of dictItems(cd)) dictSetItem(d, k, v);
+  for (const b of t.bases) mergeClassDict(d, b);
 }
 
 // ---------------------------------------------------------------- instances of classes
