@@ -11,7 +11,7 @@ import { describe, it, expect } from 'vitest';
 import { runMain } from '../../src/engine/pylifecycle.js';
 import { runProgram } from '../../src/engine/index.js';
 import { TraceRecorder, recorderRunOptions, type LiveSnapshot } from '../../src/engine/trace/recorder.js';
-import { TraceReplay, renderValue, type MemoryState } from '../../src/engine/trace/replay.js';
+import { TraceReplay, renderValue, type MemoryState, type ObjectState } from '../../src/engine/trace/replay.js';
 import { EdgeMode, Val } from '../../src/engine/trace/events.js';
 
 function record(source: string): { rec: TraceRecorder; replay: TraceReplay; stdout: string; stderr: string } {
@@ -63,7 +63,9 @@ function normLive(l: LiveSnapshot): unknown {
         edgeCount: o.reachable ? o.edgeCount : -1,
         edges: !o.reachable ? [] : o.edges.map((e, i) => {
           let label = '';
-          if (o.mode === EdgeMode.SEQUENCE) label = `[${i}]`;
+          if (o.mode === EdgeMode.OTHER && o.type === 'cell') label = 'cell_contents';
+          else if (o.mode === EdgeMode.OTHER && o.type === 'function') label = `__closure__[${i}]`;
+          else if (o.mode === EdgeMode.SEQUENCE) label = `[${i}]`;
           else if (o.mode === EdgeMode.MAPPING) label = reprOf(e.key);
           else if (o.mode === EdgeMode.ATTRS) {
             if (e.key === 0) label = 'slot';
@@ -207,6 +209,51 @@ l.append(l)
 del l
 gc.collect()
 `,
+  closures: `
+class Big:
+    def __del__(self):
+        print("Big freed")
+
+def outer():
+    big = Big()
+    def show():
+        return big
+    return show
+
+f = outer()
+print(f() is f.__closure__[0].cell_contents)
+del f
+
+def make_counter():
+    count = 0
+    def tick():
+        nonlocal count
+        count += 1
+        return count
+    return tick
+
+t = make_counter()
+t()
+u = make_counter()
+print(t(), u())
+
+def late():
+    fns = []
+    for i in range(3):
+        fns.append(lambda: i)
+    return fns
+
+a, b, c = late()
+print(a(), b(), c())
+
+def empty_until_bound():
+    def inner():
+        return v
+    v = [1, 2]
+    return inner
+
+w = empty_until_bound()
+`,
   uncaught: `
 data = {"k": [1, 2]}
 def f(d):
@@ -263,6 +310,76 @@ describe('trace: replayed state equals the live state at every step', () => {
     const last = replay.stateAt(replay.stepCount - 1);
     expect(last.output).toMatch(/KeyError: 'missing'\n$/);
     expect(last.frames.map((f) => f.name)).toEqual(['<module>']);
+  });
+});
+
+describe('trace: closures are drawn with their cells', () => {
+  /** The object `name` refers to in the innermost frame that binds it. */
+  const named = (s: MemoryState, name: string): ObjectState | undefined => {
+    for (let i = s.frames.length - 1; i >= 0; i--) {
+      const l = s.frames[i].locals.find((x) => x.name === name);
+      if (l !== undefined && l.id !== null) return s.objects.get(l.id);
+    }
+    return undefined;
+  };
+  const contents = (s: MemoryState, cell: ObjectState): ObjectState | undefined =>
+    cell.edges.length === 1 && cell.edges[0].label === 'cell_contents' ? s.objects.get(cell.edges[0].target) : undefined;
+
+  it('a cell variable and a free variable both name the shared cell, which holds the value', () => {
+    const { replay, stdout } = record(PROGRAMS.closures);
+    const states = Array.from({ length: replay.stepCount }, (_, k) => replay.stateAt(k, { reachable: true }));
+    // inside tick (make_counter's frame is gone): the cell is held by tick's frame and by the
+    // closure of the counter being called, t or u
+    const inTick = states.filter((s) => s.frames.at(-1)!.name === 'tick');
+    expect(inTick.length).toBeGreaterThan(4);
+    for (const s of inTick) {
+      const cell = named(s, 'count')!;
+      expect(cell.type).toBe('cell');
+      expect(cell.refcount).toBe(2);
+      const holders = ['t', 'u'].map((n) => named(s, n)).filter((f) => f !== undefined && f.edges[0]?.target === cell.id);
+      expect(holders).toHaveLength(1);
+      expect(holders[0]!.type).toBe('function');
+      expect(holders[0]!.edges.map((e) => e.label)).toEqual(['__closure__[0]']);
+    }
+    // inside make_counter before it returns: its own name for the cell, and tick's closure holds the same cell
+    const inMaker = states.find((s) => s.frames.at(-1)!.name === 'make_counter' && named(s, 'tick') !== undefined)!;
+    const cell = named(inMaker, 'count')!;
+    expect(cell.type).toBe('cell');
+    expect(contents(inMaker, cell)?.repr).toBe('0');
+    expect(named(inMaker, 'tick')!.edges.map((e) => e.target)).toEqual([cell.id]);
+    // the last state: two counters, two cells, each with its own count: what `print(t(), u())` printed
+    const last = states[states.length - 1];
+    const counts = ['t', 'u'].map((n) => {
+      const f = named(last, n)!;
+      return contents(last, last.objects.get(f.edges[0].target)!)?.repr;
+    });
+    expect(new Set(['t', 'u'].map((n) => named(last, n)!.edges[0].target)).size).toBe(2);
+    expect(stdout.split('\n')).toContain(counts.join(' '));
+  });
+
+  it('lambdas made in one loop share the loop variable\'s one cell', () => {
+    const { replay } = record(PROGRAMS.closures);
+    const last = replay.stateAt(replay.stepCount - 1, { reachable: true });
+    const cells = ['a', 'b', 'c'].map((n) => named(last, n)!.edges.map((e) => e.target));
+    expect(cells[0]).toHaveLength(1);
+    expect(cells[1]).toEqual(cells[0]);
+    expect(cells[2]).toEqual(cells[0]);
+    const cell = last.objects.get(cells[0][0])!;
+    expect(cell.type).toBe('cell');
+    expect(contents(last, cell)?.repr).toBe('2');
+  });
+
+  it('a cell exists (empty) before its variable is assigned, and the value is freed with the last closure', () => {
+    const { replay } = record(PROGRAMS.closures);
+    const states = Array.from({ length: replay.stepCount }, (_, k) => replay.stateAt(k, { reachable: true }));
+    const first = states.find((s) => s.frames.at(-1)!.name === 'empty_until_bound')!;
+    const cell = named(first, 'v')!;
+    expect(cell.type).toBe('cell');
+    expect(cell.edges).toEqual([]);
+    expect(cell.edgeCount).toBe(0);
+    // `del f` frees the function, its closure's cell and the Big object it held
+    const freedBig = states.find((s) => s.freedObjects.some((f) => f.type === 'Big'))!;
+    expect(freedBig.freedObjects.map((f) => f.type)).toEqual(expect.arrayContaining(['function', 'cell', 'Big']));
   });
 });
 

@@ -50,7 +50,10 @@
  * step, or that sits on the running frame's value stack (comprehensions).
  * Only the changed tail is sent: EDGES says how many leading edges to keep.
  * Modules, classes, functions, code objects and builtins are shown as leaves
- * (name only): their insides are the interpreter's, not the learner's data.
+ * (name only): their insides are the interpreter's, not the learner's data —
+ * except a closure's function, whose edges are the cells of its `__closure__`
+ * (mode OTHER; the replay labels them `__closure__[i]`, and a cell's one edge
+ * `cell_contents`).
  *
  * ## Frames
  *
@@ -58,7 +61,8 @@
  * (a return, an exception passing through, or a generator suspending; a
  * resumed generator is pushed again with the same id). BIND says that a name
  * in a frame now refers to an object, or (target UNBOUND) to nothing; the
- * frame is given by its distance from the top of the stack. The module frame
+ * frame is given by its distance from the top of the stack. A cell or free
+ * variable's name refers to its cell object, as in CPython. The module frame
  * shows the module's global names (dunder names excluded).
  *
  * ## Encoding

@@ -99,6 +99,8 @@ const edgeKinds = new WeakMap<PyTypeObject, EdgeKind>();
 
 /** The edge kind of `o` (cached per type, since it depends on the type only). */
 export function edgeKind(o: PyObject): EdgeKind {
+  // a closure's function shows its cells (`__closure__`): what keeps a captured object alive
+  if (o instanceof PyFunction) return o.closure instanceof PyTuple ? EdgeMode.OTHER : LEAF;
   const t = o.type;
   let k = edgeKinds.get(t);
   if (k !== undefined) return k;
@@ -193,6 +195,13 @@ export function readEdges(o: PyObject, mode: EdgeMode): RawEdges {
       return { mode, total, targets, keys };
     }
     default: {
+      if (o instanceof PyFunction) {
+        // only the cells of `__closure__` (the tuple itself is not drawn): the code, globals and
+        // defaults a function also holds are the interpreter's, not the learner's data
+        const cells = o.closure instanceof PyTuple ? o.closure.items : [];
+        for (let i = 0; i < cells.length && i < EDGE_CAP; i++) targets.push(cells[i]);
+        return { mode: EdgeMode.OTHER, total: cells.length, targets, keys: null };
+      }
       let total = 0;
       const tr = o.type.tp_traverse;
       if (tr !== null) {
@@ -536,15 +545,15 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       const cells = rec.hasCells;
       let names: number[] | undefined;
       for (let i = 0; i < ls.length; i++) {
-        let v = ls[i];
+        const v = ls[i];
         // unchanged: the same object, not recycled under a new serial (free lists reuse JS objects)
         if (v === objs[i] && (v === null || v.serial === 0 || v.serial === slots[i]) && !cells) continue;
         objs[i] = v;
         if (cells && v !== null && kinds[i] & (CO_FAST_CELL | CO_FAST_FREE) && v instanceof PyCell) {
-          // STORE_DEREF changes a cell without touching it: if the cell is shown, re-read it
+          // the name refers to its cell (as in CPython); STORE_DEREF changes the cell's
+          // contents without touching it: if the cell is shown, re-read it
           const ck = this.known.get(v.serial);
           if (ck !== undefined && ck.o === v) this.dirty.push(ck);
-          v = v.ref;
         }
         const id = v === null ? UNKNOWN : v.serial !== 0 ? v.serial : this.staticId(v);
         if (id === slots[i]) continue;
@@ -664,7 +673,9 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     this.touchedLen = 0;
     for (let i = 0; i < tn; i++) {
       const o = t[i];
-      if (o.refcnt <= 0) continue;
+      if (o.refcnt < 0) continue;
+      // (a count of 0 here is an object still being torn down: a __del__ its deallocation
+      // triggered is running; it is stated, and freed when its deallocation ends)
       const k = this.known.get(o.serial);
       // an object the trace has not shown yet gets its count when it is introduced
       if (k === undefined || k.epoch === step) continue;
@@ -681,7 +692,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
         this.w.u(d > 0 ? d : -d);
         k.refcnt = o.refcnt;
       }
-      if (k.kind !== LEAF) this.dirty.push(k);
+      if (k.kind !== LEAF && o.refcnt > 0) this.dirty.push(k);
     }
     // 3. names: the running frame, the module's globals, and frames sharing cells
     const s = this.shadow;
@@ -899,8 +910,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       } else {
         const names = f.code.co_localsplusnames;
         for (let i = 0; i < f.localsplus.length; i++) {
-          let v = f.localsplus[i];
-          if (v !== null && f.code.co_localspluskinds[i] & (CO_FAST_CELL | CO_FAST_FREE) && v instanceof PyCell) v = v.ref;
+          const v = f.localsplus[i];
           if (v === null) continue;
           locals.push({ name: names[i], id: this.peekId(v) });
           roots.push(v);
@@ -939,7 +949,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     };
     for (const r of roots) visit(r);
     reachable = false;
-    for (const k of this.known.values()) if (k.o.refcnt > 0 && k.o.serial === k.id) visit(k.o);
+    for (const k of this.known.values()) if (k.o.refcnt >= 0 && k.o.serial === k.id) visit(k.o);
     for (const k of this.statics.values()) visit(k.o);
     this.live!.push({ step: this.step, line, frames, objects, unknownReachable });
   }

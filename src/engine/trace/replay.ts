@@ -463,6 +463,9 @@ function edgeLabel(o: Rec, i: number, objects: Map<number, Rec>): string {
       return s.length >= 2 && (s[0] === "'" || s[0] === '"') ? s.slice(1, -1) : s;
     }
     default:
+      // the two kinds of object a closure is made of: a function's `__closure__` holds cells, a cell its value
+      if (o.type === 'cell') return 'cell_contents';
+      if (o.type === 'function') return `__closure__[${i}]`;
       return '';
   }
 }
