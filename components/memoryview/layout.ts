@@ -63,15 +63,20 @@ export function isInline(target: ObjectState | undefined, opts: LayoutOptions): 
   return opts.inlineImmortal && target !== undefined && target.immortal;
 }
 
+/**
+ * `frames`: indices of the frames drawn (elision.ts leaves out the middle of
+ * a deep stack); objects only the other frames' names lead to are not placed.
+ */
 export function layoutState(
   state: WireState, objects: Map<number, ObjectState>, expanded: ReadonlySet<number>, opts: LayoutOptions,
+  frames?: readonly number[],
 ): Layout {
   const column = new Map<number, number>();
   const shown = new Map<number, ShownEdges>();
   const columns: number[][] = [];
   let current: number[] = [];
-  for (const f of state.frames) {
-    for (const l of f.locals) {
+  for (const fi of frames ?? state.frames.keys()) {
+    for (const l of state.frames[fi].locals) {
       if (l.id === null || column.has(l.id) || !objects.has(l.id)) continue;
       column.set(l.id, 0);
       current.push(l.id);
@@ -94,12 +99,18 @@ export function layoutState(
     current = next;
     depth++;
   }
-  // objects some reference leads to (dict keys are labels, not counted) that are not drawn
-  const referenced = new Set<number>();
-  for (const o of objects.values()) {
-    for (const e of o.edges) if (!isInline(objects.get(e.target), opts)) referenced.add(e.target);
+  // objects not drawn that the drawn ones lead to, through references left out (dict keys are
+  // labels, not counted; objects only a left-out frame's names lead to are not "inside" anything drawn)
+  const todo = [...column.keys()];
+  const behind = new Set<number>();
+  while (todo.length > 0) {
+    const o = objects.get(todo.pop()!)!;
+    for (const e of o.edges) {
+      const t = objects.get(e.target);
+      if (t === undefined || column.has(t.id) || behind.has(t.id) || isInline(t, opts)) continue;
+      behind.add(t.id);
+      todo.push(t.id);
+    }
   }
-  let unplaced = 0;
-  for (const id of referenced) if (objects.has(id) && !column.has(id)) unplaced++;
-  return { columns, column, shown, unplaced };
+  return { columns, column, shown, unplaced: behind.size };
 }

@@ -13,6 +13,7 @@
 
 import type { WireState, ObjectState, FreedObject } from '../../src/runner/protocol.js';
 import { layoutState, isInline, type Layout, type LayoutOptions } from './layout.js';
+import { selectFrames, selectFreed, countsText, SHOW_ALL_MAX, FRAMES_HEAD, FRAMES_OVER, type FrameSelection } from './elision.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const SEQUENCE_TYPES = new Set(['list', 'tuple', 'dict', 'set', 'frozenset', 'bytearray', 'deque', 'defaultdict', 'Counter']);
@@ -20,7 +21,10 @@ const SEQUENCE_TYPES = new Set(['list', 'tuple', 'dict', 'set', 'frozenset', 'by
 export interface NameLookup {
   name: string;
   frame: string;
+  /** the object the name's value is (for a closure variable: what its cell holds) */
   object: ObjectState;
+  /** a closure variable: the cell the name refers to */
+  cell?: ObjectState;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -57,6 +61,11 @@ export class MemoryViewRenderer {
   private hovered: number | null = null;
   private opts: LayoutOptions = { inlineImmortal: true };
   private optionsEl: HTMLLabelElement;
+  /** the learner asked for every frame of a deep stack (kept while stepping, reset by a new run) */
+  private allFrames = false;
+  /** the step whose whole freed list the learner asked for */
+  private allFreedStep = -1;
+  private frameSel: FrameSelection | null = null;
 
   constructor(readonly root: HTMLElement) {
     root.replaceChildren();
@@ -102,6 +111,13 @@ export class MemoryViewRenderer {
       this.ro = new ResizeObserver(() => this.scheduleArrows());
       this.ro.observe(this.canvas);
     }
+    root.addEventListener('click', (e) => {
+      const t = (e.target as Element).closest<HTMLElement>('.mv-show-all');
+      if (t === null || this.state === null) return;
+      if (t.dataset.what === 'frames') this.allFrames = !this.allFrames;
+      else this.allFreedStep = this.allFreedStep === this.state.step ? -1 : this.state.step;
+      this.render(this.state);
+    });
     this.canvas.addEventListener('click', (e) => {
       const b = (e.target as Element).closest<HTMLElement>('.mv-more');
       if (b === null) return;
@@ -117,6 +133,8 @@ export class MemoryViewRenderer {
     this.state = null;
     this.objects = new Map();
     this.layout = null;
+    this.allFrames = false;
+    this.allFreedStep = -1;
     this.boxes.clear();
     this.emptyEl.textContent = message;
     this.emptyEl.hidden = false;
@@ -135,7 +153,14 @@ export class MemoryViewRenderer {
       const l = f.locals.find((x) => x.name === name);
       if (l === undefined || l.id === null) continue;
       const o = this.objects.get(l.id);
-      if (o !== undefined) return { name, frame: f.name, object: o };
+      if (o === undefined) continue;
+      if (o.type === 'cell') {
+        // a closure variable: the name refers to a cell, the value is what the cell holds
+        const v = o.edges.length > 0 ? this.objects.get(o.edges[0].target) : undefined;
+        if (v !== undefined) return { name, frame: f.name, object: v, cell: o };
+        continue; // an empty cell: the variable is unbound
+      }
+      return { name, frame: f.name, object: o };
     }
     return null;
   }
@@ -150,7 +175,8 @@ export class MemoryViewRenderer {
   render(state: WireState): void {
     this.state = state;
     this.objects = new Map(state.objects.map((o) => [o.id, o]));
-    const layout = layoutState(state, this.objects, this.expanded, this.opts);
+    this.frameSel = selectFrames(state.frames, this.allFrames);
+    const layout = layoutState(state, this.objects, this.expanded, this.opts, this.frameSel.shown);
     this.optionsEl.hidden = false;
     this.layout = layout;
     this.emptyEl.hidden = true;
@@ -167,7 +193,11 @@ export class MemoryViewRenderer {
   private renderFrames(state: WireState): void {
     const head = el('div', 'mv-col-title', 'Frames');
     const list: HTMLElement[] = [head];
-    state.frames.forEach((f, i) => {
+    const sel = this.frameSel ?? selectFrames(state.frames, true);
+    const n = state.frames.length;
+    sel.shown.forEach((i, k) => {
+      const f = state.frames[i];
+      if (k === FRAMES_HEAD && sel.elided !== null) list.push(this.elidedFrames(sel.elided.count, sel.elided.byName, n));
       const fe = el('div', 'mv-frame');
       fe.dataset.testid = 'frame';
       fe.dataset.name = f.name;
@@ -191,8 +221,28 @@ export class MemoryViewRenderer {
       }
       list.push(fe);
     });
+    if (this.allFrames && n > FRAMES_OVER) list.push(this.showAllButton('frames', 'show fewer frames', true));
     if (state.frames.length === 0) list.push(el('div', 'mv-frame-none', 'no frames: the program has ended'));
     this.framesEl.replaceChildren(...list);
+  }
+
+  /** The row standing for the middle of a deep stack: how many frames, of which functions. */
+  private elidedFrames(count: number, byName: [string, number][], total: number): HTMLElement {
+    const row = el('div', 'mv-frames-elided');
+    row.dataset.testid = 'frames-elided';
+    row.dataset.count = String(count);
+    const names = byName.length === 1 ? ` of ${byName[0][0]}` : ` (${countsText(byName)})`;
+    row.append(el('span', 'mv-elided-text', `… ${count} more frame${count === 1 ? '' : 's'}${names} …`));
+    if (total <= SHOW_ALL_MAX) row.append(this.showAllButton('frames', `show all ${total}`, false));
+    return row;
+  }
+
+  private showAllButton(what: 'frames' | 'freed', text: string, expanded: boolean): HTMLButtonElement {
+    const b = el('button', 'mv-show-all', text);
+    b.type = 'button';
+    b.dataset.what = what;
+    b.setAttribute('aria-expanded', String(expanded));
+    return b;
   }
 
   private renderHeap(state: WireState, layout: Layout): void {
@@ -246,6 +296,9 @@ export class MemoryViewRenderer {
       const v = el('div', 'mv-value', o.repr);
       v.title = o.repr;
       box.append(v);
+    } else if (o.type === 'cell' && o.edgeCount === 0) {
+      // made when the function starts; the variable is bound when its assignment runs
+      box.append(el('div', 'mv-value mv-value-len', 'empty'));
     } else if (SEQUENCE_TYPES.has(o.type)) {
       box.append(el('div', 'mv-value mv-value-len', `${o.edgeCount} item${o.edgeCount === 1 ? '' : 's'}`));
     }
@@ -318,12 +371,27 @@ export class MemoryViewRenderer {
         `The cyclic GC ran (generation ${g.generation}): ${g.collected} unreachable object${g.collected === 1 ? '' : 's'} collected` +
         (g.uncollectable > 0 ? `, ${g.uncollectable} uncollectable` : '') + '.'));
     }
-    if (state.freedObjects.length > 0) {
+    const all = state.freedObjects;
+    if (all.length > 0) {
       const freed = el('div', 'mv-freed');
-      freed.append(el('div', 'mv-col-title', 'Freed by the last line'));
+      freed.dataset.testid = 'freed';
+      freed.dataset.count = String(all.length);
+      freed.append(el('div', 'mv-col-title', all.length > 1 ? `Freed by the last line: ${all.length} objects` : 'Freed by the last line'));
+      const showAll = this.allFreedStep === state.step;
+      const sel = selectFreed(all, showAll);
       const row = el('div', 'mv-freed-row');
-      for (const f of state.freedObjects) row.append(this.freedBox(f));
+      for (const f of sel.shown) row.append(this.freedBox(f));
       freed.append(row);
+      if (sel.hidden > 0) {
+        const more = el('p', 'mv-freed-more');
+        more.dataset.testid = 'freed-more';
+        more.dataset.count = String(sel.hidden);
+        more.append(el('span', '', `…and ${sel.hidden} more (${countsText(sel.hiddenByType)})`));
+        if (all.length <= SHOW_ALL_MAX) more.append(' ', this.showAllButton('freed', `show all ${all.length}`, false));
+        freed.append(more);
+      } else if (showAll) {
+        freed.append(this.showAllButton('freed', 'show fewer', true));
+      }
       parts.push(freed);
     }
     this.notesEl.replaceChildren(...parts);
@@ -382,6 +450,12 @@ export class MemoryViewRenderer {
         // right edge, so the arrow crosses neither the frames nor other boxes
         x2 = t.right - c.left;
         const k = 24 + Math.min(24, Math.abs(y2 - y1) / 12);
+        path = `M ${x1} ${y1} C ${Math.max(x1, x2) + k} ${y1}, ${Math.max(x1, x2) + k} ${y2}, ${x2} ${y2}`;
+      } else if (x2 < x1 && t.right - c.left > x1 - 24) {
+        // an object in the same column (a function's closure cell that a frame also names):
+        // out to the right and into the box's right edge, beside the column instead of through it
+        x2 = t.right - c.left;
+        const k = 28 + Math.min(40, Math.abs(y2 - y1) / 10);
         path = `M ${x1} ${y1} C ${Math.max(x1, x2) + k} ${y1}, ${Math.max(x1, x2) + k} ${y2}, ${x2} ${y2}`;
       } else if (x2 > x1 + 8) {
         const k = Math.max(16, (x2 - x1) / 2);
