@@ -16,6 +16,8 @@ import { layoutState, isInline, type Layout, type LayoutOptions } from './layout
 import { selectFrames, selectFreed, countsText, SHOW_ALL_MAX, FRAMES_HEAD, FRAMES_OVER, type FrameSelection } from './elision.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+/** From this many names with their own object in the first column, names are drawn level with their objects. */
+const ALIGN_NAMES_FROM = 8;
 const SEQUENCE_TYPES = new Set(['list', 'tuple', 'dict', 'set', 'frozenset', 'bytearray', 'deque', 'defaultdict', 'Counter']);
 
 export interface NameLookup {
@@ -187,6 +189,7 @@ export class MemoryViewRenderer {
     this.renderHeap(state, layout);
     this.renderNotes(state, layout);
     if (this.hovered !== null) this.mark(this.hovered);
+    this.alignNames(layout);
     this.scheduleArrows();
   }
 
@@ -357,6 +360,63 @@ export class MemoryViewRenderer {
     box.append(meta);
     this.boxes.set(o.id, box);
     return box;
+  }
+
+  /**
+   * Many names (a module with dozens of globals): each name's row is moved
+   * level with the object it placed in the first column, so its arrow runs
+   * straight across instead of fanning out over the whole column. A few
+   * names stay compact (their arrows are short anyway); a phone-width view
+   * stacks the frames above the objects and is left as it is.
+   */
+  private alignNames(layout: Layout): void {
+    const first = layout.columns[0];
+    if (first === undefined || getComputedStyle(this.canvas).flexDirection === 'column') return;
+    const pairs: [HTMLElement, HTMLElement][] = [];
+    const seen = new Set<number>();
+    for (const row of Array.from(this.framesEl.querySelectorAll<HTMLElement>('.mv-local[data-target]'))) {
+      const id = Number(row.dataset.target);
+      if (seen.has(id) || layout.column.get(id) !== 0) continue;
+      seen.add(id);
+      const box = this.boxes.get(id);
+      if (box !== undefined) pairs.push([row, box]);
+    }
+    if (pairs.length < ALIGN_NAMES_FROM) return;
+    // one measurement: a margin moves everything below it in its column by as much
+    const tops = pairs.map(([row, box]) => [row.getBoundingClientRect().top, box.getBoundingClientRect().top]);
+    let rowShift = 0, boxShift = 0;
+    pairs.forEach(([row, box], i) => {
+      // the name's text sits about 4 px below the box's top edge when level
+      const y = tops[i][0] + rowShift - 4, by = tops[i][1] + boxShift;
+      if (by < y) {
+        box.style.marginTop = `${y - by}px`;
+        boxShift += y - by;
+      } else if (y < by) {
+        row.style.marginTop = `${by - y}px`;
+        rowShift += by - y;
+      }
+    });
+    // …and each later column's objects level with the slot that first leads to them, where
+    // they would otherwise sit higher (a slot inside a box cannot move down to meet its object)
+    for (let c = 1; c < layout.columns.length; c++) {
+      const moves: [HTMLElement, number][] = [];
+      for (const id of layout.columns[c]) {
+        const box = this.boxes.get(id);
+        let slot: HTMLElement | null = null;
+        for (const pid of layout.columns[c - 1]) {
+          slot = this.boxes.get(pid)?.querySelector<HTMLElement>(`.mv-slot[data-target="${id}"]`) ?? null;
+          if (slot !== null) break;
+        }
+        if (box !== undefined && slot !== null) moves.push([box, slot.getBoundingClientRect().top - box.getBoundingClientRect().top - 4]);
+      }
+      let shift = 0;
+      for (const [box, d] of moves) {
+        if (d - shift > 0) {
+          box.style.marginTop = `${d - shift}px`;
+          shift = d;
+        }
+      }
+    }
   }
 
   private renderNotes(state: WireState, layout: Layout): void {
