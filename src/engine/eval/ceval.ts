@@ -47,7 +47,7 @@ import { newSet, setAdd, PySet } from '../objects/setobject.js';
 import { newSlice } from '../objects/sliceobject.js';
 import { initializeLocals, funcName } from './call.js';
 import {
-  CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_FAST_FREE, CO_FAST_CELL,
+  CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_FAST_FREE, CO_FAST_CELL, CO_VARARGS, CO_VARKEYWORDS,
 } from '../bytecode/code.js';
 import { tracebackHere } from '../objects/traceback.js';
 import { frameObjectTakeOwnership } from '../objects/frameobject.js';
@@ -1329,6 +1329,43 @@ function dispatch(entry: Frame): PyObject {
           if (callable.type === FunctionType && FunctionType.tp_call === functionCall) {
             // Inline call: the new frame takes the arguments and the function reference.
             const func = callable as PyFunction;
+            const co = func.codeObj.code;
+            const depth = tstate.depth + 1;
+            if (kwnames === null && argc === co.co_argcount && co.co_kwonlyargcount === 0 &&
+                (co.co_flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0 && depth <= tstate.recursionLimit) {
+              // CALL_PY_EXACT_ARGS: exactly the positional parameters, so the
+              // arguments move straight into the new frame's first locals (no
+              // binding to do, nothing that can raise before the frame runs).
+              const f = acquireFrame(func.codeObj, func, func.globals as PyDict, func.builtins as PyDict);
+              if (obs !== null) f.poolable = false;
+              const fl = f.localsplus;
+              for (let i = 0; i < argc; i++) {
+                fl[i] = stack[argStart + i];
+                stack[argStart + i] = null;
+              }
+              stack[base] = null;
+              stack[base + 1] = null;
+              sp = base;
+              frame.sp = sp;
+              frame.pc = pc;
+              // enterFrame, without the recursion check made above
+              tstate.depth = depth;
+              f.depth = depth;
+              f.previous = frame;
+              tstate.frame = f;
+              f.state = FrameState.Executing;
+              frame = f;
+              if (obs !== null) obs.call(frame);
+              code = co.code;
+              stack = f.stack;
+              locals = fl;
+              consts = f.consts;
+              names = co.co_names;
+              sp = 0;
+              pc = 0;
+              positions = co.positions;
+              break;
+            }
             const f = acquireFrame(func.codeObj, func, func.globals as PyDict, func.builtins as PyDict);
             if (obs !== null) f.poolable = false;
             sp = base;
