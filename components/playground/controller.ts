@@ -393,13 +393,32 @@ export class PlaygroundController {
     let label = '';
     if (r !== null && steps > 0 && this.step >= 0) {
       const line = this.state?.line ?? 0;
+      const entering = this.enteringFunction(line);
       label = this.step === steps - 1
         ? `step ${this.step} of ${max} · program ended`
-        : `step ${this.step} of ${max} · line ${line} next`;
+        : entering !== null
+          ? `step ${this.step} of ${max} · calling ${entering}()`
+          : `step ${this.step} of ${max} · line ${line} next`;
     }
     this.slider.setAttribute('aria-valuetext', label || 'no run yet');
     this.stepLabel.textContent = label;
     this.root.dataset.step = String(this.step);
+  }
+
+  /**
+   * The function being entered at this step, or null. A call's first step
+   * stops on the function's `def` line (the trace's 'call' event, as
+   * sys.settrace reports it) before its first line runs: saying "line 5 next"
+   * there would suggest the def statement runs again.
+   */
+  private enteringFunction(line: number): string | null {
+    const frames = this.state?.frames ?? [];
+    const inner = frames[frames.length - 1];
+    if (inner === undefined || frames.length < 2 || this.ranSource === null || line <= 0) return null;
+    const text = this.ranSource.split('\n')[line - 1] ?? '';
+    // the def of the frame's own function (not a def the frame is executing, as a class body or outer function does)
+    const m = /^\s*(?:async\s+)?def\s+([A-Za-z_][A-Za-z0-9_]*)/.exec(text);
+    return m !== null && m[1] === inner.name ? inner.name : null;
   }
 
   dispose(): void {
