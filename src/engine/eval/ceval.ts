@@ -15,7 +15,8 @@
  * are 3.12's opcodes (a test checks every label against bytecode/opcodes.ts).
  */
 
-import { PyObject, decref, incref, xdecref } from '../objects/object.js';
+import { PyObject, decref, incref, xdecref, dealloc } from '../objects/object.js';
+import { heap } from '../memory/heap.js';
 import { PyTypeObject, isSubtype, TPFLAGS_BASE_EXC_SUBCLASS } from '../objects/typeobject.js';
 import { Frame, FrameState, acquireFrame, releaseFrame } from './frame.js';
 import { tstate, StepBudgetExceeded } from './pystate.js';
@@ -102,7 +103,8 @@ export function clearFrame(f: Frame): void {
       const v = ls[i];
       if (v !== null) {
         ls[i] = null;
-        decref(v);
+        if (heap.tracing) heap.onDecref(v); // decref(v), inlined
+        if (--v.refcnt === 0) dealloc(v);
       }
     }
     const st = f.stack;
@@ -327,6 +329,15 @@ function evalFrameInner(entry: Frame, throwing: PyBaseException | null): PyObjec
  * The dispatch loop proper: runs the thread's current frame (and the frames
  * it calls inline) until the entry frame returns or yields. Everything the
  * loop touches per instruction is a local, so V8 keeps it in registers.
+ *
+ * Inlined refcounting: the hottest instructions spell out incref/decref
+ * (`v.refcnt++` / `if (--v.refcnt === 0) dealloc(v)`, with the same tracing
+ * hooks) instead of calling object.ts's functions. V8 does not inline those
+ * into this large function, so every call shared one inline cache for
+ * `o.refcnt` that saw every PyObject class and went megamorphic (a stub-cache
+ * lookup per access, about a quarter of b3_fib's time). Spelled out here,
+ * each instruction's access has its own cache, which sees the few classes
+ * that instruction meets (ints in fib's LOAD_FAST and BINARY_OP).
  */
 function dispatch(entry: Frame): PyObject {
   let frame = tstate.frame!;
@@ -411,13 +422,15 @@ function dispatch(entry: Frame): PyObject {
         }
         case 100: { // LOAD_CONST
           const v = consts[oparg];
-          incref(v);
+          v.refcnt++; // incref(v), inlined (see "Inlined refcounting" above dispatch)
+          if (heap.tracing) heap.onIncref(v);
           stack[sp++] = v;
           break;
         }
         case 124: { // LOAD_FAST
           const v = locals[oparg]!;
-          incref(v);
+          v.refcnt++; // incref(v), inlined
+          if (heap.tracing) heap.onIncref(v);
           stack[sp++] = v;
           break;
         }
@@ -448,7 +461,8 @@ function dispatch(entry: Frame): PyObject {
           if (old !== null) {
             frame.sp = sp;
             frame.pc = pc;
-            decref(old);
+            if (heap.tracing) heap.onDecref(old); // decref(old), inlined
+            if (--old.refcnt === 0) dealloc(old);
           }
           break;
         }
@@ -816,8 +830,10 @@ function dispatch(entry: Frame): PyObject {
             }
           }
           stack[sp - 1] = r;
-          decref(lhs);
-          decref(rhs);
+          if (heap.tracing) heap.onDecref(lhs); // decref(lhs), decref(rhs), inlined
+          if (--lhs.refcnt === 0) dealloc(lhs);
+          if (heap.tracing) heap.onDecref(rhs);
+          if (--rhs.refcnt === 0) dealloc(rhs);
           break;
         }
         case 107: { // COMPARE_OP
@@ -839,8 +855,10 @@ function dispatch(entry: Frame): PyObject {
             }
           }
           stack[sp - 1] = r;
-          decref(lhs);
-          decref(rhs);
+          if (heap.tracing) heap.onDecref(lhs); // decref(lhs), decref(rhs), inlined
+          if (--lhs.refcnt === 0) dealloc(lhs);
+          if (heap.tracing) heap.onDecref(rhs);
+          if (--rhs.refcnt === 0) dealloc(rhs);
           break;
         }
         case 117: { // IS_OP
@@ -873,8 +891,10 @@ function dispatch(entry: Frame): PyObject {
           const r = b !== (oparg === 1) ? PyTrue : PyFalse;
           incref(r);
           stack[sp - 1] = r;
-          decref(lhs);
-          decref(rhs);
+          if (heap.tracing) heap.onDecref(lhs); // decref(lhs), decref(rhs), inlined
+          if (--lhs.refcnt === 0) dealloc(lhs);
+          if (heap.tracing) heap.onDecref(rhs);
+          if (--rhs.refcnt === 0) dealloc(rhs);
           break;
         }
         case 11: { // UNARY_NEGATIVE
@@ -933,7 +953,8 @@ function dispatch(entry: Frame): PyObject {
             if (!t) pc = oparg;
             break;
           }
-          decref(v);
+          if (heap.tracing) heap.onDecref(v); // decref(v), inlined
+          if (--v.refcnt === 0) dealloc(v);
           break;
         }
         case 115: { // POP_JUMP_IF_TRUE
@@ -952,7 +973,8 @@ function dispatch(entry: Frame): PyObject {
             if (t) pc = oparg;
             break;
           }
-          decref(v);
+          if (heap.tracing) heap.onDecref(v); // decref(v), inlined
+          if (--v.refcnt === 0) dealloc(v);
           break;
         }
         case 129: { // POP_JUMP_IF_NONE
