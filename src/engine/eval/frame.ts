@@ -64,6 +64,8 @@ export class Frame {
 
   /** true while the frame may go back to its code object's pool when it finishes */
   poolable = false;
+  /** the next frame in its code object's free list (PyCode.freeFrames) */
+  nextFree: Frame | null = null;
 
   constructor(
     readonly codeObj: PyCode,
@@ -104,13 +106,17 @@ export class Frame {
  * frame object and no generator ever referred to it.
  */
 export function acquireFrame(codeObj: PyCode, func: PyFunction, globals: PyDict, builtins: PyDict): Frame {
-  const pool = codeObj.framePool;
-  const f = pool.pop();
-  if (f === undefined) {
+  // A linked list rather than an array: an array that keeps emptying and
+  // refilling (recursion going down and up) has V8 shrink and regrow its store.
+  const f = codeObj.freeFrames;
+  if (f === null) {
     const nf = new Frame(codeObj, func, globals, builtins, null);
     nf.poolable = true;
     return nf;
   }
+  codeObj.freeFrames = f.nextFree;
+  codeObj.freeFrameCount--;
+  f.nextFree = null;
   f.func = func;
   f.globals = globals;
   f.builtins = builtins;
@@ -130,7 +136,11 @@ export function acquireFrame(codeObj: PyCode, func: PyFunction, globals: PyDict,
 /** Returns a cleared frame to its pool if nothing else can still see it. */
 export function releaseFrame(f: Frame): void {
   if (f.poolable && f.frameObject === null && f.generator === null) {
-    const pool = f.codeObj.framePool;
-    if (pool.length < 64) pool.push(f);
+    const codeObj = f.codeObj;
+    if (codeObj.freeFrameCount < 64) {
+      f.nextFree = codeObj.freeFrames;
+      codeObj.freeFrames = f;
+      codeObj.freeFrameCount++;
+    }
   }
 }

@@ -35,8 +35,10 @@ export const CodeType = builtinType('code', 200, 0);
 export class PyCode extends PyObject {
   /** co_consts as a tuple object (shared between code objects with equal constants) */
   constsTuple: PyTuple | null = null;
-  /** finished frames of this code, ready for reuse (see eval/frame.ts acquireFrame) */
-  framePool: import('../eval/frame.js').Frame[] = [];
+  /** finished frames of this code, ready for reuse: a list linked through Frame.nextFree (see eval/frame.ts acquireFrame) */
+  freeFrames: import('../eval/frame.js').Frame | null = null;
+  /** how many frames freeFrames holds */
+  freeFrameCount = 0;
   constructor(readonly code: CodeObject) {
     super(CodeType);
   }
