@@ -42,7 +42,7 @@ import { newTuple, PyTuple, TupleType } from '../objects/tupleobject.js';
 import { newList, PyList, ListType, listAppend, listExtend, listAppendSteal } from '../objects/listobject.js';
 import {
   newDict, newDictPresized, dictGetItemStr, dictSetItemStr, dictDelItemStr, dictSetItem, PyDict, DictType,
-  dictMerge, dictGetItem, dictKeys,
+  dictMerge, dictGetItem, dictKeys, dictIndexOfStr,
 } from '../objects/dictobject.js';
 import { newSet, setAdd, PySet } from '../objects/setobject.js';
 import { newSlice } from '../objects/sliceobject.js';
@@ -615,9 +615,27 @@ function dispatch(entry: Frame): PyObject {
         }
         case 116: { // LOAD_GLOBAL
           const name = names[oparg >> 1];
+          // The entry this instruction found its name in last time: if it still
+          // holds that name (an exact str key, so the only key equal to it),
+          // its value is what the lookup would return.
+          const g = frame.globals;
+          const cache = frame.codeObj.globalIndex ?? newGlobalIndex(frame.codeObj);
+          const ix = cache[pc - 1];
+          if (ix >= 0 && ix < g.ekeys.length) {
+            const k = g.ekeys[ix];
+            const cv = g.evalues[ix];
+            if (k !== null && cv !== null && k.type === StrType && (k as PyStr).value === name) {
+              cv.refcnt++; // incref(cv), inlined
+              if (heap.tracing) heap.onIncref(cv);
+              if (oparg & 1) stack[sp++] = null;
+              stack[sp++] = cv;
+              break;
+            }
+          }
           frame.sp = sp;
           frame.pc = pc;
           const v = loadGlobal(frame, name);
+          cache[pc - 1] = dictIndexOfStr(g, name);
           if (oparg & 1) stack[sp++] = null;
           stack[sp++] = v;
           break;
@@ -1850,6 +1868,12 @@ function loadName(frame: Frame, name: string): PyObject {
     }
   }
   return loadGlobal(frame, name);
+}
+
+function newGlobalIndex(codeObj: PyCode): Int32Array {
+  const c = new Int32Array(codeObj.code.code.length >> 1).fill(-1);
+  codeObj.globalIndex = c;
+  return c;
 }
 
 function loadGlobal(frame: Frame, name: string): PyObject {

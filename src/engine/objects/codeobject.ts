@@ -39,6 +39,12 @@ export class PyCode extends PyObject {
   freeFrames: import('../eval/frame.js').Frame | null = null;
   /** how many frames freeFrames holds */
   freeFrameCount = 0;
+  /**
+   * LOAD_GLOBAL's cache, per instruction: the entry index where the name was
+   * last found in the globals dict (-1: none yet). A hint only: the eval loop
+   * checks that the entry still holds that name before using it.
+   */
+  globalIndex: Int32Array | null = null;
   constructor(readonly code: CodeObject) {
     super(CodeType);
   }

@@ -476,6 +476,12 @@ export function dictGetItem(d: PyDict, key: PyObject): PyObject | null {
   return ix < 0 ? null : d.evalues[ix];
 }
 
+/** The entry index of exact-str key `key`, or -1 (for the eval loop's LOAD_GLOBAL cache). */
+export function dictIndexOfStr(d: PyDict, key: string): number {
+  const ix = strGet(d, key);
+  return ix === undefined ? -1 : ix;
+}
+
 /** Lookup by a JS string (globals, builtins, attributes): borrowed value or null. */
 export function dictGetItemStr(d: PyDict, key: string): PyObject | null {
   const ix = strGet(d, key);
