@@ -60,6 +60,8 @@ export class MemoryViewRenderer {
   private boxes = new Map<number, HTMLElement>();
   private raf = 0;
   private ro: ResizeObserver | null = null;
+  private readonly scrollEl: HTMLElement;
+  private readonly scrollFrame: HTMLElement;
   private hovered: number | null = null;
   private opts: LayoutOptions = { inlineImmortal: true };
   private optionsEl: HTMLLabelElement;
@@ -97,6 +99,12 @@ export class MemoryViewRenderer {
     this.notesEl = el('div', 'mv-notes');
     const scroll = el('div', 'mv-scroll');
     scroll.append(this.canvas);
+    // the scroll box sits in a frame that shades an edge with more picture beyond it
+    const scrollFrame = el('div', 'mv-scroll-frame');
+    scrollFrame.append(scroll);
+    this.scrollEl = scroll;
+    this.scrollFrame = scrollFrame;
+    scroll.addEventListener('scroll', () => this.markOverflow(), { passive: true });
     this.optionsEl = el('label', 'mv-option');
     const box = el('input');
     box.type = 'checkbox';
@@ -107,7 +115,7 @@ export class MemoryViewRenderer {
     });
     this.optionsEl.append(box, document.createTextNode(' Draw immortal objects inside containers as boxes'));
     this.optionsEl.hidden = true;
-    root.append(this.emptyEl, scroll, this.notesEl, this.optionsEl);
+    root.append(this.emptyEl, scrollFrame, this.notesEl, this.optionsEl);
     this.canvas.hidden = true;
     if (typeof ResizeObserver !== 'undefined') {
       this.ro = new ResizeObserver(() => this.scheduleArrows());
@@ -482,8 +490,17 @@ export class MemoryViewRenderer {
     });
   }
 
+  /** Marks which sides of the picture are scrolled out of sight, for the edge shading (MemoryView.astro). */
+  private markOverflow(): void {
+    const s = this.scrollEl;
+    const hidden = this.canvas.hidden;
+    this.scrollFrame.toggleAttribute('data-more-left', !hidden && s.scrollLeft > 1);
+    this.scrollFrame.toggleAttribute('data-more-right', !hidden && s.scrollLeft + s.clientWidth < s.scrollWidth - 1);
+  }
+
   /** Arrows are drawn after layout, from each dot to the left edge of its object's box. */
   private drawArrows(): void {
+    this.markOverflow();
     const svg = this.svg;
     const defs = svg.firstChild!;
     while (svg.lastChild !== defs) svg.removeChild(svg.lastChild!);
