@@ -11,7 +11,7 @@
  * make_dict_from_instance_attributes, _PyObject_FreeInstanceAttributes …).
  */
 
-import { PyObject, decref, incref, xdecref } from './object.js';
+import { PyObject, dealloc, decref, incref, xdecref } from './object.js';
 import type { PyTypeObject, Visit } from './typeobject.js';
 import {
   PyDict, SharedKeys, sharedKeysUsableSize, valuesBytes, insertIntoSharedKeys, newSplitDict, dictSetItemStr,
@@ -152,7 +152,10 @@ export function clearInstanceAttributes(o: InlineValuesOwner): void {
     const v = vals[i];
     if (v === null) continue;
     vals[i] = null;
-    decref(v);
+    // decref(v), spelled out: object.ts's decref is megamorphic (one inline
+    // cache for every class); this one sees only attribute values.
+    if (heap.tracing) heap.onDecref(v);
+    if (--v.refcnt === 0) dealloc(v);
   }
   const order = o.order;
   if (order !== null && o.values) o.order = order.filter((ix) => o.values![ix] != null);
