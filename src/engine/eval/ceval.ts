@@ -678,7 +678,8 @@ function dispatch(entry: Frame): PyObject {
           } else {
             const v = getAttr(owner, name);
             stack[sp - 1] = v;
-            decref(owner);
+            if (heap.tracing) heap.onDecref(owner); // decref(owner), inlined
+            if (--owner.refcnt === 0) dealloc(owner);
           }
           break;
         }
@@ -691,8 +692,10 @@ function dispatch(entry: Frame): PyObject {
           try {
             setAttr(owner, names[oparg], v);
           } finally {
-            decref(v);
-            decref(owner);
+            if (heap.tracing) heap.onDecref(v); // decref(v), decref(owner), inlined
+            if (--v.refcnt === 0) dealloc(v);
+            if (heap.tracing) heap.onDecref(owner);
+            if (--owner.refcnt === 0) dealloc(owner);
           }
           break;
         }
