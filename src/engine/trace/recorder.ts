@@ -41,6 +41,7 @@ import {
   ByteWriter, Ev, Val, EdgeMode, FLAG_IMMORTAL, FLAG_INTERNED, FLAG_INTERNAL, EDGE_CAP, REPR_CAP, encodeAddr, displaySize, type Trace,
 } from './events.js';
 import { MemoryTally } from './tally.js';
+import { SerialTable } from './serialtable.js';
 
 // ---------------------------------------------------------------- reading objects
 
@@ -288,7 +289,8 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   private codeNames = new Map<CodeObject, number[]>();
   private codeCells = new Map<CodeObject, boolean>();
 
-  private known = new Map<number, Known>();
+  /** heap objects the trace has shown, by serial */
+  private known = new SerialTable<Known>();
   private statics = new Map<PyObject, Known>();
   private nextStaticId = -1;
   private lastId = 0;

@@ -1,0 +1,104 @@
+/**
+ * A hash table from object serial (a positive integer) to the recorder's
+ * record of that object. It replaces a `Map<number, Known>`: in a traced
+ * loop nearly every step adds one record (the new value of a loop variable)
+ * and deletes another (the old one), and V8's ordered Map paid for that churn
+ * with deleted-entry rehashes (`known.set` alone was ~9% of traced b2_loop).
+ *
+ * Open addressing with linear probing and backward-shift deletion (no
+ * tombstones, so churn never degrades probes); kept at most half full.
+ * Serial 0 (statically allocated objects) is never a key: it marks an empty slot.
+ */
+export class SerialTable<V> {
+  private keys: Float64Array;
+  private vals: (V | undefined)[];
+  private mask: number;
+  private shift: number;
+  size = 0;
+
+  constructor(bits = 10) {
+    this.keys = new Float64Array(1 << bits);
+    this.vals = new Array<V | undefined>(1 << bits).fill(undefined);
+    this.mask = (1 << bits) - 1;
+    this.shift = 32 - bits;
+  }
+
+  /** Fibonacci hashing: serials are consecutive, this spreads any stride of them evenly. */
+  private home(key: number): number {
+    return Math.imul(key | 0, 0x9e3779b1) >>> this.shift;
+  }
+
+  get(key: number): V | undefined {
+    if (key === 0) return undefined;
+    const keys = this.keys, mask = this.mask;
+    for (let i = this.home(key); ; i = (i + 1) & mask) {
+      const k = keys[i];
+      if (k === key) return this.vals[i];
+      if (k === 0) return undefined;
+    }
+  }
+
+  has(key: number): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  /** Adds or replaces `key`'s value (`value` must not be undefined). */
+  set(key: number, value: V): void {
+    const keys = this.keys, mask = this.mask;
+    let i = this.home(key);
+    for (; ; i = (i + 1) & mask) {
+      const k = keys[i];
+      if (k === key) {
+        this.vals[i] = value;
+        return;
+      }
+      if (k === 0) break;
+    }
+    keys[i] = key;
+    this.vals[i] = value;
+    if (++this.size * 2 > keys.length) this.grow();
+  }
+
+  delete(key: number): void {
+    if (key === 0) return;
+    const keys = this.keys, vals = this.vals, mask = this.mask;
+    let i = this.home(key);
+    for (; ; i = (i + 1) & mask) {
+      const k = keys[i];
+      if (k === key) break;
+      if (k === 0) return;
+    }
+    this.size--;
+    // shift back the entries after the hole whose probe sequence passes through it
+    for (let j = (i + 1) & mask; ; j = (j + 1) & mask) {
+      const k = keys[j];
+      if (k === 0) break;
+      const h = this.home(k);
+      // entry j may move to i unless its home lies cyclically in (i, j]
+      if (i <= j ? h <= i || h > j : h <= i && h > j) {
+        keys[i] = k;
+        vals[i] = vals[j];
+        i = j;
+      }
+    }
+    keys[i] = 0;
+    vals[i] = undefined;
+  }
+
+  /** Every value, in no particular order. */
+  *values(): IterableIterator<V> {
+    const keys = this.keys, vals = this.vals;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) yield vals[i]!;
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys, oldVals = this.vals;
+    const bits = 32 - this.shift + 1;
+    this.keys = new Float64Array(1 << bits);
+    this.vals = new Array<V | undefined>(1 << bits).fill(undefined);
+    this.mask = (1 << bits) - 1;
+    this.shift = 32 - bits;
+    this.size = 0;
+    for (let i = 0; i < oldKeys.length; i++) if (oldKeys[i] !== 0) this.set(oldKeys[i], oldVals[i]!);
+  }
+}
