@@ -698,10 +698,22 @@ export function dictDelItemStr(d: PyDict, key: string): boolean {
 /** PyDict_Clear: back to Py_EMPTY_KEYS, then release entries in order. */
 export function dictClear(d: PyDict): void {
   if (d.log2 === 0) return;
+  d.version++;
+  releaseTable(d);
+}
+
+/**
+ * Takes the table out of `d`, leaving it empty (Py_EMPTY_KEYS), and only then
+ * releases what it held — a `__del__` run by the release sees an empty dict —
+ * in CPython's order for the layout: a split table's values in shared-key
+ * order, its values array and its shared keys; a combined table's entries
+ * first to last, then its keys object. Shared by dict.clear() and dealloc.
+ */
+function releaseTable(d: PyDict): void {
   const split = d.split;
   const order = split !== null ? splitKeyOrder(d) : null;
   const keys = d.ekeys, vals = d.evalues;
-  const addr = d.keysAddr, log2 = d.log2, unicode = d.unicode;
+  const addr = d.keysAddr, log2 = d.log2, unicode = d.unicode, vaddr = d.valuesAddr;
   d.ekeys = [];
   d.evalues = [];
   d.ehashes = [];
@@ -713,19 +725,16 @@ export function dictClear(d: PyDict): void {
   d.log2 = 0;
   d.keysAddr = 0;
   d.unicode = true;
-  d.version++;
+  d.split = null;
+  d.valuesAddr = 0;
   if (split !== null) {
-    // the values in shared-key order, then the values array and the keys go
-    const vaddr = d.valuesAddr;
-    d.split = null;
-    d.valuesAddr = 0;
     releaseSplitEntries(keys, vals, order!);
     heap.freeBuffer(vaddr);
     releaseSharedKeys(split);
-    return;
+  } else if (log2 !== 0) {
+    releaseEntries(keys, vals);
+    freeKeys(addr, log2, unicode);
   }
-  releaseEntries(keys, vals);
-  freeKeys(addr, log2, unicode);
 }
 
 /** A split table's values in shared-key order (`order`), then its keys' references. */
@@ -1001,38 +1010,7 @@ function copySplit(d: PyDict): PyDict {
 function dictDealloc(o: PyObject): void {
   const d = o as PyDict;
   gcUntrack(d);
-  const split = d.split;
-  if (split !== null) {
-    const order = splitKeyOrder(d);
-    const keys = d.ekeys, vals = d.evalues, vaddr = d.valuesAddr;
-    d.ekeys = [];
-    d.evalues = [];
-    d.ehashes = [];
-    d.strIndex = null;
-    d.hashIndex = null;
-    d.used = 0;
-    d.log2 = 0;
-    d.split = null;
-    d.valuesAddr = 0;
-    releaseSplitEntries(keys, vals, order);
-    heap.freeBuffer(vaddr);
-    releaseSharedKeys(split);
-    if (d.type === DictType && d.addr !== 0 && dictFree().push(d)) return;
-    gcFree(d);
-    return;
-  }
-  const keys = d.ekeys, vals = d.evalues;
-  const addr = d.keysAddr, log2 = d.log2, unicode = d.unicode;
-  d.ekeys = [];
-  d.evalues = [];
-  d.ehashes = [];
-  d.strIndex = null;
-  d.hashIndex = null;
-  d.used = 0;
-  if (log2 !== 0) {
-    releaseEntries(keys, vals);
-    freeKeys(addr, log2, unicode);
-  }
+  releaseTable(d);
   if (d.type === DictType && d.addr !== 0 && dictFree().push(d)) return;
   gcFree(d);
 }
