@@ -13,16 +13,9 @@
 
 import type { FromWorker, ToWorker, WireState, PythonVersion, DoneMessage } from './protocol.js';
 
-export interface RunOutcome {
+/** A finished run as the worker reported it (DoneMessage), or how it ended without one. */
+export interface RunOutcome extends Omit<DoneMessage, 'kind'> {
   status: 'done' | 'stopped' | 'timeout' | 'error';
-  runId: number;
-  stdout: string;
-  stderr: string;
-  exitCode: number;
-  /** steps that can be shown (0: none, e.g. a SyntaxError or a stopped run) */
-  steps: number;
-  truncated: boolean;
-  transient: number;
   /** for 'stopped', 'timeout' and 'error': what to tell the learner */
   message?: string;
 }
