@@ -134,6 +134,20 @@ export function typeLookup(t: PyTypeObject, name: string): PyObject | null {
   return res;
 }
 
+/**
+ * The instance's own attribute `name` (borrowed), or null: from its `__dict__`
+ * when it has one, else from its inline values (3.12's managed dict).
+ */
+function instanceAttribute(o: PyObject, t: PyTypeObject, name: string): PyObject | null {
+  const d = o.dict;
+  if (d !== null) return dictGetItemStr(d as PyDict, name);
+  if ((t.flags & TPFLAGS_MANAGED_DICT) !== 0) {
+    const vals = (o as InlineValuesOwner).values;
+    if (vals) return getInstanceAttr(vals, t.cachedKeys!, name);
+  }
+  return null;
+}
+
 /** PyObject_GenericGetAttr */
 export function genericGetAttr(o: PyObject, name: string): PyObject {
   const t = o.type;
@@ -146,22 +160,10 @@ export function genericGetAttr(o: PyObject, name: string): PyObject {
       return getter(descr, o, t);
     }
   }
-  const d = o.dict;
-  if (d !== null) {
-    const v = dictGetItemStr(d as PyDict, name);
-    if (v !== null) {
-      incref(v);
-      return v;
-    }
-  } else if ((t.flags & TPFLAGS_MANAGED_DICT) !== 0) {
-    const vals = (o as InlineValuesOwner).values;
-    if (vals) {
-      const v = getInstanceAttr(vals, t.cachedKeys!, name);
-      if (v !== null) {
-        incref(v);
-        return v;
-      }
-    }
+  const v = instanceAttribute(o, t, name);
+  if (v !== null) {
+    incref(v);
+    return v;
   }
   if (getter !== null) return getter(descr!, o, t);
   if (descr !== null) {
@@ -233,22 +235,10 @@ export function getMethod(o: PyObject, name: string): [PyObject, boolean] {
       if (getter !== null && descr.type.tp_descr_set !== null) return [getter(descr, o, t), false];
     }
   }
-  const d = o.dict;
-  if (d !== null) {
-    const v = dictGetItemStr(d as PyDict, name);
-    if (v !== null) {
-      incref(v);
-      return [v, false];
-    }
-  } else if ((t.flags & TPFLAGS_MANAGED_DICT) !== 0) {
-    const vals = (o as InlineValuesOwner).values;
-    if (vals) {
-      const v = getInstanceAttr(vals, t.cachedKeys!, name);
-      if (v !== null) {
-        incref(v);
-        return [v, false];
-      }
-    }
+  const v = instanceAttribute(o, t, name);
+  if (v !== null) {
+    incref(v);
+    return [v, false];
   }
   if (methFound) {
     incref(descr!);
