@@ -15,7 +15,7 @@
  * Unreadable or unavailable storage only means nothing is remembered.
  */
 
-import { PROGRESS_KEY, announceProgressChange, readChapter, storage, updateChapter } from '../../src/lib/progress';
+import { PROGRESS_KEY, announceProgressChange, readChapter, readStoredProgress, storage, updateChapter } from '../../src/lib/progress';
 import type { RunnerClient } from '../../src/runner/client';
 import type { PythonVersion } from '../../src/runner/protocol';
 import { checkProgram, comparePrediction, verdict, type CheckRun } from './verdict';
@@ -221,13 +221,7 @@ class ExerciseElement extends HTMLElement {
   // ------------------------------------------------------------ progress
 
   private storedSolved(): boolean {
-    const store = storage();
-    if (store === null) return false;
-    try {
-      return readChapter(store.getItem(PROGRESS_KEY), this.chapter).solved.includes(this.id_);
-    } catch {
-      return false;
-    }
+    return readChapter(readStoredProgress(), this.chapter).solved.includes(this.id_);
   }
 
   private saveSolved(): void {

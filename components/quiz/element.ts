@@ -11,6 +11,7 @@ import {
   PROGRESS_KEY,
   announceProgressChange,
   readChapter,
+  readStoredProgress,
   storage,
   updateChapter,
   type QuizResult,
@@ -67,11 +68,7 @@ class QuizElement extends HTMLElement {
   }
 
   private storedBest(): QuizResult | null {
-    try {
-      return readChapter(storage()?.getItem(PROGRESS_KEY) ?? null, this.slug).quiz;
-    } catch {
-      return null;
-    }
+    return readChapter(readStoredProgress(), this.slug).quiz;
   }
 
   private showBest(best: QuizResult | null): void {

@@ -129,3 +129,25 @@ export function storage(): Storage | null {
 export function announceProgressChange(): void {
   if (typeof window !== 'undefined') window.dispatchEvent(new CustomEvent(PROGRESS_EVENT));
 }
+
+/** The stored progress string; null when there is none or storage cannot be read. */
+export function readStoredProgress(): string | null {
+  try {
+    return storage()?.getItem(PROGRESS_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Draws a progress display now and again whenever the stored progress
+ * changes: on this page (announceProgressChange) or in another tab.
+ */
+export function watchProgress(draw: (raw: string | null) => void): void {
+  const redraw = (): void => draw(readStoredProgress());
+  redraw();
+  window.addEventListener(PROGRESS_EVENT, redraw);
+  window.addEventListener('storage', (e) => {
+    if (e.key === null || e.key === PROGRESS_KEY) redraw();
+  });
+}
