@@ -120,11 +120,23 @@ export function recordedRun(slug: string, code: string, where: string): Recordin
   return rec;
 }
 
-/** The MDX source of the chapter whose id is `slug` (content/chapters/NN-<slug>.mdx). */
-export function chapterSource(slug: string): string {
+const scans = new Map<string, { mtime: number; tags: ScannedTag[] }>();
+
+/**
+ * The components of the chapter whose id is `slug` (content/chapters/NN-<slug>.mdx),
+ * or undefined when there is no such chapter. Scanned once per version of the
+ * file: every Playground, Claim and Output on a page asks.
+ */
+function chapterTags(slug: string): ScannedTag[] | undefined {
   const file = readdirSync(CHAPTERS_DIR).find((f) => f.endsWith('.mdx') && chapterSlug(f) === slug);
-  if (!file) throw new Error(`no chapter file for "${slug}" in content/chapters/`);
-  return readFileSync(join(CHAPTERS_DIR, file), 'utf8');
+  if (!file) return undefined;
+  const path = join(CHAPTERS_DIR, file);
+  const mtime = statSync(path).mtimeMs;
+  const hit = scans.get(path);
+  if (hit && hit.mtime === mtime) return hit.tags;
+  const tags = scanChapter(readFileSync(path, 'utf8'));
+  scans.set(path, { mtime, tags });
+  return tags;
 }
 
 /** The code of Playground `id` in chapter `slug`, read from the chapter's source. */
@@ -147,7 +159,5 @@ export function shownOutput(rec: Recording): string {
  * also guarantees the page runs exactly the text the recorder ran.
  */
 export function sourceProps(slug: string, name: string, id: string): Record<string, unknown> | undefined {
-  if (!readdirSync(CHAPTERS_DIR).some((f) => f.endsWith('.mdx') && chapterSlug(f) === slug)) return undefined;
-  const tag = scanChapter(chapterSource(slug)).find((t) => t.name === name && t.props.id === id);
-  return tag?.props;
+  return chapterTags(slug)?.find((t) => t.name === name && t.props.id === id)?.props;
 }
