@@ -17,17 +17,10 @@
  *   a simulator limit (steps, heap)    → says the simulator stopped the program
  */
 
-/**
- * The learner's code followed by the checks, each starting on a new line.
- * The same join as `withChecks` in src/lib/recordings.ts (which the recorder
- * and the content tests use, and which cannot be bundled for the browser: it
- * reads files); tests/exercise/verdict.test.ts keeps the two identical.
- */
-export function withChecks(learner: string, ...checks: (string | undefined)[]): string {
-  let out = learner;
-  for (const c of checks) if (c && c.trim() !== '') out += (out.endsWith('\n') ? '' : '\n') + c;
-  return out;
-}
+import { withChecks } from '../../src/lib/checks';
+
+// the join the recorder and the content tests use too
+export { withChecks };
 
 /**
  * Printed after the last check: a run that ends with exit status 0 without

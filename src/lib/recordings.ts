@@ -14,6 +14,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { scanComponents, type ScannedTag } from './mdxscan.js';
 import { chapterSlug } from './slug.js';
+import { withChecks } from './checks.js';
 
 export interface Recording {
   code: string;
@@ -35,16 +36,7 @@ export function programKey(code: string): string {
   return createHash('sha256').update(code, 'utf8').digest('hex').slice(0, 16);
 }
 
-/**
- * The program an exercise's Check runs: the learner's code, then the checks.
- * Lines keep their numbers, so an error in the learner's code is reported on
- * the line they see. Shared by the recorder, the tests and the component.
- */
-export function withChecks(learner: string, ...checks: (string | undefined)[]): string {
-  let out = learner;
-  for (const c of checks) if (c && c.trim() !== '') out += (out.endsWith('\n') ? '' : '\n') + c;
-  return out;
-}
+export { withChecks };
 
 /** A program of a chapter, and where it comes from (for messages). */
 export interface ChapterProgram {
