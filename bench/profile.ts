@@ -5,6 +5,7 @@
  *   npx tsx bench/profile.ts                 # all programs, 3 warm runs each
  *   npx tsx bench/profile.ts b3_fib 5        # one program, 5 profiled runs
  *   npx tsx bench/profile.ts --summarize f.cpuprofile [top]
+ *   PML_PROFILE_TRACE=1 npx tsx bench/profile.ts b3_fib   # traced runs
  *
  * Profiling a program: re-runs this file under `node --cpu-prof` (the node from
  * the `node` devDependency, with tsx as the loader), warms up untimed, then
@@ -67,7 +68,9 @@ export function summarize(file: string, top = 30): string {
 async function child(name: string, runs: number): Promise<void> {
   const { runProgram } = await import('../src/engine/index.js');
   const src = readFileSync(join(HERE, 'programs', `${name}.py`), 'utf8');
-  const opts = { python: '3.12' as const, filename: `${name}.py`, stepBudget: 1e9 };
+  // PML_PROFILE_TRACE=1 profiles traced runs (what the site's stepping pays for).
+  const trace = process.env.PML_PROFILE_TRACE === '1';
+  const opts = { python: '3.12' as const, filename: `${name}.py`, stepBudget: 1e9, trace };
   for (let i = 0; i < 2; i++) runProgram(src, opts); // warm-up (also in the profile; small next to the runs)
   const t0 = performance.now();
   for (let i = 0; i < runs; i++) runProgram(src, opts);
