@@ -79,8 +79,8 @@ export class Frame {
     this.code = code;
     this.consts = codeObj.consts;
     const n = code.co_localsplusnames.length;
-    this.localsplus = new Array(n).fill(null);
-    this.stack = new Array(code.co_stacksize + 1).fill(null);
+    this.localsplus = nulls(n);
+    this.stack = nulls(code.co_stacksize + 1);
   }
 
   /** The line of the instruction at `index` (or -1). */
@@ -97,6 +97,19 @@ export class Frame {
     for (let j = i - 1; line < 0 && j >= 0; j--) line = this.lineAt(j);
     return line < 0 ? this.code.co_firstlineno : line;
   }
+}
+
+/**
+ * An array of n nulls that is always PACKED_ELEMENTS, whatever n is.
+ * `new Array(n).fill(null)` is holey, and for n = 0 (a module's locals) it
+ * keeps the empty array's SMI kind: frames then come in several element
+ * kinds, and every new kind met deoptimizes the evaluation loop.
+ */
+function nulls(n: number): (PyObject | null)[] {
+  const a: (PyObject | null)[] = [null];
+  for (let i = 1; i < n; i++) a.push(null);
+  if (n === 0) a.pop(); // an element kind never reverts: still PACKED_ELEMENTS
+  return a;
 }
 
 /**
