@@ -17,7 +17,9 @@
 
 import { PyObject, decref, incref, xdecref, dealloc } from '../objects/object.js';
 import { heap } from '../memory/heap.js';
-import { PyTypeObject, isSubtype, TPFLAGS_BASE_EXC_SUBCLASS } from '../objects/typeobject.js';
+import { PyTypeObject, isSubtype, TPFLAGS_BASE_EXC_SUBCLASS, TypeType, ObjectType } from '../objects/typeobject.js';
+import { slotInit } from '../objects/typeslots.js';
+import { typeLookup } from '../objects/typeready.js';
 import { Frame, FrameState, acquireFrame, releaseFrame } from './frame.js';
 import { tstate, StepBudgetExceeded } from './pystate.js';
 import { PyRaise, raise, isPyRaise } from './errors.js';
@@ -28,7 +30,7 @@ import {
 } from '../objects/abstract.js';
 import { getMethod } from '../objects/typeready.js';
 import { MethodDescrType, PyMethodDescr } from '../objects/descrobject.js';
-import { resetCRecursion } from '../objects/abstract.js';
+import { resetCRecursion, enterCUnits, leaveCUnits } from '../objects/abstract.js';
 import { PyFunction, newFunction, FunctionType } from '../objects/funcobject.js';
 import { PyMethod, MethodType } from '../objects/classobject.js';
 import { PyCode } from '../objects/codeobject.js';
@@ -169,7 +171,61 @@ function enterFrame(f: Frame): void {
 function leaveFrame(f: Frame): void {
   tstate.frame = f.previous;
   tstate.depth--;
+  if (f.initArgc >= 0) leaveCUnits(INIT_C_UNITS);
 }
+
+/**
+ * Ends a class call whose `__init__` ran inline (see CALL), once its frame
+ * is gone: drops, in CPython 3.12's order, the references the C path holds
+ * while `__init__` runs, and leaves the caller's stack as CALL does —
+ * the instance on top, or nothing if `retval` is null (an exception is
+ * propagating) or not None (TypeError, raised here).
+ *
+ * The caller's stack is [instance, class, arguments…] (see CALL).
+ */
+function finishInitCall(caller: Frame, argc: number, nkw: number, func: PyObject, retval: PyObject | null): void {
+  const st = caller.stack;
+  const base = caller.sp - argc - 2;
+  const obj = st[base]!;
+  const args = base + 2;
+  // _PyStack_UnpackDict_Free: the copies made to pass keywords to a vectorcall
+  if (nkw > 0) {
+    decref(obj);
+    for (let i = 0; i < argc; i++) decref(st[args + i]!);
+  }
+  decref(func); // slot_tp_init's reference to the __init__ it looked up
+  let badType: string | null = null;
+  if (retval !== null) {
+    if (retval !== PyNone) badType = retval.type.name;
+    decref(retval);
+  }
+  const failed = retval === null || badType !== null;
+  if (failed) {
+    // type_call drops the instance __init__ failed to initialize
+    st[base] = null;
+    decref(obj);
+  }
+  // _PyObject_MakeTpCall: the positional-argument tuple (freed last item
+  // first) and the keyword dict
+  const npos = argc - nkw;
+  for (let i = npos - 1; i >= 0; i--) decref(st[args + i]!);
+  for (let i = npos; i < argc; i++) decref(st[args + i]!);
+  // CALL: the callable, then the arguments
+  const cls = st[base + 1]!;
+  st[base + 1] = null;
+  caller.sp = base + (failed ? 0 : 1);
+  decref(cls);
+  for (let i = 0; i < argc; i++) {
+    const v = st[args + i]!;
+    st[args + i] = null;
+    decref(v);
+  }
+  if (badType !== null) raise(Exc.TypeError, `__init__() should return None, not '${badType}'`);
+}
+
+/** C recursion guards (abstract.ts) a class call running a Python __init__ enters in CPython 3.12 */
+const INIT_C_UNITS = 3;
+const NO_ARGS: PyObject[] = [];
 
 /** Resumes a generator's frame (genobject.ts). */
 function resumeGenFrame(f: Frame, value: PyObject | null, exc: PyBaseException | null): PyObject {
@@ -298,6 +354,7 @@ function evalFrameInner(entry: Frame, throwing: PyBaseException | null): PyObjec
         // Read what we need before clearing: clearing may run __del__, which may reuse the frame.
         const prev = finished.previous;
         const wasEntry = finished === entry || finished.entry;
+        const initArgc = finished.initArgc, initKw = finished.initKw, initFunc = finished.func;
         finished.state = FrameState.Completed;
         leaveFrame(finished);
         clearFrame(finished);
@@ -305,6 +362,7 @@ function evalFrameInner(entry: Frame, throwing: PyBaseException | null): PyObjec
           throw new PyRaise(exc);
         }
         frame = prev!;
+        if (initArgc >= 0) finishInitCall(frame, initArgc, initKw, initFunc!, null);
         tracebackHere(exc, frame);
       }
     }
@@ -1435,6 +1493,95 @@ function dispatch(entry: Frame): PyObject {
             positions = frame.code.positions;
             break;
           }
+          if (callable.type === TypeType && argStart === base + 2 && (callable as PyTypeObject).tp_init === slotInit &&
+              (callable as PyTypeObject).tp_new === ObjectType.tp_new) {
+            // A class whose __init__ is a Python function: type.__call__ makes
+            // the instance, then the loop runs __init__ as an inline frame
+            // (what 3.13's CALL_ALLOC_AND_ENTER_INIT does) instead of a nested
+            // evaluation loop. The instance waits in stack[base] (the NULL's
+            // slot) and the class stays at stack[base + 1] while __init__
+            // runs, as it does in 3.12; returning pops the class and leaves
+            // the instance in place of __init__'s None.
+            const cls = callable as PyTypeObject;
+            const init = typeLookup(cls, '__init__');
+            if (init !== null && init.type === FunctionType &&
+                ((init as PyFunction).codeObj.code.co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) === 0) {
+              const func = init as PyFunction;
+              const co = func.codeObj.code;
+              frame.sp = sp;
+              frame.pc = pc;
+              // CPython 3.12 enters its C recursion guard three times per
+              // such call (the type call, __init__'s call, the new eval loop)
+              // against a fixed limit: that, not the recursion limit, is what
+              // stops __init__ recursing into its own class.
+              enterCUnits(INIT_C_UNITS);
+              let obj: PyObject;
+              try {
+                obj = cls.tp_new!(cls, NO_ARGS, null);
+              } catch (e) {
+                leaveCUnits(INIT_C_UNITS);
+                throw e;
+              }
+              // The references CPython's C path holds while __init__ runs:
+              // type_call's to the instance (kept in the NULL's slot), the
+              // argument tuple's and keyword dict's (one per argument), with
+              // keywords the copies _PyStack_UnpackDict makes (one more for
+              // the instance and each argument), and slot_tp_init's to the
+              // __init__ it looked up. The arguments stay on the stack, as
+              // CALL keeps them; finishInitCall drops all of this.
+              stack[base] = obj;
+              const nkw = kwnames === null ? 0 : kwnames.length;
+              for (let i = 0; i < argc; i++) incref(stack[argStart + i]!);
+              if (nkw > 0) {
+                incref(obj);
+                for (let i = 0; i < argc; i++) incref(stack[argStart + i]!);
+              }
+              incref(func); // slot_tp_init's lookup
+              const f = acquireFrame(func.codeObj, func, func.globals as PyDict, func.builtins as PyDict);
+              if (obs !== null) f.poolable = false;
+              incref(func); // the frame's
+              // the frame's own references to `self` and the arguments
+              incref(obj);
+              for (let i = 0; i < argc; i++) incref(stack[argStart + i]!);
+              if (nkw === 0 && argc + 1 === co.co_argcount && co.co_kwonlyargcount === 0 &&
+                  (co.co_flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0) {
+                const fl = f.localsplus;
+                fl[0] = obj;
+                for (let i = 0; i < argc; i++) fl[i + 1] = stack[argStart + i];
+              } else {
+                const args = [obj];
+                for (let i = 0; i < argc; i++) args.push(stack[argStart + i]!);
+                try {
+                  initializeLocals(f, func, args, 0, argc + 1, kwnames);
+                } catch (e) {
+                  clearFrame(f);
+                  leaveCUnits(INIT_C_UNITS);
+                  finishInitCall(frame, argc, nkw, func, null);
+                  throw e;
+                }
+              }
+              try {
+                enterFrame(f); // clears f if it raises
+              } catch (e) {
+                leaveCUnits(INIT_C_UNITS);
+                finishInitCall(frame, argc, nkw, func, null);
+                throw e;
+              }
+              f.initArgc = argc;
+              f.initKw = nkw;
+              frame = f;
+              if (obs !== null) obs.call(frame);
+              code = frame.code.code;
+              stack = frame.stack;
+              locals = frame.localsplus;
+              consts = frame.consts;
+              names = frame.code.co_names;
+              sp = frame.sp;
+              pc = frame.pc;
+              positions = frame.code.positions;
+              break;
+            }
+          }
           frame.sp = sp;
           frame.pc = pc;
           tstate.stepsLeft = steps;
@@ -1803,6 +1950,7 @@ function dispatch(entry: Frame): PyObject {
           // Read what we need before clearing: clearing may run __del__, which may reuse the frame.
           const prev = finished.previous;
           const wasEntry = finished === entry || finished.entry;
+          const initArgc = finished.initArgc, initKw = finished.initKw, initFunc = finished.func;
           finished.state = FrameState.Completed;
           leaveFrame(finished);
           clearFrame(finished);
@@ -1816,6 +1964,12 @@ function dispatch(entry: Frame): PyObject {
           sp = frame.sp;
           pc = frame.pc;
           positions = frame.code.positions;
+          if (initArgc >= 0) {
+            // an inline __init__ (see CALL): the instance is already on the caller's stack
+            finishInitCall(frame, initArgc, initKw, initFunc!, retval);
+            sp = frame.sp;
+            break;
+          }
           stack[sp++] = retval;
           break;
         }

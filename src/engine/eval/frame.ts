@@ -62,6 +62,14 @@ export class Frame {
   /** how many Python frames are below this one, this one included (for RecursionError) */
   depth = 0;
 
+  /**
+   * For an `__init__` the evaluation loop runs inline for a class call (see
+   * CALL in ceval.ts): the number of arguments the class was called with,
+   * which wait on the caller's stack; -1 for every other frame.
+   */
+  initArgc = -1;
+  /** …and how many of those were passed by keyword */
+  initKw = 0;
   /** true while the frame may go back to its code object's pool when it finishes */
   poolable = false;
   /** the next frame in its code object's free list (PyCode.freeFrames) */
@@ -143,6 +151,7 @@ export function acquireFrame(codeObj: PyCode, func: PyFunction, globals: PyDict,
   f.traceLine = -1;
   f.traceId = 0;
   f.depth = 0;
+  f.initArgc = -1;
   return f;
 }
 

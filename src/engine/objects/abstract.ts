@@ -53,7 +53,9 @@ let cDepth = 0;
 export let cRecursionContext = '';
 
 function enterRecursiveCall(where: string): string {
-  if (cDepth >= C_RECURSION_LIMIT) raise(Exc.RecursionError, `maximum recursion depth exceeded${where}`);
+  if (cDepth >= C_RECURSION_LIMIT || cUnits + cDepth >= C_RECURSION_LIMIT_312) {
+    raise(Exc.RecursionError, `maximum recursion depth exceeded${where}`);
+  }
   cDepth++;
   const saved = cRecursionContext;
   cRecursionContext = where;
@@ -63,7 +65,28 @@ function leaveRecursiveCall(saved: string): void {
   cDepth--;
   cRecursionContext = saved;
 }
+
+/**
+ * CPython 3.12's own C_RECURSION_LIMIT (Include/cpython/pystate.h), which
+ * sys.setrecursionlimit does not change. Calls the evaluation loop runs
+ * inline but CPython runs through C (a class call running a Python
+ * `__init__`: ceval.ts) hold units of it; the guards above count against it too.
+ */
+const C_RECURSION_LIMIT_312 = 1500;
+/** units held by running `__main__` (measured: CPython 3.12.1 stops class→__init__ recursion at depth 499) */
+const MAIN_C_UNITS = 3;
+let cUnits = MAIN_C_UNITS;
+/** Takes `n` units of the C recursion limit, or raises RecursionError as CPython's guard would. */
+export function enterCUnits(n: number): void {
+  if (cUnits + cDepth + n > C_RECURSION_LIMIT_312) raise(Exc.RecursionError, 'maximum recursion depth exceeded');
+  cUnits += n;
+}
+export function leaveCUnits(n: number): void {
+  cUnits -= n;
+}
+
 export function resetCRecursion(): void {
+  cUnits = MAIN_C_UNITS;
   cDepth = 0;
   cRecursionContext = '';
 }

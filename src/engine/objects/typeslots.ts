@@ -156,7 +156,8 @@ function slotDescrSet(descr: PyObject, obj: PyObject, value: PyObject | null): v
   const r = value === null ? mustCallDunder(descr, '__delete__', [obj]) : mustCallDunder(descr, '__set__', [obj, value]);
   decref(r);
 }
-function slotInit(self: PyObject, args: PyObject[], kwnames: string[] | null): void {
+/** slot_tp_init; the evaluation loop recognises it to run a Python `__init__` inline (ceval.ts CALL). */
+export function slotInit(self: PyObject, args: PyObject[], kwnames: string[] | null): void {
   const f = typeLookup(self.type, '__init__')!;
   const r = callWith(f, self, args, kwnames);
   if (r !== PyNone) {
