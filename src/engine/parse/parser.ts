@@ -418,7 +418,11 @@ export class Parser {
     const t = this.tok;
     if (this.at(':') ) {
       this.next();
-      this.checkAnnTarget(lhs);
+      // CPython's invalid_ann_assign_target needs an annotation after the
+      // ':'; without one, a bad target is plain invalid syntax at the ':'
+      const t2 = this.tok;
+      if (t2.type !== 'NEWLINE' && t2.type !== 'ENDMARKER' && !this.at('=') && !this.at(';')) this.checkAnnTarget(lhs);
+      else if (!(lhs.kind === 'Name' || lhs.kind === 'Attribute' || lhs.kind === 'Subscript')) this.raise('invalid syntax', t);
       const annotation = this.expression();
       let value: A.Expr | null = null;
       if (this.eat('=')) value = this.at('yield') ? this.yieldExpr() : this.starExpressions();
@@ -483,7 +487,8 @@ export class Parser {
   }
 
   private checkAnnTarget(lhs: A.Expr): void {
-    if (lhs.kind === 'Tuple' && !this.parenthesized.has(lhs)) {
+    // `()` has no first element to point at (and is always parenthesized)
+    if (lhs.kind === 'Tuple' && !this.parenthesized.has(lhs) && lhs.elts.length > 0) {
       this.raise('only single target (not tuple) can be annotated', lhs.elts[0]);
     }
     if (lhs.kind === 'Tuple' || lhs.kind === 'List') {
