@@ -647,7 +647,7 @@ describe('random graphs', () => {
           expect(getObjects().length).toBe(0);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 20261124 },
     );
   });
 
@@ -691,7 +691,7 @@ describe('random graphs', () => {
           expect(freed.size).toBe(n);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 20261125 },
     );
   });
 });
