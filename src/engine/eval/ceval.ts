@@ -175,6 +175,80 @@ function leaveFrame(f: Frame): void {
 }
 
 /**
+ * CALL of a class whose `__init__` is a plain Python function: makes the
+ * instance and pushes `__init__`'s frame (entered; the caller resumes in
+ * finishInitCall when it ends). The caller's stack, [NULL, class, args…],
+ * becomes [instance, class, args…]: the instance in the NULL's slot is
+ * type_call's reference, and the class and arguments stay, as 3.12's CALL
+ * keeps them for the call's duration.
+ */
+function pushInitFrame(caller: Frame, cls: PyTypeObject, func: PyFunction, base: number, argc: number, kwnames: string[] | null, tracing: boolean): Frame {
+  const stack = caller.stack;
+  const argStart = base + 2;
+  const co = func.codeObj.code;
+  // CPython 3.12 enters its C recursion guard three times per
+  // such call (the type call, __init__'s call, the new eval loop)
+  // against a fixed limit: that, not the recursion limit, is what
+  // stops __init__ recursing into its own class.
+  enterCUnits(INIT_C_UNITS);
+  let obj: PyObject;
+  try {
+    obj = cls.tp_new!(cls, NO_ARGS, null);
+  } catch (e) {
+    leaveCUnits(INIT_C_UNITS);
+    throw e;
+  }
+  // The references CPython's C path holds while __init__ runs:
+  // type_call's to the instance (kept in the NULL's slot), the
+  // argument tuple's and keyword dict's (one per argument), with
+  // keywords the copies _PyStack_UnpackDict makes (one more for
+  // the instance and each argument), and slot_tp_init's to the
+  // __init__ it looked up. The arguments stay on the stack, as
+  // CALL keeps them; finishInitCall drops all of this.
+  stack[base] = obj;
+  const nkw = kwnames === null ? 0 : kwnames.length;
+  for (let i = 0; i < argc; i++) incref(stack[argStart + i]!);
+  if (nkw > 0) {
+    incref(obj);
+    for (let i = 0; i < argc; i++) incref(stack[argStart + i]!);
+  }
+  incref(func); // slot_tp_init's lookup
+  const f = acquireFrame(func.codeObj, func, func.globals as PyDict, func.builtins as PyDict);
+  if (tracing) f.poolable = false;
+  incref(func); // the frame's
+  // the frame's own references to `self` and the arguments
+  incref(obj);
+  for (let i = 0; i < argc; i++) incref(stack[argStart + i]!);
+  if (nkw === 0 && argc + 1 === co.co_argcount && co.co_kwonlyargcount === 0 &&
+      (co.co_flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0) {
+    const fl = f.localsplus;
+    fl[0] = obj;
+    for (let i = 0; i < argc; i++) fl[i + 1] = stack[argStart + i];
+  } else {
+    const args = [obj];
+    for (let i = 0; i < argc; i++) args.push(stack[argStart + i]!);
+    try {
+      initializeLocals(f, func, args, 0, argc + 1, kwnames);
+    } catch (e) {
+      clearFrame(f);
+      leaveCUnits(INIT_C_UNITS);
+      finishInitCall(caller, argc, nkw, func, null);
+      throw e;
+    }
+  }
+  try {
+    enterFrame(f); // clears f if it raises
+  } catch (e) {
+    leaveCUnits(INIT_C_UNITS);
+    finishInitCall(caller, argc, nkw, func, null);
+    throw e;
+  }
+  f.initArgc = argc;
+  f.initKw = nkw;
+  return f;
+}
+
+/**
  * Ends a class call whose `__init__` ran inline (see CALL), once its frame
  * is gone: drops, in CPython 3.12's order, the references the C path holds
  * while `__init__` runs, and leaves the caller's stack as CALL does —
@@ -1497,78 +1571,21 @@ function dispatch(entry: Frame): PyObject {
               (callable as PyTypeObject).tp_new === ObjectType.tp_new) {
             // A class whose __init__ is a Python function: type.__call__ makes
             // the instance, then the loop runs __init__ as an inline frame
-            // (what 3.13's CALL_ALLOC_AND_ENTER_INIT does) instead of a nested
-            // evaluation loop. The instance waits in stack[base] (the NULL's
-            // slot) and the class stays at stack[base + 1] while __init__
-            // runs, as it does in 3.12; returning pops the class and leaves
-            // the instance in place of __init__'s None.
+            // (what 3.13's CALL_ALLOC_AND_ENTER_INIT does) instead of a
+            // nested evaluation loop (see pushInitFrame).
             const cls = callable as PyTypeObject;
             const init = typeLookup(cls, '__init__');
             if (init !== null && init.type === FunctionType &&
                 ((init as PyFunction).codeObj.code.co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) === 0) {
-              const func = init as PyFunction;
-              const co = func.codeObj.code;
               frame.sp = sp;
               frame.pc = pc;
-              // CPython 3.12 enters its C recursion guard three times per
-              // such call (the type call, __init__'s call, the new eval loop)
-              // against a fixed limit: that, not the recursion limit, is what
-              // stops __init__ recursing into its own class.
-              enterCUnits(INIT_C_UNITS);
-              let obj: PyObject;
+              let f: Frame;
               try {
-                obj = cls.tp_new!(cls, NO_ARGS, null);
+                f = pushInitFrame(frame, cls, init as PyFunction, base, argc, kwnames, obs !== null);
               } catch (e) {
-                leaveCUnits(INIT_C_UNITS);
+                sp = frame.sp; // it dropped the call's stack entries
                 throw e;
               }
-              // The references CPython's C path holds while __init__ runs:
-              // type_call's to the instance (kept in the NULL's slot), the
-              // argument tuple's and keyword dict's (one per argument), with
-              // keywords the copies _PyStack_UnpackDict makes (one more for
-              // the instance and each argument), and slot_tp_init's to the
-              // __init__ it looked up. The arguments stay on the stack, as
-              // CALL keeps them; finishInitCall drops all of this.
-              stack[base] = obj;
-              const nkw = kwnames === null ? 0 : kwnames.length;
-              for (let i = 0; i < argc; i++) incref(stack[argStart + i]!);
-              if (nkw > 0) {
-                incref(obj);
-                for (let i = 0; i < argc; i++) incref(stack[argStart + i]!);
-              }
-              incref(func); // slot_tp_init's lookup
-              const f = acquireFrame(func.codeObj, func, func.globals as PyDict, func.builtins as PyDict);
-              if (obs !== null) f.poolable = false;
-              incref(func); // the frame's
-              // the frame's own references to `self` and the arguments
-              incref(obj);
-              for (let i = 0; i < argc; i++) incref(stack[argStart + i]!);
-              if (nkw === 0 && argc + 1 === co.co_argcount && co.co_kwonlyargcount === 0 &&
-                  (co.co_flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0) {
-                const fl = f.localsplus;
-                fl[0] = obj;
-                for (let i = 0; i < argc; i++) fl[i + 1] = stack[argStart + i];
-              } else {
-                const args = [obj];
-                for (let i = 0; i < argc; i++) args.push(stack[argStart + i]!);
-                try {
-                  initializeLocals(f, func, args, 0, argc + 1, kwnames);
-                } catch (e) {
-                  clearFrame(f);
-                  leaveCUnits(INIT_C_UNITS);
-                  finishInitCall(frame, argc, nkw, func, null);
-                  throw e;
-                }
-              }
-              try {
-                enterFrame(f); // clears f if it raises
-              } catch (e) {
-                leaveCUnits(INIT_C_UNITS);
-                finishInitCall(frame, argc, nkw, func, null);
-                throw e;
-              }
-              f.initArgc = argc;
-              f.initKw = nkw;
               frame = f;
               if (obs !== null) obs.call(frame);
               code = frame.code.code;
@@ -1966,8 +1983,11 @@ function dispatch(entry: Frame): PyObject {
           positions = frame.code.positions;
           if (initArgc >= 0) {
             // an inline __init__ (see CALL): the instance is already on the caller's stack
-            finishInitCall(frame, initArgc, initKw, initFunc!, retval);
-            sp = frame.sp;
+            try {
+              finishInitCall(frame, initArgc, initKw, initFunc!, retval);
+            } finally {
+              sp = frame.sp;
+            }
             break;
           }
           stack[sp++] = retval;
