@@ -262,6 +262,8 @@ interface FrameRec {
   nameIdx: number[] | null;
   lastVersion: number;
   hasCells: boolean;
+  /** on the shadow stack now (a frame's record is reused when the frame is, unless it is still in use) */
+  inUse: boolean;
 }
 
 /** A live reading of the state at one step, taken only in test mode (see tests/engine/trace.test.ts). */
@@ -312,6 +314,8 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   private dirty: Known[] = [];
 
   private shadow: FrameRec[] = [];
+  /** indices in `shadow` of the frames with cells or free variables, ascending (their names are re-read every step) */
+  private cellFrames: number[] = [];
   private mainFrame: Frame | null = null;
   private nextFrameId = 0;
 
@@ -322,6 +326,8 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   private lastWasRepeat = false;
   private lastLine = -1;
   private lastLineFrame: Frame | null = null;
+  /** its trace id: frames are reused from their code object's pool, so identity alone is not enough */
+  private lastLineFrameId = 0;
   private transient = 0;
   private finished = false;
   private truncated = true;
@@ -436,25 +442,27 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
 
   line(frame: Frame, line: number): void {
     if (this.finished) return;
-    const top = this.shadow.length > 0 ? this.shadow[this.shadow.length - 1].frame : null;
-    if (top !== frame) this.reconcile(frame);
+    const top = this.shadow.length > 0 ? this.shadow[this.shadow.length - 1] : null;
+    if (top === null || top.frame !== frame || top.id !== frame.traceId) this.reconcile(frame);
     this.endStep();
     // A loop's backward jump repeats the line event of the line it is on. When
     // nothing happened between that repeat and this line event, the repeat
     // shows the same memory as this step: it is dropped (3 steps a loop
     // iteration become 2).
-    if (this.w.len === this.lastLineEnd && this.lastWasRepeat && frame === this.lastLineFrame) {
+    const sameFrame = frame === this.lastLineFrame && frame.traceId === this.lastLineFrameId;
+    if (this.w.len === this.lastLineEnd && this.lastWasRepeat && sameFrame) {
       this.w.len = this.lastLineStart;
       this.step--;
       this.live?.pop();
     }
-    const repeat = line === this.lastLine && frame === this.lastLineFrame;
+    const repeat = line === this.lastLine && sameFrame;
     this.lastLineStart = this.w.len;
     this.w.u(Ev.LINE);
     this.w.u(line);
     this.lastWasRepeat = repeat;
     this.lastLine = line;
     this.lastLineFrame = frame;
+    this.lastLineFrameId = frame.traceId;
     this.lastLineEnd = this.w.len;
     if (this.live !== null) this.snapshot(line, frame);
     this.step++;
@@ -473,14 +481,11 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     if (this.finished) return;
     const s = this.shadow;
     let i = s.length - 1;
-    while (i >= 0 && s[i].frame !== frame) i--;
+    while (i >= 0 && (s[i].frame !== frame || s[i].id !== frame.traceId)) i--;
     if (i < 0) return;
     // the main module's frame stays on show until the end: its names are the program's globals
     if (i === 0 && frame === this.mainFrame) i = 1;
-    while (s.length > i) {
-      s.pop();
-      this.w.u(Ev.RETURN);
-    }
+    while (s.length > i) this.pop();
   }
 
   // ---------------------------------------------------------------- frames
@@ -496,18 +501,40 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       this.codeCells.set(code, hasCells);
     }
     const n = code.co_localsplusnames.length;
-    this.shadow.push({
-      frame, id: frame.traceId,
-      slots: dictFrame ? null : new Array(n).fill(UNKNOWN),
-      objs: dictFrame ? null : new Array(n).fill(null),
-      names: dictFrame ? new Map() : null,
-      lastValues: null, lastSerials: null, nameIdx: null, lastVersion: -1,
-      hasCells,
-    });
+    // A frame reused from its code object's pool brings its last record along: reset
+    // rather than reallocate it (a call each step in recursive code made this ~10% of traced fib).
+    let rec = frame.traceRec as FrameRec | null;
+    if (rec !== null && !rec.inUse && rec.slots !== null && !dictFrame && rec.slots.length === n) {
+      rec.id = frame.traceId;
+      rec.slots.fill(UNKNOWN);
+      rec.objs!.fill(null);
+      rec.hasCells = hasCells;
+    } else {
+      rec = {
+        frame, id: frame.traceId,
+        slots: dictFrame ? null : new Array(n).fill(UNKNOWN),
+        objs: dictFrame ? null : new Array(n).fill(null),
+        names: dictFrame ? new Map() : null,
+        lastValues: null, lastSerials: null, nameIdx: null, lastVersion: -1,
+        hasCells, inUse: false,
+      };
+      frame.traceRec = rec;
+    }
+    rec.inUse = true;
+    if (hasCells) this.cellFrames.push(this.shadow.length);
+    this.shadow.push(rec);
     this.tally.depth(this.shadow.length);
     this.w.u(Ev.CALL);
     this.w.u(frame.traceId);
     this.w.u(this.str(code.co_name));
+  }
+
+  /** Pops the top shadow frame (RETURN). */
+  private pop(): void {
+    const rec = this.shadow.pop()!;
+    rec.inUse = false;
+    if (rec.hasCells) this.cellFrames.pop();
+    this.w.u(Ev.RETURN);
   }
 
   /** Brings the shadow stack in line with the real one (frames entered from JS fire no `call`). */
@@ -518,7 +545,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     let at = -1;
     for (; f !== null; f = f.previous) {
       let i = s.length - 1;
-      while (i >= 0 && s[i].frame !== f) i--;
+      while (i >= 0 && (s[i].frame !== f || s[i].id !== f.traceId)) i--;
       if (i >= 0) {
         at = i;
         break;
@@ -526,10 +553,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       chain.push(f);
     }
     if (at < 0 && this.mainFrame !== null && s.length > 0 && s[0].frame === this.mainFrame) at = 0;
-    while (s.length > at + 1) {
-      s.pop();
-      this.w.u(Ev.RETURN);
-    }
+    while (s.length > at + 1) this.pop();
     if (s.length > 0) this.diffFrame(s.length - 1);
     for (let j = chain.length - 1; j >= 0; j--) {
       if (chain[j] === this.mainFrame) continue;
@@ -702,7 +726,11 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     if (s.length > 0) {
       this.diffFrame(s.length - 1);
       if (s.length > 1 && s[0].names !== null) this.diffFrame(0);
-      for (let i = 1; i < s.length - 1; i++) if (s[i].hasCells) this.diffFrame(i);
+      const cf = this.cellFrames;
+      for (let j = 0; j < cf.length; j++) {
+        const i = cf[j];
+        if (i >= 1 && i < s.length - 1) this.diffFrame(i);
+      }
     }
     // 4. containers on the running frame's value stack (a comprehension's list is
     //    appended to without any refcount change of its own)
