@@ -21,7 +21,7 @@ import { PyTypeObject, TPFLAGS_HEAPTYPE } from '../objects/typeobject.js';
 import { PyList } from '../objects/listobject.js';
 import { PyTuple } from '../objects/tupleobject.js';
 import { PyDict } from '../objects/dictobject.js';
-import { instanceAttrItems } from '../objects/instancevalues.js';
+import type { InlineValuesOwner } from '../objects/instancevalues.js';
 import { PySet, setKeys } from '../objects/setobject.js';
 import { PyStr, strReprString } from '../objects/unicodeobject.js';
 import { PyLong } from '../objects/longobject.js';
@@ -131,53 +131,87 @@ const STOP = new StopTraverse();
 
 /** Reads `o`'s references (never runs Python code, never changes a refcount). */
 export function readEdges(o: PyObject, mode: EdgeMode): RawEdges {
-  const targets: PyObject[] = [];
+  const buf = new EdgeBuffer();
+  const total = readEdgesInto(o, mode, buf);
+  const targets = buf.targets.slice(0, buf.n);
+  const keys = buf.keys.slice(0, buf.n);
+  return { mode, total, targets, keys: mode === EdgeMode.MAPPING || mode === EdgeMode.ATTRS ? keys : null };
+}
+
+/**
+ * Where readEdgesInto leaves what it read: the first `n` entries of `targets`
+ * (and of `keys`). The arrays are reused and never truncated (setting an
+ * array's length to 0 every read, which frees its store, cost more than the read).
+ */
+export class EdgeBuffer {
+  targets: PyObject[] = [];
+  keys: (PyObject | null)[] = [];
+  n = 0;
+
+  push(t: PyObject, k: PyObject | null): void {
+    const n = this.n++;
+    this.targets[n] = t;
+    this.keys[n] = k;
+  }
+}
+
+/**
+ * readEdges into a buffer the caller reuses (the recorder re-reads containers
+ * every step they are touched: allocating the result each time cost more
+ * than reading). Leaves at most EDGE_CAP targets in `buf` and, for MAPPING
+ * and ATTRS, their keys (ATTRS: null for a __slots__ slot); returns the
+ * total number of references.
+ */
+export function readEdgesInto(o: PyObject, mode: EdgeMode, buf: EdgeBuffer): number {
+  buf.n = 0;
   switch (mode) {
     case EdgeMode.SEQUENCE: {
       const items = (o as PyList | PyTuple).items;
       const n = Math.min(items.length, EDGE_CAP);
-      for (let i = 0; i < n; i++) targets.push(items[i]);
-      return { mode, total: items.length, targets, keys: null };
+      for (let i = 0; i < n; i++) buf.push(items[i], null);
+      return items.length;
     }
     case EdgeMode.MAPPING: {
       const d = o as PyDict;
-      const keys: PyObject[] = [];
       const ek = d.ekeys, ev = d.evalues;
-      for (let i = 0; i < ek.length && targets.length < EDGE_CAP; i++) {
+      for (let i = 0; i < ek.length && buf.n < EDGE_CAP; i++) {
         const k = ek[i];
         if (k === null) continue;
-        keys.push(k);
-        targets.push(ev[i]!);
+        buf.push(ev[i]!, k);
       }
-      return { mode, total: d.used, targets, keys };
+      return d.used;
     }
     case EdgeMode.SET: {
       const s = o as PySet;
       const all = setKeys(s);
-      for (let i = 0; i < all.length && i < EDGE_CAP; i++) targets.push(all[i]);
-      return { mode, total: s.used, targets, keys: null };
+      for (let i = 0; i < all.length && i < EDGE_CAP; i++) buf.push(all[i], null);
+      return s.used;
     }
     case EdgeMode.ATTRS: {
-      const keys: (PyObject | null)[] = [];
       let total = 0;
       const slots = (o as unknown as { slots?: (PyObject | null)[] }).slots;
       if (slots) {
         for (const s of slots) {
           if (s === null) continue;
           total++;
-          if (targets.length < EDGE_CAP) {
-            targets.push(s);
-            keys.push(null);
-          }
+          if (buf.n < EDGE_CAP) buf.push(s, null);
         }
       }
-      // the attributes, whether still "inline values" or in a dict object
-      const inline = instanceAttrItems(o);
-      for (let i = 0; i < inline.length; i++) {
-        total++;
-        if (targets.length < EDGE_CAP) {
-          targets.push(inline[i][1]);
-          keys.push(inline[i][0]);
+      // the attributes, whether still "inline values" or in a dict object. The inline values
+      // are read here rather than through instanceAttrItems(), which allocates a pair per
+      // attribute: the same walk (the set indices, in `order` or else ascending)
+      const io = o as InlineValuesOwner;
+      const vals = io.values;
+      if (vals) {
+        const names = (o.type as PyTypeObject).cachedKeys!.names;
+        const order = io.order;
+        const n = order !== null ? order.length : vals.length;
+        for (let j = 0; j < n; j++) {
+          const i = order !== null ? order[j] : j;
+          const v = vals[i];
+          if (order === null && v === null) continue;
+          total++;
+          if (buf.n < EDGE_CAP) buf.push(v!, names[i]);
         }
       }
       const d = o.dict as PyDict | null;
@@ -187,21 +221,18 @@ export function readEdges(o: PyObject, mode: EdgeMode): RawEdges {
           const k = ek[i];
           if (k === null) continue;
           total++;
-          if (targets.length < EDGE_CAP) {
-            targets.push(ev[i]!);
-            keys.push(k);
-          }
+          if (buf.n < EDGE_CAP) buf.push(ev[i]!, k);
         }
       }
-      return { mode, total, targets, keys };
+      return total;
     }
     default: {
       if (o instanceof PyFunction) {
         // only the cells of `__closure__` (the tuple itself is not drawn): the code, globals and
         // defaults a function also holds are the interpreter's, not the learner's data
         const cells = o.closure instanceof PyTuple ? o.closure.items : [];
-        for (let i = 0; i < cells.length && i < EDGE_CAP; i++) targets.push(cells[i]);
-        return { mode: EdgeMode.OTHER, total: cells.length, targets, keys: null };
+        for (let i = 0; i < cells.length && i < EDGE_CAP; i++) buf.push(cells[i], null);
+        return cells.length;
       }
       let total = 0;
       const tr = o.type.tp_traverse;
@@ -209,14 +240,14 @@ export function readEdges(o: PyObject, mode: EdgeMode): RawEdges {
         try {
           tr(o, (c) => {
             total++;
-            if (targets.length < EDGE_CAP) targets.push(c);
+            if (buf.n < EDGE_CAP) buf.push(c, null);
             else if (total > 100_000) throw STOP; // don't count a giant container to the end
           });
         } catch (e) {
           if (e !== STOP) throw e;
         }
       }
-      return { mode: EdgeMode.OTHER, total, targets, keys: null };
+      return total;
     }
   }
 }
@@ -239,10 +270,13 @@ interface Known {
   readStep: number;
   /** the size (sys.getsizeof) the trace last stated */
   size: number;
-  /** the edges the trace last stated */
+  /** the edges the trace last stated: the total, and the records of the first EDGE_CAP targets and keys */
   total: number;
-  targets: number[] | null;
-  keys: number[] | null;
+  targets: Known[] | null;
+  /** MAPPING and ATTRS: the keys' records (null: a __slots__ slot) */
+  keys: (Known | null)[] | null;
+  /** freed: the record is no longer in `known` (a container's `targets` may still hold it) */
+  dead: boolean;
 }
 
 /** A Python frame as the trace shows it. */
@@ -312,6 +346,8 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   /** set when an object born in this step was introduced before the step ended (then frees must look it up) */
   private midStepKnown = false;
   private dirty: Known[] = [];
+  /** diffEdges' scratch buffer (reused, so a re-read that finds no change allocates nothing) */
+  private edgeBuf = new EdgeBuffer();
 
   private shadow: FrameRec[] = [];
   /** indices in `shadow` of the frames with cells or free variables, ascending (their names are re-read every step) */
@@ -420,6 +456,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     const k = this.known.get(o.serial);
     if (k === undefined || k.o !== o) return;
     this.known.delete(o.serial);
+    k.dead = true;
     if (k.born === this.step) {
       // made and freed within this step: no step ever shows it
       k.born = -2;
@@ -687,7 +724,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       if (this.known.has(o.serial)) continue; // already introduced during the step
       const k: Known = {
         id: o.serial, o, refcnt: 0, immortal: false, born: step, epoch: -1,
-        kind: LEAF, readStep: -1, size: 0, total: 0, targets: null, keys: null,
+        kind: LEAF, readStep: -1, size: 0, total: 0, targets: null, keys: null, dead: false,
       };
       this.known.set(o.serial, k);
       this.describe(Ev.ALLOC, k);
@@ -821,34 +858,43 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
 
   /** The object's id, introducing it to the trace first if needed. */
   private ensureKnown(o: PyObject): number {
-    if (o.serial === 0) return this.staticId(o);
+    return this.ensureRecord(o).id;
+  }
+
+  /** The object's record, introducing it to the trace first if needed. */
+  private ensureRecord(o: PyObject): Known {
+    if (o.serial === 0) return this.staticRecord(o);
     const k0 = this.known.get(o.serial);
-    if (k0 !== undefined) return k0.id;
+    if (k0 !== undefined) return k0;
     if (o.serial >= this.stepStartSerial) this.midStepKnown = true;
     const k: Known = {
       // epoch -1: if introduced mid-step, later changes in the step still count
       id: o.serial, o, refcnt: 0, immortal: false, born: -1, epoch: -1,
-      kind: LEAF, readStep: -1, size: 0, total: 0, targets: null, keys: null,
+      kind: LEAF, readStep: -1, size: 0, total: 0, targets: null, keys: null, dead: false,
     };
     this.known.set(o.serial, k);
     this.describe(Ev.INTRO, k);
     if (k.kind !== LEAF) this.diffEdges(k);
-    return k.id;
+    return k;
   }
 
   /** Ids for statically allocated objects (serial 0), introduced on first use. */
   private staticId(o: PyObject): number {
+    return this.staticRecord(o).id;
+  }
+
+  private staticRecord(o: PyObject): Known {
     let k = this.statics.get(o);
     if (k === undefined) {
       k = {
         id: this.nextStaticId--, o, refcnt: 0, immortal: true, born: -1, epoch: -1,
-        kind: LEAF, readStep: -1, size: 0, total: 0, targets: null, keys: null,
+        kind: LEAF, readStep: -1, size: 0, total: 0, targets: null, keys: null, dead: false,
       };
       this.statics.set(o, k);
       this.describe(Ev.INTRO, k);
       if (k.kind !== LEAF) this.diffEdges(k);
     }
-    return k.id;
+    return k;
   }
 
   /** Re-reads a container and writes an EDGES event if its contents changed. */
@@ -862,44 +908,67 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       this.oid(k.id);
       this.w.u(size);
     }
-    const raw = readEdges(k.o, k.kind as EdgeMode);
-    const n = raw.targets.length;
-    const targets = new Array<number>(n);
-    for (let i = 0; i < n; i++) targets[i] = this.ensureKnown(raw.targets[i]);
-    let keys: number[] | null = null;
-    if (raw.keys !== null) {
-      keys = new Array<number>(n);
-      for (let i = 0; i < n; i++) {
-        const key = raw.keys[i];
-        keys[i] = key === null ? UNKNOWN : this.ensureKnown(key);
-      }
-    }
+    const mode = k.kind as EdgeMode;
+    const keyed = mode === EdgeMode.MAPPING || mode === EdgeMode.ATTRS;
+    // Read into scratch arrays: nothing below can re-enter diffEdges until the changed tail
+    // has been copied out of them.
+    const buf = this.edgeBuf;
+    const total = readEdgesInto(k.o, mode, buf);
+    const rt = buf.targets, rk = buf.keys, n = buf.n;
+    // The unchanged prefix, compared by object: a target is unchanged when it is the same
+    // object as the record stated last time and that record is still alive (not freed; a
+    // reused JS object has a new serial). Then it has the same id, and introducing it again
+    // would do nothing: only the changed tail needs ids (a container touched every step,
+    // like a list a loop appends to, costs pointer comparisons rather than lookups).
     const old = k.targets, oldKeys = k.keys;
     let keep = 0;
     if (old !== null) {
       const m = Math.min(old.length, n);
-      while (keep < m && old[keep] === targets[keep] && (keys === null || oldKeys![keep] === keys[keep])) keep++;
-      if (keep === n && old.length === n && k.total === raw.total) return;
-    } else if (n === 0 && raw.total === 0) {
-      k.targets = targets;
-      k.keys = keys;
+      while (keep < m && sameObject(old[keep], rt[keep]) && (!keyed || sameKey(oldKeys![keep], rk[keep]))) keep++;
+      if (keep === n && old.length === n && k.total === total) return;
+    } else if (n === 0 && total === 0) {
+      k.targets = [];
+      k.keys = keyed ? [] : null;
       return; // a new container is empty unless said otherwise
+    }
+    // the changed tail, copied out of the scratch arrays before anything can re-enter
+    const tail = rt.slice(keep, n) as PyObject[];
+    const tailKeys = keyed ? rk.slice(keep, n) : null;
+    let targets: Known[], keys: (Known | null)[] | null = null;
+    if (keep === n && old !== null && old.length === n) {
+      targets = old; // only the total changed
+      keys = oldKeys;
+    } else {
+      // As before the prefix comparison existed: every target is introduced (in order)
+      // before any key; the prefix's are known already, so only the tail's can be new.
+      targets = old !== null ? old.slice(0, keep) : [];
+      for (let i = 0; i < tail.length; i++) targets.push(this.ensureRecord(tail[i]));
+      if (keyed) {
+        keys = oldKeys !== null ? oldKeys.slice(0, keep) : [];
+        for (let i = 0; i < tail.length; i++) {
+          const key = tailKeys![i];
+          keys.push(key === null ? null : this.ensureRecord(key));
+        }
+      }
     }
     k.targets = targets;
     k.keys = keys;
-    k.total = raw.total;
+    k.total = total;
     // newly linked containers may have been filled by builtin code without a touch (list(gen)): re-read them
-    for (let i = keep; i < n; i++) this.relink(raw.targets[i]);
+    for (let i = 0; i < tail.length; i++) this.relink(tail[i]);
     const w = this.w;
     w.u(Ev.EDGES);
     this.oid(k.id);
-    w.u(raw.mode);
-    w.u(raw.total);
+    w.u(mode);
+    w.u(total);
     w.u(keep);
     w.u(n - keep);
     for (let i = keep; i < n; i++) {
-      this.oid(targets[i]);
-      if (keys !== null) w.u(keys[i] === UNKNOWN ? 0 : zz(this.lastId - keys[i]) + 1);
+      this.oid(targets[i].id);
+      if (keys !== null) {
+        const key = keys[i];
+        w.u(key === null ? 0 : zz(this.lastId - key.id) + 1);
+      }
     }
   }
 
@@ -989,6 +1058,15 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     if (o.serial === 0) return this.statics.get(o)?.id ?? UNKNOWN;
     return this.known.has(o.serial) ? o.serial : UNKNOWN;
   }
+}
+
+/** Is `rec` the record of `o` as it is now (same object, not freed since; see diffEdges)? */
+function sameObject(rec: Known, o: PyObject): boolean {
+  return rec.o === o && !rec.dead && (o.serial === rec.id || (o.serial === 0 && rec.id < 0));
+}
+
+function sameKey(rec: Known | null, o: PyObject | null): boolean {
+  return rec === null ? o === null : o !== null && sameObject(rec, o);
 }
 
 function zz(v: number): number {
