@@ -24,7 +24,7 @@ import { PyDict } from '../objects/dictobject.js';
 import type { InlineValuesOwner } from '../objects/instancevalues.js';
 import { PySet, setKeys } from '../objects/setobject.js';
 import { PyStr, strReprString } from '../objects/unicodeobject.js';
-import { PyLong } from '../objects/longobject.js';
+import { PyLong, LongType } from '../objects/longobject.js';
 import { PyFloat } from '../objects/floatobject.js';
 import { PyBytes, bytesReprString } from '../objects/bytesobject.js';
 import { PyFunction } from '../objects/funcobject.js';
@@ -322,6 +322,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   private strings: string[] = [];
   private stringIndex = new Map<string, number>();
   private typeNames = new Map<PyTypeObject, number>();
+  private kinds = new Map<PyTypeObject, EdgeKind>();
   private codeNames = new Map<CodeObject, number[]>();
   private codeCells = new Map<CodeObject, boolean>();
 
@@ -799,13 +800,25 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     if (dirty.length !== 0) dirty.length = 0;
   }
 
+  /** edgeKind(o), cached per type in a Map (the shared WeakMap and edgeKind's instanceof test cost more) */
+  private kindOf(o: PyObject): EdgeKind {
+    const k = this.kinds.get(o.type);
+    if (k === undefined) {
+      const kind = edgeKind(o);
+      // a function's kind depends on the object (a closure or not): never cached here
+      if (!(o instanceof PyFunction)) this.kinds.set(o.type, kind);
+      return kind;
+    }
+    return k;
+  }
+
   /** ALLOC or INTRO: an object's description. */
   private describe(ev: Ev.ALLOC | Ev.INTRO, k: Known): void {
     const o = k.o;
     const w = this.w;
     k.immortal = isImmortal(o);
     k.refcnt = k.immortal ? 0 : o.refcnt;
-    k.kind = edgeKind(o);
+    k.kind = this.kindOf(o);
     w.u(ev);
     w.z(k.id - this.lastId);
     this.lastId = k.id;
@@ -820,9 +833,16 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     k.size = displaySize(o);
     w.u(k.size);
     w.u(k.refcnt);
+    const internal = heap.isInterpreterOwned(o) ? FLAG_INTERNAL : 0;
+    if (o.type === LongType && typeof (o as PyLong).value === 'number') {
+      // an exact int, the commonest object by far: what shortValue would say, without its allocation
+      w.u((Val.INT << 3) | (k.immortal ? FLAG_IMMORTAL : 0) | internal);
+      w.z((o as PyLong).value as number);
+      return;
+    }
     const v = shortValue(o);
     w.u((v.kind << 3) | (k.immortal ? FLAG_IMMORTAL : 0) | (o instanceof PyStr && o.interned ? FLAG_INTERNED : 0) |
-      (heap.isInterpreterOwned(o) ? FLAG_INTERNAL : 0));
+      internal);
     switch (v.kind) {
       case Val.INT:
         w.z(v.v);
