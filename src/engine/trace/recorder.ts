@@ -298,6 +298,11 @@ interface FrameRec {
   hasCells: boolean;
   /** on the shadow stack now (a frame's record is reused when the frame is, unless it is still in use) */
   inUse: boolean;
+  /** the recorder that made it (string indices are per recorder) */
+  owner: TraceRecorder;
+  /** string index of the code's name, and of its local names once needed (namesOf) */
+  codeName: number;
+  localNames: number[] | null;
 }
 
 /** A live reading of the state at one step, taken only in test mode (see tests/engine/trace.test.ts). */
@@ -533,38 +538,41 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     if (this.mainFrame === null) this.mainFrame = frame;
     const code = frame.code;
     const dictFrame = frame.locals !== null; // module and class bodies (a class body has a func too)
-    let hasCells = this.codeCells.get(code);
-    if (hasCells === undefined) {
-      hasCells = code.co_localspluskinds.some((k) => (k & (CO_FAST_CELL | CO_FAST_FREE)) !== 0);
-      this.codeCells.set(code, hasCells);
-    }
-    const n = code.co_localsplusnames.length;
-    // A frame reused from its code object's pool brings its last record along: reset
-    // rather than reallocate it (a call each step in recursive code made this ~10% of traced fib).
+    // A frame reused from its code object's pool brings its last record along (same code,
+    // so the same code facts when this recorder made it): reset rather than reallocate it
+    // (a call each step in recursive code made this ~10% of traced fib).
     let rec = frame.traceRec as FrameRec | null;
-    if (rec !== null && !rec.inUse && rec.slots !== null && !dictFrame && rec.slots.length === n) {
+    if (rec !== null && rec.owner === this && !rec.inUse && rec.slots !== null && !dictFrame) {
       rec.id = frame.traceId;
-      rec.slots.fill(UNKNOWN);
-      rec.objs!.fill(null);
-      rec.hasCells = hasCells;
+      const slots = rec.slots, objs = rec.objs!;
+      for (let i = 0; i < slots.length; i++) {
+        slots[i] = UNKNOWN;
+        objs[i] = null;
+      }
     } else {
+      let hasCells = this.codeCells.get(code);
+      if (hasCells === undefined) {
+        hasCells = code.co_localspluskinds.some((k) => (k & (CO_FAST_CELL | CO_FAST_FREE)) !== 0);
+        this.codeCells.set(code, hasCells);
+      }
+      const n = code.co_localsplusnames.length;
       rec = {
         frame, id: frame.traceId,
         slots: dictFrame ? null : new Array(n).fill(UNKNOWN),
         objs: dictFrame ? null : new Array(n).fill(null),
         names: dictFrame ? new Map() : null,
         lastValues: null, lastSerials: null, nameIdx: null, lastVersion: -1,
-        hasCells, inUse: false,
+        hasCells, inUse: false, owner: this, codeName: this.str(code.co_name), localNames: null,
       };
       frame.traceRec = rec;
     }
     rec.inUse = true;
-    if (hasCells) this.cellFrames.push(this.shadow.length);
+    if (rec.hasCells) this.cellFrames.push(this.shadow.length);
     this.shadow.push(rec);
     this.tally.depth(this.shadow.length);
     this.w.u(Ev.CALL);
     this.w.u(frame.traceId);
-    this.w.u(this.str(code.co_name));
+    this.w.u(rec.codeName);
   }
 
   /** Pops the top shadow frame (RETURN). */
@@ -626,7 +634,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
         if (id === slots[i]) continue;
         if (v !== null) this.linked(v);
         slots[i] = id;
-        names ??= this.namesOf(f.code);
+        names ??= rec.localNames ??= this.namesOf(f.code);
         this.bind(dist, names[i], v === null ? UNKNOWN : id);
       }
     } else {
