@@ -352,6 +352,8 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   /** set when an object born in this step was introduced before the step ended (then frees must look it up) */
   private midStepKnown = false;
   private dirty: Known[] = [];
+  /** entries of `dirty` in use (reused like `touched`: `length = 0` every step cost ~1.5% of traced b5) */
+  private dirtyLen = 0;
   /** diffEdges' scratch buffer (reused, so a re-read that finds no change allocates nothing) */
   private edgeBuf = new EdgeBuffer();
 
@@ -628,7 +630,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
           // the name refers to its cell (as in CPython); STORE_DEREF changes the cell's
           // contents without touching it: if the cell is shown, re-read it
           const ck = this.known.get(v.serial);
-          if (ck !== undefined && ck.o === v) this.dirty.push(ck);
+          if (ck !== undefined && ck.o === v) this.dirty[this.dirtyLen++] = ck;
         }
         const id = v === null ? UNKNOWN : v.serial !== 0 ? v.serial : this.staticId(v);
         if (id === slots[i]) continue;
@@ -642,7 +644,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       const map = rec.names!;
       // STORE_NAME changes the dict without touching its refcount: if the dict is shown, re-read it
       const dk = d.serial !== 0 ? this.known.get(d.serial) : undefined;
-      if (dk !== undefined && dk.kind !== LEAF && dk.o === d) this.dirty.push(dk);
+      if (dk !== undefined && dk.kind !== LEAF && dk.o === d) this.dirty[this.dirtyLen++] = dk;
       const ek = d.ekeys, ev = d.evalues;
       // fast path: the same key set as last time → only the entries whose value changed
       const last = rec.lastValues;
@@ -730,7 +732,8 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       const o = po[i];
       // freed again (transient), or recycled by a free list under a new serial
       if (o.serial !== ps[i] || o.refcnt <= 0) continue;
-      if (this.known.has(o.serial)) continue; // already introduced during the step
+      // already introduced during the step (only possible when one born in it was)
+      if (this.midStepKnown && this.known.has(o.serial)) continue;
       const k: Known = {
         id: o.serial, o, refcnt: 0, immortal: false, born: step, epoch: -1,
         kind: LEAF, readStep: -1, size: 0, total: 0, targets: null, keys: null, dead: false,
@@ -738,7 +741,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       this.known.set(o.serial, k);
       this.describe(Ev.ALLOC, k);
       k.epoch = step;
-      if (k.kind !== LEAF) this.dirty.push(k);
+      if (k.kind !== LEAF) this.dirty[this.dirtyLen++] = k;
     }
     // 2. net refcount changes
     const t = this.touched;
@@ -765,7 +768,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
         this.w.u(d > 0 ? d : -d);
         k.refcnt = o.refcnt;
       }
-      if (k.kind !== LEAF && o.refcnt > 0) this.dirty.push(k);
+      if (k.kind !== LEAF && o.refcnt > 0) this.dirty[this.dirtyLen++] = k;
     }
     // 3. names: the running frame, the module's globals, and frames sharing cells
     const s = this.shadow;
@@ -786,7 +789,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       const g = top.generator;
       if (g !== null && g.serial !== 0) {
         const gk = this.known.get(g.serial);
-        if (gk !== undefined && gk.kind !== LEAF && gk.o === g) this.dirty.push(gk);
+        if (gk !== undefined && gk.kind !== LEAF && gk.o === g) this.dirty[this.dirtyLen++] = gk;
       }
       const st = top.stack;
       for (let i = 0; i < top.sp; i++) {
@@ -795,17 +798,18 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
         const k = this.known.get(v.serial);
         if (k !== undefined && k.kind !== LEAF && k.epoch !== -step - 1) {
           k.epoch = -step - 1;
-          this.dirty.push(k);
+          this.dirty[this.dirtyLen++] = k;
         }
       }
     }
     // 5. contents of the containers the step touched
     const dirty = this.dirty;
-    for (let i = 0; i < dirty.length; i++) {
+    const dn = this.dirtyLen;
+    for (let i = 0; i < dn; i++) {
       const k = dirty[i];
       if (k.o.refcnt > 0 && k.o.serial === k.id) this.diffEdges(k);
     }
-    if (dirty.length !== 0) dirty.length = 0;
+    this.dirtyLen = 0;
   }
 
   /** edgeKind(o), cached per type in a Map (the shared WeakMap and edgeKind's instanceof test cost more) */
