@@ -294,6 +294,8 @@ interface FrameRec {
   lastSerials: number[] | null;
   /** per entry: string index of its name, -1 = not shown (dunder), -2 = not looked up yet */
   nameIdx: number[] | null;
+  /** module/class bodies: the entries whose key is a name shown (a str, not a dunder) */
+  watch: number[] | null;
   lastVersion: number;
   hasCells: boolean;
   /** on the shadow stack now (a frame's record is reused when the frame is, unless it is still in use) */
@@ -563,7 +565,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
         slots: dictFrame ? null : new Array(n).fill(UNKNOWN),
         objs: dictFrame ? null : new Array(n).fill(null),
         names: dictFrame ? new Map() : null,
-        lastValues: null, lastSerials: null, nameIdx: null, lastVersion: -1,
+        lastValues: null, lastSerials: null, nameIdx: null, watch: null, lastVersion: -1,
         hasCells, inUse: false, owner: this, codeName: this.str(code.co_name), localNames: null,
       };
       frame.traceRec = rec;
@@ -650,7 +652,9 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       const last = rec.lastValues;
       if (last !== null && rec.lastVersion === d.version && last.length === ev.length) {
         const serials = rec.lastSerials!;
-        for (let i = 0; i < ev.length; i++) {
+        const watch = rec.watch!;
+        for (let j = 0; j < watch.length; j++) {
+          const i = watch[j];
           const v = ev[i];
           if (v === last[i] && (v === null || v.serial === serials[i])) continue;
           last[i] = v;
@@ -675,6 +679,14 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       rec.lastSerials = ev.map((v) => (v === null ? 0 : v.serial));
       rec.nameIdx = new Array(ev.length).fill(-2);
       rec.lastVersion = d.version;
+      // the entries the fast path looks at: only names it can show (a module's dozen dunders
+      // are never bound, and comparing them every step was ~5% of traced fib)
+      const watch: number[] = [];
+      for (let i = 0; i < ek.length; i++) {
+        const k = ek[i];
+        if (k instanceof PyStr && !isDunder(k.value)) watch.push(i);
+      }
+      rec.watch = watch;
       let seen = 0;
       for (let i = 0; i < ek.length; i++) {
         const k = ek[i];
