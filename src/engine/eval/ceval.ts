@@ -131,7 +131,7 @@ export function clearFrame(f: Frame): void {
  */
 export function callPythonFunction(func: PyFunction, args: PyObject[], kwnames: string[] | null, locals: PyDict | null = null): PyObject {
   let f: Frame;
-  if (locals === null && observer === null) {
+  if (locals === null) {
     f = acquireFrame(func.codeObj, func, func.globals as PyDict, func.builtins as PyDict);
     incref(func);
   } else {
@@ -1512,7 +1512,6 @@ function dispatch(entry: Frame): PyObject {
               // arguments move straight into the new frame's first locals (no
               // binding to do, nothing that can raise before the frame runs).
               const f = acquireFrame(func.codeObj, func, func.globals as PyDict, func.builtins as PyDict);
-              if (obs !== null) f.poolable = false;
               const fl = f.localsplus;
               for (let i = 0; i < argc; i++) {
                 fl[i] = stack[argStart + i];
@@ -1542,7 +1541,6 @@ function dispatch(entry: Frame): PyObject {
               break;
             }
             const f = acquireFrame(func.codeObj, func, func.globals as PyDict, func.builtins as PyDict);
-            if (obs !== null) f.poolable = false;
             sp = base;
             frame.sp = sp;
             frame.pc = pc;

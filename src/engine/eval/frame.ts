@@ -59,6 +59,8 @@ export class Frame {
   traceLine = -1;
   /** id of this frame in the trace */
   traceId = 0;
+  /** the trace recorder's record of this frame (recorder.ts FrameRec), reused along with the frame */
+  traceRec: object | null = null;
   /** how many Python frames are below this one, this one included (for RecursionError) */
   depth = 0;
 

@@ -190,9 +190,19 @@ export class ByteWriter {
     if (this.len + 10 > this.buf.length) this.grow(10);
     const b = this.buf;
     let p = this.len;
-    while (v >= 0x80) {
+    // most fields fit in one byte; below 2^31 the shifts are exact (and cheaper than % and floor)
+    if (v < 0x80) {
+      b[p] = v;
+      this.len = p + 1;
+      return;
+    }
+    while (v > 0x7fffffff) {
       b[p++] = (v % 0x80) | 0x80;
       v = Math.floor(v / 0x80);
+    }
+    while (v >= 0x80) {
+      b[p++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
     }
     b[p++] = v;
     this.len = p;

@@ -21,10 +21,10 @@ import { PyTypeObject, TPFLAGS_HEAPTYPE } from '../objects/typeobject.js';
 import { PyList } from '../objects/listobject.js';
 import { PyTuple } from '../objects/tupleobject.js';
 import { PyDict } from '../objects/dictobject.js';
-import { instanceAttrItems } from '../objects/instancevalues.js';
+import type { InlineValuesOwner } from '../objects/instancevalues.js';
 import { PySet, setKeys } from '../objects/setobject.js';
 import { PyStr, strReprString } from '../objects/unicodeobject.js';
-import { PyLong } from '../objects/longobject.js';
+import { PyLong, LongType } from '../objects/longobject.js';
 import { PyFloat } from '../objects/floatobject.js';
 import { PyBytes, bytesReprString } from '../objects/bytesobject.js';
 import { PyFunction } from '../objects/funcobject.js';
@@ -131,53 +131,87 @@ const STOP = new StopTraverse();
 
 /** Reads `o`'s references (never runs Python code, never changes a refcount). */
 export function readEdges(o: PyObject, mode: EdgeMode): RawEdges {
-  const targets: PyObject[] = [];
+  const buf = new EdgeBuffer();
+  const total = readEdgesInto(o, mode, buf);
+  const targets = buf.targets.slice(0, buf.n);
+  const keys = buf.keys.slice(0, buf.n);
+  return { mode, total, targets, keys: mode === EdgeMode.MAPPING || mode === EdgeMode.ATTRS ? keys : null };
+}
+
+/**
+ * Where readEdgesInto leaves what it read: the first `n` entries of `targets`
+ * (and of `keys`). The arrays are reused and never truncated (setting an
+ * array's length to 0 every read, which frees its store, cost more than the read).
+ */
+export class EdgeBuffer {
+  targets: PyObject[] = [];
+  keys: (PyObject | null)[] = [];
+  n = 0;
+
+  push(t: PyObject, k: PyObject | null): void {
+    const n = this.n++;
+    this.targets[n] = t;
+    this.keys[n] = k;
+  }
+}
+
+/**
+ * readEdges into a buffer the caller reuses (the recorder re-reads containers
+ * every step they are touched: allocating the result each time cost more
+ * than reading). Leaves at most EDGE_CAP targets in `buf` and, for MAPPING
+ * and ATTRS, their keys (ATTRS: null for a __slots__ slot); returns the
+ * total number of references.
+ */
+export function readEdgesInto(o: PyObject, mode: EdgeMode, buf: EdgeBuffer): number {
+  buf.n = 0;
   switch (mode) {
     case EdgeMode.SEQUENCE: {
       const items = (o as PyList | PyTuple).items;
       const n = Math.min(items.length, EDGE_CAP);
-      for (let i = 0; i < n; i++) targets.push(items[i]);
-      return { mode, total: items.length, targets, keys: null };
+      for (let i = 0; i < n; i++) buf.push(items[i], null);
+      return items.length;
     }
     case EdgeMode.MAPPING: {
       const d = o as PyDict;
-      const keys: PyObject[] = [];
       const ek = d.ekeys, ev = d.evalues;
-      for (let i = 0; i < ek.length && targets.length < EDGE_CAP; i++) {
+      for (let i = 0; i < ek.length && buf.n < EDGE_CAP; i++) {
         const k = ek[i];
         if (k === null) continue;
-        keys.push(k);
-        targets.push(ev[i]!);
+        buf.push(ev[i]!, k);
       }
-      return { mode, total: d.used, targets, keys };
+      return d.used;
     }
     case EdgeMode.SET: {
       const s = o as PySet;
       const all = setKeys(s);
-      for (let i = 0; i < all.length && i < EDGE_CAP; i++) targets.push(all[i]);
-      return { mode, total: s.used, targets, keys: null };
+      for (let i = 0; i < all.length && i < EDGE_CAP; i++) buf.push(all[i], null);
+      return s.used;
     }
     case EdgeMode.ATTRS: {
-      const keys: (PyObject | null)[] = [];
       let total = 0;
       const slots = (o as unknown as { slots?: (PyObject | null)[] }).slots;
       if (slots) {
         for (const s of slots) {
           if (s === null) continue;
           total++;
-          if (targets.length < EDGE_CAP) {
-            targets.push(s);
-            keys.push(null);
-          }
+          if (buf.n < EDGE_CAP) buf.push(s, null);
         }
       }
-      // the attributes, whether still "inline values" or in a dict object
-      const inline = instanceAttrItems(o);
-      for (let i = 0; i < inline.length; i++) {
-        total++;
-        if (targets.length < EDGE_CAP) {
-          targets.push(inline[i][1]);
-          keys.push(inline[i][0]);
+      // the attributes, whether still "inline values" or in a dict object. The inline values
+      // are read here rather than through instanceAttrItems(), which allocates a pair per
+      // attribute: the same walk (the set indices, in `order` or else ascending)
+      const io = o as InlineValuesOwner;
+      const vals = io.values;
+      if (vals) {
+        const names = (o.type as PyTypeObject).cachedKeys!.names;
+        const order = io.order;
+        const n = order !== null ? order.length : vals.length;
+        for (let j = 0; j < n; j++) {
+          const i = order !== null ? order[j] : j;
+          const v = vals[i];
+          if (order === null && v === null) continue;
+          total++;
+          if (buf.n < EDGE_CAP) buf.push(v!, names[i]);
         }
       }
       const d = o.dict as PyDict | null;
@@ -187,21 +221,18 @@ export function readEdges(o: PyObject, mode: EdgeMode): RawEdges {
           const k = ek[i];
           if (k === null) continue;
           total++;
-          if (targets.length < EDGE_CAP) {
-            targets.push(ev[i]!);
-            keys.push(k);
-          }
+          if (buf.n < EDGE_CAP) buf.push(ev[i]!, k);
         }
       }
-      return { mode, total, targets, keys };
+      return total;
     }
     default: {
       if (o instanceof PyFunction) {
         // only the cells of `__closure__` (the tuple itself is not drawn): the code, globals and
         // defaults a function also holds are the interpreter's, not the learner's data
         const cells = o.closure instanceof PyTuple ? o.closure.items : [];
-        for (let i = 0; i < cells.length && i < EDGE_CAP; i++) targets.push(cells[i]);
-        return { mode: EdgeMode.OTHER, total: cells.length, targets, keys: null };
+        for (let i = 0; i < cells.length && i < EDGE_CAP; i++) buf.push(cells[i], null);
+        return cells.length;
       }
       let total = 0;
       const tr = o.type.tp_traverse;
@@ -209,14 +240,14 @@ export function readEdges(o: PyObject, mode: EdgeMode): RawEdges {
         try {
           tr(o, (c) => {
             total++;
-            if (targets.length < EDGE_CAP) targets.push(c);
+            if (buf.n < EDGE_CAP) buf.push(c, null);
             else if (total > 100_000) throw STOP; // don't count a giant container to the end
           });
         } catch (e) {
           if (e !== STOP) throw e;
         }
       }
-      return { mode: EdgeMode.OTHER, total, targets, keys: null };
+      return total;
     }
   }
 }
@@ -239,10 +270,13 @@ interface Known {
   readStep: number;
   /** the size (sys.getsizeof) the trace last stated */
   size: number;
-  /** the edges the trace last stated */
+  /** the edges the trace last stated: the total, and the records of the first EDGE_CAP targets and keys */
   total: number;
-  targets: number[] | null;
-  keys: number[] | null;
+  targets: Known[] | null;
+  /** MAPPING and ATTRS: the keys' records (null: a __slots__ slot) */
+  keys: (Known | null)[] | null;
+  /** freed: the record is no longer in `known` (a container's `targets` may still hold it) */
+  dead: boolean;
 }
 
 /** A Python frame as the trace shows it. */
@@ -260,8 +294,17 @@ interface FrameRec {
   lastSerials: number[] | null;
   /** per entry: string index of its name, -1 = not shown (dunder), -2 = not looked up yet */
   nameIdx: number[] | null;
+  /** module/class bodies: the entries whose key is a name shown (a str, not a dunder) */
+  watch: number[] | null;
   lastVersion: number;
   hasCells: boolean;
+  /** on the shadow stack now (a frame's record is reused when the frame is, unless it is still in use) */
+  inUse: boolean;
+  /** the recorder that made it (string indices are per recorder) */
+  owner: TraceRecorder;
+  /** string index of the code's name, and of its local names once needed (namesOf) */
+  codeName: number;
+  localNames: number[] | null;
 }
 
 /** A live reading of the state at one step, taken only in test mode (see tests/engine/trace.test.ts). */
@@ -286,6 +329,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   private strings: string[] = [];
   private stringIndex = new Map<string, number>();
   private typeNames = new Map<PyTypeObject, number>();
+  private kinds = new Map<PyTypeObject, EdgeKind>();
   private codeNames = new Map<CodeObject, number[]>();
   private codeCells = new Map<CodeObject, boolean>();
 
@@ -310,8 +354,14 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   /** set when an object born in this step was introduced before the step ended (then frees must look it up) */
   private midStepKnown = false;
   private dirty: Known[] = [];
+  /** entries of `dirty` in use (reused like `touched`: `length = 0` every step cost ~1.5% of traced b5) */
+  private dirtyLen = 0;
+  /** diffEdges' scratch buffer (reused, so a re-read that finds no change allocates nothing) */
+  private edgeBuf = new EdgeBuffer();
 
   private shadow: FrameRec[] = [];
+  /** indices in `shadow` of the frames with cells or free variables, ascending (their names are re-read every step) */
+  private cellFrames: number[] = [];
   private mainFrame: Frame | null = null;
   private nextFrameId = 0;
 
@@ -322,6 +372,8 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   private lastWasRepeat = false;
   private lastLine = -1;
   private lastLineFrame: Frame | null = null;
+  /** its trace id: frames are reused from their code object's pool, so identity alone is not enough */
+  private lastLineFrameId = 0;
   private transient = 0;
   private finished = false;
   private truncated = true;
@@ -414,6 +466,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     const k = this.known.get(o.serial);
     if (k === undefined || k.o !== o) return;
     this.known.delete(o.serial);
+    k.dead = true;
     if (k.born === this.step) {
       // made and freed within this step: no step ever shows it
       k.born = -2;
@@ -436,25 +489,27 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
 
   line(frame: Frame, line: number): void {
     if (this.finished) return;
-    const top = this.shadow.length > 0 ? this.shadow[this.shadow.length - 1].frame : null;
-    if (top !== frame) this.reconcile(frame);
+    const top = this.shadow.length > 0 ? this.shadow[this.shadow.length - 1] : null;
+    if (top === null || top.frame !== frame || top.id !== frame.traceId) this.reconcile(frame);
     this.endStep();
     // A loop's backward jump repeats the line event of the line it is on. When
     // nothing happened between that repeat and this line event, the repeat
     // shows the same memory as this step: it is dropped (3 steps a loop
     // iteration become 2).
-    if (this.w.len === this.lastLineEnd && this.lastWasRepeat && frame === this.lastLineFrame) {
+    const sameFrame = frame === this.lastLineFrame && frame.traceId === this.lastLineFrameId;
+    if (this.w.len === this.lastLineEnd && this.lastWasRepeat && sameFrame) {
       this.w.len = this.lastLineStart;
       this.step--;
       this.live?.pop();
     }
-    const repeat = line === this.lastLine && frame === this.lastLineFrame;
+    const repeat = line === this.lastLine && sameFrame;
     this.lastLineStart = this.w.len;
     this.w.u(Ev.LINE);
     this.w.u(line);
     this.lastWasRepeat = repeat;
     this.lastLine = line;
     this.lastLineFrame = frame;
+    this.lastLineFrameId = frame.traceId;
     this.lastLineEnd = this.w.len;
     if (this.live !== null) this.snapshot(line, frame);
     this.step++;
@@ -473,14 +528,11 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     if (this.finished) return;
     const s = this.shadow;
     let i = s.length - 1;
-    while (i >= 0 && s[i].frame !== frame) i--;
+    while (i >= 0 && (s[i].frame !== frame || s[i].id !== frame.traceId)) i--;
     if (i < 0) return;
     // the main module's frame stays on show until the end: its names are the program's globals
     if (i === 0 && frame === this.mainFrame) i = 1;
-    while (s.length > i) {
-      s.pop();
-      this.w.u(Ev.RETURN);
-    }
+    while (s.length > i) this.pop();
   }
 
   // ---------------------------------------------------------------- frames
@@ -490,24 +542,49 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     if (this.mainFrame === null) this.mainFrame = frame;
     const code = frame.code;
     const dictFrame = frame.locals !== null; // module and class bodies (a class body has a func too)
-    let hasCells = this.codeCells.get(code);
-    if (hasCells === undefined) {
-      hasCells = code.co_localspluskinds.some((k) => (k & (CO_FAST_CELL | CO_FAST_FREE)) !== 0);
-      this.codeCells.set(code, hasCells);
+    // A frame reused from its code object's pool brings its last record along (same code,
+    // so the same code facts when this recorder made it): reset rather than reallocate it
+    // (a call each step in recursive code made this ~10% of traced fib).
+    let rec = frame.traceRec as FrameRec | null;
+    if (rec !== null && rec.owner === this && !rec.inUse && rec.slots !== null && !dictFrame) {
+      rec.id = frame.traceId;
+      const slots = rec.slots, objs = rec.objs!;
+      for (let i = 0; i < slots.length; i++) {
+        slots[i] = UNKNOWN;
+        objs[i] = null;
+      }
+    } else {
+      let hasCells = this.codeCells.get(code);
+      if (hasCells === undefined) {
+        hasCells = code.co_localspluskinds.some((k) => (k & (CO_FAST_CELL | CO_FAST_FREE)) !== 0);
+        this.codeCells.set(code, hasCells);
+      }
+      const n = code.co_localsplusnames.length;
+      rec = {
+        frame, id: frame.traceId,
+        slots: dictFrame ? null : new Array(n).fill(UNKNOWN),
+        objs: dictFrame ? null : new Array(n).fill(null),
+        names: dictFrame ? new Map() : null,
+        lastValues: null, lastSerials: null, nameIdx: null, watch: null, lastVersion: -1,
+        hasCells, inUse: false, owner: this, codeName: this.str(code.co_name), localNames: null,
+      };
+      frame.traceRec = rec;
     }
-    const n = code.co_localsplusnames.length;
-    this.shadow.push({
-      frame, id: frame.traceId,
-      slots: dictFrame ? null : new Array(n).fill(UNKNOWN),
-      objs: dictFrame ? null : new Array(n).fill(null),
-      names: dictFrame ? new Map() : null,
-      lastValues: null, lastSerials: null, nameIdx: null, lastVersion: -1,
-      hasCells,
-    });
+    rec.inUse = true;
+    if (rec.hasCells) this.cellFrames.push(this.shadow.length);
+    this.shadow.push(rec);
     this.tally.depth(this.shadow.length);
     this.w.u(Ev.CALL);
     this.w.u(frame.traceId);
-    this.w.u(this.str(code.co_name));
+    this.w.u(rec.codeName);
+  }
+
+  /** Pops the top shadow frame (RETURN). */
+  private pop(): void {
+    const rec = this.shadow.pop()!;
+    rec.inUse = false;
+    if (rec.hasCells) this.cellFrames.pop();
+    this.w.u(Ev.RETURN);
   }
 
   /** Brings the shadow stack in line with the real one (frames entered from JS fire no `call`). */
@@ -518,7 +595,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     let at = -1;
     for (; f !== null; f = f.previous) {
       let i = s.length - 1;
-      while (i >= 0 && s[i].frame !== f) i--;
+      while (i >= 0 && (s[i].frame !== f || s[i].id !== f.traceId)) i--;
       if (i >= 0) {
         at = i;
         break;
@@ -526,10 +603,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       chain.push(f);
     }
     if (at < 0 && this.mainFrame !== null && s.length > 0 && s[0].frame === this.mainFrame) at = 0;
-    while (s.length > at + 1) {
-      s.pop();
-      this.w.u(Ev.RETURN);
-    }
+    while (s.length > at + 1) this.pop();
     if (s.length > 0) this.diffFrame(s.length - 1);
     for (let j = chain.length - 1; j >= 0; j--) {
       if (chain[j] === this.mainFrame) continue;
@@ -558,13 +632,13 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
           // the name refers to its cell (as in CPython); STORE_DEREF changes the cell's
           // contents without touching it: if the cell is shown, re-read it
           const ck = this.known.get(v.serial);
-          if (ck !== undefined && ck.o === v) this.dirty.push(ck);
+          if (ck !== undefined && ck.o === v) this.dirty[this.dirtyLen++] = ck;
         }
         const id = v === null ? UNKNOWN : v.serial !== 0 ? v.serial : this.staticId(v);
         if (id === slots[i]) continue;
         if (v !== null) this.linked(v);
         slots[i] = id;
-        names ??= this.namesOf(f.code);
+        names ??= rec.localNames ??= this.namesOf(f.code);
         this.bind(dist, names[i], v === null ? UNKNOWN : id);
       }
     } else {
@@ -572,13 +646,15 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       const map = rec.names!;
       // STORE_NAME changes the dict without touching its refcount: if the dict is shown, re-read it
       const dk = d.serial !== 0 ? this.known.get(d.serial) : undefined;
-      if (dk !== undefined && dk.kind !== LEAF && dk.o === d) this.dirty.push(dk);
+      if (dk !== undefined && dk.kind !== LEAF && dk.o === d) this.dirty[this.dirtyLen++] = dk;
       const ek = d.ekeys, ev = d.evalues;
       // fast path: the same key set as last time → only the entries whose value changed
       const last = rec.lastValues;
       if (last !== null && rec.lastVersion === d.version && last.length === ev.length) {
         const serials = rec.lastSerials!;
-        for (let i = 0; i < ev.length; i++) {
+        const watch = rec.watch!;
+        for (let j = 0; j < watch.length; j++) {
+          const i = watch[j];
           const v = ev[i];
           if (v === last[i] && (v === null || v.serial === serials[i])) continue;
           last[i] = v;
@@ -603,6 +679,14 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       rec.lastSerials = ev.map((v) => (v === null ? 0 : v.serial));
       rec.nameIdx = new Array(ev.length).fill(-2);
       rec.lastVersion = d.version;
+      // the entries the fast path looks at: only names it can show (a module's dozen dunders
+      // are never bound, and comparing them every step was ~5% of traced fib)
+      const watch: number[] = [];
+      for (let i = 0; i < ek.length; i++) {
+        const k = ek[i];
+        if (k instanceof PyStr && !isDunder(k.value)) watch.push(i);
+      }
+      rec.watch = watch;
       let seen = 0;
       for (let i = 0; i < ek.length; i++) {
         const k = ek[i];
@@ -660,15 +744,16 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       const o = po[i];
       // freed again (transient), or recycled by a free list under a new serial
       if (o.serial !== ps[i] || o.refcnt <= 0) continue;
-      if (this.known.has(o.serial)) continue; // already introduced during the step
+      // already introduced during the step (only possible when one born in it was)
+      if (this.midStepKnown && this.known.has(o.serial)) continue;
       const k: Known = {
         id: o.serial, o, refcnt: 0, immortal: false, born: step, epoch: -1,
-        kind: LEAF, readStep: -1, size: 0, total: 0, targets: null, keys: null,
+        kind: LEAF, readStep: -1, size: 0, total: 0, targets: null, keys: null, dead: false,
       };
       this.known.set(o.serial, k);
       this.describe(Ev.ALLOC, k);
       k.epoch = step;
-      if (k.kind !== LEAF) this.dirty.push(k);
+      if (k.kind !== LEAF) this.dirty[this.dirtyLen++] = k;
     }
     // 2. net refcount changes
     const t = this.touched;
@@ -695,14 +780,18 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
         this.w.u(d > 0 ? d : -d);
         k.refcnt = o.refcnt;
       }
-      if (k.kind !== LEAF && o.refcnt > 0) this.dirty.push(k);
+      if (k.kind !== LEAF && o.refcnt > 0) this.dirty[this.dirtyLen++] = k;
     }
     // 3. names: the running frame, the module's globals, and frames sharing cells
     const s = this.shadow;
     if (s.length > 0) {
       this.diffFrame(s.length - 1);
       if (s.length > 1 && s[0].names !== null) this.diffFrame(0);
-      for (let i = 1; i < s.length - 1; i++) if (s[i].hasCells) this.diffFrame(i);
+      const cf = this.cellFrames;
+      for (let j = 0; j < cf.length; j++) {
+        const i = cf[j];
+        if (i >= 1 && i < s.length - 1) this.diffFrame(i);
+      }
     }
     // 4. containers on the running frame's value stack (a comprehension's list is
     //    appended to without any refcount change of its own)
@@ -712,7 +801,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       const g = top.generator;
       if (g !== null && g.serial !== 0) {
         const gk = this.known.get(g.serial);
-        if (gk !== undefined && gk.kind !== LEAF && gk.o === g) this.dirty.push(gk);
+        if (gk !== undefined && gk.kind !== LEAF && gk.o === g) this.dirty[this.dirtyLen++] = gk;
       }
       const st = top.stack;
       for (let i = 0; i < top.sp; i++) {
@@ -721,17 +810,30 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
         const k = this.known.get(v.serial);
         if (k !== undefined && k.kind !== LEAF && k.epoch !== -step - 1) {
           k.epoch = -step - 1;
-          this.dirty.push(k);
+          this.dirty[this.dirtyLen++] = k;
         }
       }
     }
     // 5. contents of the containers the step touched
     const dirty = this.dirty;
-    for (let i = 0; i < dirty.length; i++) {
+    const dn = this.dirtyLen;
+    for (let i = 0; i < dn; i++) {
       const k = dirty[i];
       if (k.o.refcnt > 0 && k.o.serial === k.id) this.diffEdges(k);
     }
-    if (dirty.length !== 0) dirty.length = 0;
+    this.dirtyLen = 0;
+  }
+
+  /** edgeKind(o), cached per type in a Map (the shared WeakMap and edgeKind's instanceof test cost more) */
+  private kindOf(o: PyObject): EdgeKind {
+    const k = this.kinds.get(o.type);
+    if (k === undefined) {
+      const kind = edgeKind(o);
+      // a function's kind depends on the object (a closure or not): never cached here
+      if (!(o instanceof PyFunction)) this.kinds.set(o.type, kind);
+      return kind;
+    }
+    return k;
   }
 
   /** ALLOC or INTRO: an object's description. */
@@ -740,7 +842,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     const w = this.w;
     k.immortal = isImmortal(o);
     k.refcnt = k.immortal ? 0 : o.refcnt;
-    k.kind = edgeKind(o);
+    k.kind = this.kindOf(o);
     w.u(ev);
     w.z(k.id - this.lastId);
     this.lastId = k.id;
@@ -755,9 +857,16 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     k.size = displaySize(o);
     w.u(k.size);
     w.u(k.refcnt);
+    const internal = heap.isInterpreterOwned(o) ? FLAG_INTERNAL : 0;
+    if (o.type === LongType && typeof (o as PyLong).value === 'number') {
+      // an exact int, the commonest object by far: what shortValue would say, without its allocation
+      w.u((Val.INT << 3) | (k.immortal ? FLAG_IMMORTAL : 0) | internal);
+      w.z((o as PyLong).value as number);
+      return;
+    }
     const v = shortValue(o);
     w.u((v.kind << 3) | (k.immortal ? FLAG_IMMORTAL : 0) | (o instanceof PyStr && o.interned ? FLAG_INTERNED : 0) |
-      (heap.isInterpreterOwned(o) ? FLAG_INTERNAL : 0));
+      internal);
     switch (v.kind) {
       case Val.INT:
         w.z(v.v);
@@ -793,34 +902,43 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
 
   /** The object's id, introducing it to the trace first if needed. */
   private ensureKnown(o: PyObject): number {
-    if (o.serial === 0) return this.staticId(o);
+    return this.ensureRecord(o).id;
+  }
+
+  /** The object's record, introducing it to the trace first if needed. */
+  private ensureRecord(o: PyObject): Known {
+    if (o.serial === 0) return this.staticRecord(o);
     const k0 = this.known.get(o.serial);
-    if (k0 !== undefined) return k0.id;
+    if (k0 !== undefined) return k0;
     if (o.serial >= this.stepStartSerial) this.midStepKnown = true;
     const k: Known = {
       // epoch -1: if introduced mid-step, later changes in the step still count
       id: o.serial, o, refcnt: 0, immortal: false, born: -1, epoch: -1,
-      kind: LEAF, readStep: -1, size: 0, total: 0, targets: null, keys: null,
+      kind: LEAF, readStep: -1, size: 0, total: 0, targets: null, keys: null, dead: false,
     };
     this.known.set(o.serial, k);
     this.describe(Ev.INTRO, k);
     if (k.kind !== LEAF) this.diffEdges(k);
-    return k.id;
+    return k;
   }
 
   /** Ids for statically allocated objects (serial 0), introduced on first use. */
   private staticId(o: PyObject): number {
+    return this.staticRecord(o).id;
+  }
+
+  private staticRecord(o: PyObject): Known {
     let k = this.statics.get(o);
     if (k === undefined) {
       k = {
         id: this.nextStaticId--, o, refcnt: 0, immortal: true, born: -1, epoch: -1,
-        kind: LEAF, readStep: -1, size: 0, total: 0, targets: null, keys: null,
+        kind: LEAF, readStep: -1, size: 0, total: 0, targets: null, keys: null, dead: false,
       };
       this.statics.set(o, k);
       this.describe(Ev.INTRO, k);
       if (k.kind !== LEAF) this.diffEdges(k);
     }
-    return k.id;
+    return k;
   }
 
   /** Re-reads a container and writes an EDGES event if its contents changed. */
@@ -834,44 +952,67 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       this.oid(k.id);
       this.w.u(size);
     }
-    const raw = readEdges(k.o, k.kind as EdgeMode);
-    const n = raw.targets.length;
-    const targets = new Array<number>(n);
-    for (let i = 0; i < n; i++) targets[i] = this.ensureKnown(raw.targets[i]);
-    let keys: number[] | null = null;
-    if (raw.keys !== null) {
-      keys = new Array<number>(n);
-      for (let i = 0; i < n; i++) {
-        const key = raw.keys[i];
-        keys[i] = key === null ? UNKNOWN : this.ensureKnown(key);
-      }
-    }
+    const mode = k.kind as EdgeMode;
+    const keyed = mode === EdgeMode.MAPPING || mode === EdgeMode.ATTRS;
+    // Read into scratch arrays: nothing below can re-enter diffEdges until the changed tail
+    // has been copied out of them.
+    const buf = this.edgeBuf;
+    const total = readEdgesInto(k.o, mode, buf);
+    const rt = buf.targets, rk = buf.keys, n = buf.n;
+    // The unchanged prefix, compared by object: a target is unchanged when it is the same
+    // object as the record stated last time and that record is still alive (not freed; a
+    // reused JS object has a new serial). Then it has the same id, and introducing it again
+    // would do nothing: only the changed tail needs ids (a container touched every step,
+    // like a list a loop appends to, costs pointer comparisons rather than lookups).
     const old = k.targets, oldKeys = k.keys;
     let keep = 0;
     if (old !== null) {
       const m = Math.min(old.length, n);
-      while (keep < m && old[keep] === targets[keep] && (keys === null || oldKeys![keep] === keys[keep])) keep++;
-      if (keep === n && old.length === n && k.total === raw.total) return;
-    } else if (n === 0 && raw.total === 0) {
-      k.targets = targets;
-      k.keys = keys;
+      while (keep < m && sameObject(old[keep], rt[keep]) && (!keyed || sameKey(oldKeys![keep], rk[keep]))) keep++;
+      if (keep === n && old.length === n && k.total === total) return;
+    } else if (n === 0 && total === 0) {
+      k.targets = [];
+      k.keys = keyed ? [] : null;
       return; // a new container is empty unless said otherwise
+    }
+    // the changed tail, copied out of the scratch arrays before anything can re-enter
+    const tail = rt.slice(keep, n) as PyObject[];
+    const tailKeys = keyed ? rk.slice(keep, n) : null;
+    let targets: Known[], keys: (Known | null)[] | null = null;
+    if (keep === n && old !== null && old.length === n) {
+      targets = old; // only the total changed
+      keys = oldKeys;
+    } else {
+      // As before the prefix comparison existed: every target is introduced (in order)
+      // before any key; the prefix's are known already, so only the tail's can be new.
+      targets = old !== null ? old.slice(0, keep) : [];
+      for (let i = 0; i < tail.length; i++) targets.push(this.ensureRecord(tail[i]));
+      if (keyed) {
+        keys = oldKeys !== null ? oldKeys.slice(0, keep) : [];
+        for (let i = 0; i < tail.length; i++) {
+          const key = tailKeys![i];
+          keys.push(key === null ? null : this.ensureRecord(key));
+        }
+      }
     }
     k.targets = targets;
     k.keys = keys;
-    k.total = raw.total;
+    k.total = total;
     // newly linked containers may have been filled by builtin code without a touch (list(gen)): re-read them
-    for (let i = keep; i < n; i++) this.relink(raw.targets[i]);
+    for (let i = 0; i < tail.length; i++) this.relink(tail[i]);
     const w = this.w;
     w.u(Ev.EDGES);
     this.oid(k.id);
-    w.u(raw.mode);
-    w.u(raw.total);
+    w.u(mode);
+    w.u(total);
     w.u(keep);
     w.u(n - keep);
     for (let i = keep; i < n; i++) {
-      this.oid(targets[i]);
-      if (keys !== null) w.u(keys[i] === UNKNOWN ? 0 : zz(this.lastId - keys[i]) + 1);
+      this.oid(targets[i].id);
+      if (keys !== null) {
+        const key = keys[i];
+        w.u(key === null ? 0 : zz(this.lastId - key.id) + 1);
+      }
     }
   }
 
@@ -961,6 +1102,15 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     if (o.serial === 0) return this.statics.get(o)?.id ?? UNKNOWN;
     return this.known.has(o.serial) ? o.serial : UNKNOWN;
   }
+}
+
+/** Is `rec` the record of `o` as it is now (same object, not freed since; see diffEdges)? */
+function sameObject(rec: Known, o: PyObject): boolean {
+  return rec.o === o && !rec.dead && (o.serial === rec.id || (o.serial === 0 && rec.id < 0));
+}
+
+function sameKey(rec: Known | null, o: PyObject | null): boolean {
+  return rec === null ? o === null : o !== null && sameObject(rec, o);
 }
 
 function zz(v: number): number {

@@ -30,13 +30,20 @@ export class MemoryTally {
   /** the deepest the Python call stack has been (the module's frame is 1) */
   maxDepth = 0;
 
+  /** the last type name counted and its counts (a loop makes and frees the same types over and over) */
+  private lastName = '';
+  private lastCounts: TypeCounts | null = null;
+
   private counts(o: PyObject): TypeCounts {
     const name = o.type.name;
+    if (name === this.lastName && this.lastCounts !== null) return this.lastCounts;
     let c = this.byName.get(name);
     if (c === undefined) {
       c = { allocated: 0, freedRuns: [] };
       this.byName.set(name, c);
     }
+    this.lastName = name;
+    this.lastCounts = c;
     return c;
   }
 
