@@ -182,7 +182,7 @@ function leaveFrame(f: Frame): void {
  * type_call's reference, and the class and arguments stay, as 3.12's CALL
  * keeps them for the call's duration.
  */
-function pushInitFrame(caller: Frame, cls: PyTypeObject, func: PyFunction, base: number, argc: number, kwnames: string[] | null, tracing: boolean): Frame {
+function pushInitFrame(caller: Frame, cls: PyTypeObject, func: PyFunction, base: number, argc: number, kwnames: string[] | null): Frame {
   const stack = caller.stack;
   const argStart = base + 2;
   const co = func.codeObj.code;
@@ -214,7 +214,6 @@ function pushInitFrame(caller: Frame, cls: PyTypeObject, func: PyFunction, base:
   }
   incref(func); // slot_tp_init's lookup
   const f = acquireFrame(func.codeObj, func, func.globals as PyDict, func.builtins as PyDict);
-  if (tracing) f.poolable = false;
   incref(func); // the frame's
   // the frame's own references to `self` and the arguments
   incref(obj);
@@ -1579,7 +1578,7 @@ function dispatch(entry: Frame): PyObject {
               frame.pc = pc;
               let f: Frame;
               try {
-                f = pushInitFrame(frame, cls, init as PyFunction, base, argc, kwnames, obs !== null);
+                f = pushInitFrame(frame, cls, init as PyFunction, base, argc, kwnames);
               } catch (e) {
                 sp = frame.sp; // it dropped the call's stack entries
                 throw e;
