@@ -162,9 +162,14 @@ export function gcTrack(o: PyObject): void {
   gcstate.generations[0].append(o);
 }
 
-/** PyObject_GC_UnTrack */
+/**
+ * PyObject_GC_UnTrack. Like CPython's (which clears _gc_prev, and with it
+ * PREV_MASK_COLLECTING), it resets the collector's scratch count: an object
+ * freed or untracked in the middle of a collection leaves it clean.
+ */
 export function gcUntrack(o: PyObject): void {
   if (!o.gcTracked) return;
   o.gcTracked = false;
+  o.gcRefs = 0;
   listRemove(o);
 }
