@@ -43,8 +43,37 @@ export interface InlineValuesOwner extends PyObject {
 export function initInlineValues(o: InlineValuesOwner, keys: SharedKeys): void {
   if (keys.usable > 1) keys.usable--;
   o.valuesAddr = heap.mallocBuffer(valuesBytes(sharedKeysUsableSize(keys)));
-  o.values = [];
+  o.values = NO_VALUES;
   o.order = null;
+}
+
+/**
+ * Every instance starts with this (shared, never written: a store that
+ * lengthens the values makes a new array, see withValueAt).
+ */
+const NO_VALUES: (PyObject | null)[] = [];
+
+/**
+ * `vals` with `value` at index ix >= vals.length (nulls in any gap), as a new
+ * array of exactly that length. Growing by push would give every instance a
+ * backing store of 17+ slots (V8's growth step), several times the memory of
+ * its few attributes, which the cyclic GC's scans and the JS GC then pay for.
+ */
+function withValueAt(vals: (PyObject | null)[], ix: number, value: PyObject): (PyObject | null)[] {
+  if (ix === vals.length) {
+    switch (ix) {
+      case 0: return [value];
+      case 1: return [vals[0], value];
+      case 2: return [vals[0], vals[1], value];
+      case 3: return [vals[0], vals[1], vals[2], value];
+      case 4: return [vals[0], vals[1], vals[2], vals[3], value];
+      case 5: return [vals[0], vals[1], vals[2], vals[3], vals[4], value];
+    }
+  }
+  const out = vals.slice();
+  while (out.length < ix) out.push(null);
+  out.push(value);
+  return out;
 }
 
 /** The set indices in the order they were set. */
@@ -95,8 +124,8 @@ export function storeInstanceAttr(o: InlineValuesOwner, keys: SharedKeys, name: 
     if (o.order === null && ix < n) o.order = orderOf(o);
     if (o.order !== null) o.order.push(ix);
     incref(value);
-    while (vals.length < ix) vals.push(null);
-    vals[ix] = value;
+    if (ix < n) vals[ix] = value;
+    else o.values = withValueAt(vals, ix, value);
     return;
   }
   if (value !== null) {
