@@ -290,12 +290,22 @@ let unreachableCount = 0;
  * (objects already moved to `unreachable` are moved back to the END of
  * `young`, to be scanned again). An object with gc_refs == 0 is tentatively
  * moved to the end of `unreachable`. Sets unreachableCount.
+ *
+ * With `untrackTuples`, it also does untrack_tuples' work (which
+ * gc_collect_main runs on `young` right after) as each reachable object is
+ * scanned, saving a walk over the survivors: the scan visits them in their
+ * final list order, and a tuple's check reads only the tracking state of
+ * tuples before it (already decided) or after it (still tracked), exactly as
+ * in the separate pass. Returns how many objects stay in `young`.
  */
-function move_unreachable(young: GCList, unreachable: GCList): void {
+function move_unreachable(young: GCList, unreachable: GCList, untrackTuples: boolean): number {
   const yhead = young.head;
   visitMode = VISIT_REACHABLE;
   visitYoung = young;
   unreachableCount = 0;
+  const tupleType = untrackTuples ? hooks.tupleType : null;
+  const tupleMaybeUntrack = hooks.tupleMaybeUntrack;
+  let survivors = 0;
   let prev = yhead;
   let o = yhead.gcNext!;
   while (o !== yhead) {
@@ -303,7 +313,17 @@ function move_unreachable(young: GCList, unreachable: GCList): void {
       const traverse = o.type.tp_traverse;
       if (traverse !== null) traverse(o, gcVisit);
       o.gcRefs = 0; // gc_clear_collecting
-      prev = o;
+      if (o.type === tupleType && tupleMaybeUntrack !== null) {
+        tupleMaybeUntrack(o);
+        // untracked: it left the list, so prev.gcNext is already the next object
+        if (o.gcTracked) {
+          prev = o;
+          survivors++;
+        }
+      } else {
+        prev = o;
+        survivors++;
+      }
     } else {
       listMove(o, unreachable);
       unreachableCount++;
@@ -314,6 +334,7 @@ function move_unreachable(young: GCList, unreachable: GCList): void {
   }
   visitMode = VISIT_DECREF;
   visitYoung = null;
+  return survivors;
 }
 
 /** clear_unreachable_mask: the objects stay COLLECTING with gc_refs 0. */
@@ -322,31 +343,24 @@ function clear_unreachable_mask(unreachable: GCList): void {
   for (let o = head.gcNext!; o !== head; o = o.gcNext!) o.gcRefs = 1;
 }
 
-/** deduce_unreachable: update_refs, subtract_refs, move_unreachable. */
-function deduce_unreachable(base: GCList, unreachable: GCList): void {
+/**
+ * deduce_unreachable: update_refs, subtract_refs, move_unreachable; with
+ * `untrackTuples`, also untrack_tuples on what stays in `base` (see
+ * move_unreachable). Returns how many objects stay in `base`.
+ */
+function deduce_unreachable(base: GCList, unreachable: GCList, untrackTuples = false): number {
   update_refs(base);
   subtract_refs(base);
-  move_unreachable(base, unreachable);
+  return move_unreachable(base, unreachable, untrackTuples);
 }
 
 /**
- * untrack_tuples: tuples holding only untracked objects leave the collector.
- * Returns how many objects are left in the list (gc_list_size, which
- * gc_collect_main calls next: counted here to save a walk over the list).
+ * untrack_dicts (full collections only, issue #14775): returns how many
+ * objects are left in the list (gc_list_size, which gc_collect_main calls
+ * next: counted here to save a walk over the list).
  */
-function untrack_tuples(list: GCList): number {
-  const t = hooks.tupleType, f = hooks.tupleMaybeUntrack;
-  return untrackExact(list, t, f);
-}
-
-/** untrack_dicts (full collections only, issue #14775); returns the list's size after, like untrack_tuples. */
 function untrack_dicts(list: GCList): number {
-  const t = hooks.dictType, f = hooks.dictMaybeUntrack;
-  return untrackExact(list, t, f);
-}
-
-/** Calls maybeUntrack on the objects of exactly type t; returns how many objects remain in the list. */
-function untrackExact(list: GCList, t: PyTypeObject | null, maybeUntrack: ((o: PyObject) => void) | null): number {
+  const t = hooks.dictType, maybeUntrack = hooks.dictMaybeUntrack;
   const head = list.head;
   let n = 0;
   for (let o = head.gcNext!; o !== head; ) {
@@ -457,6 +471,16 @@ export class NotCallable {
  * always takes the first object left and moves it to `seen`.
  */
 function finalize_garbage(collectable: GCList): boolean {
+  // Usually nothing has a finalizer left to run: then the loop below would
+  // only move every object to `seen` and back, leaving the list as it was.
+  let any = false;
+  for (let o = collectable.head.gcNext!; o !== collectable.head; o = o.gcNext!) {
+    if (!o.finalized && o.type.tp_finalize !== null) {
+      any = true;
+      break;
+    }
+  }
+  if (!any) return false;
   let ran = false;
   const seen = new GCList();
   while (!collectable.isEmpty()) {
@@ -562,9 +586,8 @@ function gc_collect_main(generation: number): CollectResult {
   const old = generation < NUM_GENERATIONS - 1 ? g.generations[generation + 1] : young;
 
   const unreachable = new GCList();
-  deduce_unreachable(young, unreachable);
-
-  const youngSize = untrack_tuples(young);
+  // deduce_unreachable, then untrack_tuples(young) (done during its scan)
+  const youngSize = deduce_unreachable(young, unreachable, true);
   // move reachable objects to the next generation
   if (young !== old) {
     if (generation === NUM_GENERATIONS - 2) g.longLivedPending += youngSize;

@@ -303,8 +303,8 @@ function subtypeTraverse(o: PyObject, visit: Visit): void {
   const d = o.dict;
   if (d) visit(d);
   visit(t);
-  const base = solidBase(t);
-  if (base.tp_traverse) base.tp_traverse(o, visit);
+  const base = t.solidBaseCache ?? solidBase(t);
+  if (base !== ObjectType && base.tp_traverse) base.tp_traverse(o, visit);
 }
 
 /** subtype_clear */
