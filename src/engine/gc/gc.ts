@@ -182,6 +182,16 @@ function permanent(): GCList {
 
 // ---------------------------------------------------------------- list helpers
 
+/** Calls f on each object of `list` (f must not unlink objects other than the one it is given). */
+function forEachIn(list: GCList, f: (o: PyObject) => void): void {
+  const head = list.head;
+  for (let o = head.gcNext!; o !== head; ) {
+    const next = o.gcNext!;
+    f(o);
+    o = next;
+  }
+}
+
 /** gc_list_move: unlinks `o` from its list and appends it to `list`. */
 function listMove(o: PyObject, list: GCList): void {
   listRemove(o);
@@ -223,84 +233,147 @@ function update_refs(containers: GCList): void {
   }
 }
 
-/** visit_decref: only references to objects inside the collected set count. */
-function visit_decref(op: PyObject): void {
-  if (op.gcRefs > 1) op.gcRefs--;
-  // gcRefs === 1 would mean "refcount is too small": a type's tp_traverse
-  // visits a reference it does not own. CPython asserts; we ignore it.
+/**
+ * The collector's one visit function, passed to every tp_traverse during a
+ * collection: visit_decref in subtract_refs, visit_reachable in
+ * move_unreachable, chosen by `visitMode`. One function instead of two (or a
+ * closure per scan) keeps the `visit(child)` call inside each traverse
+ * function monomorphic, so V8 inlines it there.
+ */
+const VISIT_DECREF = 0;
+const VISIT_REACHABLE = 1;
+let visitMode = VISIT_DECREF;
+/** move_unreachable's `young`, for visit_reachable */
+let visitYoung: GCList | null = null;
+
+function gcVisit(op: PyObject): void {
+  const refs = op.gcRefs;
+  if (visitMode === VISIT_DECREF) {
+    // visit_decref: only references to objects inside the collected set count.
+    if (refs > 1) op.gcRefs = refs - 1;
+    // gcRefs === 1 would mean "refcount is too small": a type's tp_traverse
+    // visits a reference it does not own. CPython asserts; we ignore it.
+    return;
+  }
+  // visit_reachable
+  if (!refs) return; // not in the collected set (or not a container), or already scanned
+  if (refs === -1) {
+    // it had gc_refs 0 when the scan reached it, but it is reachable after all
+    listMove(op, visitYoung!);
+    unreachableCount--;
+    op.gcRefs = 2;
+  } else if (refs === 1) {
+    // in young, not yet scanned: tell the scan it is reachable
+    op.gcRefs = 2;
+  }
 }
 
 /** subtract_refs: after this, gc_refs counts the references from outside the set. */
 function subtract_refs(containers: GCList): void {
   const head = containers.head;
+  visitMode = VISIT_DECREF;
   for (let o = head.gcNext!; o !== head; o = o.gcNext!) {
     const traverse = o.type.tp_traverse;
-    if (traverse !== null) traverse(o, visit_decref);
+    if (traverse !== null) traverse(o, gcVisit);
   }
 }
+
+/**
+ * How many objects move_unreachable left in `unreachable` (kept as it moves
+ * them, so nobody walks the list again to count them).
+ */
+let unreachableCount = 0;
 
 /**
  * move_unreachable: scans `young` in list order. An object with gc_refs > 0
  * is reachable: it stays, and everything it references is marked reachable
  * (objects already moved to `unreachable` are moved back to the END of
  * `young`, to be scanned again). An object with gc_refs == 0 is tentatively
- * moved to the end of `unreachable`.
+ * moved to the end of `unreachable`. Sets unreachableCount.
+ *
+ * With `untrackTuples`, it also does untrack_tuples' work (which
+ * gc_collect_main runs on `young` right after) as each reachable object is
+ * scanned, saving a walk over the survivors: the scan visits them in their
+ * final list order, and a tuple's check reads only the tracking state of
+ * tuples before it (already decided) or after it (still tracked), exactly as
+ * in the separate pass. Returns how many objects stay in `young`.
  */
-function move_unreachable(young: GCList, unreachable: GCList): void {
+function move_unreachable(young: GCList, unreachable: GCList, untrackTuples: boolean): number {
   const yhead = young.head;
-  const visit_reachable = (op: PyObject): void => {
-    const refs = op.gcRefs;
-    if (refs === 0) return; // not in the collected set, or already scanned
-    if (refs === -1) {
-      // it had gc_refs 0 when the scan reached it, but it is reachable after all
-      listMove(op, young);
-      op.gcRefs = 2;
-    } else if (refs === 1) {
-      // in young, not yet scanned: tell the scan it is reachable
-      op.gcRefs = 2;
-    }
-  };
+  visitMode = VISIT_REACHABLE;
+  visitYoung = young;
+  unreachableCount = 0;
+  const tupleType = untrackTuples ? hooks.tupleType : null;
+  const tupleMaybeUntrack = hooks.tupleMaybeUntrack;
+  let survivors = 0;
   let prev = yhead;
   let o = yhead.gcNext!;
   while (o !== yhead) {
     if (o.gcRefs > 1) {
       const traverse = o.type.tp_traverse;
-      if (traverse !== null) traverse(o, visit_reachable);
+      if (traverse !== null) traverse(o, gcVisit);
       o.gcRefs = 0; // gc_clear_collecting
-      prev = o;
+      if (o.type === tupleType && tupleMaybeUntrack !== null) {
+        tupleMaybeUntrack(o);
+        // untracked: it left the list, so prev.gcNext is already the next object
+        if (o.gcTracked) {
+          prev = o;
+          survivors++;
+        }
+      } else {
+        prev = o;
+        survivors++;
+      }
     } else {
       listMove(o, unreachable);
+      unreachableCount++;
       o.gcRefs = -1; // NEXT_MASK_UNREACHABLE
     }
     // traverse may have appended to young: read prev's next only now
     o = prev.gcNext!;
   }
+  visitMode = VISIT_DECREF;
+  visitYoung = null;
+  return survivors;
 }
 
 /** clear_unreachable_mask: the objects stay COLLECTING with gc_refs 0. */
 function clear_unreachable_mask(unreachable: GCList): void {
-  for (const o of unreachable) o.gcRefs = 1;
+  const head = unreachable.head;
+  for (let o = head.gcNext!; o !== head; o = o.gcNext!) o.gcRefs = 1;
 }
 
-/** deduce_unreachable: update_refs, subtract_refs, move_unreachable. */
-function deduce_unreachable(base: GCList, unreachable: GCList): void {
+/**
+ * deduce_unreachable: update_refs, subtract_refs, move_unreachable; with
+ * `untrackTuples`, also untrack_tuples on what stays in `base` (see
+ * move_unreachable). Returns how many objects stay in `base`.
+ */
+function deduce_unreachable(base: GCList, unreachable: GCList, untrackTuples = false): number {
   update_refs(base);
   subtract_refs(base);
-  move_unreachable(base, unreachable);
+  return move_unreachable(base, unreachable, untrackTuples);
 }
 
-/** untrack_tuples: tuples holding only untracked objects leave the collector. */
-function untrack_tuples(head: GCList): void {
-  const t = hooks.tupleType, f = hooks.tupleMaybeUntrack;
-  if (t === null || f === null) return;
-  for (const o of head) if (o.type === t) f(o);
-}
-
-/** untrack_dicts (full collections only, issue #14775) */
-function untrack_dicts(head: GCList): void {
-  const t = hooks.dictType, f = hooks.dictMaybeUntrack;
-  if (t === null || f === null) return;
-  for (const o of head) if (o.type === t) f(o);
+/**
+ * untrack_dicts (full collections only, issue #14775): returns how many
+ * objects are left in the list (gc_list_size, which gc_collect_main calls
+ * next: counted here to save a walk over the list).
+ */
+function untrack_dicts(list: GCList): number {
+  const t = hooks.dictType, maybeUntrack = hooks.dictMaybeUntrack;
+  const head = list.head;
+  let n = 0;
+  for (let o = head.gcNext!; o !== head; ) {
+    const next = o.gcNext!;
+    if (o.type === t && maybeUntrack !== null) {
+      maybeUntrack(o);
+      if (o.gcTracked) n++;
+    } else {
+      n++;
+    }
+    o = next;
+  }
+  return n;
 }
 
 /**
@@ -322,6 +395,7 @@ function move_legacy_finalizers(unreachable: GCList, _finalizers: GCList): void 
  * in gc.collect()'s result).
  */
 function handle_weakrefs(unreachable: GCList, old: GCList): number {
+  // (gc_collect_main checks weakrefCallbacksCalled afterwards)
   const wrcb_to_call = new GCList();
   for (let o = unreachable.head.gcNext!; o !== unreachable.head; ) {
     const next = o.gcNext!;
@@ -350,6 +424,7 @@ function handle_weakrefs(unreachable: GCList, old: GCList): number {
   let num_freed = 0;
   while (!wrcb_to_call.isEmpty()) {
     const wr = wrcb_to_call.head.gcNext! as WeakrefFields;
+    weakrefCallbacksCalled = true;
     callWeakrefCallback(wr);
     // give up the reference taken above; the weakref may die now
     decref(wr);
@@ -357,12 +432,15 @@ function handle_weakrefs(unreachable: GCList, old: GCList): number {
     else num_freed++;
   }
   for (const wr of untracked as WeakrefFields[]) {
+    weakrefCallbacksCalled = true;
     callWeakrefCallback(wr);
     decref(wr);
   }
   return num_freed;
 }
 const pendingUntracked: PyObject[] = [];
+/** set by handle_weakrefs when it called a callback (Python code ran) */
+let weakrefCallbacksCalled = false;
 
 /** handle_callback (weakrefobject.c): callback(wr), errors reported as unraisable. */
 export function callWeakrefCallback(wr: WeakrefFields): void {
@@ -392,7 +470,18 @@ export class NotCallable {
  * in list order. Finalizers may free objects or resurrect them, so the loop
  * always takes the first object left and moves it to `seen`.
  */
-function finalize_garbage(collectable: GCList): void {
+function finalize_garbage(collectable: GCList): boolean {
+  // Usually nothing has a finalizer left to run: then the loop below would
+  // only move every object to `seen` and back, leaving the list as it was.
+  let any = false;
+  for (let o = collectable.head.gcNext!; o !== collectable.head; o = o.gcNext!) {
+    if (!o.finalized && o.type.tp_finalize !== null) {
+      any = true;
+      break;
+    }
+  }
+  if (!any) return false;
+  let ran = false;
   const seen = new GCList();
   while (!collectable.isEmpty()) {
     const op = collectable.head.gcNext!;
@@ -400,6 +489,7 @@ function finalize_garbage(collectable: GCList): void {
     const finalize = op.type.tp_finalize;
     if (!op.finalized && finalize !== null) {
       op.finalized = true;
+      ran = true;
       incref(op);
       try {
         finalize(op);
@@ -410,17 +500,22 @@ function finalize_garbage(collectable: GCList): void {
     }
   }
   collectable.merge(seen);
+  return ran;
 }
 
 /**
  * handle_resurrected_objects: runs deduce_unreachable again over what the
  * finalizers left; what is reachable now was resurrected and moves to `old`.
+ * Returns how many objects are still unreachable.
  */
-function handle_resurrected_objects(unreachable: GCList, still_unreachable: GCList, old: GCList): void {
-  for (const o of unreachable) o.gcRefs = 0; // gc_list_clear_collecting
+function handle_resurrected_objects(unreachable: GCList, still_unreachable: GCList, old: GCList): number {
+  const head = unreachable.head;
+  for (let o = head.gcNext!; o !== head; o = o.gcNext!) o.gcRefs = 0; // gc_list_clear_collecting
   deduce_unreachable(unreachable, still_unreachable);
+  const n = unreachableCount;
   clear_unreachable_mask(still_unreachable);
   old.merge(unreachable);
+  return n;
 }
 
 /**
@@ -491,51 +586,59 @@ function gc_collect_main(generation: number): CollectResult {
   const old = generation < NUM_GENERATIONS - 1 ? g.generations[generation + 1] : young;
 
   const unreachable = new GCList();
-  deduce_unreachable(young, unreachable);
-
-  untrack_tuples(young);
+  // deduce_unreachable, then untrack_tuples(young) (done during its scan)
+  const youngSize = deduce_unreachable(young, unreachable, true);
   // move reachable objects to the next generation
   if (young !== old) {
-    if (generation === NUM_GENERATIONS - 2) g.longLivedPending += young.size();
+    if (generation === NUM_GENERATIONS - 2) g.longLivedPending += youngSize;
     old.merge(young);
   } else {
     // only full collections untrack dicts, to avoid quadratic dict build-up (#14775)
-    untrack_dicts(young);
     g.longLivedPending = 0;
-    g.longLivedTotal = young.size();
+    g.longLivedTotal = untrack_dicts(young);
   }
 
   // objects reachable from legacy finalizers (tp_del) can't be deleted
   const finalizers = new GCList();
   move_legacy_finalizers(unreachable, finalizers);
 
-  if (g.debug & DEBUG_COLLECTABLE) for (const o of unreachable) debug_cycle('collectable', o);
+  if (g.debug & DEBUG_COLLECTABLE) forEachIn(unreachable, (o) => debug_cycle('collectable', o));
+  let unreachableSize = unreachableCount;
 
   // clear weakrefs and invoke callbacks as necessary
+  weakrefCallbacksCalled = false;
   m += handle_weakrefs(unreachable, old);
 
   // call tp_finalize on objects which have one
-  finalize_garbage(unreachable);
+  const finalizersRan = finalize_garbage(unreachable);
 
   // objects the finalizers resurrected survive; the rest is still trash
   const final_unreachable = new GCList();
-  handle_resurrected_objects(unreachable, final_unreachable, old);
+  if (finalizersRan || weakrefCallbacksCalled) {
+    unreachableSize = handle_resurrected_objects(unreachable, final_unreachable, old);
+  } else {
+    // No Python code ran since deduce_unreachable, so no reference count
+    // changed and nothing can have been resurrected: running it again would
+    // find every object unreachable again, in the same order.
+    final_unreachable.merge(unreachable);
+  }
 
   // tp_clear breaks the cycles; the frees that follow are the collector's
-  const doomed = [...final_unreachable];
-  m += doomed.length;
+  m += unreachableSize;
   const savedReason = heap.freeReason;
   heap.freeReason = FreeReason.Collected;
   try {
     delete_garbage(g, final_unreachable, old);
+  } catch (e) {
+    // gcUntrack and delete_garbage reset the scratch field of every object
+    // that leaves the list; whatever an engine error left in it, reset here.
+    forEachIn(final_unreachable, (o) => (o.gcRefs = 0));
+    throw e;
   } finally {
     heap.freeReason = savedReason;
-    // CPython's untrack clears PREV_MASK_COLLECTING; ours does not, so reset
-    // the scratch field of every object that went through delete_garbage.
-    for (const o of doomed) o.gcRefs = 0;
   }
 
-  for (const o of finalizers) {
+  for (let o = finalizers.head.gcNext!; o !== finalizers.head; o = o.gcNext!) {
     n++;
     if (g.debug & DEBUG_UNCOLLECTABLE) debug_cycle('uncollectable', o);
   }

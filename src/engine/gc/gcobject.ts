@@ -114,13 +114,22 @@ export function resetGC(): void {
  * class machinery's subtype_dealloc drops it.
  */
 export function gcAlloc(o: PyObject, basicsize: number, extraPreheader = 0): void {
-  const t = o.type;
   // Give every container the same shape: the GC fields, in one order.
   o.gcTracked = false;
   o.gcPrev = null;
   o.gcNext = null;
   o.gcRefs = 0;
   o.finalized = false;
+  gcAllocPrepared(o, basicsize, extraPreheader);
+}
+
+/**
+ * gcAlloc for an object whose constructor has already set the GC fields
+ * (the hot containers: PyInstance, PyList, PyTuple), which saves gcAlloc's
+ * stores (megamorphic: every container class passes through it).
+ */
+export function gcAllocPrepared(o: PyObject, basicsize: number, extraPreheader = 0): void {
+  const t = o.type;
   const pre = profile.gcHeaderSize + extraPreheader + t.preheader;
   heap.allocObject(o, basicsize + pre, pre);
   // PyType_GenericAlloc: an instance of a class owns a reference to its class,
@@ -162,9 +171,14 @@ export function gcTrack(o: PyObject): void {
   gcstate.generations[0].append(o);
 }
 
-/** PyObject_GC_UnTrack */
+/**
+ * PyObject_GC_UnTrack. Like CPython's (which clears _gc_prev, and with it
+ * PREV_MASK_COLLECTING), it resets the collector's scratch count: an object
+ * freed or untracked in the middle of a collection leaves it clean.
+ */
 export function gcUntrack(o: PyObject): void {
   if (!o.gcTracked) return;
   o.gcTracked = false;
+  o.gcRefs = 0;
   listRemove(o);
 }

@@ -43,8 +43,53 @@ export interface InlineValuesOwner extends PyObject {
 export function initInlineValues(o: InlineValuesOwner, keys: SharedKeys): void {
   if (keys.usable > 1) keys.usable--;
   o.valuesAddr = heap.mallocBuffer(valuesBytes(sharedKeysUsableSize(keys)));
-  o.values = [];
+  o.values = NO_VALUES;
   o.order = null;
+}
+
+/**
+ * Every instance starts with this (shared, never written: a store past the
+ * end of the values makes a new array, see withValueAt).
+ */
+const NO_VALUES: (PyObject | null)[] = [];
+
+/**
+ * `vals` with `value` at index ix >= vals.length, as a new array with room
+ * for every name the class's keys have now (`size`), the other slots null:
+ * usually the instance's first store makes the one array its attributes
+ * need. An exact-size array, not one grown by push, which would give every
+ * instance a backing store of 17+ slots (V8's growth step), several times the
+ * memory of its few attributes, which the cyclic GC's scans and the JS GC
+ * then pay for.
+ */
+function withValueAt(vals: (PyObject | null)[], ix: number, value: PyObject, size: number): (PyObject | null)[] {
+  const out = nulls(Math.max(ix + 1, size));
+  for (let i = 0; i < vals.length; i++) out[i] = vals[i];
+  out[ix] = value;
+  return out;
+}
+
+/** A packed array of n nulls with a backing store of exactly n slots (for small n). */
+function nulls(n: number): (PyObject | null)[] {
+  switch (n) {
+    case 1: return [null];
+    case 2: return [null, null];
+    case 3: return [null, null, null];
+    case 4: return [null, null, null, null];
+    case 5: return [null, null, null, null, null];
+    case 6: return [null, null, null, null, null, null];
+    case 7: return [null, null, null, null, null, null, null];
+    case 8: return [null, null, null, null, null, null, null, null];
+  }
+  const out: (PyObject | null)[] = [];
+  for (let i = 0; i < n; i++) out.push(null);
+  return out;
+}
+
+/** Is a value set at an index above ix? */
+function setAbove(vals: (PyObject | null)[], ix: number): boolean {
+  for (let i = ix + 1; i < vals.length; i++) if (vals[i] !== null) return true;
+  return false;
 }
 
 /** The set indices in the order they were set. */
@@ -91,12 +136,13 @@ export function storeInstanceAttr(o: InlineValuesOwner, keys: SharedKeys, name: 
   const old = ix < n ? vals[ix] : null;
   if (old === null) {
     if (value === null) raise(Exc.AttributeError, `'${o.type.name}' object has no attribute '${name}'`);
-    // a value set into a gap comes after ones with higher indices: the order must be listed
-    if (o.order === null && ix < n) o.order = orderOf(o);
+    // a value set below one already set comes after it: the order must be
+    // listed (while it is null, the order is ascending index order)
+    if (o.order === null && setAbove(vals, ix)) o.order = orderOf(o);
     if (o.order !== null) o.order.push(ix);
     incref(value);
-    while (vals.length < ix) vals.push(null);
-    vals[ix] = value;
+    if (ix < n) vals[ix] = value;
+    else o.values = withValueAt(vals, ix, value, keys.names.length);
     return;
   }
   if (value !== null) {

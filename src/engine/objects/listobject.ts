@@ -11,7 +11,7 @@ import {
   PyTypeObject, builtinType, Py_EQ, Py_NE, Py_LT, NB_ADD, NB_MULTIPLY, NB_INPLACE_ADD,
   TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC, TPFLAGS_LIST_SUBCLASS, TPFLAGS_SEQUENCE, type Visit,
 } from './typeobject.js';
-import { gcAlloc, gcFree, gcTrack, gcUntrack } from '../gc/gcobject.js';
+import { gcAlloc, gcAllocPrepared, gcFree, gcTrack, gcUntrack } from '../gc/gcobject.js';
 import { heap } from '../memory/heap.js';
 import { raise } from '../eval/errors.js';
 import { Exc } from './exceptions.js';
@@ -31,23 +31,31 @@ const PTR = 8;
 const LIST_BASICSIZE = 40;
 
 export class PyList extends PyObject {
-  items: PyObject[];
+  declare items: PyObject[];
   /** slots in the ob_item buffer */
-  allocated: number;
+  declare allocated: number;
   /** address of the ob_item buffer (0 = NULL) */
-  itemsAddr = 0;
+  declare itemsAddr: number;
   constructor(type: PyTypeObject, items: PyObject[], allocated: number) {
     super(type, true);
-    // The object header, assigned here so the stores stay monomorphic (see PyObject).
-    this.type = type;
+    // The object header and GC fields, assigned here so the stores stay
+    // monomorphic (see PyObject), the ones every cyclic-GC scan reads first
+    // (see PyInstance in typenew.ts).
+    this.gcNext = null;
+    this.gcPrev = null;
+    this.gcRefs = 0;
     this.refcnt = 1;
+    this.type = type;
+    this.items = items;
+    this.gcTracked = false;
+    this.finalized = false;
+    this.allocated = allocated;
+    this.itemsAddr = 0;
     this.addr = 0;
     this.size = 0;
     this.serial = 0;
     this.weakrefs = null;
     this.dict = null;
-    this.items = items;
-    this.allocated = allocated;
   }
 }
 
@@ -67,7 +75,7 @@ function listFree(): FreeList {
 /** PyList_New(0) object part: from the free list when possible; tracked. */
 function allocList(items: PyObject[]): PyList {
   const l = new PyList(ListType, items, 0);
-  if (!listFree().pop(l)) gcAlloc(l, LIST_BASICSIZE);
+  if (!listFree().pop(l)) gcAllocPrepared(l, LIST_BASICSIZE);
   return l;
 }
 
@@ -804,7 +812,7 @@ function listSizeof(o: PyObject): number {
 function listNew(type: PyTypeObject, _args: PyObject[], kwnames: string[] | null): PyObject {
   if (type === ListType) noKeywords('list', kwnames);
   const l = new PyList(type, [], 0);
-  gcAlloc(l, type.basicsize);
+  gcAllocPrepared(l, type.basicsize);
   gcTrack(l);
   return l;
 }

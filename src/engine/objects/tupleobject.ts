@@ -12,7 +12,7 @@ import {
   TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC, TPFLAGS_TUPLE_SUBCLASS, TPFLAGS_SEQUENCE,
   type Visit,
 } from './typeobject.js';
-import { gcAlloc, gcFree, gcTrack, gcUntrack } from '../gc/gcobject.js';
+import { gcAlloc, gcAllocPrepared, gcFree, gcTrack, gcUntrack } from '../gc/gcobject.js';
 import { heap } from '../memory/heap.js';
 import { PyMalloc } from '../memory/obmalloc.js';
 import { profile } from '../profiles/index.js';
@@ -118,18 +118,25 @@ export function mayBeTracked(o: PyObject): boolean {
 // ===================================================================== the tuple type
 
 export class PyTuple extends PyObject {
-  items: PyObject[];
+  declare items: PyObject[];
   constructor(type: PyTypeObject, items: PyObject[]) {
     super(type, true);
-    // The object header, assigned here so the stores stay monomorphic (see PyObject).
-    this.type = type;
+    // The object header and GC fields, assigned here so the stores stay
+    // monomorphic (see PyObject), the ones every cyclic-GC scan reads first
+    // (see PyInstance in typenew.ts).
+    this.gcNext = null;
+    this.gcPrev = null;
+    this.gcRefs = 0;
     this.refcnt = 1;
+    this.type = type;
+    this.items = items;
+    this.gcTracked = false;
+    this.finalized = false;
     this.addr = 0;
     this.size = 0;
     this.serial = 0;
     this.weakrefs = null;
     this.dict = null;
-    this.items = items;
   }
 }
 
@@ -162,7 +169,7 @@ function allocTuple(items: PyObject[]): PyTuple {
   const n = items.length;
   const t = new PyTuple(TupleType, items);
   if (!(n < MAXSAVESIZE && freeLists[n - 1].pop(t))) {
-    gcAlloc(t, TUPLE_BASICSIZE + PTR * n);
+    gcAllocPrepared(t, TUPLE_BASICSIZE + PTR * n);
   }
   gcTrack(t);
   return t;
@@ -189,7 +196,7 @@ export function newTupleFromBorrowed(items: readonly PyObject[]): PyTuple {
 /** An instance of a tuple subclass (tuple_subtype_new): allocated by the subtype, not the free list. */
 function newSubtypeTuple(type: PyTypeObject, items: PyObject[]): PyTuple {
   const t = new PyTuple(type, items);
-  gcAlloc(t, type.basicsize + PTR * items.length);
+  gcAllocPrepared(t, type.basicsize + PTR * items.length);
   gcTrack(t);
   return t;
 }

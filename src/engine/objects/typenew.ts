@@ -29,7 +29,7 @@ import { newTuple, PyTuple, TupleType } from './tupleobject.js';
 import { newList } from './listobject.js';
 import { PyNone, NotImplemented } from './singletons.js';
 import { newBool } from './boolobject.js';
-import { gcAlloc, gcFree, gcTrack, gcUntrack, setHeapInstanceInit } from '../gc/gcobject.js';
+import { gcAlloc, gcAllocPrepared, gcFree, gcTrack, gcUntrack, setHeapInstanceInit } from '../gc/gcobject.js';
 import { heap } from '../memory/heap.js';
 import { profile } from '../profiles/index.js';
 import {
@@ -45,21 +45,34 @@ import { normHash } from './hash.js';
 
 /** An instance of a class whose only builtin base is `object`. */
 export class PyInstance extends PyObject implements HasSlots, InlineValuesOwner {
-  slots: (PyObject | null)[] = EMPTY_SLOTS;
+  declare slots: (PyObject | null)[];
   /** inline values (see instancevalues.ts); null when the instance has a dict object or no managed dict */
-  values: (PyObject | null)[] | null = null;
-  order: number[] | null = null;
-  valuesAddr = 0;
+  declare values: (PyObject | null)[] | null;
+  declare order: number[] | null;
+  declare valuesAddr: number;
   constructor(type: PyTypeObject) {
     super(type, true);
-    // The object header, assigned here so the stores stay monomorphic (see PyObject).
-    this.type = type;
+    // The object header and GC fields, assigned here so the stores stay
+    // monomorphic (see PyObject) — and in this order: V8 lays fields out in
+    // the order they are added, and these first ones are what every scan of
+    // the cyclic GC reads (list links, gc_refs, refcount, type, attributes),
+    // so they share one or two cache lines instead of spreading over three.
+    this.gcNext = null;
+    this.gcPrev = null;
+    this.gcRefs = 0;
     this.refcnt = 1;
+    this.type = type;
+    this.values = null;
+    this.slots = EMPTY_SLOTS;
+    this.dict = null;
+    this.gcTracked = false;
+    this.finalized = false;
+    this.order = null;
+    this.valuesAddr = 0;
     this.addr = 0;
     this.size = 0;
     this.serial = 0;
     this.weakrefs = null;
-    this.dict = null;
   }
 }
 const EMPTY_SLOTS: (PyObject | null)[] = [];
@@ -99,7 +112,7 @@ function objectNew(type: PyTypeObject, args: PyObject[], kwnames: string[] | nul
   }
   if (!type.hasFlag(TPFLAGS_HEAPTYPE)) raise(Exc.TypeError, `object.__new__(${type.name}) is not safe, use ${type.name}.__new__()`);
   const o = new PyInstance(type);
-  gcAlloc(o, type.basicsize);
+  gcAllocPrepared(o, type.basicsize);
   // _PyObject_InitializeDict: after the object, its values array
   const keys = type.cachedKeys;
   if (keys !== null) initInlineValues(o, keys);
@@ -303,8 +316,8 @@ function subtypeTraverse(o: PyObject, visit: Visit): void {
   const d = o.dict;
   if (d) visit(d);
   visit(t);
-  const base = solidBase(t);
-  if (base.tp_traverse) base.tp_traverse(o, visit);
+  const base = t.solidBaseCache ?? solidBase(t);
+  if (base !== ObjectType && base.tp_traverse) base.tp_traverse(o, visit);
 }
 
 /** subtype_clear */
