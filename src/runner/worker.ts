@@ -4,9 +4,9 @@
  * answers state requests for it. The page kills this worker to stop a run.
  */
 
-// core.ts, not index.ts: standard-library modules are loaded per program (below)
-import { runProgram } from '../engine/core.js';
-import { loadStdlib, stdlibModulesNamedIn } from '../engine/modules/stdlib.js';
+// core.ts, not index.ts: standard-library modules and the rarely used parts
+// of the builtin types are loaded per program (runProgramLoading)
+import { runProgramLoading } from '../engine/core.js';
 import { TraceReplay } from '../engine/trace/replay.js';
 import type { ToWorker, FromWorker, WireState } from './protocol.js';
 import { DEFAULT_STEP_BUDGET } from './protocol.js';
@@ -33,10 +33,9 @@ scope.onmessage = (e: MessageEvent<ToWorker>) => {
 async function handle(m: ToWorker): Promise<void> {
   try {
     if (m.kind === 'run') {
-      await loadStdlib(stdlibModulesNamedIn(m.source));
       replay = null;
       currentRun = m.runId;
-      const r = runProgram(m.source, {
+      const r = await runProgramLoading(m.source, {
         python: m.python,
         stepBudget: m.stepBudget ?? DEFAULT_STEP_BUDGET,
         trace: true,

@@ -7,20 +7,22 @@ import { PyObject, decref, incref, makeImmortal } from './object.js';
 import {
   type PyTypeObject, builtinType, ObjectType, TPFLAGS_BASETYPE, TPFLAGS_BYTES_SUBCLASS, TPFLAGS_HAVE_GC,
   TPFLAGS_HEAPTYPE, NB_ADD, NB_MULTIPLY, Py_LT, Py_LE, Py_EQ, Py_NE, Py_GT, type Visit,
+  type BuiltinMethod,
 } from './typeobject.js';
 import { heap } from '../memory/heap.js';
 import { raise, unsupported } from '../eval/errors.js';
 import { Exc } from './exceptions.js';
-import { NotImplemented, PyNone } from './singletons.js';
+import { NotImplemented } from './singletons.js';
 import type { Hash } from './hash.js';
 import { gcAlloc, gcFree, gcTrack, gcUntrack } from '../gc/gcobject.js';
 import { newInt, newBool, asIndex } from './longobject.js';
 import { PyStr, newStr, siphash13, encodeString, normalizeEncoding } from './unicodeobject.js';
 import { PyTuple, newTuple } from './tupleobject.js';
-import { PyList, newList } from './listobject.js';
-import { PySlice, sliceIndices, clampedIndex } from './sliceobject.js';
+import { PyList } from './listobject.js';
+import { PySlice, sliceIndices } from './sliceobject.js';
 import { parseArgs, checkArity, noKeywords } from './args.js';
 import { iterableToArray } from './abstract.js';
+import { parts, deferredMethods } from '../ondemand.js';
 
 export class PyBytes extends PyObject {
   hashCache: Hash | null = null;
@@ -162,7 +164,7 @@ function bytesSubscript(o: PyObject, key: PyObject): PyObject {
   raise(Exc.TypeError, `byte indices must be integers or slices, not ${key.type.name}`);
 }
 
-function indexOf(hay: Uint8Array, needle: Uint8Array, from: number, to: number): number {
+export function indexOf(hay: Uint8Array, needle: Uint8Array, from: number, to: number): number {
   outer: for (let i = from; i + needle.length <= to; i++) {
     for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
     return i;
@@ -170,7 +172,7 @@ function indexOf(hay: Uint8Array, needle: Uint8Array, from: number, to: number):
   return -1;
 }
 
-function lastIndexOf(hay: Uint8Array, needle: Uint8Array, from: number, to: number): number {
+export function lastIndexOf(hay: Uint8Array, needle: Uint8Array, from: number, to: number): number {
   outer: for (let i = to - needle.length; i >= from; i--) {
     for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
     return i;
@@ -179,7 +181,7 @@ function lastIndexOf(hay: Uint8Array, needle: Uint8Array, from: number, to: numb
 }
 
 /** A bytes-like argument (bytes only; bytearray/memoryview are not simulated). */
-function bytesArg(o: PyObject, what = ''): Uint8Array {
+export function bytesArg(o: PyObject, what = ''): Uint8Array {
   if (o instanceof PyBytes) return o.value;
   raise(Exc.TypeError, what || `a bytes-like object is required, not '${o.type.name}'`);
 }
@@ -419,192 +421,39 @@ function bytesNew(type: PyTypeObject, args: PyObject[], kwnames: string[] | null
   return o;
 }
 
-function strArg(o: PyObject, fname: string, n: string): string {
+/** An argument that must be a str (`encoding`, `errors` …). */
+export function strArg(o: PyObject, fname: string, n: string): string {
   if (o instanceof PyStr) return o.value;
   raise(Exc.TypeError, `${fname}() argument ${n} must be str, not ${o.type.name}`);
 }
 
-// ---------------------------------------------------------------- methods
-
-function selfBytes(o: PyObject): Uint8Array {
-  return (o as PyBytes).value;
-}
-
-function optIndex(o: PyObject | undefined, dflt: number): number {
-  if (o === undefined || o === PyNone) return dflt;
-  return clampedIndex(o);
-}
-
-function findArgs(self: PyObject, args: PyObject[], kw: string[] | null, fname: string): [Uint8Array, Uint8Array, number, number] {
-  noKeywords(fname, kw);
-  checkArity(fname, args, 1, 3);
-  const u = selfBytes(self);
-  let sub: Uint8Array;
-  const a = args[0];
-  if (a instanceof PyBytes) sub = a.value;
-  else if (a.type.nb_index !== null) {
-    const v = asIndex(a);
-    if (v < 0 || v > 255) raise(Exc.ValueError, 'byte must be in range(0, 256)');
-    sub = Uint8Array.of(v);
-  } else raise(Exc.TypeError, `argument should be integer or bytes-like object, not '${a.type.name}'`);
-  let start = optIndex(args[1], 0), end = optIndex(args[2], u.length);
-  if (end > u.length) end = u.length;
-  else if (end < 0) end = Math.max(0, end + u.length);
-  if (start < 0) start = Math.max(0, start + u.length);
-  return [u, sub, start, end];
-}
-
-const DECODE_ARGS = ['encoding', 'errors'] as const;
-
-function isAsciiSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13);
-}
+/**
+ * The bytes methods other than the dunders: their code is in bytesmethods.ts,
+ * loaded on demand (src/engine/ondemand.ts).
+ */
+const later = deferredMethods<BuiltinMethod>(parts.bytes, [
+  'decode', 'hex', 'find', 'rfind', 'index', 'count', 'startswith', 'endswith', 'join', 'split', 'strip',
+  'upper', 'lower', 'replace', 'fromhex',
+]);
 
 function setupBytesMethods(t: PyTypeObject): void {
   t.methods = {
-    decode: (self, args, kw) => {
-      const [e, er] = parseArgs('decode', args, kw, DECODE_ARGS, 0);
-      const enc = e === undefined ? 'utf-8' : strArg(e, 'decode', "'encoding'");
-      const errors = er === undefined ? 'strict' : strArg(er, 'decode', "'errors'");
-      return newStr(decodeBytes(selfBytes(self), enc, errors));
-    },
-    hex: (self, args, kw) => {
-      noKeywords('hex', kw);
-      checkArity('hex', args, 0, 0);
-      let s = '';
-      for (const b of selfBytes(self)) s += b.toString(16).padStart(2, '0');
-      return newStr(s);
-    },
-    find: (self, args, kw) => {
-      const [u, sub, s, e] = findArgs(self, args, kw, 'find');
-      return newInt(indexOf(u, sub, s, e));
-    },
-    rfind: (self, args, kw) => {
-      const [u, sub, s, e] = findArgs(self, args, kw, 'rfind');
-      return newInt(lastIndexOf(u, sub, s, e));
-    },
-    index: (self, args, kw) => {
-      const [u, sub, s, e] = findArgs(self, args, kw, 'index');
-      const r = indexOf(u, sub, s, e);
-      if (r < 0) raise(Exc.ValueError, 'subsection not found');
-      return newInt(r);
-    },
-    count: (self, args, kw) => {
-      const [u, sub, s, e] = findArgs(self, args, kw, 'count');
-      if (sub.length === 0) return newInt(Math.max(0, e - s + 1));
-      let n = 0;
-      for (let k = indexOf(u, sub, s, e); k >= 0; k = indexOf(u, sub, k + sub.length, e)) n++;
-      return newInt(n);
-    },
-    startswith: (self, args, kw) => {
-      noKeywords('startswith', kw);
-      checkArity('startswith', args, 1, 1);
-      const u = selfBytes(self);
-      const test = (p: Uint8Array) => p.length <= u.length && p.every((b, i) => u[i] === b);
-      if (args[0] instanceof PyTuple) return newBool(args[0].items.some((p) => test(bytesArg(p))));
-      return newBool(test(bytesArg(args[0], `startswith first arg must be bytes or a tuple of bytes, not ${args[0].type.name}`)));
-    },
-    endswith: (self, args, kw) => {
-      noKeywords('endswith', kw);
-      checkArity('endswith', args, 1, 1);
-      const u = selfBytes(self);
-      const test = (p: Uint8Array) => p.length <= u.length && p.every((b, i) => u[u.length - p.length + i] === b);
-      if (args[0] instanceof PyTuple) return newBool(args[0].items.some((p) => test(bytesArg(p))));
-      return newBool(test(bytesArg(args[0], `endswith first arg must be bytes or a tuple of bytes, not ${args[0].type.name}`)));
-    },
-    join: (self, args, kw) => {
-      noKeywords('join', kw);
-      checkArity('join', args, 1, 1);
-      const items = iterableToArray(args[0]);
-      try {
-        const sep = selfBytes(self);
-        const parts = items.map((it, i) => {
-          if (!(it instanceof PyBytes)) raise(Exc.TypeError, `sequence item ${i}: expected a bytes-like object, ${it.type.name} found`);
-          return it.value;
-        });
-        const total = parts.reduce((n, p) => n + p.length, 0) + sep.length * Math.max(0, parts.length - 1);
-        const out = new Uint8Array(total);
-        let k = 0;
-        parts.forEach((p, i) => {
-          if (i > 0) { out.set(sep, k); k += sep.length; }
-          out.set(p, k);
-          k += p.length;
-        });
-        return newBytes(out);
-      } finally {
-        for (const it of items) decref(it);
-      }
-    },
-    split: (self, args, kw) => {
-      const [sepObj, maxObj] = parseArgs('split', args, kw, ['sep', 'maxsplit'], 0);
-      const u = selfBytes(self);
-      let max = maxObj === undefined ? -1 : asIndex(maxObj);
-      const out: PyObject[] = [];
-      if (sepObj === undefined || sepObj === PyNone) {
-        let i = 0;
-        while (i < u.length) {
-          while (i < u.length && isAsciiSpace(u[i])) i++;
-          if (i >= u.length) break;
-          let j = i;
-          if (max === 0) {
-            // The remainder keeps its trailing whitespace (split_whitespace).
-            out.push(newBytes(u.slice(i)));
-            break;
-          }
-          while (j < u.length && !isAsciiSpace(u[j])) j++;
-          out.push(newBytes(u.slice(i, j)));
-          max--;
-          i = j;
-        }
-        return newList(out);
-      }
-      const sep = bytesArg(sepObj);
-      if (sep.length === 0) raise(Exc.ValueError, 'empty separator');
-      let i = 0;
-      while (max !== 0) {
-        const k = indexOf(u, sep, i, u.length);
-        if (k < 0) break;
-        out.push(newBytes(u.slice(i, k)));
-        i = k + sep.length;
-        max--;
-      }
-      out.push(newBytes(u.slice(i)));
-      return newList(out);
-    },
-    strip: (self, args, kw) => {
-      noKeywords('strip', kw);
-      checkArity('strip', args, 0, 1);
-      const u = selfBytes(self);
-      const chars = args.length && args[0] !== PyNone ? bytesArg(args[0]) : null;
-      const strip = (c: number) => (chars ? chars.includes(c) : isAsciiSpace(c));
-      let i = 0, j = u.length;
-      while (i < j && strip(u[i])) i++;
-      while (j > i && strip(u[j - 1])) j--;
-      return newBytes(u.slice(i, j));
-    },
-    upper: (self) => newBytes(selfBytes(self).map((c) => (c >= 97 && c <= 122 ? c - 32 : c))),
-    lower: (self) => newBytes(selfBytes(self).map((c) => (c >= 65 && c <= 90 ? c + 32 : c))),
-    replace: (self, args, kw) => {
-      noKeywords('replace', kw);
-      checkArity('replace', args, 2, 3);
-      const u = selfBytes(self), old = bytesArg(args[0]), rep = bytesArg(args[1]);
-      let count = args.length > 2 ? asIndex(args[2]) : -1;
-      if (old.length === 0) unsupported('bytes.replace with an empty pattern');
-      const parts: number[] = [];
-      let i = 0;
-      while (count !== 0) {
-        const k = indexOf(u, old, i, u.length);
-        if (k < 0) break;
-        for (let x = i; x < k; x++) parts.push(u[x]);
-        for (const b of rep) parts.push(b);
-        i = k + old.length;
-        count--;
-      }
-      for (let x = i; x < u.length; x++) parts.push(u[x]);
-      return newBytes(Uint8Array.from(parts));
-    },
+    decode: later.decode,
+    hex: later.hex,
+    find: later.find,
+    rfind: later.rfind,
+    index: later.index,
+    count: later.count,
+    startswith: later.startswith,
+    endswith: later.endswith,
+    join: later.join,
+    split: later.split,
+    strip: later.strip,
+    upper: later.upper,
+    lower: later.lower,
+    replace: later.replace,
     __getnewargs__: (self) => {
-      const b = newBytes(selfBytes(self).slice());
+      const b = newBytes((self as PyBytes).value.slice());
       return newTupleOf(b);
     },
     __sizeof__: (self, args, kw) => {
@@ -613,26 +462,7 @@ function setupBytesMethods(t: PyTypeObject): void {
       return newInt(bytesSizeof(self));
     },
   };
-  t.classMethods = {
-    fromhex: (type, args, kw) => {
-      noKeywords('fromhex', kw);
-      checkArity('fromhex', args, 1, 1);
-      const s = strArg(args[0], 'fromhex', '');
-      const out: number[] = [];
-      let i = 0;
-      while (i < s.length) {
-        if (s[i] === ' ') { i++; continue; }
-        const pair = s.slice(i, i + 2);
-        if (!/^[0-9a-fA-F]{2}$/.test(pair)) {
-          raise(Exc.ValueError, `non-hexadecimal number found in fromhex() arg at position ${/^[0-9a-fA-F]/.test(s[i]) ? i + 1 : i}`);
-        }
-        out.push(parseInt(pair, 16));
-        i += 2;
-      }
-      if (type !== BytesType) unsupported('fromhex on a bytes subclass');
-      return newBytes(Uint8Array.from(out));
-    },
-  };
+  t.classMethods = { fromhex: later.fromhex };
 }
 
 function newTupleOf(o: PyObject): PyObject {

@@ -1,0 +1,12 @@
+# Methods reached through names built at run time: the program's text never
+# names them, so a host that loads their code on demand must still run them.
+s = "ab"
+print(getattr(s, "cen" + "ter")(6, "*"))
+print(getattr(s, "z" + "fill")(5), getattr("Hello World", "swap" + "case")())
+print(getattr(str, "for" + "mat")("{}-{}", 1, 2))
+print(str.__mod__(chr(37) + "05.1f", 2.25))
+b = getattr(__builtins__, "byte" + "array")(b"xyz")
+b.append(33)
+print(b, len(b), getattr(b, "up" + "per")())
+print(getattr(b"\x01\xff", "h" + "ex")(), getattr(bytes, "fro" + "mhex")("41 42"))
+print(sorted(n for n in dir(str) if n[:2] == "is"))
