@@ -60,6 +60,14 @@ export const parts = {
    * exists only once the type was called, so its name loads it
    */
   bytearray: part('the bytearray type', async () => (await import('./objects/bytearrayops.js')).byteArrayOps, null, ['bytearray']),
+  /**
+   * the complex type's slots and methods (objects/complexops.ts): a complex number
+   * comes from an imaginary literal, the type, or a power of a negative number
+   */
+  complex: part(
+    'the complex type', async () => (await import('./objects/complexops.js')).complexOps,
+    /[0-9.][jJ]|\*\*/, ['complex', 'pow', '__pow__', '__rpow__', '__ipow__'],
+  ),
 } as const satisfies Record<string, Part>;
 
 export type PartName = keyof typeof parts;

@@ -27,18 +27,20 @@ describe('parts of the builtin types loaded on demand', () => {
     expect(partsNamedIn('print("%d" % 5)')).toEqual(['printf']);
     expect(partsNamedIn('b = bytearray(3)')).toEqual(['bytearray']);
     expect(partsNamedIn('print(b"ab".decode())')).toEqual(['bytes']);
+    expect(partsNamedIn('z = 2.5j')).toEqual(['complex']);
+    expect(partsNamedIn('print((-8) ** 0.5)')).toEqual(['complex']);
     // a name shared by str and bytes methods loads both
     expect(partsNamedIn('"a b".split()\nprint("x".isdigit())').sort()).toEqual(['bytes', 'str']);
   });
 
   it('a type looks whole before its code is loaded: dir() and the type dicts are the same', async () => {
-    const src = 'for t in (str, bytes, bytearray, type(iter(bytearray()))):\n    print(t.__name__, list(t.__dict__), dir(t))\n';
+    const src = 'for t in (str, bytes, bytearray, complex, type(iter(bytearray()))):\n    print(t.__name__, list(t.__dict__), dir(t))\n';
     await loadParts(partNames);
     const whole = runProgram(src);
     unloadAll();
     const stubs = runProgram(src.replace('type(iter(bytearray()))', 'int'));
     expect(stubs.stderr).toBe('');
-    expect(whole.stdout.split('\n').slice(0, 3)).toEqual(stubs.stdout.split('\n').slice(0, 3));
+    expect(whole.stdout.split('\n').slice(0, 4)).toEqual(stubs.stdout.split('\n').slice(0, 4));
   });
 
   it('a stub whose code is not loaded ends the run with a clear simulator error', () => {
