@@ -31,8 +31,8 @@ export interface Part {
   readonly name: string;
   /** identifiers whose presence anywhere in a program's text loads the part */
   readonly words: Set<string>;
-  /** other text that loads it (an operator) */
-  readonly pattern: RegExp | null;
+  /** other text that loads it (an operator, a literal) */
+  readonly test: ((source: string) => boolean) | null;
   /** imports the part's module: its implementations, one for every stub */
   readonly load: () => Promise<Record<string, Impl>>;
   /** the keys stubs were made for */
@@ -42,9 +42,16 @@ export interface Part {
 }
 
 function part(
-  name: string, load: () => Promise<Record<string, Impl>>, pattern: RegExp | null = null, words: string[] = [],
+  name: string, load: () => Promise<Record<string, Impl>>, pattern: RegExp | ((source: string) => boolean) | null = null,
+  words: string[] = [],
 ): Part {
-  return { name, words: new Set(words), pattern, load, keys: new Set(), impls: null };
+  const test = pattern instanceof RegExp ? (source: string) => pattern.test(source) : pattern;
+  return { name, words: new Set(words), test, load, keys: new Set(), impls: null };
+}
+
+/** An f-string whose replacement fields may have a format spec (over-approximated: a `{` followed by a `:`). */
+function fstringWithSpec(source: string): boolean {
+  return /(?:^|[^A-Za-z0-9_])(?:[fF][rR]?|[rR][fF])['"]/.test(source) && /\{[^}]*:/.test(source);
 }
 
 /** Every part, by name. The bundler makes each `import()` a separate chunk. */
@@ -67,6 +74,11 @@ export const parts = {
   complex: part(
     'the complex type', async () => (await import('./objects/complexops.js')).complexOps,
     /[0-9.][jJ]|\*\*/, ['complex', 'pow', '__pow__', '__rpow__', '__ipow__'],
+  ),
+  /** the format-spec mini-language (objects/formatspec.ts) */
+  formatspec: part(
+    'format specifications', async () => (await import('./objects/formatspec.js')).formatSpec,
+    fstringWithSpec, ['format', 'format_map', '__format__'],
   ),
 } as const satisfies Record<string, Part>;
 
@@ -131,7 +143,7 @@ export function partsNamedIn(source: string): PartName[] {
   const words = new Set(source.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []);
   return partNames.filter((n) => {
     const p: Part = parts[n];
-    if (p.pattern !== null && p.pattern.test(source)) return true;
+    if (p.test !== null && p.test(source)) return true;
     for (const w of p.words) if (words.has(w)) return true;
     return false;
   });

@@ -29,6 +29,8 @@ describe('parts of the builtin types loaded on demand', () => {
     expect(partsNamedIn('print(b"ab".decode())')).toEqual(['bytes']);
     expect(partsNamedIn('z = 2.5j')).toEqual(['complex']);
     expect(partsNamedIn('print((-8) ** 0.5)')).toEqual(['complex']);
+    expect(partsNamedIn('x = 2\nprint(f"{x:>5}", f"{x!r}")')).toEqual(['formatspec']);
+    expect(partsNamedIn('x = 2\nprint(f"{x}", f"{x!r}")')).toEqual([]);
     // a name shared by str and bytes methods loads both
     expect(partsNamedIn('"a b".split()\nprint("x".isdigit())').sort()).toEqual(['bytes', 'str']);
   });

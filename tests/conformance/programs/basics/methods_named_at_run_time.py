@@ -12,3 +12,4 @@ print(getattr(b"\x01\xff", "h" + "ex")(), getattr(bytes, "fro" + "mhex")("41 42"
 print(sorted(n for n in dir(str) if n[:2] == "is"))
 z = getattr(__builtins__, "com" + "plex")(3, 4)
 print(z, abs(z), z.conjugate(), z * z, hash(z), z.imag)
+print(getattr(3.14159, "__for" + "mat__")(".2f"), getattr(255, "__for" + "mat__")("#x"), getattr("ab", "__for" + "mat__")("^6"))
