@@ -7,11 +7,16 @@
 // core.ts, not index.ts: standard-library modules and the rarely used parts
 // of the builtin types are loaded per program (runProgramLoading)
 import { runProgramLoading } from '../engine/core.js';
-import { TraceReplay } from '../engine/trace/replay.js';
+import type { TraceReplay } from '../engine/trace/replay.js';
 import type { ToWorker, FromWorker, WireState } from './protocol.js';
 import { DEFAULT_STEP_BUDGET } from './protocol.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+// The replay rebuilds states from a finished run's trace: nothing needs it before
+// the first run ends, so its code (a separate chunk) loads while that run executes.
+const replayModule = import('../engine/trace/replay.js');
+replayModule.catch(() => {}); // a failed load is reported by the run that awaits it
 
 let replay: TraceReplay | null = null;
 let currentRun = -1;
@@ -42,7 +47,7 @@ async function handle(m: ToWorker): Promise<void> {
       });
       let steps = 0;
       if (r.trace !== undefined && r.trace.stepCount > 0) {
-        replay = new TraceReplay(r.trace);
+        replay = new (await replayModule).TraceReplay(r.trace);
         // keyframes now, so that the first jump far ahead is as fast as the rest
         replay.prepare();
         steps = r.trace.stepCount;
