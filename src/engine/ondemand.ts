@@ -80,6 +80,12 @@ export const parts = {
     'format specifications', async () => (await import('./objects/formatspec.js')).formatSpec,
     fstringWithSpec, ['format', 'format_map', '__format__'],
   ),
+  /**
+   * printing an uncaught or unraisable exception (objects/tracebackprint.ts): no
+   * program text tells whether a run will need it, so the worker fetches it
+   * without waiting as soon as it starts (`prefetchParts`)
+   */
+  traceback: part('traceback printing', async () => (await import('./objects/tracebackprint.js')).tracebackPrint),
 } as const satisfies Record<string, Part>;
 
 export type PartName = keyof typeof parts;
@@ -136,6 +142,15 @@ export async function loadParts(names: Iterable<PartName>): Promise<void> {
     if (p.impls !== null) return;
     provide(p, await p.load());
   }));
+}
+
+/**
+ * Starts loading the named parts without waiting for them (the worker, at
+ * start-up, for parts no program text announces). A run that needs one before
+ * it arrived is run again once it has; a failed load is retried then.
+ */
+export function prefetchParts(names: Iterable<PartName>): void {
+  loadParts(names).catch(() => {});
 }
 
 /** The parts a program's text may use: a name of one of its methods anywhere (code, strings, comments), or its pattern. */

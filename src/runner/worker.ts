@@ -7,6 +7,7 @@
 // core.ts, not index.ts: standard-library modules and the rarely used parts
 // of the builtin types are loaded per program (runProgramLoading)
 import { runProgramLoading } from '../engine/core.js';
+import { prefetchParts } from '../engine/ondemand.js';
 import type { TraceReplay } from '../engine/trace/replay.js';
 import type { ToWorker, FromWorker, WireState } from './protocol.js';
 import { DEFAULT_STEP_BUDGET } from './protocol.js';
@@ -17,6 +18,9 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 // the first run ends, so its code (a separate chunk) loads while that run executes.
 const replayModule = import('../engine/trace/replay.js');
 replayModule.catch(() => {}); // a failed load is reported by the run that awaits it
+// Printing a traceback: most runs never need it and no program text announces
+// it, so it arrives in the background (a run that needs it first runs again).
+prefetchParts(['traceback']);
 
 let replay: TraceReplay | null = null;
 let currentRun = -1;
