@@ -86,6 +86,8 @@ export const parts = {
    * without waiting as soon as it starts (`prefetchParts`)
    */
   traceback: part('traceback printing', async () => (await import('./objects/tracebackprint.js')).tracebackPrint),
+  /** exec() and eval() of a string (modules/execeval.ts) */
+  exec: part('exec() and eval()', async () => (await import('./modules/execeval.js')).execEval, null, ['exec', 'eval']),
 } as const satisfies Record<string, Part>;
 
 export type PartName = keyof typeof parts;

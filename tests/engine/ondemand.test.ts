@@ -31,6 +31,7 @@ describe('parts of the builtin types loaded on demand', () => {
     expect(partsNamedIn('print((-8) ** 0.5)')).toEqual(['complex']);
     expect(partsNamedIn('x = 2\nprint(f"{x:>5}", f"{x!r}")')).toEqual(['formatspec']);
     expect(partsNamedIn('x = 2\nprint(f"{x}", f"{x!r}")')).toEqual([]);
+    expect(partsNamedIn('print(eval("1 + 1"))')).toEqual(['exec']);
     // a name shared by str and bytes methods loads both
     expect(partsNamedIn('"a b".split()\nprint("x".isdigit())').sort()).toEqual(['bytes', 'str']);
   });

@@ -21,7 +21,6 @@ import './abstract.js';
 import './tupleobject.js';
 import '../eval/errors.js';
 import './unicodeobject.js';
-import './suggestions.js';
 import './dictobject.js';
 import '../parse/index.js';
 import './typeslots.js';
