@@ -60,8 +60,14 @@ export const parts = {
   str: part('str methods', async () => (await import('./objects/unicodemethods.js')).strMethods),
   /** printf-style formatting, `'%d' % n` (objects/printf.ts): any `%` in the text loads it */
   printf: part('%-formatting', async () => (await import('./objects/printf.js')).printf, /%/),
-  /** bytes methods (objects/bytesmethods.ts) */
-  bytes: part('bytes methods', async () => (await import('./objects/bytesmethods.js')).bytesMethods),
+  /**
+   * bytes methods, the bytes constructor and the codecs (objects/bytesmethods.ts):
+   * a bytes literal, `bytes`, `bytearray` or `encode`, or a method's name, loads it
+   */
+  bytes: part(
+    'bytes methods and codecs', async () => (await import('./objects/bytesmethods.js')).bytesMethods,
+    /(?:^|[^A-Za-z0-9_])(?:[bB][rR]?|[rR][bB])['"]/, ['bytes', 'bytearray'],
+  ),
   /**
    * the bytearray type's slots and methods (objects/bytearrayops.ts): a bytearray
    * exists only once the type was called, so its name loads it

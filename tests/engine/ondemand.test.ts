@@ -25,7 +25,8 @@ describe('parts of the builtin types loaded on demand', () => {
     expect(partsNamedIn('print("ab".center(6))')).toEqual(['str']);
     expect(partsNamedIn('# a comment naming zfill\n')).toEqual(['str']);
     expect(partsNamedIn('print("%d" % 5)')).toEqual(['printf']);
-    expect(partsNamedIn('b = bytearray(3)')).toEqual(['bytearray']);
+    expect(partsNamedIn('b = bytearray(3)')).toEqual(['bytes', 'bytearray']);
+    expect(partsNamedIn('print(str(b"ab", "ascii"))')).toEqual(['bytes']);
     expect(partsNamedIn('print(b"ab".decode())')).toEqual(['bytes']);
     expect(partsNamedIn('z = 2.5j')).toEqual(['complex']);
     expect(partsNamedIn('print((-8) ** 0.5)')).toEqual(['complex']);

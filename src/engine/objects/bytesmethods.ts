@@ -4,20 +4,20 @@
  * CPython counterpart: Objects/bytesobject.c and Objects/bytes_methods.c.
  */
 
-import { PyObject, decref } from './object.js';
-import type { BuiltinMethod } from './typeobject.js';
+import { PyObject, decref, incref } from './object.js';
+import type { BuiltinMethod, PyTypeObject } from './typeobject.js';
 import { raise, unsupported } from '../eval/errors.js';
 import { Exc } from './exceptions.js';
 import { PyNone } from './singletons.js';
 import { newInt, newBool, asIndex } from './longobject.js';
-import { newStr } from './unicodeobject.js';
+import { PyStr, newStr, strReprString, self_, argStr } from './unicodeobject.js';
 import { PyTuple } from './tupleobject.js';
-import { newList } from './listobject.js';
+import { PyList, newList } from './listobject.js';
 import { clampedIndex } from './sliceobject.js';
 import { parseArgs, checkArity, noKeywords } from './args.js';
 import { iterableToArray } from './abstract.js';
 import {
-  PyBytes, BytesType, newBytes, decodeBytes, strArg, indexOf, lastIndexOf, bytesArg,
+  PyBytes, BytesType, newBytes, newBytesOfType, strArg, indexOf, lastIndexOf, bytesArg,
 } from './bytesobject.js';
 
 // ---------------------------------------------------------------- methods
@@ -56,8 +56,219 @@ function isAsciiSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
 
-/** The implementations of bytesobject.ts's stubs (src/engine/ondemand.ts checks they match). */
-export const bytesMethods: Record<string, BuiltinMethod> = {
+// ---------------------------------------------------------------- codecs
+
+function decodeError(enc: string, u: Uint8Array, start: number, end: number, reason: string): never {
+  const what = end - start === 1
+    ? `byte 0x${u[start].toString(16).padStart(2, '0')} in position ${start}`
+    : `bytes in position ${start}-${end - 1}`;
+  raise(Exc.UnicodeDecodeError, `'${enc}' codec can't decode ${what}: ${reason}`);
+}
+
+/** The UTF-8 decoder with CPython's error positions and reasons. */
+function decodeUtf8(u: Uint8Array, errors: string): string {
+  let out = '';
+  let i = 0;
+  const n = u.length;
+  const fail = (start: number, end: number, reason: string): void => {
+    if (errors === 'strict') decodeError('utf-8', u, start, end, reason);
+    if (errors === 'replace') out += '\ufffd';
+    else if (errors !== 'ignore') unsupported(`the '${errors}' error handler`);
+  };
+  while (i < n) {
+    const c = u[i];
+    if (c < 0x80) {
+      out += String.fromCharCode(c);
+      i++;
+      continue;
+    }
+    let need: number, min: number, max = 0xbf, lo = 0x80;
+    if (c >= 0xc2 && c <= 0xdf) { need = 1; min = 0x80; }
+    else if (c >= 0xe0 && c <= 0xef) {
+      need = 2; min = 0x800;
+      if (c === 0xe0) lo = 0xa0;
+      if (c === 0xed) max = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3; min = 0x10000;
+      if (c === 0xf0) lo = 0x90;
+      if (c === 0xf4) max = 0x8f;
+    } else {
+      fail(i, i + 1, 'invalid start byte');
+      i++;
+      continue;
+    }
+    let cp = c & (0x3f >> need);
+    let j = 1;
+    let ok = true;
+    for (; j <= need; j++) {
+      if (i + j >= n) {
+        fail(i, n, 'unexpected end of data');
+        i = n;
+        ok = false;
+        break;
+      }
+      const d = u[i + j];
+      const dlo = j === 1 ? lo : 0x80, dhi = j === 1 ? max : 0xbf;
+      if (d < dlo || d > dhi) {
+        fail(i, i + j, 'invalid continuation byte');
+        i += j;
+        ok = false;
+        break;
+      }
+      cp = (cp << 6) | (d & 0x3f);
+    }
+    if (!ok) continue;
+    void min;
+    out += String.fromCodePoint(cp);
+    i += need + 1;
+  }
+  return out;
+}
+
+/** bytes.decode / str(b, encoding) */
+function decodeBytes(u: Uint8Array, encoding: string, errors: string): string {
+  const enc = normalizeEncoding(encoding);
+  if (enc === null) raise(Exc.LookupError, `unknown encoding: ${encoding}`);
+  if (enc === 'utf-8') return decodeUtf8(u, errors);
+  let out = '';
+  for (let i = 0; i < u.length; i++) {
+    const c = u[i];
+    if (enc === 'ascii' && c >= 128) {
+      if (errors === 'strict') decodeError('ascii', u, i, i + 1, 'ordinal not in range(128)');
+      if (errors === 'replace') out += '\ufffd';
+      continue;
+    }
+    out += String.fromCharCode(c);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- constructor
+
+const BYTES_NEW_ARGS = ['source', 'encoding', 'errors'] as const;
+
+function bytesFromObject(src: PyObject): Uint8Array {
+  if (src instanceof PyBytes) return src.value.slice();
+  if (src instanceof PyStr) raise(Exc.TypeError, 'string argument without an encoding');
+  if (src.type.nb_index !== null) {
+    const n = asIndex(src);
+    if (n < 0) raise(Exc.ValueError, 'negative count');
+    if (n > 2 ** 28) unsupported('bytes longer than 2**28');
+    return new Uint8Array(n);
+  }
+  if (src.type.tp_iter === null && src.type.mp_subscript === null) {
+    raise(Exc.TypeError, `cannot convert '${src.type.name}' object to bytes`);
+  }
+  const items = src instanceof PyList || src instanceof PyTuple ? src.items.slice() : iterableToArray(src);
+  const owned = !(src instanceof PyList || src instanceof PyTuple);
+  try {
+    const out = new Uint8Array(items.length);
+    for (let i = 0; i < items.length; i++) {
+      const v = asIndex(items[i]);
+      if (v < 0 || v > 255) raise(Exc.ValueError, 'bytes must be in range(0, 256)');
+      out[i] = v;
+    }
+    return out;
+  } finally {
+    if (owned) for (const it of items) decref(it);
+  }
+}
+
+function bytesNew(type: PyTypeObject, args: PyObject[], kwnames: string[] | null): PyObject {
+  const [src, encObj, errObj] = parseArgs('bytes', args, kwnames, BYTES_NEW_ARGS, 0);
+  let u8: Uint8Array;
+  if (src === undefined) {
+    if (encObj !== undefined || errObj !== undefined) {
+      raise(Exc.TypeError, encObj !== undefined ? 'encoding without a string argument' : 'errors without a string argument');
+    }
+    u8 = new Uint8Array(0);
+  } else if (encObj !== undefined || errObj !== undefined) {
+    if (!(src instanceof PyStr)) {
+      raise(Exc.TypeError, encObj !== undefined ? 'encoding without a string argument' : 'errors without a string argument');
+    }
+    const enc = encObj === undefined ? 'utf-8' : strArg(encObj, 'bytes', "'encoding'");
+    const errors = errObj === undefined ? 'strict' : strArg(errObj, 'bytes', "'errors'");
+    u8 = encodeString(src.value, enc, errors);
+  } else {
+    if (src.type === BytesType && type === BytesType) {
+      incref(src);
+      return src;
+    }
+    u8 = bytesFromObject(src);
+  }
+  return newBytesOfType(type, u8);
+}
+
+// ---------------------------------------------------------------- str.encode
+
+/** Canonical codec name, or null when unknown (normalizes like encodings.normalize_encoding). */
+function normalizeEncoding(name: string): string | null {
+  const n = name.toLowerCase().replace(/[-\s]/g, '_');
+  if (n === 'utf_8' || n === 'utf8' || n === 'u8' || n === 'utf') return 'utf-8';
+  if (n === 'ascii' || n === 'us_ascii' || n === '646') return 'ascii';
+  if (n === 'latin_1' || n === 'latin1' || n === 'iso_8859_1' || n === 'iso8859_1' || n === 'l1' || n === 'latin') {
+    return 'latin-1';
+  }
+  return null;
+}
+
+/** str.encode: UTF-8, ASCII and latin-1 with the strict/ignore/replace handlers. */
+function encodeString(s: string, encoding: string, errors: string): Uint8Array {
+  const enc = normalizeEncoding(encoding);
+  if (enc === null) raise(Exc.LookupError, `unknown encoding: ${encoding}`);
+  const out: number[] = [];
+  const cps = [...s];
+  for (let i = 0; i < cps.length; i++) {
+    const cp = cps[i].codePointAt(0)!;
+    if (enc === 'utf-8') {
+      if (cp >= 0xd800 && cp <= 0xdfff) {
+        if (errors === 'ignore') continue;
+        if (errors === 'replace') { out.push(63); continue; }
+        if (errors === 'surrogatepass') { out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)); continue; }
+        encodeError('utf-8', s, cps, i, 'surrogates not allowed');
+      }
+      if (cp < 0x80) out.push(cp);
+      else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
+      else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+      else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+    } else {
+      const limit = enc === 'ascii' ? 128 : 256;
+      if (cp < limit) out.push(cp);
+      else if (errors === 'ignore') continue;
+      else if (errors === 'replace') out.push(63);
+      else if (errors === 'strict') encodeError(enc, s, cps, i, `ordinal not in range(${limit})`);
+      else unsupported(`the '${errors}' error handler`);
+    }
+  }
+  return Uint8Array.from(out);
+}
+
+function encodeError(enc: string, _s: string, cps: string[], i: number, reason: string): never {
+  // the message names the run of unencodable characters, as CPython's does
+  let j = i + 1;
+  const bad = (c: string) => {
+    const cp = c.codePointAt(0)!;
+    return enc === 'utf-8' ? cp >= 0xd800 && cp <= 0xdfff : cp >= (enc === 'ascii' ? 128 : 256);
+  };
+  while (j < cps.length && bad(cps[j])) j++;
+  const what = j - i === 1
+    ? `character ${strReprString(cps[i], true)}`
+    : `characters`;
+  const where = j - i === 1 ? `position ${i}` : `position ${i}-${j - 1}`;
+  raise(Exc.UnicodeEncodeError, `'${enc === 'latin-1' ? 'latin-1' : enc}' codec can't encode ${what} in ${where}: ${reason}`);
+}
+
+const ENCODE_ARGS = ['encoding', 'errors'] as const;
+
+function encode(self: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
+  const [encObj, errObj] = parseArgs('encode', args, kwnames, ENCODE_ARGS, 0);
+  const enc = encObj === undefined ? 'utf-8' : argStr(encObj, 'encode', `'encoding'`);
+  const errors = errObj === undefined ? 'strict' : argStr(errObj, 'encode', `'errors'`);
+  return newBytes(encodeString(self_(self).value, enc, errors));
+}
+
+
+const methods: Record<string, BuiltinMethod> = {
   decode: (self, args, kw) => {
     const [e, er] = parseArgs('decode', args, kw, DECODE_ARGS, 0);
     const enc = e === undefined ? 'utf-8' : strArg(e, 'decode', "'encoding'");
@@ -217,4 +428,14 @@ export const bytesMethods: Record<string, BuiltinMethod> = {
     if (type !== BytesType) unsupported('fromhex on a bytes subclass');
     return newBytes(Uint8Array.from(out));
   },
+};
+
+/** The implementations of the stubs in bytesobject.ts and unicodeobject.ts (src/engine/ondemand.ts checks they match). */
+export const bytesMethods: Record<string, BuiltinMethod | ((...args: never[]) => unknown)> = {
+  ...methods,
+  encode,
+  tp_new: bytesNew,
+  decodeBytes,
+  encodeString,
+  normalizeEncoding,
 };

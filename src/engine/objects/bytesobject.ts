@@ -16,13 +16,13 @@ import { NotImplemented } from './singletons.js';
 import type { Hash } from './hash.js';
 import { gcAlloc, gcFree, gcTrack, gcUntrack } from '../gc/gcobject.js';
 import { newInt, newBool, asIndex } from './longobject.js';
-import { PyStr, newStr, siphash13, encodeString, normalizeEncoding } from './unicodeobject.js';
-import { PyTuple, newTuple } from './tupleobject.js';
-import { PyList } from './listobject.js';
+import { PyStr, newStr, siphash13 } from './unicodeobject.js';
+import { newTuple } from './tupleobject.js';
+import './listobject.js'; // (evaluation order, see complexobject.ts)
 import { PySlice, sliceIndices } from './sliceobject.js';
-import { parseArgs, checkArity, noKeywords } from './args.js';
-import { iterableToArray } from './abstract.js';
-import { parts, deferredMethods } from '../ondemand.js';
+import { checkArity, noKeywords } from './args.js';
+import './abstract.js'; // (evaluation order, see complexobject.ts)
+import { parts, deferred, deferredMethods } from '../ondemand.js';
 
 export class PyBytes extends PyObject {
   hashCache: Hash | null = null;
@@ -274,146 +274,15 @@ function bytesIterTraverse(o: PyObject, visit: Visit): void {
   if (s !== null) visit(s);
 }
 
-// ---------------------------------------------------------------- codecs
+// ---------------------------------------------------------------- codecs and constructor
 
-function decodeError(enc: string, u: Uint8Array, start: number, end: number, reason: string): never {
-  const what = end - start === 1
-    ? `byte 0x${u[start].toString(16).padStart(2, '0')} in position ${start}`
-    : `bytes in position ${start}-${end - 1}`;
-  raise(Exc.UnicodeDecodeError, `'${enc}' codec can't decode ${what}: ${reason}`);
-}
-
-/** The UTF-8 decoder with CPython's error positions and reasons. */
-function decodeUtf8(u: Uint8Array, errors: string): string {
-  let out = '';
-  let i = 0;
-  const n = u.length;
-  const fail = (start: number, end: number, reason: string): void => {
-    if (errors === 'strict') decodeError('utf-8', u, start, end, reason);
-    if (errors === 'replace') out += '\ufffd';
-    else if (errors !== 'ignore') unsupported(`the '${errors}' error handler`);
-  };
-  while (i < n) {
-    const c = u[i];
-    if (c < 0x80) {
-      out += String.fromCharCode(c);
-      i++;
-      continue;
-    }
-    let need: number, min: number, max = 0xbf, lo = 0x80;
-    if (c >= 0xc2 && c <= 0xdf) { need = 1; min = 0x80; }
-    else if (c >= 0xe0 && c <= 0xef) {
-      need = 2; min = 0x800;
-      if (c === 0xe0) lo = 0xa0;
-      if (c === 0xed) max = 0x9f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      need = 3; min = 0x10000;
-      if (c === 0xf0) lo = 0x90;
-      if (c === 0xf4) max = 0x8f;
-    } else {
-      fail(i, i + 1, 'invalid start byte');
-      i++;
-      continue;
-    }
-    let cp = c & (0x3f >> need);
-    let j = 1;
-    let ok = true;
-    for (; j <= need; j++) {
-      if (i + j >= n) {
-        fail(i, n, 'unexpected end of data');
-        i = n;
-        ok = false;
-        break;
-      }
-      const d = u[i + j];
-      const dlo = j === 1 ? lo : 0x80, dhi = j === 1 ? max : 0xbf;
-      if (d < dlo || d > dhi) {
-        fail(i, i + j, 'invalid continuation byte');
-        i += j;
-        ok = false;
-        break;
-      }
-      cp = (cp << 6) | (d & 0x3f);
-    }
-    if (!ok) continue;
-    void min;
-    out += String.fromCodePoint(cp);
-    i += need + 1;
-  }
-  return out;
-}
+// In bytesmethods.ts, loaded on demand (src/engine/ondemand.ts).
 
 /** bytes.decode / str(b, encoding) */
-export function decodeBytes(u: Uint8Array, encoding: string, errors: string): string {
-  const enc = normalizeEncoding(encoding);
-  if (enc === null) raise(Exc.LookupError, `unknown encoding: ${encoding}`);
-  if (enc === 'utf-8') return decodeUtf8(u, errors);
-  let out = '';
-  for (let i = 0; i < u.length; i++) {
-    const c = u[i];
-    if (enc === 'ascii' && c >= 128) {
-      if (errors === 'strict') decodeError('ascii', u, i, i + 1, 'ordinal not in range(128)');
-      if (errors === 'replace') out += '\ufffd';
-      continue;
-    }
-    out += String.fromCharCode(c);
-  }
-  return out;
-}
+export const decodeBytes = deferred<(u: Uint8Array, encoding: string, errors: string) => string>(parts.bytes, 'decodeBytes');
 
-// ---------------------------------------------------------------- constructor
-
-const BYTES_NEW_ARGS = ['source', 'encoding', 'errors'] as const;
-
-function bytesFromObject(src: PyObject): Uint8Array {
-  if (src instanceof PyBytes) return src.value.slice();
-  if (src instanceof PyStr) raise(Exc.TypeError, 'string argument without an encoding');
-  if (src.type.nb_index !== null) {
-    const n = asIndex(src);
-    if (n < 0) raise(Exc.ValueError, 'negative count');
-    if (n > 2 ** 28) unsupported('bytes longer than 2**28');
-    return new Uint8Array(n);
-  }
-  if (src.type.tp_iter === null && src.type.mp_subscript === null) {
-    raise(Exc.TypeError, `cannot convert '${src.type.name}' object to bytes`);
-  }
-  const items = src instanceof PyList || src instanceof PyTuple ? src.items.slice() : iterableToArray(src);
-  const owned = !(src instanceof PyList || src instanceof PyTuple);
-  try {
-    const out = new Uint8Array(items.length);
-    for (let i = 0; i < items.length; i++) {
-      const v = asIndex(items[i]);
-      if (v < 0 || v > 255) raise(Exc.ValueError, 'bytes must be in range(0, 256)');
-      out[i] = v;
-    }
-    return out;
-  } finally {
-    if (owned) for (const it of items) decref(it);
-  }
-}
-
-function bytesNew(type: PyTypeObject, args: PyObject[], kwnames: string[] | null): PyObject {
-  const [src, encObj, errObj] = parseArgs('bytes', args, kwnames, BYTES_NEW_ARGS, 0);
-  let u8: Uint8Array;
-  if (src === undefined) {
-    if (encObj !== undefined || errObj !== undefined) {
-      raise(Exc.TypeError, encObj !== undefined ? 'encoding without a string argument' : 'errors without a string argument');
-    }
-    u8 = new Uint8Array(0);
-  } else if (encObj !== undefined || errObj !== undefined) {
-    if (!(src instanceof PyStr)) {
-      raise(Exc.TypeError, encObj !== undefined ? 'encoding without a string argument' : 'errors without a string argument');
-    }
-    const enc = encObj === undefined ? 'utf-8' : strArg(encObj, 'bytes', "'encoding'");
-    const errors = errObj === undefined ? 'strict' : strArg(errObj, 'bytes', "'errors'");
-    u8 = encodeString(src.value, enc, errors);
-  } else {
-    if (src.type === BytesType && type === BytesType) {
-      incref(src);
-      return src;
-    }
-    u8 = bytesFromObject(src);
-  }
+/** bytes(x): a new bytes object of `type` (a subclass instance is allocated as the interpreter's subtypes are) */
+export function newBytesOfType(type: PyTypeObject, u8: Uint8Array): PyBytes {
   if (type === BytesType) return newBytes(u8);
   const o = new PyBytes(type, u8);
   subtypeAllocBytes(o, BYTES_HEADER + u8.length);
@@ -477,7 +346,7 @@ function initBytesType(t: PyTypeObject): void {
   t.tp_richcompare = bytesRichCompare;
   t.tp_iter = bytesIter;
   t.tp_sizeof = bytesSizeof;
-  t.tp_new = bytesNew;
+  t.tp_new = deferred(parts.bytes, 'tp_new');
   t.mp_length = bytesLength;
   t.mp_subscript = bytesSubscript;
   t.sq_contains = bytesContains;

@@ -15,7 +15,7 @@ import { normHash, type Hash } from './hash.js';
 import { gcAlloc, gcFree, gcTrack, gcUntrack } from '../gc/gcobject.js';
 import { PyLong, LongType, newInt, newBool, asIndex, intToDecimal } from './longobject.js';
 import { PyFloat, FloatType } from './floatobject.js';
-import { PyBytes, newBytes, decodeBytes } from './bytesobject.js';
+import { PyBytes, decodeBytes } from './bytesobject.js';
 import { PyTuple, newTuple } from './tupleobject.js';
 import { PyList, newList } from './listobject.js';
 import { PySlice, sliceIndices, clampedIndex } from './sliceobject.js';
@@ -981,71 +981,17 @@ function replaceImpl(o: PyStr, old: string, rep: string, count: number): string 
 
 // ---------------------------------------------------------------- encode
 
+// The codecs are in bytesmethods.ts, loaded on demand with the bytes methods
+// (src/engine/ondemand.ts): a program that names `encode`, `bytes` or
+// `bytearray`, or has a bytes literal, loads them.
+
 /** Canonical codec name, or null when unknown (normalizes like encodings.normalize_encoding). */
-export function normalizeEncoding(name: string): string | null {
-  const n = name.toLowerCase().replace(/[-\s]/g, '_');
-  if (n === 'utf_8' || n === 'utf8' || n === 'u8' || n === 'utf') return 'utf-8';
-  if (n === 'ascii' || n === 'us_ascii' || n === '646') return 'ascii';
-  if (n === 'latin_1' || n === 'latin1' || n === 'iso_8859_1' || n === 'iso8859_1' || n === 'l1' || n === 'latin') {
-    return 'latin-1';
-  }
-  return null;
-}
+export const normalizeEncoding = deferred<(name: string) => string | null>(parts.bytes, 'normalizeEncoding');
 
 /** str.encode: UTF-8, ASCII and latin-1 with the strict/ignore/replace handlers. */
-export function encodeString(s: string, encoding: string, errors: string): Uint8Array {
-  const enc = normalizeEncoding(encoding);
-  if (enc === null) raise(Exc.LookupError, `unknown encoding: ${encoding}`);
-  const out: number[] = [];
-  const cps = [...s];
-  for (let i = 0; i < cps.length; i++) {
-    const cp = cps[i].codePointAt(0)!;
-    if (enc === 'utf-8') {
-      if (cp >= 0xd800 && cp <= 0xdfff) {
-        if (errors === 'ignore') continue;
-        if (errors === 'replace') { out.push(63); continue; }
-        if (errors === 'surrogatepass') { out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)); continue; }
-        encodeError('utf-8', s, cps, i, 'surrogates not allowed');
-      }
-      if (cp < 0x80) out.push(cp);
-      else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
-      else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-      else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-    } else {
-      const limit = enc === 'ascii' ? 128 : 256;
-      if (cp < limit) out.push(cp);
-      else if (errors === 'ignore') continue;
-      else if (errors === 'replace') out.push(63);
-      else if (errors === 'strict') encodeError(enc, s, cps, i, `ordinal not in range(${limit})`);
-      else unsupported(`the '${errors}' error handler`);
-    }
-  }
-  return Uint8Array.from(out);
-}
+export const encodeString = deferred<(s: string, encoding: string, errors: string) => Uint8Array>(parts.bytes, 'encodeString');
 
-function encodeError(enc: string, _s: string, cps: string[], i: number, reason: string): never {
-  // the message names the run of unencodable characters, as CPython's does
-  let j = i + 1;
-  const bad = (c: string) => {
-    const cp = c.codePointAt(0)!;
-    return enc === 'utf-8' ? cp >= 0xd800 && cp <= 0xdfff : cp >= (enc === 'ascii' ? 128 : 256);
-  };
-  while (j < cps.length && bad(cps[j])) j++;
-  const what = j - i === 1
-    ? `character ${strReprString(cps[i], true)}`
-    : `characters`;
-  const where = j - i === 1 ? `position ${i}` : `position ${i}-${j - 1}`;
-  raise(Exc.UnicodeEncodeError, `'${enc === 'latin-1' ? 'latin-1' : enc}' codec can't encode ${what} in ${where}: ${reason}`);
-}
-
-const ENCODE_ARGS = ['encoding', 'errors'] as const;
-
-function encode(self: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
-  const [encObj, errObj] = parseArgs('encode', args, kwnames, ENCODE_ARGS, 0);
-  const enc = encObj === undefined ? 'utf-8' : argStr(encObj, 'encode', `'encoding'`);
-  const errors = errObj === undefined ? 'strict' : argStr(errObj, 'encode', `'errors'`);
-  return newBytes(encodeString(self_(self).value, enc, errors));
-}
+const encode = deferredMethods<BuiltinMethod>(parts.bytes, ['encode']).encode;
 
 // ---------------------------------------------------------------- format(), f-strings
 
