@@ -1,8 +1,9 @@
 /**
- * Parts of the builtin types that most programs never use (rare str methods,
- * %-formatting, bytes and bytearray methods …), kept out of the browser
- * worker's first download and loaded before a run that may need them, the way
- * modules/stdlib.ts loads standard-library modules.
+ * Parts of the engine that most programs never use (rare str methods,
+ * %-formatting, bytes and bytearray, complex, format specs, exec/eval,
+ * traceback printing), kept out of the browser worker's first download and
+ * loaded before a run that may need them, the way modules/stdlib.ts loads
+ * standard-library modules.
  *
  * Python code must never see the difference, so only *code* is deferred,
  * never the shape of a type: every method of a type is in its dict from
@@ -116,7 +117,7 @@ export function deferred<F extends Impl>(p: Part, key: string): F {
     const impls = p.impls;
     if (impls === null) {
       missed = p;
-      return missHandler(`${p.name} (their code was not loaded before the run)`);
+      return missHandler(`${p.name} (code not loaded before the run)`);
     }
     return impls[key](a, b, c);
   };

@@ -51,7 +51,7 @@ describe('parts of the builtin types loaded on demand', () => {
     unloadAll();
     const r = runProgram('print("ab".center(6))\n');
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toBe('NotSupported: not supported by the simulator: str methods (their code was not loaded before the run)\n');
+    expect(r.stderr).toBe('NotSupported: not supported by the simulator: str methods (code not loaded before the run)\n');
   });
 
   it('methods reached by names built at run time: the program runs again with every part, as CPython prints', async () => {
