@@ -4,11 +4,15 @@
  * imported once the host has loaded them (`loadStdlib`). Node code imports
  * index.ts, which loads them all; the browser's worker imports this file and
  * loads what each program names, so their code is not part of its download.
+ * The same holds for the rarely used parts of the builtin types (ondemand.ts).
  */
 
 import { runMain, type RunOptions as LifecycleOptions } from './pylifecycle.js';
 import { TraceRecorder, recorderRunOptions } from './trace/recorder.js';
 import type { Trace } from './trace/events.js';
+import { unsupported } from './eval/errors.js';
+import { setMissHandler, loadParts, partsNamedIn, partNames, takeMissedPart } from './ondemand.js';
+import { loadStdlib, stdlibModulesNamedIn } from './modules/stdlib.js';
 
 export type { Trace };
 
@@ -46,4 +50,24 @@ export function runProgram(source: string, options: RunOptions = {}): RunResult 
   // a run stopped by a simulator limit never reaches onEnd: its trace ends where it stopped
   result.trace = rec.trace();
   return result;
+}
+
+// a stub of a part that was not loaded ends the run with the simulator's "not supported" error
+setMissHandler(unsupported);
+
+/**
+ * runProgram for a host that loads code on demand (the browser's worker):
+ * first loads the standard-library modules and the parts of the builtin types
+ * the program's text names, then runs it. Should the run call a part that was
+ * not loaded (a method name built at run time), every part is loaded and the
+ * program runs again from the start: runs are deterministic, so the result is
+ * the one a host that loaded everything first would give.
+ */
+export async function runProgramLoading(source: string, options: RunOptions = {}): Promise<RunResult> {
+  await Promise.all([loadStdlib(stdlibModulesNamedIn(source)), loadParts(partsNamedIn(source))]);
+  takeMissedPart();
+  const r = runProgram(source, options);
+  if (takeMissedPart() === null) return r;
+  await loadParts(partNames);
+  return runProgram(source, options);
 }

@@ -4,14 +4,23 @@
  * answers state requests for it. The page kills this worker to stop a run.
  */
 
-// core.ts, not index.ts: standard-library modules are loaded per program (below)
-import { runProgram } from '../engine/core.js';
-import { loadStdlib, stdlibModulesNamedIn } from '../engine/modules/stdlib.js';
-import { TraceReplay } from '../engine/trace/replay.js';
+// core.ts, not index.ts: standard-library modules and the rarely used parts
+// of the builtin types are loaded per program (runProgramLoading)
+import { runProgramLoading } from '../engine/core.js';
+import { prefetchParts } from '../engine/ondemand.js';
+import type { TraceReplay } from '../engine/trace/replay.js';
 import type { ToWorker, FromWorker, WireState } from './protocol.js';
 import { DEFAULT_STEP_BUDGET } from './protocol.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+// The replay rebuilds states from a finished run's trace: nothing needs it before
+// the first run ends, so its code (a separate chunk) loads while that run executes.
+const replayModule = import('../engine/trace/replay.js');
+replayModule.catch(() => {}); // a failed load is reported by the run that awaits it
+// Printing a traceback: most runs never need it and no program text announces
+// it, so it arrives in the background (a run that needs it first runs again).
+prefetchParts(['traceback']);
 
 let replay: TraceReplay | null = null;
 let currentRun = -1;
@@ -33,17 +42,16 @@ scope.onmessage = (e: MessageEvent<ToWorker>) => {
 async function handle(m: ToWorker): Promise<void> {
   try {
     if (m.kind === 'run') {
-      await loadStdlib(stdlibModulesNamedIn(m.source));
       replay = null;
       currentRun = m.runId;
-      const r = runProgram(m.source, {
+      const r = await runProgramLoading(m.source, {
         python: m.python,
         stepBudget: m.stepBudget ?? DEFAULT_STEP_BUDGET,
         trace: true,
       });
       let steps = 0;
       if (r.trace !== undefined && r.trace.stepCount > 0) {
-        replay = new TraceReplay(r.trace);
+        replay = new (await replayModule).TraceReplay(r.trace);
         // keyframes now, so that the first jump far ahead is as fast as the rest
         replay.prepare();
         steps = r.trace.stepCount;

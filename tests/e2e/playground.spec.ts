@@ -13,6 +13,9 @@ import {
   sliderValues,
   test,
 } from './fixtures';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 test('open a chapter, edit code, run it and see the output', async ({ page }) => {
   await page.goto(chapterPage());
@@ -195,6 +198,27 @@ test('programs that import standard-library modules run in /playground', async (
   await expect(pg.getByTestId('output')).not.toContainText('Error');
   // the memory view (at the run's last step) shows the imported module like any other object
   await expect(pg.getByTestId('memory-view').getByTestId('heap-object').filter({ hasText: 'itertools' }).first()).toBeVisible();
+});
+
+test('methods reached by names built at run time print what CPython prints in /playground', async ({ page }) => {
+  // The browser's engine loads the rarely used parts of the builtin types (str
+  // methods, %-formatting, bytes, bytearray, complex, format specs) only when a
+  // program names them (src/engine/ondemand.ts). This program names none: its
+  // first run reaches a part that is not loaded, so the worker loads every part
+  // and runs it again. Its expected output is the conformance suite's recording.
+  const program = 'basics/methods_named_at_run_time.py';
+  const conformance = join(dirname(fileURLToPath(import.meta.url)), '..', 'conformance');
+  const source = readFileSync(join(conformance, 'programs', program), 'utf8');
+  const want = JSON.parse(readFileSync(join(conformance, 'recorded', '3.12', program.replace(/\.py$/, '.json')), 'utf8'));
+  await page.goto('/playground/');
+  const pg = playground(page);
+  await setCode(page, pg, 'print("plain", 6 * 7)\n');
+  await runAndExpect(pg, 'plain 42');
+  await setCode(page, pg, source);
+  const lines = (want.stdout as string).trimEnd().split('\n');
+  await runAndExpect(pg, lines[lines.length - 1]);
+  for (const line of lines) await expect(pg.getByTestId('output')).toContainText(line);
+  await expect(pg.getByTestId('output')).not.toContainText('not supported');
 });
 
 test("Monaco's stylesheet arrives with the editor, not before", async ({ page }) => {

@@ -7,20 +7,22 @@ import { PyObject, decref, incref, makeImmortal } from './object.js';
 import {
   type PyTypeObject, builtinType, ObjectType, TPFLAGS_BASETYPE, TPFLAGS_BYTES_SUBCLASS, TPFLAGS_HAVE_GC,
   TPFLAGS_HEAPTYPE, NB_ADD, NB_MULTIPLY, Py_LT, Py_LE, Py_EQ, Py_NE, Py_GT, type Visit,
+  type BuiltinMethod,
 } from './typeobject.js';
 import { heap } from '../memory/heap.js';
 import { raise, unsupported } from '../eval/errors.js';
 import { Exc } from './exceptions.js';
-import { NotImplemented, PyNone } from './singletons.js';
+import { NotImplemented } from './singletons.js';
 import type { Hash } from './hash.js';
 import { gcAlloc, gcFree, gcTrack, gcUntrack } from '../gc/gcobject.js';
 import { newInt, newBool, asIndex } from './longobject.js';
-import { PyStr, newStr, siphash13, encodeString, normalizeEncoding } from './unicodeobject.js';
-import { PyTuple, newTuple } from './tupleobject.js';
-import { PyList, newList } from './listobject.js';
-import { PySlice, sliceIndices, clampedIndex } from './sliceobject.js';
-import { parseArgs, checkArity, noKeywords } from './args.js';
-import { iterableToArray } from './abstract.js';
+import { PyStr, newStr, siphash13 } from './unicodeobject.js';
+import { newTuple } from './tupleobject.js';
+import './listobject.js'; // (evaluation order, see complexobject.ts)
+import { PySlice, sliceIndices } from './sliceobject.js';
+import { checkArity, noKeywords } from './args.js';
+import './abstract.js'; // (evaluation order, see complexobject.ts)
+import { parts, deferred, deferredMethods } from '../ondemand.js';
 
 export class PyBytes extends PyObject {
   hashCache: Hash | null = null;
@@ -162,7 +164,7 @@ function bytesSubscript(o: PyObject, key: PyObject): PyObject {
   raise(Exc.TypeError, `byte indices must be integers or slices, not ${key.type.name}`);
 }
 
-function indexOf(hay: Uint8Array, needle: Uint8Array, from: number, to: number): number {
+export function indexOf(hay: Uint8Array, needle: Uint8Array, from: number, to: number): number {
   outer: for (let i = from; i + needle.length <= to; i++) {
     for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
     return i;
@@ -170,7 +172,7 @@ function indexOf(hay: Uint8Array, needle: Uint8Array, from: number, to: number):
   return -1;
 }
 
-function lastIndexOf(hay: Uint8Array, needle: Uint8Array, from: number, to: number): number {
+export function lastIndexOf(hay: Uint8Array, needle: Uint8Array, from: number, to: number): number {
   outer: for (let i = to - needle.length; i >= from; i--) {
     for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
     return i;
@@ -179,7 +181,7 @@ function lastIndexOf(hay: Uint8Array, needle: Uint8Array, from: number, to: numb
 }
 
 /** A bytes-like argument (bytes only; bytearray/memoryview are not simulated). */
-function bytesArg(o: PyObject, what = ''): Uint8Array {
+export function bytesArg(o: PyObject, what = ''): Uint8Array {
   if (o instanceof PyBytes) return o.value;
   raise(Exc.TypeError, what || `a bytes-like object is required, not '${o.type.name}'`);
 }
@@ -272,146 +274,15 @@ function bytesIterTraverse(o: PyObject, visit: Visit): void {
   if (s !== null) visit(s);
 }
 
-// ---------------------------------------------------------------- codecs
+// ---------------------------------------------------------------- codecs and constructor
 
-function decodeError(enc: string, u: Uint8Array, start: number, end: number, reason: string): never {
-  const what = end - start === 1
-    ? `byte 0x${u[start].toString(16).padStart(2, '0')} in position ${start}`
-    : `bytes in position ${start}-${end - 1}`;
-  raise(Exc.UnicodeDecodeError, `'${enc}' codec can't decode ${what}: ${reason}`);
-}
-
-/** The UTF-8 decoder with CPython's error positions and reasons. */
-function decodeUtf8(u: Uint8Array, errors: string): string {
-  let out = '';
-  let i = 0;
-  const n = u.length;
-  const fail = (start: number, end: number, reason: string): void => {
-    if (errors === 'strict') decodeError('utf-8', u, start, end, reason);
-    if (errors === 'replace') out += '\ufffd';
-    else if (errors !== 'ignore') unsupported(`the '${errors}' error handler`);
-  };
-  while (i < n) {
-    const c = u[i];
-    if (c < 0x80) {
-      out += String.fromCharCode(c);
-      i++;
-      continue;
-    }
-    let need: number, min: number, max = 0xbf, lo = 0x80;
-    if (c >= 0xc2 && c <= 0xdf) { need = 1; min = 0x80; }
-    else if (c >= 0xe0 && c <= 0xef) {
-      need = 2; min = 0x800;
-      if (c === 0xe0) lo = 0xa0;
-      if (c === 0xed) max = 0x9f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      need = 3; min = 0x10000;
-      if (c === 0xf0) lo = 0x90;
-      if (c === 0xf4) max = 0x8f;
-    } else {
-      fail(i, i + 1, 'invalid start byte');
-      i++;
-      continue;
-    }
-    let cp = c & (0x3f >> need);
-    let j = 1;
-    let ok = true;
-    for (; j <= need; j++) {
-      if (i + j >= n) {
-        fail(i, n, 'unexpected end of data');
-        i = n;
-        ok = false;
-        break;
-      }
-      const d = u[i + j];
-      const dlo = j === 1 ? lo : 0x80, dhi = j === 1 ? max : 0xbf;
-      if (d < dlo || d > dhi) {
-        fail(i, i + j, 'invalid continuation byte');
-        i += j;
-        ok = false;
-        break;
-      }
-      cp = (cp << 6) | (d & 0x3f);
-    }
-    if (!ok) continue;
-    void min;
-    out += String.fromCodePoint(cp);
-    i += need + 1;
-  }
-  return out;
-}
+// In bytesmethods.ts, loaded on demand (src/engine/ondemand.ts).
 
 /** bytes.decode / str(b, encoding) */
-export function decodeBytes(u: Uint8Array, encoding: string, errors: string): string {
-  const enc = normalizeEncoding(encoding);
-  if (enc === null) raise(Exc.LookupError, `unknown encoding: ${encoding}`);
-  if (enc === 'utf-8') return decodeUtf8(u, errors);
-  let out = '';
-  for (let i = 0; i < u.length; i++) {
-    const c = u[i];
-    if (enc === 'ascii' && c >= 128) {
-      if (errors === 'strict') decodeError('ascii', u, i, i + 1, 'ordinal not in range(128)');
-      if (errors === 'replace') out += '\ufffd';
-      continue;
-    }
-    out += String.fromCharCode(c);
-  }
-  return out;
-}
+export const decodeBytes = deferred<(u: Uint8Array, encoding: string, errors: string) => string>(parts.bytes, 'decodeBytes');
 
-// ---------------------------------------------------------------- constructor
-
-const BYTES_NEW_ARGS = ['source', 'encoding', 'errors'] as const;
-
-function bytesFromObject(src: PyObject): Uint8Array {
-  if (src instanceof PyBytes) return src.value.slice();
-  if (src instanceof PyStr) raise(Exc.TypeError, 'string argument without an encoding');
-  if (src.type.nb_index !== null) {
-    const n = asIndex(src);
-    if (n < 0) raise(Exc.ValueError, 'negative count');
-    if (n > 2 ** 28) unsupported('bytes longer than 2**28');
-    return new Uint8Array(n);
-  }
-  if (src.type.tp_iter === null && src.type.mp_subscript === null) {
-    raise(Exc.TypeError, `cannot convert '${src.type.name}' object to bytes`);
-  }
-  const items = src instanceof PyList || src instanceof PyTuple ? src.items.slice() : iterableToArray(src);
-  const owned = !(src instanceof PyList || src instanceof PyTuple);
-  try {
-    const out = new Uint8Array(items.length);
-    for (let i = 0; i < items.length; i++) {
-      const v = asIndex(items[i]);
-      if (v < 0 || v > 255) raise(Exc.ValueError, 'bytes must be in range(0, 256)');
-      out[i] = v;
-    }
-    return out;
-  } finally {
-    if (owned) for (const it of items) decref(it);
-  }
-}
-
-function bytesNew(type: PyTypeObject, args: PyObject[], kwnames: string[] | null): PyObject {
-  const [src, encObj, errObj] = parseArgs('bytes', args, kwnames, BYTES_NEW_ARGS, 0);
-  let u8: Uint8Array;
-  if (src === undefined) {
-    if (encObj !== undefined || errObj !== undefined) {
-      raise(Exc.TypeError, encObj !== undefined ? 'encoding without a string argument' : 'errors without a string argument');
-    }
-    u8 = new Uint8Array(0);
-  } else if (encObj !== undefined || errObj !== undefined) {
-    if (!(src instanceof PyStr)) {
-      raise(Exc.TypeError, encObj !== undefined ? 'encoding without a string argument' : 'errors without a string argument');
-    }
-    const enc = encObj === undefined ? 'utf-8' : strArg(encObj, 'bytes', "'encoding'");
-    const errors = errObj === undefined ? 'strict' : strArg(errObj, 'bytes', "'errors'");
-    u8 = encodeString(src.value, enc, errors);
-  } else {
-    if (src.type === BytesType && type === BytesType) {
-      incref(src);
-      return src;
-    }
-    u8 = bytesFromObject(src);
-  }
+/** bytes(x): a new bytes object of `type` (a subclass instance is allocated as the interpreter's subtypes are) */
+export function newBytesOfType(type: PyTypeObject, u8: Uint8Array): PyBytes {
   if (type === BytesType) return newBytes(u8);
   const o = new PyBytes(type, u8);
   subtypeAllocBytes(o, BYTES_HEADER + u8.length);
@@ -419,192 +290,39 @@ function bytesNew(type: PyTypeObject, args: PyObject[], kwnames: string[] | null
   return o;
 }
 
-function strArg(o: PyObject, fname: string, n: string): string {
+/** An argument that must be a str (`encoding`, `errors` …). */
+export function strArg(o: PyObject, fname: string, n: string): string {
   if (o instanceof PyStr) return o.value;
   raise(Exc.TypeError, `${fname}() argument ${n} must be str, not ${o.type.name}`);
 }
 
-// ---------------------------------------------------------------- methods
-
-function selfBytes(o: PyObject): Uint8Array {
-  return (o as PyBytes).value;
-}
-
-function optIndex(o: PyObject | undefined, dflt: number): number {
-  if (o === undefined || o === PyNone) return dflt;
-  return clampedIndex(o);
-}
-
-function findArgs(self: PyObject, args: PyObject[], kw: string[] | null, fname: string): [Uint8Array, Uint8Array, number, number] {
-  noKeywords(fname, kw);
-  checkArity(fname, args, 1, 3);
-  const u = selfBytes(self);
-  let sub: Uint8Array;
-  const a = args[0];
-  if (a instanceof PyBytes) sub = a.value;
-  else if (a.type.nb_index !== null) {
-    const v = asIndex(a);
-    if (v < 0 || v > 255) raise(Exc.ValueError, 'byte must be in range(0, 256)');
-    sub = Uint8Array.of(v);
-  } else raise(Exc.TypeError, `argument should be integer or bytes-like object, not '${a.type.name}'`);
-  let start = optIndex(args[1], 0), end = optIndex(args[2], u.length);
-  if (end > u.length) end = u.length;
-  else if (end < 0) end = Math.max(0, end + u.length);
-  if (start < 0) start = Math.max(0, start + u.length);
-  return [u, sub, start, end];
-}
-
-const DECODE_ARGS = ['encoding', 'errors'] as const;
-
-function isAsciiSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13);
-}
+/**
+ * The bytes methods other than the dunders: their code is in bytesmethods.ts,
+ * loaded on demand (src/engine/ondemand.ts).
+ */
+const later = deferredMethods<BuiltinMethod>(parts.bytes, [
+  'decode', 'hex', 'find', 'rfind', 'index', 'count', 'startswith', 'endswith', 'join', 'split', 'strip',
+  'upper', 'lower', 'replace', 'fromhex',
+]);
 
 function setupBytesMethods(t: PyTypeObject): void {
   t.methods = {
-    decode: (self, args, kw) => {
-      const [e, er] = parseArgs('decode', args, kw, DECODE_ARGS, 0);
-      const enc = e === undefined ? 'utf-8' : strArg(e, 'decode', "'encoding'");
-      const errors = er === undefined ? 'strict' : strArg(er, 'decode', "'errors'");
-      return newStr(decodeBytes(selfBytes(self), enc, errors));
-    },
-    hex: (self, args, kw) => {
-      noKeywords('hex', kw);
-      checkArity('hex', args, 0, 0);
-      let s = '';
-      for (const b of selfBytes(self)) s += b.toString(16).padStart(2, '0');
-      return newStr(s);
-    },
-    find: (self, args, kw) => {
-      const [u, sub, s, e] = findArgs(self, args, kw, 'find');
-      return newInt(indexOf(u, sub, s, e));
-    },
-    rfind: (self, args, kw) => {
-      const [u, sub, s, e] = findArgs(self, args, kw, 'rfind');
-      return newInt(lastIndexOf(u, sub, s, e));
-    },
-    index: (self, args, kw) => {
-      const [u, sub, s, e] = findArgs(self, args, kw, 'index');
-      const r = indexOf(u, sub, s, e);
-      if (r < 0) raise(Exc.ValueError, 'subsection not found');
-      return newInt(r);
-    },
-    count: (self, args, kw) => {
-      const [u, sub, s, e] = findArgs(self, args, kw, 'count');
-      if (sub.length === 0) return newInt(Math.max(0, e - s + 1));
-      let n = 0;
-      for (let k = indexOf(u, sub, s, e); k >= 0; k = indexOf(u, sub, k + sub.length, e)) n++;
-      return newInt(n);
-    },
-    startswith: (self, args, kw) => {
-      noKeywords('startswith', kw);
-      checkArity('startswith', args, 1, 1);
-      const u = selfBytes(self);
-      const test = (p: Uint8Array) => p.length <= u.length && p.every((b, i) => u[i] === b);
-      if (args[0] instanceof PyTuple) return newBool(args[0].items.some((p) => test(bytesArg(p))));
-      return newBool(test(bytesArg(args[0], `startswith first arg must be bytes or a tuple of bytes, not ${args[0].type.name}`)));
-    },
-    endswith: (self, args, kw) => {
-      noKeywords('endswith', kw);
-      checkArity('endswith', args, 1, 1);
-      const u = selfBytes(self);
-      const test = (p: Uint8Array) => p.length <= u.length && p.every((b, i) => u[u.length - p.length + i] === b);
-      if (args[0] instanceof PyTuple) return newBool(args[0].items.some((p) => test(bytesArg(p))));
-      return newBool(test(bytesArg(args[0], `endswith first arg must be bytes or a tuple of bytes, not ${args[0].type.name}`)));
-    },
-    join: (self, args, kw) => {
-      noKeywords('join', kw);
-      checkArity('join', args, 1, 1);
-      const items = iterableToArray(args[0]);
-      try {
-        const sep = selfBytes(self);
-        const parts = items.map((it, i) => {
-          if (!(it instanceof PyBytes)) raise(Exc.TypeError, `sequence item ${i}: expected a bytes-like object, ${it.type.name} found`);
-          return it.value;
-        });
-        const total = parts.reduce((n, p) => n + p.length, 0) + sep.length * Math.max(0, parts.length - 1);
-        const out = new Uint8Array(total);
-        let k = 0;
-        parts.forEach((p, i) => {
-          if (i > 0) { out.set(sep, k); k += sep.length; }
-          out.set(p, k);
-          k += p.length;
-        });
-        return newBytes(out);
-      } finally {
-        for (const it of items) decref(it);
-      }
-    },
-    split: (self, args, kw) => {
-      const [sepObj, maxObj] = parseArgs('split', args, kw, ['sep', 'maxsplit'], 0);
-      const u = selfBytes(self);
-      let max = maxObj === undefined ? -1 : asIndex(maxObj);
-      const out: PyObject[] = [];
-      if (sepObj === undefined || sepObj === PyNone) {
-        let i = 0;
-        while (i < u.length) {
-          while (i < u.length && isAsciiSpace(u[i])) i++;
-          if (i >= u.length) break;
-          let j = i;
-          if (max === 0) {
-            // The remainder keeps its trailing whitespace (split_whitespace).
-            out.push(newBytes(u.slice(i)));
-            break;
-          }
-          while (j < u.length && !isAsciiSpace(u[j])) j++;
-          out.push(newBytes(u.slice(i, j)));
-          max--;
-          i = j;
-        }
-        return newList(out);
-      }
-      const sep = bytesArg(sepObj);
-      if (sep.length === 0) raise(Exc.ValueError, 'empty separator');
-      let i = 0;
-      while (max !== 0) {
-        const k = indexOf(u, sep, i, u.length);
-        if (k < 0) break;
-        out.push(newBytes(u.slice(i, k)));
-        i = k + sep.length;
-        max--;
-      }
-      out.push(newBytes(u.slice(i)));
-      return newList(out);
-    },
-    strip: (self, args, kw) => {
-      noKeywords('strip', kw);
-      checkArity('strip', args, 0, 1);
-      const u = selfBytes(self);
-      const chars = args.length && args[0] !== PyNone ? bytesArg(args[0]) : null;
-      const strip = (c: number) => (chars ? chars.includes(c) : isAsciiSpace(c));
-      let i = 0, j = u.length;
-      while (i < j && strip(u[i])) i++;
-      while (j > i && strip(u[j - 1])) j--;
-      return newBytes(u.slice(i, j));
-    },
-    upper: (self) => newBytes(selfBytes(self).map((c) => (c >= 97 && c <= 122 ? c - 32 : c))),
-    lower: (self) => newBytes(selfBytes(self).map((c) => (c >= 65 && c <= 90 ? c + 32 : c))),
-    replace: (self, args, kw) => {
-      noKeywords('replace', kw);
-      checkArity('replace', args, 2, 3);
-      const u = selfBytes(self), old = bytesArg(args[0]), rep = bytesArg(args[1]);
-      let count = args.length > 2 ? asIndex(args[2]) : -1;
-      if (old.length === 0) unsupported('bytes.replace with an empty pattern');
-      const parts: number[] = [];
-      let i = 0;
-      while (count !== 0) {
-        const k = indexOf(u, old, i, u.length);
-        if (k < 0) break;
-        for (let x = i; x < k; x++) parts.push(u[x]);
-        for (const b of rep) parts.push(b);
-        i = k + old.length;
-        count--;
-      }
-      for (let x = i; x < u.length; x++) parts.push(u[x]);
-      return newBytes(Uint8Array.from(parts));
-    },
+    decode: later.decode,
+    hex: later.hex,
+    find: later.find,
+    rfind: later.rfind,
+    index: later.index,
+    count: later.count,
+    startswith: later.startswith,
+    endswith: later.endswith,
+    join: later.join,
+    split: later.split,
+    strip: later.strip,
+    upper: later.upper,
+    lower: later.lower,
+    replace: later.replace,
     __getnewargs__: (self) => {
-      const b = newBytes(selfBytes(self).slice());
+      const b = newBytes((self as PyBytes).value.slice());
       return newTupleOf(b);
     },
     __sizeof__: (self, args, kw) => {
@@ -613,26 +331,7 @@ function setupBytesMethods(t: PyTypeObject): void {
       return newInt(bytesSizeof(self));
     },
   };
-  t.classMethods = {
-    fromhex: (type, args, kw) => {
-      noKeywords('fromhex', kw);
-      checkArity('fromhex', args, 1, 1);
-      const s = strArg(args[0], 'fromhex', '');
-      const out: number[] = [];
-      let i = 0;
-      while (i < s.length) {
-        if (s[i] === ' ') { i++; continue; }
-        const pair = s.slice(i, i + 2);
-        if (!/^[0-9a-fA-F]{2}$/.test(pair)) {
-          raise(Exc.ValueError, `non-hexadecimal number found in fromhex() arg at position ${/^[0-9a-fA-F]/.test(s[i]) ? i + 1 : i}`);
-        }
-        out.push(parseInt(pair, 16));
-        i += 2;
-      }
-      if (type !== BytesType) unsupported('fromhex on a bytes subclass');
-      return newBytes(Uint8Array.from(out));
-    },
-  };
+  t.classMethods = { fromhex: later.fromhex };
 }
 
 function newTupleOf(o: PyObject): PyObject {
@@ -647,7 +346,7 @@ function initBytesType(t: PyTypeObject): void {
   t.tp_richcompare = bytesRichCompare;
   t.tp_iter = bytesIter;
   t.tp_sizeof = bytesSizeof;
-  t.tp_new = bytesNew;
+  t.tp_new = deferred(parts.bytes, 'tp_new');
   t.mp_length = bytesLength;
   t.mp_subscript = bytesSubscript;
   t.sq_contains = bytesContains;

@@ -4,6 +4,7 @@ import { PyObject, decref, incref, makeImmortal } from './object.js';
 import {
   type PyTypeObject, builtinType, ObjectType, TPFLAGS_BASETYPE, TPFLAGS_UNICODE_SUBCLASS, TPFLAGS_HAVE_GC,
   TPFLAGS_HEAPTYPE, NB_ADD, NB_MULTIPLY, NB_REMAINDER, Py_LT, Py_LE, Py_EQ, Py_NE, Py_GT, type Visit,
+  type BuiltinMethod,
 } from './typeobject.js';
 import { heap } from '../memory/heap.js';
 import { profile } from '../profiles/index.js';
@@ -12,21 +13,21 @@ import { Exc } from './exceptions.js';
 import { NotImplemented, PyNone } from './singletons.js';
 import { normHash, type Hash } from './hash.js';
 import { gcAlloc, gcFree, gcTrack, gcUntrack } from '../gc/gcobject.js';
-import { PyLong, LongType, newInt, newBool, asIndex, intToDecimal, numberLong } from './longobject.js';
-import { PyFloat, FloatType, asDouble } from './floatobject.js';
-import { PyBytes, newBytes, decodeBytes } from './bytesobject.js';
+import { PyLong, LongType, newInt, newBool, asIndex, intToDecimal } from './longobject.js';
+import { PyFloat, FloatType } from './floatobject.js';
+import { PyBytes, decodeBytes } from './bytesobject.js';
 import { PyTuple, newTuple } from './tupleobject.js';
 import { PyList, newList } from './listobject.js';
-import { newDict } from './dictobject.js';
 import { PySlice, sliceIndices, clampedIndex } from './sliceobject.js';
 import { parseArgs, checkArity, noKeywords } from './args.js';
 import {
-  repr as objRepr, str as objStr, getAttr, getItem, setItem, iterableToArray, call, lookupAttr, isExceptionOf,
+  repr as objRepr, str as objStr, iterableToArray, call, lookupAttr, isExceptionOf,
   clearRaise,
 } from './abstract.js';
-import { formatStr, formatInt, formatFloat, doubleToString, DTSF_ALT } from './format.js';
+import { formatStr, formatInt, formatFloat } from './format.js';
+import { parts, deferred, deferredMethods } from '../ondemand.js';
 
-const NON_ASCII = /[^\x00-\x7f]/;
+export const NON_ASCII = /[^\x00-\x7f]/;
 const SURROGATE = /[\ud800-\udfff]/;
 
 export class PyStr extends PyObject {
@@ -547,7 +548,7 @@ function strConcat(a: PyObject, b: PyObject): PyObject {
 }
 
 /** Refuses results JS strings cannot hold; CPython would raise MemoryError long before the heap cap anyway. */
-function checkLength(n: number): void {
+export function checkLength(n: number): void {
   if (n > 2 ** 28) unsupported('strings longer than 2**28 characters');
 }
 
@@ -569,6 +570,9 @@ function strRepeat(a: PyObject, b: PyObject): PyObject {
   checkLength(s.value.length * n);
   return newStr(s.value.repeat(n));
 }
+
+/** PyUnicode_Format (`'%d' % n`): its code is in printf.ts, loaded on demand (any `%` in a program loads it). */
+export const printfFormat = deferred<(fmt: string, args: PyObject) => string>(parts.printf, 'printfFormat');
 
 function strMod(a: PyObject, b: PyObject): PyObject {
   if (!(a instanceof PyStr)) return NotImplemented;
@@ -650,13 +654,13 @@ function initStrIterType(t: PyTypeObject): void {
 // ---------------------------------------------------------------- argument helpers
 
 /** A str argument or TypeError "must be str, not int" (the common wording). */
-function needStr(o: PyObject | undefined, msg?: string): string {
+export function needStr(o: PyObject | undefined, msg?: string): string {
   if (o instanceof PyStr) return o.value;
   raise(Exc.TypeError, msg ?? `must be str, not ${o!.type.name}`);
 }
 
 /** `fname() argument N must be str, not T` */
-function argStr(o: PyObject, fname: string, n: number | string): string {
+export function argStr(o: PyObject, fname: string, n: number | string): string {
   if (o instanceof PyStr) return o.value;
   raise(Exc.TypeError, `${fname}() argument ${n} must be str, not ${o.type.name}`);
 }
@@ -699,13 +703,13 @@ function cpi(o: PyStr, k: number): number {
   return [...o.value.slice(0, k)].length;
 }
 
-function self_(o: PyObject): PyStr {
+export function self_(o: PyObject): PyStr {
   return o as PyStr;
 }
 
 /** Python's whitespace (Py_UNICODE_ISSPACE) */
 const WS = '\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const WS_RE = new RegExp(`[${WS}]`);
+export const WS_RE = new RegExp(`[${WS}]`);
 const WS_RUN = new RegExp(`[${WS}]+`, 'g');
 const LSTRIP_WS = new RegExp(`^[${WS}]+`);
 const RSTRIP_WS = new RegExp(`[${WS}]+$`);
@@ -741,8 +745,8 @@ function doStrip(o: PyStr, charsObj: PyObject | undefined, left: boolean, right:
   return newStr(s);
 }
 
-function strList(parts: string[]): PyObject {
-  return newList(parts.map((p) => newStr(p)));
+export function strList(items: string[]): PyObject {
+  return newList(items.map((p) => newStr(p)));
 }
 
 // ---------------------------------------------------------------- split & co
@@ -829,39 +833,6 @@ function splitImpl(self: PyObject, args: PyObject[], kwnames: string[] | null, r
   const sep = needStr(sepObj, `must be str or None, not ${sepObj.type.name}`);
   if (sep.length === 0) raise(Exc.ValueError, 'empty separator');
   return strList(right ? rsplitSep(s, sep, maxsplit) : splitSep(s, sep, maxsplit));
-}
-
-const LINE_BREAK = /\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/g;
-
-function splitlines(self: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
-  const [keepObj] = parseArgs('splitlines', args, kwnames, ['keepends'], 0);
-  const keep = keepObj !== undefined && asIndex(keepObj) !== 0;
-  const s = self_(self).value;
-  const out: string[] = [];
-  let i = 0;
-  LINE_BREAK.lastIndex = 0;
-  for (let m = LINE_BREAK.exec(s); m !== null; m = LINE_BREAK.exec(s)) {
-    out.push(s.slice(i, keep ? m.index + m[0].length : m.index));
-    i = m.index + m[0].length;
-  }
-  if (i < s.length) out.push(s.slice(i));
-  return strList(out);
-}
-
-function partitionImpl(self: PyObject, args: PyObject[], kwnames: string[] | null, right: boolean): PyObject {
-  const fname = right ? 'rpartition' : 'partition';
-  noKeywords(fname, kwnames);
-  checkArity(fname, args, 1, 1);
-  const sep = needStr(args[0]);
-  if (sep.length === 0) raise(Exc.ValueError, 'empty separator');
-  const o = self_(self);
-  const s = o.value;
-  const k = right ? s.lastIndexOf(sep) : s.indexOf(sep);
-  if (k < 0) {
-    const whole = o.type === StrType ? (incref(o), o) : newStr(s);
-    return right ? newTuple([newStr(''), newStr(''), whole]) : newTuple([whole, newStr(''), newStr('')]);
-  }
-  return newTuple([newStr(s.slice(0, k)), newStr(sep), newStr(s.slice(k + sep.length))]);
 }
 
 // ---------------------------------------------------------------- join
@@ -968,120 +939,8 @@ function startsEnds(self: PyObject, args: PyObject[], kwnames: string[] | null, 
   return newBool(test(arg.value));
 }
 
-// ---------------------------------------------------------------- case and predicates
-
-const CASED = /\p{Cased}/u;
-const UPPER = /\p{Uppercase}/u;
-const LOWER = /\p{Lowercase}/u;
-const TITLE = /\p{Lt}/u;
-
-function titleCase(ch: string): string {
-  // titlecase of the few digraphs differs from uppercase
-  switch (ch) {
-    case 'ǆ': case 'ǅ': case 'Ǆ': return 'ǅ';
-    case 'ǉ': case 'ǈ': case 'Ǉ': return 'ǈ';
-    case 'ǌ': case 'ǋ': case 'Ǌ': return 'ǋ';
-    case 'ǳ': case 'ǲ': case 'Ǳ': return 'ǲ';
-  }
-  return ch.toUpperCase();
-}
-
-function title(s: string): string {
-  let out = '';
-  let prevCased = false;
-  for (const ch of s) {
-    if (prevCased) out += ch.toLowerCase();
-    else out += titleCase(ch);
-    prevCased = CASED.test(ch);
-  }
-  return out;
-}
-
-function capitalize(s: string): string {
-  if (s.length === 0) return s;
-  const cps = [...s];
-  return titleCase(cps[0]) + cps.slice(1).join('').toLowerCase();
-}
-
-function swapcase(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    if (UPPER.test(ch)) out += ch.toLowerCase();
-    else if (LOWER.test(ch)) out += ch.toUpperCase();
-    else out += ch;
-  }
-  return out;
-}
-
-function casefold(s: string): string {
-  // full case folding ≈ lower(upper(x)) for the characters learners meet (ß → ss)
-  return s.toLowerCase().replace(/ß/g, 'ss').replace(/[ſ]/g, 's').replace(/ς/g, 'σ');
-}
-
-function allChars(s: string, re: RegExp): boolean {
-  if (s.length === 0) return false;
-  for (const ch of s) if (!re.test(ch)) return false;
-  return true;
-}
-
-const DECIMAL = /\p{Nd}/u;
-/** Numeric_Type=Digit beyond Nd: superscripts, subscripts, circled digits … */
-const DIGIT_EXTRA = /[\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792\u{1f100}-\u{1f10a}]/u;
-const DIGIT = new RegExp(`${DECIMAL.source}|${DIGIT_EXTRA.source}`, 'u');
-const NUMERIC = /[\p{N}\u3007\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341\u767e\u5343\u4e07\u5104\u5146\u96f6\u58f9\u8cb3\u53c3\u8086\u4f0d\u9678\u67d2\u634c\u7396\u62fe\u4f70\u4edf]/u;
-const ALPHA = /\p{L}/u;
-const ALNUM = new RegExp(`${ALPHA.source}|${NUMERIC.source}`, 'u');
-const IDENT = /^[\p{XID_Start}_][\p{XID_Continue}]*$/u;
-
-function isUpperStr(s: string): boolean {
-  let cased = false;
-  for (const ch of s) {
-    if (LOWER.test(ch) || TITLE.test(ch)) return false;
-    if (!cased && UPPER.test(ch)) cased = true;
-  }
-  return cased;
-}
-
-function isLowerStr(s: string): boolean {
-  let cased = false;
-  for (const ch of s) {
-    if (UPPER.test(ch) || TITLE.test(ch)) return false;
-    if (!cased && LOWER.test(ch)) cased = true;
-  }
-  return cased;
-}
-
-function isTitleStr(s: string): boolean {
-  let cased = false, prevCased = false;
-  for (const ch of s) {
-    if (UPPER.test(ch) || TITLE.test(ch)) {
-      if (prevCased) return false;
-      prevCased = true;
-      cased = true;
-    } else if (LOWER.test(ch)) {
-      if (!prevCased) return false;
-      prevCased = true;
-      cased = true;
-    } else prevCased = false;
-  }
-  return cased;
-}
-
-// ---------------------------------------------------------------- padding
-
-function padArgs(self: PyObject, args: PyObject[], kwnames: string[] | null, fname: string): [PyStr, number, string] {
-  noKeywords(fname, kwnames);
-  checkArity(fname, args, 1, 2);
-  const width = asIndex(args[0]);
-  let fill = ' ';
-  if (args.length > 1) {
-    fill = argStr(args[1], fname, 2);
-    if ([...fill].length !== 1) raise(Exc.TypeError, 'The fill character must be exactly one character long');
-  }
-  return [self_(self), width, fill];
-}
-
-function unchanged(o: PyStr): PyObject {
+/** The string itself, or an exact-str copy of a subclass instance (unicode_result_unchanged). */
+export function unchanged(o: PyStr): PyObject {
   if (o.type === StrType) {
     incref(o);
     return o;
@@ -1089,12 +948,7 @@ function unchanged(o: PyStr): PyObject {
   return newStr(o.value);
 }
 
-function pad(o: PyStr, left: number, right: number, fill: string): PyObject {
-  checkLength(o.value.length + left + right);
-  return newStr(fill.repeat(left) + o.value + fill.repeat(right));
-}
-
-// ---------------------------------------------------------------- replace, expandtabs, translate
+// ---------------------------------------------------------------- replace
 
 function replaceImpl(o: PyStr, old: string, rep: string, count: number): string {
   const s = o.value;
@@ -1124,183 +978,22 @@ function replaceImpl(o: PyStr, old: string, rep: string, count: number): string 
   return out + s.slice(i);
 }
 
-function expandtabs(s: string, tabsize: number): string {
-  let out = '';
-  let col = 0;
-  for (const ch of s) {
-    if (ch === '\t') {
-      if (tabsize > 0) {
-        const n = tabsize - (col % tabsize);
-        out += ' '.repeat(n);
-        col += n;
-      }
-    } else {
-      out += ch;
-      col++;
-      if (ch === '\n' || ch === '\r') col = 0;
-    }
-  }
-  return out;
-}
-
-function translate(self: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
-  noKeywords('translate', kwnames);
-  checkArity('translate', args, 1, 1);
-  const table = args[0];
-  let out = '';
-  for (const ch of self_(self).value) {
-    const key = newInt(ch.codePointAt(0)!);
-    let v: PyObject;
-    try {
-      v = getItem(table, key);
-    } catch (e) {
-      if (isExceptionOf(e, Exc.LookupError)) {
-        clearRaise(e);
-        out += ch;
-        continue;
-      }
-      throw e;
-    } finally {
-      decref(key);
-    }
-    try {
-      if (v === PyNone) continue;
-      if (v instanceof PyLong) {
-        const cp = v.value;
-        if (cp < 0 || cp > 0x10ffff) raise(Exc.ValueError, 'character mapping must be in range(0x110000)');
-        out += String.fromCodePoint(Number(cp));
-      } else if (v instanceof PyStr) out += v.value;
-      else raise(Exc.TypeError, 'character mapping must return integer, None or str');
-    } finally {
-      decref(v);
-    }
-  }
-  return newStr(out);
-}
-
-function maketrans(_self: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
-  noKeywords('maketrans', kwnames);
-  checkArity('maketrans', args, 1, 3);
-  const d = newDict();
-  try {
-    if (args.length === 1) {
-      const m = args[0];
-      if (m.type.name !== 'dict') {
-        raise(Exc.TypeError, 'if you give only one argument to maketrans it must be a dict');
-      }
-      const keys = iterableToArray(m);
-      try {
-        for (const k of keys) {
-          const v = getItem(m, k);
-          try {
-            if (k instanceof PyStr) {
-              if (k.length !== 1) raise(Exc.ValueError, 'string keys in translate table must be of length 1');
-              const ik = newInt(k.value.codePointAt(0)!);
-              setItem(d, ik, v);
-              decref(ik);
-            } else if (k instanceof PyLong) setItem(d, k, v);
-            else raise(Exc.TypeError, 'keys in translate table must be strings or integers');
-          } finally {
-            decref(v);
-          }
-        }
-      } finally {
-        for (const k of keys) decref(k);
-      }
-      return d;
-    }
-    const x = [...argStr(args[0], 'maketrans', 1)];
-    const y = [...argStr(args[1], 'maketrans', 2)];
-    if (x.length !== y.length) raise(Exc.ValueError, 'the first two maketrans arguments must have equal length');
-    for (let i = 0; i < x.length; i++) {
-      const k = newInt(x[i].codePointAt(0)!), v = newInt(y[i].codePointAt(0)!);
-      setItem(d, k, v);
-      decref(k);
-      decref(v);
-    }
-    if (args.length === 3) {
-      for (const ch of argStr(args[2], 'maketrans', 3)) {
-        const k = newInt(ch.codePointAt(0)!);
-        setItem(d, k, PyNone);
-        decref(k);
-      }
-    }
-    return d;
-  } catch (e) {
-    decref(d);
-    throw e;
-  }
-}
 
 // ---------------------------------------------------------------- encode
 
+// The codecs are in bytesmethods.ts, loaded on demand with the bytes methods
+// (src/engine/ondemand.ts): a program that names `encode`, `bytes` or
+// `bytearray`, or has a bytes literal, loads them.
+
 /** Canonical codec name, or null when unknown (normalizes like encodings.normalize_encoding). */
-export function normalizeEncoding(name: string): string | null {
-  const n = name.toLowerCase().replace(/[-\s]/g, '_');
-  if (n === 'utf_8' || n === 'utf8' || n === 'u8' || n === 'utf') return 'utf-8';
-  if (n === 'ascii' || n === 'us_ascii' || n === '646') return 'ascii';
-  if (n === 'latin_1' || n === 'latin1' || n === 'iso_8859_1' || n === 'iso8859_1' || n === 'l1' || n === 'latin') {
-    return 'latin-1';
-  }
-  return null;
-}
+export const normalizeEncoding = deferred<(name: string) => string | null>(parts.bytes, 'normalizeEncoding');
 
 /** str.encode: UTF-8, ASCII and latin-1 with the strict/ignore/replace handlers. */
-export function encodeString(s: string, encoding: string, errors: string): Uint8Array {
-  const enc = normalizeEncoding(encoding);
-  if (enc === null) raise(Exc.LookupError, `unknown encoding: ${encoding}`);
-  const out: number[] = [];
-  const cps = [...s];
-  for (let i = 0; i < cps.length; i++) {
-    const cp = cps[i].codePointAt(0)!;
-    if (enc === 'utf-8') {
-      if (cp >= 0xd800 && cp <= 0xdfff) {
-        if (errors === 'ignore') continue;
-        if (errors === 'replace') { out.push(63); continue; }
-        if (errors === 'surrogatepass') { out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)); continue; }
-        encodeError('utf-8', s, cps, i, 'surrogates not allowed');
-      }
-      if (cp < 0x80) out.push(cp);
-      else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
-      else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-      else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-    } else {
-      const limit = enc === 'ascii' ? 128 : 256;
-      if (cp < limit) out.push(cp);
-      else if (errors === 'ignore') continue;
-      else if (errors === 'replace') out.push(63);
-      else if (errors === 'strict') encodeError(enc, s, cps, i, `ordinal not in range(${limit})`);
-      else unsupported(`the '${errors}' error handler`);
-    }
-  }
-  return Uint8Array.from(out);
-}
+export const encodeString = deferred<(s: string, encoding: string, errors: string) => Uint8Array>(parts.bytes, 'encodeString');
 
-function encodeError(enc: string, _s: string, cps: string[], i: number, reason: string): never {
-  // the message names the run of unencodable characters, as CPython's does
-  let j = i + 1;
-  const bad = (c: string) => {
-    const cp = c.codePointAt(0)!;
-    return enc === 'utf-8' ? cp >= 0xd800 && cp <= 0xdfff : cp >= (enc === 'ascii' ? 128 : 256);
-  };
-  while (j < cps.length && bad(cps[j])) j++;
-  const what = j - i === 1
-    ? `character ${strReprString(cps[i], true)}`
-    : `characters`;
-  const where = j - i === 1 ? `position ${i}` : `position ${i}-${j - 1}`;
-  raise(Exc.UnicodeEncodeError, `'${enc === 'latin-1' ? 'latin-1' : enc}' codec can't encode ${what} in ${where}: ${reason}`);
-}
+const encode = deferredMethods<BuiltinMethod>(parts.bytes, ['encode']).encode;
 
-const ENCODE_ARGS = ['encoding', 'errors'] as const;
-
-function encode(self: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
-  const [encObj, errObj] = parseArgs('encode', args, kwnames, ENCODE_ARGS, 0);
-  const enc = encObj === undefined ? 'utf-8' : argStr(encObj, 'encode', `'encoding'`);
-  const errors = errObj === undefined ? 'strict' : argStr(errObj, 'encode', `'errors'`);
-  return newBytes(encodeString(self_(self).value, enc, errors));
-}
-
-// ---------------------------------------------------------------- str.format
+// ---------------------------------------------------------------- format(), f-strings
 
 /** PyObject_Format: format(obj, spec) → a str (new reference). */
 export function formatObject(obj: PyObject, spec: string): PyStr {
@@ -1346,394 +1039,6 @@ export function convertField(obj: PyObject, conv: string): PyStr {
   }
   raise(Exc.ValueError, `Unknown conversion specifier ${conv}`);
 }
-
-interface FormatState {
-  args: PyObject[];
-  kw: Map<string, PyObject> | null;
-  mapping: PyObject | null;
-  autoIndex: number;
-  /** -1: not decided yet; 0: manual; 1: automatic */
-  auto: number;
-}
-
-/** MarkupIterator + render_field: expands one format string (recursion for nested specs). */
-function vformat(fmt: string, st: FormatState, depth: number): string {
-  if (depth < 0) raise(Exc.ValueError, 'Max string recursion exceeded');
-  let out = '';
-  let i = 0;
-  const n = fmt.length;
-  while (i < n) {
-    const c = fmt[i];
-    if (c === '{') {
-      if (fmt[i + 1] === '{') {
-        out += '{';
-        i += 2;
-        continue;
-      }
-      if (i + 1 >= n) raise(Exc.ValueError, "Single '{' encountered in format string");
-      // find the matching '}' (nested braces allowed in the spec)
-      let level = 1, j = i + 1;
-      while (j < n && level > 0) {
-        if (fmt[j] === '{') level++;
-        else if (fmt[j] === '}') level--;
-        if (level > 0) j++;
-      }
-      if (level > 0) raise(Exc.ValueError, "expected '}' before end of string");
-      out += renderField(fmt.slice(i + 1, j), st, depth);
-      i = j + 1;
-    } else if (c === '}') {
-      if (fmt[i + 1] === '}') {
-        out += '}';
-        i += 2;
-        continue;
-      }
-      raise(Exc.ValueError, "Single '}' encountered in format string");
-    } else {
-      const k1 = fmt.indexOf('{', i), k2 = fmt.indexOf('}', i);
-      let k = k1 < 0 ? k2 : k2 < 0 ? k1 : Math.min(k1, k2);
-      if (k < 0) k = n;
-      out += fmt.slice(i, k);
-      i = k;
-    }
-  }
-  return out;
-}
-
-function renderField(field: string, st: FormatState, depth: number): string {
-  // split field_name[!conv][:spec], where '[' ... ']' may contain ':' and '!'
-  let k = 0;
-  while (k < field.length && field[k] !== '!' && field[k] !== ':') {
-    if (field[k] === '[') {
-      while (k < field.length && field[k] !== ']') k++;
-    }
-    k++;
-  }
-  const name = field.slice(0, Math.min(k, field.length));
-  let conv = '';
-  let spec = '';
-  if (k < field.length && field[k] === '!') {
-    if (k + 1 >= field.length) raise(Exc.ValueError, 'end of string while looking for conversion specifier');
-    conv = field[k + 1];
-    if (k + 2 < field.length && field[k + 2] !== ':') raise(Exc.ValueError, 'expected \':\' after conversion specifier');
-    k += 2;
-  }
-  if (k < field.length && field[k] === ':') spec = field.slice(k + 1);
-  // the field's own argument is taken before any nested in its spec ('{:{}}' numbers 0 then 1)
-  const obj = lookupField(name, st);
-  try {
-    if (spec.includes('{')) spec = vformat(spec, st, depth - 1);
-    let target: PyObject = obj;
-    let converted: PyStr | null = null;
-    if (conv !== '') {
-      converted = convertField(obj, conv);
-      target = converted;
-    }
-    try {
-      const r = formatObject(target, spec);
-      const s = r.value;
-      decref(r);
-      return s;
-    } finally {
-      if (converted) decref(converted);
-    }
-  } finally {
-    decref(obj);
-  }
-}
-
-/** get_field_object: the argument named by `name` (new reference), following .attr and [key]. */
-function lookupField(name: string, st: FormatState): PyObject {
-  const m = /^[^.[]*/.exec(name)!;
-  const first = m[0];
-  let rest = name.slice(first.length);
-  let obj: PyObject;
-  if (first === '') {
-    if (st.mapping !== null) raise(Exc.ValueError, 'Format string contains positional fields');
-    if (st.auto === 0) raise(Exc.ValueError, 'cannot switch from manual field specification to automatic field numbering');
-    st.auto = 1;
-    const idx = st.autoIndex++;
-    if (idx >= st.args.length) raise(Exc.IndexError, `Replacement index ${idx} out of range for positional args tuple`);
-    obj = st.args[idx];
-    incref(obj);
-  } else if (/^\d+$/.test(first)) {
-    if (st.mapping !== null) raise(Exc.ValueError, 'Format string contains positional fields');
-    if (st.auto === 1) raise(Exc.ValueError, 'cannot switch from automatic field numbering to manual field specification');
-    st.auto = 0;
-    const idx = parseInt(first, 10);
-    if (idx >= st.args.length) raise(Exc.IndexError, `Replacement index ${idx} out of range for positional args tuple`);
-    obj = st.args[idx];
-    incref(obj);
-  } else if (st.mapping !== null) {
-    const key = newStr(first);
-    try {
-      obj = getItem(st.mapping, key);
-    } finally {
-      decref(key);
-    }
-  } else {
-    const v = st.kw?.get(first);
-    if (v === undefined) raise(Exc.KeyError, first);
-    obj = v;
-    incref(obj);
-  }
-  while (rest.length > 0) {
-    let next: PyObject;
-    if (rest[0] === '.') {
-      const am = /^\.([^.[]*)/.exec(rest)!;
-      if (am[1] === '') raise(Exc.ValueError, 'Empty attribute in format string');
-      rest = rest.slice(am[0].length);
-      try {
-        next = getAttr(obj, am[1]);
-      } finally {
-        decref(obj);
-      }
-    } else {
-      const close = rest.indexOf(']');
-      if (close < 0) raise(Exc.ValueError, "Missing ']' in format string");
-      const keyText = rest.slice(1, close);
-      if (keyText === '') raise(Exc.ValueError, 'Empty attribute in format string');
-      rest = rest.slice(close + 1);
-      if (rest.length > 0 && rest[0] !== '.' && rest[0] !== '[') {
-        decref(obj);
-        raise(Exc.ValueError, 'Only \'.\' or \'[\' may follow \']\' in format field specifier');
-      }
-      const key = /^\d+$/.test(keyText) ? newInt(parseInt(keyText, 10)) : newStr(keyText);
-      try {
-        next = getItem(obj, key);
-      } finally {
-        decref(key);
-        decref(obj);
-      }
-    }
-    obj = next;
-  }
-  return obj;
-}
-
-function formatMethod(self: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
-  const nkw = kwnames ? kwnames.length : 0;
-  const pos = args.slice(0, args.length - nkw);
-  let kw: Map<string, PyObject> | null = null;
-  if (nkw > 0) {
-    kw = new Map();
-    for (let i = 0; i < nkw; i++) kw.set(kwnames![i], args[pos.length + i]);
-  }
-  return newStr(vformat(self_(self).value, { args: pos, kw, mapping: null, autoIndex: 0, auto: -1 }, 2));
-}
-
-function formatMap(self: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
-  noKeywords('format_map', kwnames);
-  checkArity('format_map', args, 1, 1);
-  return newStr(vformat(self_(self).value, { args: [], kw: null, mapping: args[0], autoIndex: 0, auto: -1 }, 2));
-}
-
-/** str.format for callers holding JS values (the builtins module, f-string helpers). */
-export function strFormat(fmt: string, args: PyObject[], kw: Map<string, PyObject> | null = null): string {
-  return vformat(fmt, { args, kw, mapping: null, autoIndex: 0, auto: -1 }, 2);
-}
-
-// ---------------------------------------------------------------- printf-style formatting (str % args)
-
-function isMappingArg(o: PyObject): boolean {
-  return o.type.mp_subscript !== null && !(o instanceof PyTuple) && !(o instanceof PyStr);
-}
-
-/** PyUnicode_Format */
-export function printfFormat(fmt: string, argsObj: PyObject): string {
-  let items: PyObject[];
-  let argIdx = 0;
-  let arglen: number;
-  const dict = isMappingArg(argsObj) ? argsObj : null;
-  if (argsObj instanceof PyTuple) {
-    items = argsObj.items;
-    arglen = items.length;
-  } else {
-    items = [argsObj];
-    arglen = -1;
-  }
-  const nextArg = (): PyObject => {
-    if (arglen < 0) {
-      if (argIdx === 0) {
-        argIdx = 1;
-        return items[0];
-      }
-    } else if (argIdx < arglen) return items[argIdx++];
-    raise(Exc.TypeError, 'not enough arguments for format string');
-  };
-  let out = '';
-  const n = fmt.length;
-  let i = 0;
-  while (i < n) {
-    const pct = fmt.indexOf('%', i);
-    if (pct < 0) {
-      out += fmt.slice(i);
-      break;
-    }
-    out += fmt.slice(i, pct);
-    i = pct + 1;
-    if (i >= n) raise(Exc.ValueError, 'incomplete format');
-    let arg: PyObject | null = null;
-    let ownedArg = false;
-    if (fmt[i] === '(') {
-      if (dict === null) raise(Exc.TypeError, 'format requires a mapping');
-      let level = 1, j = i + 1;
-      while (j < n && level > 0) {
-        if (fmt[j] === '(') level++;
-        else if (fmt[j] === ')') level--;
-        j++;
-      }
-      if (level > 0) raise(Exc.ValueError, 'incomplete format key');
-      const key = newStr(fmt.slice(i + 1, j - 1));
-      try {
-        arg = getItem(dict, key);
-      } finally {
-        decref(key);
-      }
-      ownedArg = true;
-      arglen = -1;
-      argIdx = -2;
-      i = j;
-    }
-    try {
-      let minus = false, plus = false, space = false, alt = false, zero = false;
-      for (; i < n; i++) {
-        const f = fmt[i];
-        if (f === '-') minus = true;
-        else if (f === '+') plus = true;
-        else if (f === ' ') space = true;
-        else if (f === '#') alt = true;
-        else if (f === '0') zero = true;
-        else break;
-      }
-      let width = -1, prec = -1;
-      if (fmt[i] === '*') {
-        const w = nextArg();
-        if (!(w instanceof PyLong)) raise(Exc.TypeError, '* wants int');
-        width = Number(w.value);
-        if (width < 0) {
-          minus = true;
-          width = -width;
-        }
-        i++;
-      } else {
-        const m = /^\d+/.exec(fmt.slice(i, i + 20));
-        if (m) {
-          width = parseInt(m[0], 10);
-          i += m[0].length;
-        }
-      }
-      if (fmt[i] === '.') {
-        i++;
-        if (fmt[i] === '*') {
-          const p = nextArg();
-          if (!(p instanceof PyLong)) raise(Exc.TypeError, '* wants int');
-          prec = Math.max(0, Number(p.value));
-          i++;
-        } else {
-          const m = /^\d+/.exec(fmt.slice(i, i + 20));
-          prec = m ? parseInt(m[0], 10) : 0;
-          if (m) i += m[0].length;
-        }
-      }
-      while (i < n && (fmt[i] === 'h' || fmt[i] === 'l' || fmt[i] === 'L')) i++;
-      if (i >= n) raise(Exc.ValueError, 'incomplete format');
-      const code = fmt[i];
-      i++;
-      if (code === '%') {
-        out += '%';
-        continue;
-      }
-      if (arg === null) arg = nextArg();
-      let body: string;
-      let signStr = '';
-      let numeric = false;
-      switch (code) {
-        case 's': case 'r': case 'a': {
-          const r = code === 's' ? objStr(arg) : code === 'r' ? objRepr(arg) : asciiOf(arg);
-          body = r.value;
-          decref(r);
-          if (prec >= 0) body = [...body].slice(0, prec).join('');
-          break;
-        }
-        case 'd': case 'i': case 'u': case 'o': case 'x': case 'X': {
-          numeric = true;
-          let v: number | bigint;
-          if (arg instanceof PyLong) v = arg.value;
-          else if (code === 'd' || code === 'i' || code === 'u') {
-            if (!(arg instanceof PyFloat) && arg.type.nb_int === null && arg.type.nb_index === null) {
-              raise(Exc.TypeError, `%${code} format: a real number is required, not ${arg.type.name}`);
-            }
-            const r = numberLong(arg);
-            v = r.value;
-            decref(r);
-          } else {
-            if (arg.type.nb_index === null) {
-              raise(Exc.TypeError, `%${code} format: an integer is required, not ${arg.type.name}`);
-            }
-            v = (arg.type.nb_index(arg) as PyLong).value;
-          }
-          const neg = v < 0;
-          const a = typeof v === 'number' ? Math.abs(v) : v < 0n ? -v : v;
-          let digits = code === 'o' ? a.toString(8) : code === 'x' ? a.toString(16) : code === 'X' ? a.toString(16).toUpperCase() : a.toString();
-          if (prec > digits.length) digits = '0'.repeat(prec - digits.length) + digits;
-          let prefix = '';
-          if (alt && code === 'o') prefix = '0o';
-          else if (alt && code === 'x') prefix = '0x';
-          else if (alt && code === 'X') prefix = '0X';
-          signStr = (neg ? '-' : plus ? '+' : space ? ' ' : '') + prefix;
-          body = digits;
-          break;
-        }
-        case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
-          numeric = true;
-          if (!(arg instanceof PyFloat) && !(arg instanceof PyLong) && arg.type.nb_float === null && arg.type.nb_index === null) {
-            raise(Exc.TypeError, `must be real number, not ${arg.type.name}`);
-          }
-          const x = asDouble(arg);
-          let s = doubleToString(x, code, prec < 0 ? 6 : prec, alt ? DTSF_ALT : 0);
-          if (s[0] === '-') {
-            signStr = '-';
-            s = s.slice(1);
-          } else signStr = plus ? '+' : space ? ' ' : '';
-          body = s;
-          break;
-        }
-        case 'c': {
-          if (arg instanceof PyStr) {
-            if (arg.length !== 1) raise(Exc.TypeError, '%c requires int or char');
-            body = arg.value;
-          } else if (arg instanceof PyLong || arg.type.nb_index !== null) {
-            const v = arg instanceof PyLong ? arg.value : (arg.type.nb_index!(arg) as PyLong).value;
-            if (v < 0 || v > 0x10ffff) raise(Exc.OverflowError, '%c arg not in range(0x110000)');
-            body = String.fromCodePoint(Number(v));
-          } else raise(Exc.TypeError, '%c requires int or char');
-          break;
-        }
-        default: {
-          const cp = code.codePointAt(0)!;
-          raise(Exc.ValueError, `unsupported format character '${code}' (0x${cp.toString(16)}) at index ${i - 1}`);
-        }
-      }
-      const len = signStr.length + [...body].length;
-      if (width > len) {
-        const padn = width - len;
-        if (minus) out += signStr + body + ' '.repeat(padn);
-        else if (zero && numeric) out += signStr + '0'.repeat(padn) + body;
-        else out += ' '.repeat(padn) + signStr + body;
-      } else out += signStr + body;
-    } finally {
-      if (ownedArg && arg !== null) decref(arg);
-    }
-  }
-  if (arglen >= 0 && argIdx < arglen && dict === null) {
-    raise(Exc.TypeError, 'not all arguments converted during string formatting');
-  }
-  if (arglen < 0 && argIdx === 0 && dict === null) {
-    raise(Exc.TypeError, 'not all arguments converted during string formatting');
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------- constructor
 
 const STR_NEW_ARGS = ['object', 'encoding', 'errors'] as const;
@@ -1762,39 +1067,37 @@ function strNew(type: PyTypeObject, args: PyObject[], kwnames: string[] | null):
 
 // ---------------------------------------------------------------- method table
 
-function noArgs(name: string, args: PyObject[], kwnames: string[] | null): void {
+export function noArgs(name: string, args: PyObject[], kwnames: string[] | null): void {
   noKeywords(name, kwnames);
   if (args.length !== 0) raise(Exc.TypeError, `${name}() takes no arguments (${args.length} given)`);
 }
 
 /** Case operations always build a new string in CPython, even when nothing changes. */
-function mapStr(o: PyObject, f: (s: string) => string): PyObject {
+export function mapStr(o: PyObject, f: (s: string) => string): PyObject {
   const s = self_(o);
   return newStr(f(s.value));
 }
 
-/** Operations that return the string itself when they change nothing (unicode_result_unchanged). */
-function mapStrKeep(o: PyObject, f: (s: string) => string): PyObject {
-  const s = self_(o);
-  const r = f(s.value);
-  if (r === s.value) return unchanged(s);
-  return newStr(r);
-}
-
-function predicate(name: string, test: (s: string) => boolean): (self: PyObject, args: PyObject[], kw: string[] | null) => PyObject {
-  return (self, args, kw) => {
-    noArgs(name, args, kw);
-    return newBool(test(self_(self).value));
-  };
-}
+/**
+ * The str methods most programs never call; their code is in unicodemethods.ts,
+ * loaded on demand (src/engine/ondemand.ts). Dunder methods stay here: the
+ * interpreter calls those without the program naming them.
+ */
+const later = deferredMethods<BuiltinMethod>(parts.str, [
+  'splitlines', 'partition', 'rpartition', 'title', 'capitalize', 'swapcase', 'casefold',
+  'isdigit', 'isdecimal', 'isnumeric', 'isalpha', 'isalnum', 'isspace', 'isupper', 'islower', 'istitle',
+  'isidentifier', 'isprintable', 'isascii', 'center', 'ljust', 'rjust', 'zfill', 'expandtabs', 'format',
+  'format_map', 'removeprefix', 'removesuffix', 'translate', 'maketrans',
+]);
 
 function setupStrMethods(t: PyTypeObject): void {
+  // the order is the type dict's order (str.__dict__), as before the split
   t.methods = {
     split: (self, args, kw) => splitImpl(self, args, kw, false),
     rsplit: (self, args, kw) => splitImpl(self, args, kw, true),
-    splitlines,
-    partition: (self, args, kw) => partitionImpl(self, args, kw, false),
-    rpartition: (self, args, kw) => partitionImpl(self, args, kw, true),
+    splitlines: later.splitlines,
+    partition: later.partition,
+    rpartition: later.rpartition,
     join,
     strip: (self, args, kw) => (noKeywords('strip', kw), checkArity('strip', args, 0, 1), doStrip(self_(self), args[0], true, true, 'strip')),
     lstrip: (self, args, kw) => (noKeywords('lstrip', kw), checkArity('lstrip', args, 0, 1), doStrip(self_(self), args[0], true, false, 'lstrip')),
@@ -1837,71 +1140,33 @@ function setupStrMethods(t: PyTypeObject): void {
     endswith: (self, args, kw) => startsEnds(self, args, kw, true),
     upper: (self, args, kw) => (noArgs('upper', args, kw), mapStr(self, (s) => s.toUpperCase())),
     lower: (self, args, kw) => (noArgs('lower', args, kw), mapStr(self, (s) => s.toLowerCase())),
-    title: (self, args, kw) => (noArgs('title', args, kw), mapStr(self, title)),
-    capitalize: (self, args, kw) => (noArgs('capitalize', args, kw), mapStr(self, capitalize)),
-    swapcase: (self, args, kw) => (noArgs('swapcase', args, kw), mapStr(self, swapcase)),
-    casefold: (self, args, kw) => (noArgs('casefold', args, kw), mapStr(self, casefold)),
-    isdigit: predicate('isdigit', (s) => allChars(s, DIGIT)),
-    isdecimal: predicate('isdecimal', (s) => allChars(s, DECIMAL)),
-    isnumeric: predicate('isnumeric', (s) => allChars(s, NUMERIC)),
-    isalpha: predicate('isalpha', (s) => allChars(s, ALPHA)),
-    isalnum: predicate('isalnum', (s) => allChars(s, ALNUM)),
-    isspace: predicate('isspace', (s) => allChars(s, WS_RE)),
-    isupper: predicate('isupper', isUpperStr),
-    islower: predicate('islower', isLowerStr),
-    istitle: predicate('istitle', isTitleStr),
-    isidentifier: predicate('isidentifier', (s) => IDENT.test(s)),
-    isprintable: predicate('isprintable', (s) => {
-      for (const ch of s) if (!isPrintableChar(ch)) return false;
-      return true;
-    }),
-    isascii: predicate('isascii', (s) => !NON_ASCII.test(s)),
-    center: (self, args, kw) => {
-      const [o, width, fill] = padArgs(self, args, kw, 'center');
-      if (width <= o.length) return unchanged(o);
-      const marg = width - o.length;
-      const left = Math.floor(marg / 2) + (marg & width & 1);
-      return pad(o, left, marg - left, fill);
-    },
-    ljust: (self, args, kw) => {
-      const [o, width, fill] = padArgs(self, args, kw, 'ljust');
-      return width <= o.length ? unchanged(o) : pad(o, 0, width - o.length, fill);
-    },
-    rjust: (self, args, kw) => {
-      const [o, width, fill] = padArgs(self, args, kw, 'rjust');
-      return width <= o.length ? unchanged(o) : pad(o, width - o.length, 0, fill);
-    },
-    zfill: (self, args, kw) => {
-      noKeywords('zfill', kw);
-      checkArity('zfill', args, 1, 1);
-      const o = self_(self);
-      const width = asIndex(args[0]);
-      if (width <= o.length) return unchanged(o);
-      const s = o.value;
-      const fill = '0'.repeat(width - o.length);
-      if (s[0] === '+' || s[0] === '-') return newStr(s[0] + fill + s.slice(1));
-      return newStr(fill + s);
-    },
-    expandtabs: (self, args, kw) => {
-      const [ts] = parseArgs('expandtabs', args, kw, ['tabsize'], 0);
-      return mapStrKeep(self, (s) => expandtabs(s, ts === undefined ? 8 : asIndex(ts)));
-    },
-    format: formatMethod,
-    format_map: formatMap,
+    title: later.title,
+    capitalize: later.capitalize,
+    swapcase: later.swapcase,
+    casefold: later.casefold,
+    isdigit: later.isdigit,
+    isdecimal: later.isdecimal,
+    isnumeric: later.isnumeric,
+    isalpha: later.isalpha,
+    isalnum: later.isalnum,
+    isspace: later.isspace,
+    isupper: later.isupper,
+    islower: later.islower,
+    istitle: later.istitle,
+    isidentifier: later.isidentifier,
+    isprintable: later.isprintable,
+    isascii: later.isascii,
+    center: later.center,
+    ljust: later.ljust,
+    rjust: later.rjust,
+    zfill: later.zfill,
+    expandtabs: later.expandtabs,
+    format: later.format,
+    format_map: later.format_map,
     encode,
-    removeprefix: (self, args, kw) => {
-      noKeywords('removeprefix', kw);
-      checkArity('removeprefix', args, 1, 1);
-      const p = argStr(args[0], 'removeprefix', 1);
-      return mapStrKeep(self, (s) => (p.length > 0 && s.startsWith(p) ? s.slice(p.length) : s));
-    },
-    removesuffix: (self, args, kw) => {
-      noKeywords('removesuffix', kw);
-      checkArity('removesuffix', args, 1, 1);
-      const p = argStr(args[0], 'removesuffix', 1);
-      return mapStrKeep(self, (s) => (p.length > 0 && s.endsWith(p) ? s.slice(0, -p.length) : s));
-    },
-    translate,
+    removeprefix: later.removeprefix,
+    removesuffix: later.removesuffix,
+    translate: later.translate,
     __getnewargs__: (self, args, kw) => (noArgs('__getnewargs__', args, kw), newTuple([newStr(self_(self).value)])),
     __format__: (self, args, kw) => {
       noKeywords('__format__', kw);
@@ -1911,7 +1176,7 @@ function setupStrMethods(t: PyTypeObject): void {
     },
     __sizeof__: (self, args, kw) => (noArgs('__sizeof__', args, kw), newInt(strSizeof(self))),
   };
-  t.staticMethods = { maketrans };
+  t.staticMethods = { maketrans: later.maketrans };
 }
 
 function initStrType(t: PyTypeObject): void {

@@ -1,0 +1,441 @@
+/**
+ * The bytes methods other than the dunders, loaded on demand: bytesobject.ts
+ * puts a stub for each in bytes' dict (see src/engine/ondemand.ts).
+ * CPython counterpart: Objects/bytesobject.c and Objects/bytes_methods.c.
+ */
+
+import { PyObject, decref, incref } from './object.js';
+import type { BuiltinMethod, PyTypeObject } from './typeobject.js';
+import { raise, unsupported } from '../eval/errors.js';
+import { Exc } from './exceptions.js';
+import { PyNone } from './singletons.js';
+import { newInt, newBool, asIndex } from './longobject.js';
+import { PyStr, newStr, strReprString, self_, argStr } from './unicodeobject.js';
+import { PyTuple } from './tupleobject.js';
+import { PyList, newList } from './listobject.js';
+import { clampedIndex } from './sliceobject.js';
+import { parseArgs, checkArity, noKeywords } from './args.js';
+import { iterableToArray } from './abstract.js';
+import {
+  PyBytes, BytesType, newBytes, newBytesOfType, strArg, indexOf, lastIndexOf, bytesArg,
+} from './bytesobject.js';
+
+// ---------------------------------------------------------------- methods
+
+function selfBytes(o: PyObject): Uint8Array {
+  return (o as PyBytes).value;
+}
+
+function optIndex(o: PyObject | undefined, dflt: number): number {
+  if (o === undefined || o === PyNone) return dflt;
+  return clampedIndex(o);
+}
+
+function findArgs(self: PyObject, args: PyObject[], kw: string[] | null, fname: string): [Uint8Array, Uint8Array, number, number] {
+  noKeywords(fname, kw);
+  checkArity(fname, args, 1, 3);
+  const u = selfBytes(self);
+  let sub: Uint8Array;
+  const a = args[0];
+  if (a instanceof PyBytes) sub = a.value;
+  else if (a.type.nb_index !== null) {
+    const v = asIndex(a);
+    if (v < 0 || v > 255) raise(Exc.ValueError, 'byte must be in range(0, 256)');
+    sub = Uint8Array.of(v);
+  } else raise(Exc.TypeError, `argument should be integer or bytes-like object, not '${a.type.name}'`);
+  let start = optIndex(args[1], 0), end = optIndex(args[2], u.length);
+  if (end > u.length) end = u.length;
+  else if (end < 0) end = Math.max(0, end + u.length);
+  if (start < 0) start = Math.max(0, start + u.length);
+  return [u, sub, start, end];
+}
+
+const DECODE_ARGS = ['encoding', 'errors'] as const;
+
+function isAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+// ---------------------------------------------------------------- codecs
+
+function decodeError(enc: string, u: Uint8Array, start: number, end: number, reason: string): never {
+  const what = end - start === 1
+    ? `byte 0x${u[start].toString(16).padStart(2, '0')} in position ${start}`
+    : `bytes in position ${start}-${end - 1}`;
+  raise(Exc.UnicodeDecodeError, `'${enc}' codec can't decode ${what}: ${reason}`);
+}
+
+/** The UTF-8 decoder with CPython's error positions and reasons. */
+function decodeUtf8(u: Uint8Array, errors: string): string {
+  let out = '';
+  let i = 0;
+  const n = u.length;
+  const fail = (start: number, end: number, reason: string): void => {
+    if (errors === 'strict') decodeError('utf-8', u, start, end, reason);
+    if (errors === 'replace') out += '\ufffd';
+    else if (errors !== 'ignore') unsupported(`the '${errors}' error handler`);
+  };
+  while (i < n) {
+    const c = u[i];
+    if (c < 0x80) {
+      out += String.fromCharCode(c);
+      i++;
+      continue;
+    }
+    let need: number, min: number, max = 0xbf, lo = 0x80;
+    if (c >= 0xc2 && c <= 0xdf) { need = 1; min = 0x80; }
+    else if (c >= 0xe0 && c <= 0xef) {
+      need = 2; min = 0x800;
+      if (c === 0xe0) lo = 0xa0;
+      if (c === 0xed) max = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3; min = 0x10000;
+      if (c === 0xf0) lo = 0x90;
+      if (c === 0xf4) max = 0x8f;
+    } else {
+      fail(i, i + 1, 'invalid start byte');
+      i++;
+      continue;
+    }
+    let cp = c & (0x3f >> need);
+    let j = 1;
+    let ok = true;
+    for (; j <= need; j++) {
+      if (i + j >= n) {
+        fail(i, n, 'unexpected end of data');
+        i = n;
+        ok = false;
+        break;
+      }
+      const d = u[i + j];
+      const dlo = j === 1 ? lo : 0x80, dhi = j === 1 ? max : 0xbf;
+      if (d < dlo || d > dhi) {
+        fail(i, i + j, 'invalid continuation byte');
+        i += j;
+        ok = false;
+        break;
+      }
+      cp = (cp << 6) | (d & 0x3f);
+    }
+    if (!ok) continue;
+    void min;
+    out += String.fromCodePoint(cp);
+    i += need + 1;
+  }
+  return out;
+}
+
+/** bytes.decode / str(b, encoding) */
+function decodeBytes(u: Uint8Array, encoding: string, errors: string): string {
+  const enc = normalizeEncoding(encoding);
+  if (enc === null) raise(Exc.LookupError, `unknown encoding: ${encoding}`);
+  if (enc === 'utf-8') return decodeUtf8(u, errors);
+  let out = '';
+  for (let i = 0; i < u.length; i++) {
+    const c = u[i];
+    if (enc === 'ascii' && c >= 128) {
+      if (errors === 'strict') decodeError('ascii', u, i, i + 1, 'ordinal not in range(128)');
+      if (errors === 'replace') out += '\ufffd';
+      continue;
+    }
+    out += String.fromCharCode(c);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- constructor
+
+const BYTES_NEW_ARGS = ['source', 'encoding', 'errors'] as const;
+
+function bytesFromObject(src: PyObject): Uint8Array {
+  if (src instanceof PyBytes) return src.value.slice();
+  if (src instanceof PyStr) raise(Exc.TypeError, 'string argument without an encoding');
+  if (src.type.nb_index !== null) {
+    const n = asIndex(src);
+    if (n < 0) raise(Exc.ValueError, 'negative count');
+    if (n > 2 ** 28) unsupported('bytes longer than 2**28');
+    return new Uint8Array(n);
+  }
+  if (src.type.tp_iter === null && src.type.mp_subscript === null) {
+    raise(Exc.TypeError, `cannot convert '${src.type.name}' object to bytes`);
+  }
+  const items = src instanceof PyList || src instanceof PyTuple ? src.items.slice() : iterableToArray(src);
+  const owned = !(src instanceof PyList || src instanceof PyTuple);
+  try {
+    const out = new Uint8Array(items.length);
+    for (let i = 0; i < items.length; i++) {
+      const v = asIndex(items[i]);
+      if (v < 0 || v > 255) raise(Exc.ValueError, 'bytes must be in range(0, 256)');
+      out[i] = v;
+    }
+    return out;
+  } finally {
+    if (owned) for (const it of items) decref(it);
+  }
+}
+
+function bytesNew(type: PyTypeObject, args: PyObject[], kwnames: string[] | null): PyObject {
+  const [src, encObj, errObj] = parseArgs('bytes', args, kwnames, BYTES_NEW_ARGS, 0);
+  let u8: Uint8Array;
+  if (src === undefined) {
+    if (encObj !== undefined || errObj !== undefined) {
+      raise(Exc.TypeError, encObj !== undefined ? 'encoding without a string argument' : 'errors without a string argument');
+    }
+    u8 = new Uint8Array(0);
+  } else if (encObj !== undefined || errObj !== undefined) {
+    if (!(src instanceof PyStr)) {
+      raise(Exc.TypeError, encObj !== undefined ? 'encoding without a string argument' : 'errors without a string argument');
+    }
+    const enc = encObj === undefined ? 'utf-8' : strArg(encObj, 'bytes', "'encoding'");
+    const errors = errObj === undefined ? 'strict' : strArg(errObj, 'bytes', "'errors'");
+    u8 = encodeString(src.value, enc, errors);
+  } else {
+    if (src.type === BytesType && type === BytesType) {
+      incref(src);
+      return src;
+    }
+    u8 = bytesFromObject(src);
+  }
+  return newBytesOfType(type, u8);
+}
+
+// ---------------------------------------------------------------- str.encode
+
+/** Canonical codec name, or null when unknown (normalizes like encodings.normalize_encoding). */
+function normalizeEncoding(name: string): string | null {
+  const n = name.toLowerCase().replace(/[-\s]/g, '_');
+  if (n === 'utf_8' || n === 'utf8' || n === 'u8' || n === 'utf') return 'utf-8';
+  if (n === 'ascii' || n === 'us_ascii' || n === '646') return 'ascii';
+  if (n === 'latin_1' || n === 'latin1' || n === 'iso_8859_1' || n === 'iso8859_1' || n === 'l1' || n === 'latin') {
+    return 'latin-1';
+  }
+  return null;
+}
+
+/** str.encode: UTF-8, ASCII and latin-1 with the strict/ignore/replace handlers. */
+function encodeString(s: string, encoding: string, errors: string): Uint8Array {
+  const enc = normalizeEncoding(encoding);
+  if (enc === null) raise(Exc.LookupError, `unknown encoding: ${encoding}`);
+  const out: number[] = [];
+  const cps = [...s];
+  for (let i = 0; i < cps.length; i++) {
+    const cp = cps[i].codePointAt(0)!;
+    if (enc === 'utf-8') {
+      if (cp >= 0xd800 && cp <= 0xdfff) {
+        if (errors === 'ignore') continue;
+        if (errors === 'replace') { out.push(63); continue; }
+        if (errors === 'surrogatepass') { out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)); continue; }
+        encodeError('utf-8', s, cps, i, 'surrogates not allowed');
+      }
+      if (cp < 0x80) out.push(cp);
+      else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
+      else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+      else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+    } else {
+      const limit = enc === 'ascii' ? 128 : 256;
+      if (cp < limit) out.push(cp);
+      else if (errors === 'ignore') continue;
+      else if (errors === 'replace') out.push(63);
+      else if (errors === 'strict') encodeError(enc, s, cps, i, `ordinal not in range(${limit})`);
+      else unsupported(`the '${errors}' error handler`);
+    }
+  }
+  return Uint8Array.from(out);
+}
+
+function encodeError(enc: string, _s: string, cps: string[], i: number, reason: string): never {
+  // the message names the run of unencodable characters, as CPython's does
+  let j = i + 1;
+  const bad = (c: string) => {
+    const cp = c.codePointAt(0)!;
+    return enc === 'utf-8' ? cp >= 0xd800 && cp <= 0xdfff : cp >= (enc === 'ascii' ? 128 : 256);
+  };
+  while (j < cps.length && bad(cps[j])) j++;
+  const what = j - i === 1
+    ? `character ${strReprString(cps[i], true)}`
+    : `characters`;
+  const where = j - i === 1 ? `position ${i}` : `position ${i}-${j - 1}`;
+  raise(Exc.UnicodeEncodeError, `'${enc === 'latin-1' ? 'latin-1' : enc}' codec can't encode ${what} in ${where}: ${reason}`);
+}
+
+const ENCODE_ARGS = ['encoding', 'errors'] as const;
+
+function encode(self: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
+  const [encObj, errObj] = parseArgs('encode', args, kwnames, ENCODE_ARGS, 0);
+  const enc = encObj === undefined ? 'utf-8' : argStr(encObj, 'encode', `'encoding'`);
+  const errors = errObj === undefined ? 'strict' : argStr(errObj, 'encode', `'errors'`);
+  return newBytes(encodeString(self_(self).value, enc, errors));
+}
+
+
+const methods: Record<string, BuiltinMethod> = {
+  decode: (self, args, kw) => {
+    const [e, er] = parseArgs('decode', args, kw, DECODE_ARGS, 0);
+    const enc = e === undefined ? 'utf-8' : strArg(e, 'decode', "'encoding'");
+    const errors = er === undefined ? 'strict' : strArg(er, 'decode', "'errors'");
+    return newStr(decodeBytes(selfBytes(self), enc, errors));
+  },
+  hex: (self, args, kw) => {
+    noKeywords('hex', kw);
+    checkArity('hex', args, 0, 0);
+    let s = '';
+    for (const b of selfBytes(self)) s += b.toString(16).padStart(2, '0');
+    return newStr(s);
+  },
+  find: (self, args, kw) => {
+    const [u, sub, s, e] = findArgs(self, args, kw, 'find');
+    return newInt(indexOf(u, sub, s, e));
+  },
+  rfind: (self, args, kw) => {
+    const [u, sub, s, e] = findArgs(self, args, kw, 'rfind');
+    return newInt(lastIndexOf(u, sub, s, e));
+  },
+  index: (self, args, kw) => {
+    const [u, sub, s, e] = findArgs(self, args, kw, 'index');
+    const r = indexOf(u, sub, s, e);
+    if (r < 0) raise(Exc.ValueError, 'subsection not found');
+    return newInt(r);
+  },
+  count: (self, args, kw) => {
+    const [u, sub, s, e] = findArgs(self, args, kw, 'count');
+    if (sub.length === 0) return newInt(Math.max(0, e - s + 1));
+    let n = 0;
+    for (let k = indexOf(u, sub, s, e); k >= 0; k = indexOf(u, sub, k + sub.length, e)) n++;
+    return newInt(n);
+  },
+  startswith: (self, args, kw) => {
+    noKeywords('startswith', kw);
+    checkArity('startswith', args, 1, 1);
+    const u = selfBytes(self);
+    const test = (p: Uint8Array) => p.length <= u.length && p.every((b, i) => u[i] === b);
+    if (args[0] instanceof PyTuple) return newBool(args[0].items.some((p) => test(bytesArg(p))));
+    return newBool(test(bytesArg(args[0], `startswith first arg must be bytes or a tuple of bytes, not ${args[0].type.name}`)));
+  },
+  endswith: (self, args, kw) => {
+    noKeywords('endswith', kw);
+    checkArity('endswith', args, 1, 1);
+    const u = selfBytes(self);
+    const test = (p: Uint8Array) => p.length <= u.length && p.every((b, i) => u[u.length - p.length + i] === b);
+    if (args[0] instanceof PyTuple) return newBool(args[0].items.some((p) => test(bytesArg(p))));
+    return newBool(test(bytesArg(args[0], `endswith first arg must be bytes or a tuple of bytes, not ${args[0].type.name}`)));
+  },
+  join: (self, args, kw) => {
+    noKeywords('join', kw);
+    checkArity('join', args, 1, 1);
+    const items = iterableToArray(args[0]);
+    try {
+      const sep = selfBytes(self);
+      const parts = items.map((it, i) => {
+        if (!(it instanceof PyBytes)) raise(Exc.TypeError, `sequence item ${i}: expected a bytes-like object, ${it.type.name} found`);
+        return it.value;
+      });
+      const total = parts.reduce((n, p) => n + p.length, 0) + sep.length * Math.max(0, parts.length - 1);
+      const out = new Uint8Array(total);
+      let k = 0;
+      parts.forEach((p, i) => {
+        if (i > 0) { out.set(sep, k); k += sep.length; }
+        out.set(p, k);
+        k += p.length;
+      });
+      return newBytes(out);
+    } finally {
+      for (const it of items) decref(it);
+    }
+  },
+  split: (self, args, kw) => {
+    const [sepObj, maxObj] = parseArgs('split', args, kw, ['sep', 'maxsplit'], 0);
+    const u = selfBytes(self);
+    let max = maxObj === undefined ? -1 : asIndex(maxObj);
+    const out: PyObject[] = [];
+    if (sepObj === undefined || sepObj === PyNone) {
+      let i = 0;
+      while (i < u.length) {
+        while (i < u.length && isAsciiSpace(u[i])) i++;
+        if (i >= u.length) break;
+        let j = i;
+        if (max === 0) {
+          // The remainder keeps its trailing whitespace (split_whitespace).
+          out.push(newBytes(u.slice(i)));
+          break;
+        }
+        while (j < u.length && !isAsciiSpace(u[j])) j++;
+        out.push(newBytes(u.slice(i, j)));
+        max--;
+        i = j;
+      }
+      return newList(out);
+    }
+    const sep = bytesArg(sepObj);
+    if (sep.length === 0) raise(Exc.ValueError, 'empty separator');
+    let i = 0;
+    while (max !== 0) {
+      const k = indexOf(u, sep, i, u.length);
+      if (k < 0) break;
+      out.push(newBytes(u.slice(i, k)));
+      i = k + sep.length;
+      max--;
+    }
+    out.push(newBytes(u.slice(i)));
+    return newList(out);
+  },
+  strip: (self, args, kw) => {
+    noKeywords('strip', kw);
+    checkArity('strip', args, 0, 1);
+    const u = selfBytes(self);
+    const chars = args.length && args[0] !== PyNone ? bytesArg(args[0]) : null;
+    const strip = (c: number) => (chars ? chars.includes(c) : isAsciiSpace(c));
+    let i = 0, j = u.length;
+    while (i < j && strip(u[i])) i++;
+    while (j > i && strip(u[j - 1])) j--;
+    return newBytes(u.slice(i, j));
+  },
+  upper: (self) => newBytes(selfBytes(self).map((c) => (c >= 97 && c <= 122 ? c - 32 : c))),
+  lower: (self) => newBytes(selfBytes(self).map((c) => (c >= 65 && c <= 90 ? c + 32 : c))),
+  replace: (self, args, kw) => {
+    noKeywords('replace', kw);
+    checkArity('replace', args, 2, 3);
+    const u = selfBytes(self), old = bytesArg(args[0]), rep = bytesArg(args[1]);
+    let count = args.length > 2 ? asIndex(args[2]) : -1;
+    if (old.length === 0) unsupported('bytes.replace with an empty pattern');
+    const parts: number[] = [];
+    let i = 0;
+    while (count !== 0) {
+      const k = indexOf(u, old, i, u.length);
+      if (k < 0) break;
+      for (let x = i; x < k; x++) parts.push(u[x]);
+      for (const b of rep) parts.push(b);
+      i = k + old.length;
+      count--;
+    }
+    for (let x = i; x < u.length; x++) parts.push(u[x]);
+    return newBytes(Uint8Array.from(parts));
+  },
+  fromhex: (type: PyObject, args: PyObject[], kw: string[] | null) => {
+    noKeywords('fromhex', kw);
+    checkArity('fromhex', args, 1, 1);
+    const s = strArg(args[0], 'fromhex', '');
+    const out: number[] = [];
+    let i = 0;
+    while (i < s.length) {
+      if (s[i] === ' ') { i++; continue; }
+      const pair = s.slice(i, i + 2);
+      if (!/^[0-9a-fA-F]{2}$/.test(pair)) {
+        raise(Exc.ValueError, `non-hexadecimal number found in fromhex() arg at position ${/^[0-9a-fA-F]/.test(s[i]) ? i + 1 : i}`);
+      }
+      out.push(parseInt(pair, 16));
+      i += 2;
+    }
+    if (type !== BytesType) unsupported('fromhex on a bytes subclass');
+    return newBytes(Uint8Array.from(out));
+  },
+};
+
+/** The implementations of the stubs in bytesobject.ts and unicodeobject.ts (src/engine/ondemand.ts checks they match). */
+export const bytesMethods: Record<string, BuiltinMethod | ((...args: never[]) => unknown)> = {
+  ...methods,
+  encode,
+  tp_new: bytesNew,
+  decodeBytes,
+  encodeString,
+  normalizeEncoding,
+};

@@ -1,0 +1,181 @@
+/**
+ * Parts of the engine that most programs never use (rare str methods,
+ * %-formatting, bytes and bytearray, complex, format specs, exec/eval,
+ * traceback printing), kept out of the browser worker's first download and
+ * loaded before a run that may need them, the way modules/stdlib.ts loads
+ * standard-library modules.
+ *
+ * Python code must never see the difference, so only *code* is deferred,
+ * never the shape of a type: every method of a type is in its dict from
+ * start-up (dir(str), str.__dict__, the heap made by readying the types are
+ * the same with or without the part), and a method whose code is not loaded
+ * yet is a stub that forwards to it. Hosts load parts before a run:
+ *   - Node (src/engine/index.ts) loads every part once, before anything runs
+ *     (and so does the tests' setup, tests/load-engine-parts.ts);
+ *   - the browser's worker loads the parts a program's text may use
+ *     (`partsNamedIn`: a method's name anywhere in the source, strings and
+ *     comments included) and, should a stub be called anyway (a name built at
+ *     run time, `getattr(s, 'cen' + 'ter')`), loads every part and runs the
+ *     program again from the start (`runProgramLoading` in core.ts). A run is
+ *     deterministic, so the second run is the run the program would have had.
+ *
+ * This module imports nothing, so any object module can use it however the
+ * modules' import cycles are ordered.
+ */
+
+// Stubs and implementations share one loose signature: methods are
+// (self, args, kwnames), other deferred functions take one to three arguments.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Impl = (...args: any[]) => any;
+
+export interface Part {
+  readonly name: string;
+  /** identifiers whose presence anywhere in a program's text loads the part */
+  readonly words: Set<string>;
+  /** other text that loads it (an operator, a literal) */
+  readonly test: ((source: string) => boolean) | null;
+  /** imports the part's module: its implementations, one for every stub */
+  readonly load: () => Promise<Record<string, Impl>>;
+  /** the keys stubs were made for */
+  readonly keys: Set<string>;
+  /** the implementations once loaded (null: the stubs end the run) */
+  impls: Record<string, Impl> | null;
+}
+
+function part(
+  name: string, load: () => Promise<Record<string, Impl>>, pattern: RegExp | ((source: string) => boolean) | null = null,
+  words: string[] = [],
+): Part {
+  const test = pattern instanceof RegExp ? (source: string) => pattern.test(source) : pattern;
+  return { name, words: new Set(words), test, load, keys: new Set(), impls: null };
+}
+
+/** An f-string whose replacement fields may have a format spec (over-approximated: a `{` followed by a `:`). */
+function fstringWithSpec(source: string): boolean {
+  return /(?:^|[^A-Za-z0-9_])(?:[fF][rR]?|[rR][fF])['"]/.test(source) && /\{[^}]*:/.test(source);
+}
+
+/** Every part, by name. The bundler makes each `import()` a separate chunk. */
+export const parts = {
+  /** str methods other than the everyday ones (objects/unicodemethods.ts) */
+  str: part('str methods', async () => (await import('./objects/unicodemethods.js')).strMethods),
+  /** printf-style formatting, `'%d' % n` (objects/printf.ts): any `%` in the text loads it */
+  printf: part('%-formatting', async () => (await import('./objects/printf.js')).printf, /%/),
+  /**
+   * bytes methods, the bytes constructor and the codecs (objects/bytesmethods.ts):
+   * a bytes literal, `bytes`, `bytearray` or `encode`, or a method's name, loads it
+   */
+  bytes: part(
+    'bytes methods and codecs', async () => (await import('./objects/bytesmethods.js')).bytesMethods,
+    /(?:^|[^A-Za-z0-9_])(?:[bB][rR]?|[rR][bB])['"]/, ['bytes', 'bytearray'],
+  ),
+  /**
+   * the bytearray type's slots and methods (objects/bytearrayops.ts): a bytearray
+   * exists only once the type was called, so its name loads it
+   */
+  bytearray: part('the bytearray type', async () => (await import('./objects/bytearrayops.js')).byteArrayOps, null, ['bytearray']),
+  /**
+   * the complex type's slots and methods (objects/complexops.ts): a complex number
+   * comes from an imaginary literal, the type, or a power of a negative number
+   */
+  complex: part(
+    'the complex type', async () => (await import('./objects/complexops.js')).complexOps,
+    /[0-9.][jJ]|\*\*/, ['complex', 'pow', '__pow__', '__rpow__', '__ipow__'],
+  ),
+  /** the format-spec mini-language (objects/formatspec.ts) */
+  formatspec: part(
+    'format specifications', async () => (await import('./objects/formatspec.js')).formatSpec,
+    fstringWithSpec, ['format', 'format_map', '__format__'],
+  ),
+  /**
+   * printing an uncaught or unraisable exception (objects/tracebackprint.ts): no
+   * program text tells whether a run will need it, so the worker fetches it
+   * without waiting as soon as it starts (`prefetchParts`)
+   */
+  traceback: part('traceback printing', async () => (await import('./objects/tracebackprint.js')).tracebackPrint),
+  /** exec() and eval() of a string (modules/execeval.ts) */
+  exec: part('exec() and eval()', async () => (await import('./modules/execeval.js')).execEval, null, ['exec', 'eval']),
+} as const satisfies Record<string, Part>;
+
+export type PartName = keyof typeof parts;
+export const partNames = Object.keys(parts) as PartName[];
+
+let missHandler: (feature: string) => never = (feature) => {
+  throw new Error(`not loaded: ${feature}`);
+};
+let missed: Part | null = null;
+
+/** How a stub whose code is missing ends the run (core.ts: the simulator's "not supported" error). */
+export function setMissHandler(f: (feature: string) => never): void {
+  missHandler = f;
+}
+
+/** A function that forwards to the part's implementation `key`. */
+export function deferred<F extends Impl>(p: Part, key: string): F {
+  p.keys.add(key);
+  const stub = (a?: unknown, b?: unknown, c?: unknown): unknown => {
+    const impls = p.impls;
+    if (impls === null) {
+      missed = p;
+      return missHandler(`${p.name} (code not loaded before the run)`);
+    }
+    return impls[key](a, b, c);
+  };
+  return stub as F;
+}
+
+/** Stubs for methods, one per name: a program that names one of them loads the part (unless `named` is false). */
+export function deferredMethods<F extends Impl>(p: Part, names: readonly string[], named = true): Record<string, F> {
+  const out: Record<string, F> = {};
+  for (const n of names) {
+    if (named) p.words.add(n);
+    out[n] = deferred<F>(p, n);
+  }
+  return out;
+}
+
+/** Installs a part's implementations: one for every stub, no others. */
+function provide(p: Part, impls: Record<string, Impl>): void {
+  const missing = [...p.keys].filter((k) => typeof impls[k] !== 'function');
+  const extra = Object.keys(impls).filter((k) => !p.keys.has(k));
+  if (missing.length > 0 || extra.length > 0) {
+    throw new Error(`${p.name}: no implementation for ${missing.join(', ') || '-'}; no stub for ${extra.join(', ') || '-'}`);
+  }
+  p.impls = impls;
+}
+
+/** Loads the named parts (each once). */
+export async function loadParts(names: Iterable<PartName>): Promise<void> {
+  await Promise.all([...new Set(names)].map(async (n) => {
+    const p = parts[n];
+    if (p.impls !== null) return;
+    provide(p, await p.load());
+  }));
+}
+
+/**
+ * Starts loading the named parts without waiting for them (the worker, at
+ * start-up, for parts no program text announces). A run that needs one before
+ * it arrived is run again once it has; a failed load is retried then.
+ */
+export function prefetchParts(names: Iterable<PartName>): void {
+  loadParts(names).catch(() => {});
+}
+
+/** The parts a program's text may use: a name of one of its methods anywhere (code, strings, comments), or its pattern. */
+export function partsNamedIn(source: string): PartName[] {
+  const words = new Set(source.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []);
+  return partNames.filter((n) => {
+    const p: Part = parts[n];
+    if (p.test !== null && p.test(source)) return true;
+    for (const w of p.words) if (words.has(w)) return true;
+    return false;
+  });
+}
+
+/** Did a stub without its code end the last run? (Cleared by reading it.) */
+export function takeMissedPart(): string | null {
+  const m = missed;
+  missed = null;
+  return m === null ? null : m.name;
+}
