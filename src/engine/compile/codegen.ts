@@ -321,6 +321,13 @@ export class Compiler {
     return code;
   }
 
+  /** eval() mode (compiler_codegen's Expression_kind): the expression's value is the result */
+  compileExpression(mod: A.Module, e: A.Expr): CodeObject {
+    this.enterScope('<module>', 'module', mod, 1);
+    this.expr(e);
+    return this.assemble(false);
+  }
+
   private findAnn(stmts: A.Stmt[]): boolean {
     for (const s of stmts) {
       switch (s.kind) {

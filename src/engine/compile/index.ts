@@ -19,13 +19,18 @@ function sourceLine(source: string, lineno: number): string {
  * Compile a parsed module to a code object. Never throws: compile-time errors
  * (and Python the simulator does not model) come back as SyntaxErrorInfo.
  */
-export function compile(module: Module, filename: string, source: string): CompileResult {
+export function compile(module: Module, filename: string, source: string, mode: 'exec' | 'eval' = 'exec'): CompileResult {
   try {
     // ast_opt rewrites nodes in place; keep the caller's tree intact
     const mod = structuredClone(module);
     foldStmts(mod.body);
     const st = buildSymtable(mod);
-    const code = new Compiler(st, filename).compileModule(mod);
+    const compiler = new Compiler(st, filename);
+    // eval mode: the module holds the one expression statement (checked by the caller)
+    const body = mod.body[0];
+    const code = mode === 'eval' && body !== undefined && body.kind === 'Expr'
+      ? compiler.compileExpression(mod, body.value)
+      : compiler.compileModule(mod);
     return { ok: true, code };
   } catch (e) {
     if (e instanceof CompileError) {

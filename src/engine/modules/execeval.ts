@@ -15,16 +15,14 @@ import { tstate } from '../eval/pystate.js';
 import { parse, type SyntaxErrorInfo } from '../parse/index.js';
 import { compile } from '../compile/index.js';
 import { ConstantPool, PyCode } from '../objects/codeobject.js';
-import type { CodeObject } from '../bytecode/code.js';
-import { OP } from '../bytecode/opcodes.js';
 import { Frame } from '../eval/frame.js';
 import { runFrame } from '../eval/ceval.js';
 import { locals_ } from './bltinmodule.js';
 
 /**
  * exec() and eval() of a source string: compiled like a module ('exec'), or
- * as an expression whose value is returned ('eval': CPython emits
- * `<expr>; RETURN_VALUE` where a module statement ends `POP_TOP; RETURN_CONST None`).
+ * as an expression whose value is returned ('eval': `<expr>; RETURN_VALUE`,
+ * compile()'s eval mode).
  * The code's constants get their own arena, freed when it finishes.
  */
 function execOrEval(name: 'exec' | 'eval', args: PyObject[], kwnames: string[] | null): PyObject {
@@ -59,10 +57,9 @@ function execOrEval(name: 'exec' | 'eval', args: PyObject[], kwnames: string[] |
   if (name === 'eval' && (parsed.module.body.length !== 1 || parsed.module.body[0].kind !== 'Expr')) {
     throw syntaxError({ ...parseErrorAt(source), msg: 'invalid syntax' }, source, name, 'parse');
   }
-  const compiled = compile(parsed.module, filename, source);
+  const compiled = compile(parsed.module, filename, source, name);
   if (!compiled.ok) throw syntaxError(compiled.error, source, name, 'compile');
   const codeObj = compiled.code;
-  if (name === 'eval') toEvalMode(codeObj);
   const pool = new ConstantPool();
   const code = pool.load(codeObj);
   const f = new Frame(code, null, globals, (dictGetItemStr(globals, '__builtins__') as PyDict | null) instanceof PyDict ? dictGetItemStr(globals, '__builtins__') as PyDict : frame.builtins, locals);
@@ -79,21 +76,6 @@ function execOrEval(name: 'exec' | 'eval', args: PyObject[], kwnames: string[] |
     decref(code);
     pool.release();
     if (ownLocals) decref(locals);
-  }
-}
-
-/** Rewrites a module-mode `…; POP_TOP; RETURN_CONST None` ending into `…; RETURN_VALUE`. */
-function toEvalMode(code: CodeObject): void {
-  const c = code.code;
-  const n = c.length >> 1;
-  for (let i = n - 1; i > 0; i--) {
-    if (c[2 * i] === OP.RETURN_CONST && c[2 * (i - 1)] === OP.POP_TOP) {
-      c[2 * (i - 1)] = OP.RETURN_VALUE;
-      c[2 * (i - 1) + 1] = 0;
-      c[2 * i] = OP.NOP;
-      c[2 * i + 1] = 0;
-      return;
-    }
   }
 }
 
