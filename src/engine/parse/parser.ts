@@ -416,6 +416,16 @@ export class Parser {
     const first = this.tok;
     const lhs = this.at('yield') ? this.yieldExpr() : this.starExpressions();
     const t = this.tok;
+    // invalid_named_expression, at statement level too: `f() := 1`
+    if (this.at(':=')) {
+      const bare = lhs.kind === 'Tuple' && !this.parenthesized.has(lhs);
+      const target = bare && lhs.elts.length > 0 ? lhs.elts[lhs.elts.length - 1] : lhs;
+      const kind = target.kind;
+      if (!(bare && target === lhs) && kind !== 'Starred' && kind !== 'Yield' && kind !== 'YieldFrom' &&
+          (kind !== 'Name' || this.parenthesized.has(target))) {
+        this.raise(`cannot use assignment expressions with ${exprName(target)}`, target);
+      }
+    }
     if (this.at(':') ) {
       this.next();
       // CPython's invalid_ann_assign_target needs an annotation after the
