@@ -32,15 +32,44 @@ function engineLazyModules() {
 }
 
 /**
+ * The engine's modules the worker imports statically: everything reachable
+ * from src/runner/worker.ts through `import … from './…'` and
+ * `export … from './…'` (not `import type`). A module that only lazily loaded
+ * modules import (weakcontainers.ts, which only the weakref module uses) is
+ * not among them.
+ */
+function workerStaticModules() {
+  const entry = join(ROOT, 'src', 'runner', 'worker.ts');
+  const seen = new Set();
+  const todo = [entry];
+  while (todo.length > 0) {
+    const file = todo.pop();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s+)?['"](\.{1,2}\/[^'"]+)['"]/gm)) {
+      todo.push(resolve(dirname(file), m[1]).replace(/\.js$/, '.ts'));
+    }
+  }
+  return seen;
+}
+
+/**
  * The worker's core in one chunk: left to itself, the bundler splits the
  * modules the core shares with the lazily loaded ones into a few chunks by
  * which lazy chunks import them, and each is compressed on its own (≈ 2-3 KB
- * gzip more, and more requests before the first run).
+ * gzip more, and more requests before the first run). Only the modules the
+ * worker imports statically belong to it; the others go with the lazily
+ * loaded chunks that import them.
  */
 function workerChunks() {
   const lazy = engineLazyModules();
+  const core = workerStaticModules();
   return {
-    groups: [{ name: 'worker-core', test: (id) => /[\\/]src[\\/](engine|runner)[\\/]/.test(id) && !lazy.has(id) }],
+    groups: [{
+      name: 'worker-core',
+      test: (id) => /[\\/]src[\\/](engine|runner)[\\/]/.test(id) && !lazy.has(id) && core.has(id.split('?')[0]),
+    }],
   };
 }
 

@@ -30,12 +30,10 @@ import { str, repr, contains, resetReprStack, call } from './objects/abstract.js
 import { setInternName, setIntHooks, setWriteUnraisable, setContainsByIteration } from './objects/typeslots.js';
 import { setTypenewHooks, setGlobalsModuleName } from './objects/typenew.js';
 import { setGenBool, setGenUnraisable, setGenWeakrefHook } from './objects/genobject.js';
-import { clearWeakrefs } from './objects/weakrefobject.js';
-import { resetFinalizers } from './objects/weakcontainers.js';
+import { clearWeakrefs, resetWeakContainers } from './objects/weakrefobject.js';
 import { formatException, formatUnraisable, sourceFiles, exceptionLine } from './objects/traceback.js';
 import { collect, runScheduledCollection, setUnraisableHook, hooks as gcHooks } from './gc/gc.js';
 import { gcModule } from './modules/gcmodule.js';
-import { weakrefModule } from './modules/weakrefmodule.js';
 import { registerModule, createModule, setSysModules } from './modules/importer.js';
 import { builtinsDef } from './modules/bltinmodule.js';
 import { sysDef, output, resetOutput, writeStderr, setSysCallType } from './modules/sysmodule.js';
@@ -109,7 +107,6 @@ function initialize(): void {
   setBytesSubtypeAlloc(subtypeAlloc);
   for (const t of allBuiltinTypes) readyType(t);
   registerModule('gc', () => gcModule);
-  registerModule('weakref', () => weakrefModule);
   registerModule('time', timeDef);
   registerStdlib();
 }
@@ -158,7 +155,7 @@ export function runMain(source: string, options: RunOptions = {}): RunResult {
   resetThreadState(prof.recursionLimit, options.stepBudget ?? 50_000_000);
   setExecObserver(null);
   resetNestedEvals();
-  resetFinalizers();
+  resetWeakContainers();
   sourceFiles.clear();
   sourceFiles.set(filename, source.split('\n'));
 

@@ -33,18 +33,19 @@ describe('parts of the builtin types loaded on demand', () => {
     expect(partsNamedIn('x = 2\nprint(f"{x:>5}", f"{x!r}")')).toEqual(['formatspec']);
     expect(partsNamedIn('x = 2\nprint(f"{x}", f"{x!r}")')).toEqual([]);
     expect(partsNamedIn('print(eval("1 + 1"))')).toEqual(['exec']);
+    expect(partsNamedIn('print((5).to_bytes(2, "big"), int.from_bytes([1, 0]))')).toEqual(['bytes']);
     // a name shared by str and bytes methods loads both
     expect(partsNamedIn('"a b".split()\nprint("x".isdigit())').sort()).toEqual(['bytes', 'str']);
   });
 
   it('a type looks whole before its code is loaded: dir() and the type dicts are the same', async () => {
-    const src = 'for t in (str, bytes, bytearray, complex, type(iter(bytearray()))):\n    print(t.__name__, list(t.__dict__), dir(t))\n';
+    const src = 'for t in (int, str, bytes, bytearray, complex, type(iter(bytearray()))):\n    print(t.__name__, list(t.__dict__), dir(t))\n';
     await loadParts(partNames);
     const whole = runProgram(src);
     unloadAll();
     const stubs = runProgram(src.replace('type(iter(bytearray()))', 'int'));
     expect(stubs.stderr).toBe('');
-    expect(whole.stdout.split('\n').slice(0, 4)).toEqual(stubs.stdout.split('\n').slice(0, 4));
+    expect(whole.stdout.split('\n').slice(0, 5)).toEqual(stubs.stdout.split('\n').slice(0, 5));
   });
 
   it('a stub whose code is not loaded ends the run with a clear simulator error', () => {

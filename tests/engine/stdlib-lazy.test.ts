@@ -6,6 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { runProgram } from '../../src/engine/core.js';
 import { loadStdlib, stdlibModulesNamedIn, lazyStdlibNames } from '../../src/engine/modules/stdlib.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  listPrograms, PROGRAMS_DIR, readRecording, readExpectedFailures, lastNonEmptyLine, SKIPPED_TOPICS, topicOf,
+} from '../conformance/suite.js';
 
 describe('standard-library modules loaded on demand', () => {
   it('finds the modules a program names, and no others', () => {
@@ -17,6 +22,7 @@ describe('standard-library modules loaded on demand', () => {
     ].join('\n');
     expect(stdlibModulesNamedIn(src).sort()).toEqual(['collections', 'itertools', 'math', 'operator', 'random']);
     expect(stdlibModulesNamedIn('print(1)')).toEqual([]);
+    expect(stdlibModulesNamedIn('import weakref\nr = weakref.ref(x)')).toEqual(['weakref']);
   });
 
   it('an import the host did not load fails with a clear simulator error', () => {
@@ -33,6 +39,29 @@ describe('standard-library modules loaded on demand', () => {
     const r = runProgram(src);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('True True True\n');
+  });
+
+  it('conformance programs that name a module print what CPython printed when it loads after the interpreter started', async () => {
+    expect(runProgram('print(1)\n').exitCode).toBe(0);
+    const failing = new Set(readExpectedFailures().map((f) => f.program));
+    const differ: string[] = [];
+    let checked = 0;
+    for (const program of listPrograms()) {
+      if (failing.has(program) || SKIPPED_TOPICS[topicOf(program)] !== undefined) continue;
+      const want = readRecording('3.12', program);
+      const source = readFileSync(join(PROGRAMS_DIR, program), 'utf8');
+      const names = stdlibModulesNamedIn(source);
+      if (want === undefined || names.length === 0) continue;
+      await loadStdlib(names);
+      const r = runProgram(source, { python: '3.12', filename: program });
+      checked++;
+      const got = { stdout: r.stdout, exitCode: r.exitCode, last: lastNonEmptyLine(r.stderr) };
+      if (JSON.stringify(got) !== JSON.stringify({ stdout: want.stdout, exitCode: want.exitCode, last: lastNonEmptyLine(want.stderr) })) {
+        differ.push(program);
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+    expect(differ).toEqual([]);
   });
 
   it('every module the simulator lists can be loaded and imported', async () => {

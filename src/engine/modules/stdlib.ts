@@ -37,6 +37,7 @@ const lazyStdlib: Readonly<Record<string, ModuleLoader>> = {
   copy: async () => (await import('./copymodule.js')).copyDef,
   random: async () => (await import('./randommodule.js')).randomDef,
   collections: async () => (await import('./collectionsmodule.js')).collectionsDef,
+  weakref: async () => (await import('./weakrefmodule.js')).weakrefDef,
 };
 
 /** The names of the modules `loadStdlib` can load. */

@@ -45,7 +45,7 @@ const functions: Record<string, BuiltinMethod> = {
   },
 };
 
-export const weakrefModule: ModuleDef = {
+const weakrefModule: ModuleDef = {
   name: 'weakref',
   doc: 'Support for weak references and weak dictionaries.',
   functions,
@@ -59,3 +59,8 @@ export const weakrefModule: ModuleDef = {
     CallableProxyType: newref(CallableProxyType),
   }),
 };
+
+/** The module's definition (loaded on demand, see stdlib.ts). */
+export function weakrefDef(): ModuleDef {
+  return weakrefModule;
+}

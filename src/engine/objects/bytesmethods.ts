@@ -9,13 +9,13 @@ import type { BuiltinMethod, PyTypeObject } from './typeobject.js';
 import { raise, unsupported } from '../eval/errors.js';
 import { Exc } from './exceptions.js';
 import { PyNone } from './singletons.js';
-import { newInt, newBool, asIndex } from './longobject.js';
+import { PyLong, LongType, newInt, newBool, asIndex } from './longobject.js';
 import { PyStr, newStr, strReprString, self_, argStr } from './unicodeobject.js';
 import { PyTuple } from './tupleobject.js';
 import { PyList, newList } from './listobject.js';
 import { clampedIndex } from './sliceobject.js';
 import { parseArgs, checkArity, noKeywords } from './args.js';
-import { iterableToArray } from './abstract.js';
+import { iterableToArray, call, isTrue } from './abstract.js';
 import {
   PyBytes, BytesType, newBytes, newBytesOfType, strArg, indexOf, lastIndexOf, bytesArg,
 } from './bytesobject.js';
@@ -430,7 +430,78 @@ const methods: Record<string, BuiltinMethod> = {
   },
 };
 
-/** The implementations of the stubs in bytesobject.ts and unicodeobject.ts (src/engine/ondemand.ts checks they match). */
+// ---------------------------------------------------------------- int.to_bytes, int.from_bytes
+
+const TO_BYTES_ARGS = ['length', 'byteorder', 'signed'] as const;
+const FROM_BYTES_ARGS = ['bytes', 'byteorder', 'signed'] as const;
+
+function byteorderArg(o: PyObject | undefined, fname: string): boolean {
+  if (o === undefined) return false;
+  if (!(o instanceof PyStr)) raise(Exc.TypeError, `${fname}() argument 'byteorder' must be str, not ${o.type.name}`);
+  if (o.value === 'big') return false;
+  if (o.value === 'little') return true;
+  raise(Exc.ValueError, "byteorder must be either 'little' or 'big'");
+}
+
+/** int.to_bytes */
+function intToBytes(self: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
+  const nkw = kwnames ? kwnames.length : 0;
+  if (args.length - nkw > 2) raise(Exc.TypeError, `to_bytes() takes at most 2 positional arguments (${args.length - nkw} given)`);
+  const [lenObj, orderObj, signedObj] = parseArgs('to_bytes', args, kwnames, TO_BYTES_ARGS, 0);
+  const length = lenObj === undefined ? 1 : asIndex(lenObj);
+  if (length < 0) raise(Exc.ValueError, 'length argument must be non-negative');
+  const little = byteorderArg(orderObj, 'to_bytes');
+  const signed = signedObj !== undefined && isTrue(signedObj);
+  let v = BigInt((self as PyLong).value);
+  if (v < 0n) {
+    if (!signed) raise(Exc.OverflowError, "can't convert negative int to unsigned");
+  }
+  const bits = BigInt(length * 8);
+  if (signed ? v < -(1n << (bits - 1n)) || v >= 1n << (bits - 1n) || (length === 0 && v !== 0n) : v >= 1n << bits) {
+    raise(Exc.OverflowError, 'int too big to convert');
+  }
+  if (v < 0n) v += 1n << bits;
+  const out = new Uint8Array(length);
+  for (let i = 0; i < length; i++) {
+    out[little ? i : length - 1 - i] = Number(v & 0xffn);
+    v >>= 8n;
+  }
+  return newBytes(out);
+}
+
+/** int.from_bytes (a classmethod) */
+function intFromBytes(type: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
+  const [bytesObj, orderObj, signedObj] = parseArgs('from_bytes', args, kwnames, FROM_BYTES_ARGS, 1);
+  const little = byteorderArg(orderObj, 'from_bytes');
+  const signed = signedObj !== undefined && isTrue(signedObj);
+  let data: number[];
+  if (bytesObj! instanceof PyBytes) data = Array.from(bytesObj!.value);
+  else {
+    const items = iterableToArray(bytesObj!);
+    try {
+      data = items.map((it) => {
+        const n = asIndex(it);
+        if (n < 0 || n > 255) raise(Exc.ValueError, 'bytes must be in range(0, 256)');
+        return n;
+      });
+    } finally {
+      for (const it of items) decref(it);
+    }
+  }
+  if (little) data.reverse();
+  let v = 0n;
+  for (const b of data) v = (v << 8n) | BigInt(b);
+  if (signed && data.length > 0 && data[0] >= 128) v -= 1n << BigInt(data.length * 8);
+  const r = newInt(v);
+  if (type === LongType) return r;
+  try {
+    return call(type, [r]);
+  } finally {
+    decref(r);
+  }
+}
+
+/** The implementations of the stubs in bytesobject.ts, unicodeobject.ts and longobject.ts (src/engine/ondemand.ts checks they match). */
 export const bytesMethods: Record<string, BuiltinMethod | ((...args: never[]) => unknown)> = {
   ...methods,
   encode,
@@ -438,4 +509,6 @@ export const bytesMethods: Record<string, BuiltinMethod | ((...args: never[]) =>
   decodeBytes,
   encodeString,
   normalizeEncoding,
+  to_bytes: intToBytes,
+  from_bytes: intFromBytes,
 };

@@ -2,7 +2,7 @@
 
 import { PyObject, decref, incref, makeImmortal, newref } from './object.js';
 import {
-  type PyTypeObject, builtinType, ObjectType, TPFLAGS_BASETYPE, TPFLAGS_LONG_SUBCLASS,
+  type PyTypeObject, type BuiltinMethod, builtinType, ObjectType, TPFLAGS_BASETYPE, TPFLAGS_LONG_SUBCLASS,
   NB_ADD, NB_AND, NB_FLOOR_DIVIDE, NB_LSHIFT, NB_MULTIPLY, NB_REMAINDER, NB_OR, NB_POWER, NB_RSHIFT,
   NB_SUBTRACT, NB_TRUE_DIVIDE, NB_XOR, Py_EQ, Py_NE, Py_LT, Py_LE, Py_GT, Py_GE, TPFLAGS_HEAPTYPE,
 } from './typeobject.js';
@@ -14,11 +14,12 @@ import { normHash, HASH_MODULUS, type Hash } from './hash.js';
 import { initBoolType } from './boolobject.js';
 import { newFloat } from './floatobject.js';
 import { PyStr, newStr, strReprString } from './unicodeobject.js';
-import { PyBytes, newBytes } from './bytesobject.js';
+import { PyBytes } from './bytesobject.js';
 import { newTuple } from './tupleobject.js';
 import { parseArgs, checkArity, noKeywords } from './args.js';
-import { call, iterableToArray, lookupAttr, isTrue } from './abstract.js';
+import { call, lookupAttr } from './abstract.js';
 import { formatInt } from './format.js';
+import { parts, deferredMethods } from '../ondemand.js';
 
 export class PyLong extends PyObject {
   /** a JS number whenever the value is a safe integer, else a bigint (see `norm`) */
@@ -830,72 +831,11 @@ function bitCount(v: number | bigint): number {
   return n;
 }
 
-const TO_BYTES_ARGS = ['length', 'byteorder', 'signed'] as const;
-const FROM_BYTES_ARGS = ['bytes', 'byteorder', 'signed'] as const;
-
-function byteorderArg(o: PyObject | undefined, fname: string): boolean {
-  if (o === undefined) return false;
-  if (!(o instanceof PyStr)) raise(Exc.TypeError, `${fname}() argument 'byteorder' must be str, not ${o.type.name}`);
-  if (o.value === 'big') return false;
-  if (o.value === 'little') return true;
-  raise(Exc.ValueError, "byteorder must be either 'little' or 'big'");
-}
-
-function toBytes(self: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
-  const nkw = kwnames ? kwnames.length : 0;
-  if (args.length - nkw > 2) raise(Exc.TypeError, `to_bytes() takes at most 2 positional arguments (${args.length - nkw} given)`);
-  const [lenObj, orderObj, signedObj] = parseArgs('to_bytes', args, kwnames, TO_BYTES_ARGS, 0);
-  const length = lenObj === undefined ? 1 : asIndex(lenObj);
-  if (length < 0) raise(Exc.ValueError, 'length argument must be non-negative');
-  const little = byteorderArg(orderObj, 'to_bytes');
-  const signed = signedObj !== undefined && isTrue(signedObj);
-  let v = big(selfValue(self));
-  if (v < 0n) {
-    if (!signed) raise(Exc.OverflowError, "can't convert negative int to unsigned");
-  }
-  const bits = BigInt(length * 8);
-  if (signed ? v < -(1n << (bits - 1n)) || v >= 1n << (bits - 1n) || (length === 0 && v !== 0n) : v >= 1n << bits) {
-    raise(Exc.OverflowError, 'int too big to convert');
-  }
-  if (v < 0n) v += 1n << bits;
-  const out = new Uint8Array(length);
-  for (let i = 0; i < length; i++) {
-    out[little ? i : length - 1 - i] = Number(v & 0xffn);
-    v >>= 8n;
-  }
-  return newBytes(out);
-}
-
-function fromBytes(type: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
-  const [bytesObj, orderObj, signedObj] = parseArgs('from_bytes', args, kwnames, FROM_BYTES_ARGS, 1);
-  const little = byteorderArg(orderObj, 'from_bytes');
-  const signed = signedObj !== undefined && isTrue(signedObj);
-  let data: number[];
-  if (bytesObj! instanceof PyBytes) data = Array.from(bytesObj!.value);
-  else {
-    const items = iterableToArray(bytesObj!);
-    try {
-      data = items.map((it) => {
-        const n = asIndex(it);
-        if (n < 0 || n > 255) raise(Exc.ValueError, 'bytes must be in range(0, 256)');
-        return n;
-      });
-    } finally {
-      for (const it of items) decref(it);
-    }
-  }
-  if (little) data.reverse();
-  let v = 0n;
-  for (const b of data) v = (v << 8n) | BigInt(b);
-  if (signed && data.length > 0 && data[0] >= 128) v -= 1n << BigInt(data.length * 8);
-  const r = newInt(v);
-  if (type === LongType) return r;
-  try {
-    return call(type, [r]);
-  } finally {
-    decref(r);
-  }
-}
+/**
+ * int.to_bytes and int.from_bytes load with the bytes methods
+ * (objects/bytesmethods.ts, src/engine/ondemand.ts); these stubs forward to them.
+ */
+const intBytes = deferredMethods<BuiltinMethod>(parts.bytes, ['to_bytes', 'from_bytes']);
 
 function noArgs(name: string, args: PyObject[], kwnames: string[] | null): void {
   noKeywords(name, kwnames);
@@ -923,7 +863,7 @@ function setupLongMethods(t: PyTypeObject): void {
     conjugate: (self, args, kw) => (noArgs('conjugate', args, kw), longExact(self as PyLong)),
     bit_length: (self, args, kw) => (noArgs('bit_length', args, kw), newInt(bitLength(selfValue(self)))),
     bit_count: (self, args, kw) => (noArgs('bit_count', args, kw), newInt(bitCount(selfValue(self)))),
-    to_bytes: toBytes,
+    to_bytes: intBytes.to_bytes,
     as_integer_ratio: (self, args, kw) => (noArgs('as_integer_ratio', args, kw), newTuple([longExact(self as PyLong), newInt(1)])),
     is_integer: (_self, args, kw) => (noArgs('is_integer', args, kw), newBool(true)),
     __trunc__: (self, args, kw) => (noArgs('__trunc__', args, kw), longExact(self as PyLong)),
@@ -948,7 +888,7 @@ function setupLongMethods(t: PyTypeObject): void {
     },
     __sizeof__: (self, args, kw) => (noArgs('__sizeof__', args, kw), newInt(longSizeof(self))),
   };
-  t.classMethods = { from_bytes: fromBytes };
+  t.classMethods = { from_bytes: intBytes.from_bytes };
   t.getsets = {
     real: { get: (self) => longExact(self as PyLong) },
     imag: { get: () => newInt(0) },

@@ -10,7 +10,7 @@
 import { PyObject, decref, incref, xdecref } from './object.js';
 import { builtinType, TPFLAGS_HAVE_GC, type BuiltinMethod, type Visit } from './typeobject.js';
 import { gcAlloc, gcFree, gcTrack, gcUntrack } from '../gc/gcobject.js';
-import { newWeakref, PyWeakReference } from './weakrefobject.js';
+import { newWeakref, PyWeakReference, setWeakContainersReset } from './weakrefobject.js';
 import { newCFunction } from './methodobject.js';
 import {
   newDict, dictGetItem, dictSetItem, dictDelItem, dictItems, dictLength, dictSetItemStr, PyDict,
@@ -428,6 +428,7 @@ FinalizeType.tp_repr = (o) => {
 export function resetFinalizers(): void {
   registry.clear();
 }
+setWeakContainersReset(resetFinalizers);
 
 function dictSetItemStrHook(d: PyDict, k: string, v: PyObject): void {
   dictSetItemStr(d, k, v);

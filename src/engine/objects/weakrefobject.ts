@@ -317,6 +317,19 @@ CallableProxyType.tp_call = (p, args, kwnames) => withReferent(p, (o) => call(o,
 // ---------------------------------------------------------------- PyObject_ClearWeakRefs
 
 /**
+ * Resets the per-run state of weakref's containers (the live finalizers of
+ * weakcontainers.ts) at a run's start. That module arrives with the weakref
+ * module, on demand (modules/stdlib.ts), and registers its reset then.
+ */
+let weakContainersReset: (() => void) | null = null;
+export function setWeakContainersReset(f: () => void): void {
+  weakContainersReset = f;
+}
+export function resetWeakContainers(): void {
+  if (weakContainersReset !== null) weakContainersReset();
+}
+
+/**
  * PyObject_ClearWeakRefs: called from the deallocator of every weakrefable
  * type when the referent dies by refcount. All weakrefs are cleared first,
  * then the callbacks run in list order (with several, CPython collects them
