@@ -1044,6 +1044,8 @@ export function convertField(obj: PyObject, conv: string): PyStr {
 const STR_NEW_ARGS = ['object', 'encoding', 'errors'] as const;
 
 function strNew(type: PyTypeObject, args: PyObject[], kwnames: string[] | null): PyObject {
+  // `str(x)`, the common call, skips the argument parser (same result: PyObject_Str)
+  if (type === StrType && kwnames === null && args.length === 1) return objStr(args[0]);
   const [obj, encObj, errObj] = parseArgs('str', args, kwnames, STR_NEW_ARGS, 0);
   let r: PyStr;
   if (obj === undefined) r = newStr('');
