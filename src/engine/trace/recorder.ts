@@ -297,6 +297,8 @@ interface FrameRec {
   /** module/class bodies: the entries whose key is a name shown (a str, not a dunder) */
   watch: number[] | null;
   lastVersion: number;
+  /** module/class bodies: the dict's `writes` count when last compared (unchanged: nothing to compare) */
+  lastWrites: number;
   hasCells: boolean;
   /** on the shadow stack now (a frame's record is reused when the frame is, unless it is still in use) */
   inUse: boolean;
@@ -565,7 +567,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
         slots: dictFrame ? null : new Array(n).fill(UNKNOWN),
         objs: dictFrame ? null : new Array(n).fill(null),
         names: dictFrame ? new Map() : null,
-        lastValues: null, lastSerials: null, nameIdx: null, watch: null, lastVersion: -1,
+        lastValues: null, lastSerials: null, nameIdx: null, watch: null, lastVersion: -1, lastWrites: -1,
         hasCells, inUse: false, owner: this, codeName: this.str(code.co_name), localNames: null,
       };
       frame.traceRec = rec;
@@ -643,6 +645,11 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       }
     } else {
       const d = f.locals as PyDict;
+      // no value stored or removed since the last comparison: no name can have changed (and
+      // the dict's contents neither, so it need not be re-read). A module's globals are
+      // compared every step of every function, and mostly they sit still.
+      if (rec.lastValues !== null && rec.lastWrites === d.writes) return;
+      rec.lastWrites = d.writes;
       const map = rec.names!;
       // STORE_NAME changes the dict without touching its refcount: if the dict is shown, re-read it
       const dk = d.serial !== 0 ? this.known.get(d.serial) : undefined;
