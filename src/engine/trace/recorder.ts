@@ -499,20 +499,22 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     // shows the same memory as this step: it is dropped (3 steps a loop
     // iteration become 2).
     const sameFrame = frame === this.lastLineFrame && frame.traceId === this.lastLineFrameId;
-    if (this.w.len === this.lastLineEnd && this.lastWasRepeat && sameFrame) {
-      this.w.len = this.lastLineStart;
+    if (this.w.pos() === this.lastLineEnd && this.lastWasRepeat && sameFrame) {
+      this.w.rewind(this.lastLineStart);
       this.step--;
       this.live?.pop();
     }
     const repeat = line === this.lastLine && sameFrame;
-    this.lastLineStart = this.w.len;
+    this.lastLineStart = this.w.pos();
+    // the next line event may drop this one (rewinding to its start)
+    this.w.mark = this.lastLineStart;
     this.w.u(Ev.LINE);
     this.w.u(line);
     this.lastWasRepeat = repeat;
     this.lastLine = line;
     this.lastLineFrame = frame;
     this.lastLineFrameId = frame.traceId;
-    this.lastLineEnd = this.w.len;
+    this.lastLineEnd = this.w.pos();
     if (this.live !== null) this.snapshot(line, frame);
     this.step++;
     this.stepStartSerial = heap.nextSerial;
