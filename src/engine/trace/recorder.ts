@@ -332,6 +332,11 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   private stringIndex = new Map<string, number>();
   private typeNames = new Map<PyTypeObject, number>();
   private kinds = new Map<PyTypeObject, EdgeKind>();
+  /** the last type kindOf and describe looked up, and what they found (runs of one type are common) */
+  private lastKindType: PyTypeObject | null = null;
+  private lastKind: EdgeKind = LEAF;
+  private lastNamedType: PyTypeObject | null = null;
+  private lastTypeName = 0;
   private codeNames = new Map<CodeObject, number[]>();
   private codeCells = new Map<CodeObject, boolean>();
 
@@ -768,9 +773,12 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     const t = this.touched;
     const tn = this.touchedLen;
     this.touchedLen = 0;
+    // born in this step: either just stated by ALLOC above (with its count) or gone, unless
+    // one was introduced early (then it may need its count stated): skipped without a look-up
+    const bornFrom = this.midStepKnown ? Infinity : this.stepStartSerial;
     for (let i = 0; i < tn; i++) {
       const o = t[i];
-      if (o.refcnt < 0) continue;
+      if (o.serial >= bornFrom || o.refcnt < 0) continue;
       // (a count of 0 here is an object still being torn down: a __del__ its deallocation
       // triggered is running; it is stated, and freed when its deallocation ends)
       const k = this.known.get(o.serial);
@@ -835,6 +843,8 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
 
   /** edgeKind(o), cached per type in a Map (the shared WeakMap and edgeKind's instanceof test cost more) */
   private kindOf(o: PyObject): EdgeKind {
+    // the same type as last time (a loop makes the same types over and over): no Map look-up
+    if (o.type === this.lastKindType) return this.lastKind;
     const k = this.kinds.get(o.type);
     if (k === undefined) {
       const kind = edgeKind(o);
@@ -842,6 +852,8 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       if (!(o instanceof PyFunction)) this.kinds.set(o.type, kind);
       return kind;
     }
+    this.lastKindType = o.type;
+    this.lastKind = k;
     return k;
   }
 
@@ -855,10 +867,17 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     w.u(ev);
     w.z(k.id - this.lastId);
     this.lastId = k.id;
-    let tn = this.typeNames.get(o.type);
-    if (tn === undefined) {
-      tn = this.str(o.type.name);
-      this.typeNames.set(o.type, tn);
+    let tn = this.lastTypeName;
+    if (o.type !== this.lastNamedType) {
+      const t = this.typeNames.get(o.type);
+      if (t === undefined) {
+        tn = this.str(o.type.name);
+        this.typeNames.set(o.type, tn);
+      } else {
+        tn = t;
+      }
+      this.lastNamedType = o.type;
+      this.lastTypeName = tn;
     }
     w.u(tn);
     encodeAddr(w, o.addr, this.lastAddr);
@@ -866,13 +885,17 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     k.size = displaySize(o);
     w.u(k.size);
     w.u(k.refcnt);
-    const internal = heap.isInterpreterOwned(o) ? FLAG_INTERNAL : 0;
     if (o.type === LongType && typeof (o as PyLong).value === 'number') {
-      // an exact int, the commonest object by far: what shortValue would say, without its allocation
+      // an exact int, the commonest object by far: what shortValue would say, without its
+      // allocation. Only the serial range can make it interpreter-owned: after start-up only
+      // modules, their dicts and builtin functions are registered (importer.ts), and the
+      // WeakSet look-up of isInterpreterOwned was ~1.5% of traced b2_loop
+      const internal = o.serial > 0 && o.serial < heap.startupSerial ? FLAG_INTERNAL : 0;
       w.u((Val.INT << 3) | (k.immortal ? FLAG_IMMORTAL : 0) | internal);
       w.z((o as PyLong).value as number);
       return;
     }
+    const internal = heap.isInterpreterOwned(o) ? FLAG_INTERNAL : 0;
     const v = shortValue(o);
     w.u((v.kind << 3) | (k.immortal ? FLAG_IMMORTAL : 0) | (o instanceof PyStr && o.interned ? FLAG_INTERNED : 0) |
       internal);
@@ -962,6 +985,22 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       this.w.u(size);
     }
     const mode = k.kind as EdgeMode;
+    if (k.targets !== null && (mode === EdgeMode.SEQUENCE || mode === EdgeMode.MAPPING) && unchangedEdges(k, mode)) {
+      // The stated edges are all still there (a big list or dict a loop adds to past
+      // EDGE_CAP): at most the total changed. Compared in place, without copying the
+      // edges into the scratch buffer first (that copy was most of re-reading such a list).
+      const total = mode === EdgeMode.SEQUENCE ? (k.o as PyList | PyTuple).items.length : (k.o as PyDict).used;
+      if (total === k.total) return;
+      k.total = total;
+      const w = this.w;
+      w.u(Ev.EDGES);
+      this.oid(k.id);
+      w.u(mode);
+      w.u(total);
+      w.u(k.targets.length);
+      w.u(0);
+      return;
+    }
     const keyed = mode === EdgeMode.MAPPING || mode === EdgeMode.ATTRS;
     // Read into scratch arrays: nothing below can re-enter diffEdges until the changed tail
     // has been copied out of them.
@@ -1116,6 +1155,33 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
 /** Is `rec` the record of `o` as it is now (same object, not freed since; see diffEdges)? */
 function sameObject(rec: Known, o: PyObject): boolean {
   return rec.o === o && !rec.dead && (o.serial === rec.id || (o.serial === 0 && rec.id < 0));
+}
+
+/**
+ * Are the first EDGE_CAP references of a list, tuple or dict exactly the ones
+ * `k` last stated (the same objects, keys too, and no more of them below the cap)?
+ * The same answer as reading them with readEdgesInto and comparing, without the copy.
+ */
+function unchangedEdges(k: Known, mode: EdgeMode.SEQUENCE | EdgeMode.MAPPING): boolean {
+  const old = k.targets!;
+  const m = old.length;
+  if (mode === EdgeMode.SEQUENCE) {
+    const items = (k.o as PyList | PyTuple).items;
+    if (Math.min(items.length, EDGE_CAP) !== m) return false;
+    for (let i = 0; i < m; i++) if (!sameObject(old[i], items[i])) return false;
+    return true;
+  }
+  const d = k.o as PyDict;
+  const ek = d.ekeys, ev = d.evalues;
+  const oldKeys = k.keys!;
+  let j = 0;
+  for (let i = 0; i < ek.length && j < EDGE_CAP; i++) {
+    const key = ek[i];
+    if (key === null) continue;
+    if (j === m || !sameObject(old[j], ev[i]!) || !sameKey(oldKeys[j], key)) return false;
+    j++;
+  }
+  return j === m;
 }
 
 function sameKey(rec: Known | null, o: PyObject | null): boolean {
