@@ -126,6 +126,12 @@ export class PyDict extends PyObject {
   /** bumped on every change of the key set (for iterators and lookups during __eq__) */
   version = 0;
   /**
+   * bumped whenever an entry's value is stored, replaced or removed (every
+   * write of `evalues`): the trace recorder skips comparing a namespace whose
+   * count has not moved since it last looked (trace/recorder.ts)
+   */
+  writes = 0;
+  /**
    * A split table (ma_values != NULL): the keys are a class's shared keys and
    * the values live in a separate array (at `valuesAddr`). The entries above
    * still list this dict's own items in its insertion order; `split` decides
@@ -298,6 +304,7 @@ export function newSplitDict(
     incref(k);
     d.ekeys.push(k);
     d.evalues.push(v);
+    d.writes++;
     d.ehashes.push(null);
     d.used++;
     if (!track && mayBeTracked(v)) track = true;
@@ -519,6 +526,7 @@ function dictResize(d: PyDict, log2: number, unicode: boolean): void {
     }
     d.ekeys = k2;
     d.evalues = v2;
+    d.writes++;
     d.ehashes = h2;
     rebuildIndexes(d);
   }
@@ -572,6 +580,7 @@ function insertDict(d: PyDict, key: PyObject, h: Hash | null, value: PyObject): 
   if (ix >= 0) {
     const old = d.evalues[ix]!;
     d.evalues[ix] = value;
+    d.writes++;
     decref(old);
     decref(key);
     return;
@@ -597,6 +606,7 @@ function insertSplit(d: PyDict, key: PyObject, h: Hash | null, value: PyObject):
   if (ix !== undefined) {
     const old = d.evalues[ix]!;
     d.evalues[ix] = value;
+    d.writes++;
     decref(old);
     decref(key);
     return;
@@ -609,6 +619,7 @@ function appendEntry(d: PyDict, key: PyObject, h: Hash | null, value: PyObject):
   const ix = d.ekeys.length;
   d.ekeys.push(key);
   d.evalues.push(value);
+  d.writes++;
   if (isExactStr(key)) {
     strSet(d, key.value, ix);
     d.ehashes.push(h);
@@ -643,6 +654,7 @@ export function dictSetItemStr(d: PyDict, key: string, value: PyObject): void {
     const old = d.evalues[ix]!;
     incref(value);
     d.evalues[ix] = value;
+    d.writes++;
     decref(old);
     return;
   }
@@ -661,6 +673,7 @@ function deleteEntry(d: PyDict, ix: number): void {
   if (d.hashIndex !== null) indexRemove(d.hashIndex, entryHash(d, ix), ix);
   d.ekeys[ix] = null;
   d.evalues[ix] = null;
+  d.writes++;
   d.used--;
   d.version++;
   decref(k);
@@ -716,6 +729,7 @@ function releaseTable(d: PyDict): void {
   const addr = d.keysAddr, log2 = d.log2, unicode = d.unicode, vaddr = d.valuesAddr;
   d.ekeys = [];
   d.evalues = [];
+  d.writes++;
   d.ehashes = [];
   d.strIndex = null;
   d.hashIndex = null;
@@ -811,6 +825,7 @@ function cloneKeysInto(dst: PyDict, src: PyDict): void {
   dst.usable = src.usable;
   dst.ekeys = src.ekeys.slice();
   dst.evalues = src.evalues.slice();
+  dst.writes++;
   dst.ehashes = src.ehashes.slice();
   dst.strIndex = src.strIndex === null ? null : new Map(src.strIndex);
   dst.nonStr = src.nonStr;
@@ -997,6 +1012,7 @@ function copySplit(d: PyDict): PyDict {
     incref(v);
     c.ekeys.push(k);
     c.evalues.push(v);
+    c.writes++;
     c.ehashes.push(null);
     c.used++;
   }
@@ -1256,6 +1272,7 @@ function mPopitem(self: PyObject, args: PyObject[], kwnames: string[] | null): P
   if (d.hashIndex !== null) indexRemove(d.hashIndex, entryHash(d, i), i);
   d.ekeys.length = i;
   d.evalues.length = i;
+  d.writes++;
   d.ehashes.length = i;
   d.used--;
   d.version++;

@@ -297,6 +297,15 @@ interface FrameRec {
   /** module/class bodies: the entries whose key is a name shown (a str, not a dunder) */
   watch: number[] | null;
   lastVersion: number;
+  /** module/class bodies: the dict's `writes` count when last compared (unchanged: nothing to compare) */
+  lastWrites: number;
+  /**
+   * module/class bodies: per entry, the id the fast path last stated for its name, and the
+   * entries whose id is not in `names` yet (it is brought up to date only when the key set
+   * changes: updating the Map on every rebinding was ~1.5% of a traced module-level loop)
+   */
+  lastIds: number[] | null;
+  unsynced: number[] | null;
   hasCells: boolean;
   /** on the shadow stack now (a frame's record is reused when the frame is, unless it is still in use) */
   inUse: boolean;
@@ -323,6 +332,8 @@ export interface RecorderOptions {
 }
 
 const UNKNOWN = 0;
+/** FrameRec.lastIds: no id stated by the fast path since `names` was last brought up to date */
+const UNSYNCED = 0;
 
 export class TraceRecorder implements MemoryObserver, ExecObserver {
   private w = new ByteWriter();
@@ -330,6 +341,11 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   private stringIndex = new Map<string, number>();
   private typeNames = new Map<PyTypeObject, number>();
   private kinds = new Map<PyTypeObject, EdgeKind>();
+  /** the last type kindOf and describe looked up, and what they found (runs of one type are common) */
+  private lastKindType: PyTypeObject | null = null;
+  private lastKind: EdgeKind = LEAF;
+  private lastNamedType: PyTypeObject | null = null;
+  private lastTypeName = 0;
   private codeNames = new Map<CodeObject, number[]>();
   private codeCells = new Map<CodeObject, boolean>();
 
@@ -497,20 +513,22 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     // shows the same memory as this step: it is dropped (3 steps a loop
     // iteration become 2).
     const sameFrame = frame === this.lastLineFrame && frame.traceId === this.lastLineFrameId;
-    if (this.w.len === this.lastLineEnd && this.lastWasRepeat && sameFrame) {
-      this.w.len = this.lastLineStart;
+    if (this.w.pos() === this.lastLineEnd && this.lastWasRepeat && sameFrame) {
+      this.w.rewind(this.lastLineStart);
       this.step--;
       this.live?.pop();
     }
     const repeat = line === this.lastLine && sameFrame;
-    this.lastLineStart = this.w.len;
+    this.lastLineStart = this.w.pos();
+    // the next line event may drop this one (rewinding to its start)
+    this.w.mark = this.lastLineStart;
     this.w.u(Ev.LINE);
     this.w.u(line);
     this.lastWasRepeat = repeat;
     this.lastLine = line;
     this.lastLineFrame = frame;
     this.lastLineFrameId = frame.traceId;
-    this.lastLineEnd = this.w.len;
+    this.lastLineEnd = this.w.pos();
     if (this.live !== null) this.snapshot(line, frame);
     this.step++;
     this.stepStartSerial = heap.nextSerial;
@@ -565,7 +583,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
         slots: dictFrame ? null : new Array(n).fill(UNKNOWN),
         objs: dictFrame ? null : new Array(n).fill(null),
         names: dictFrame ? new Map() : null,
-        lastValues: null, lastSerials: null, nameIdx: null, watch: null, lastVersion: -1,
+        lastValues: null, lastSerials: null, nameIdx: null, watch: null, lastVersion: -1, lastWrites: -1, lastIds: null, unsynced: null,
         hasCells, inUse: false, owner: this, codeName: this.str(code.co_name), localNames: null,
       };
       frame.traceRec = rec;
@@ -643,6 +661,11 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       }
     } else {
       const d = f.locals as PyDict;
+      // no value stored or removed since the last comparison: no name can have changed (and
+      // the dict's contents neither, so it need not be re-read). A module's globals are
+      // compared every step of every function, and mostly they sit still.
+      if (rec.lastValues !== null && rec.lastWrites === d.writes) return;
+      rec.lastWrites = d.writes;
       const map = rec.names!;
       // STORE_NAME changes the dict without touching its refcount: if the dict is shown, re-read it
       const dk = d.serial !== 0 ? this.known.get(d.serial) : undefined;
@@ -670,11 +693,21 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
           }
           const id = v.serial !== 0 ? v.serial : this.staticId(v);
           this.linked(v);
-          map.set(this.strings[name], id);
+          const ids = rec.lastIds!;
+          if (ids[i] === UNSYNCED) rec.unsynced!.push(i);
+          ids[i] = id;
           this.bind(dist, name, id);
         }
         return;
       }
+      // the key set changed: first bring `names` up to date with what the fast path stated
+      const unsynced = rec.unsynced;
+      if (unsynced !== null) {
+        const ids = rec.lastIds!, nameIdx = rec.nameIdx!;
+        for (let j = 0; j < unsynced.length; j++) map.set(this.strings[nameIdx[unsynced[j]]], ids[unsynced[j]]);
+      }
+      rec.lastIds = new Array(ev.length).fill(UNSYNCED);
+      rec.unsynced = [];
       rec.lastValues = ev.slice();
       rec.lastSerials = ev.map((v) => (v === null ? 0 : v.serial));
       rec.nameIdx = new Array(ev.length).fill(-2);
@@ -759,9 +792,12 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     const t = this.touched;
     const tn = this.touchedLen;
     this.touchedLen = 0;
+    // born in this step: either just stated by ALLOC above (with its count) or gone, unless
+    // one was introduced early (then it may need its count stated): skipped without a look-up
+    const bornFrom = this.midStepKnown ? Infinity : this.stepStartSerial;
     for (let i = 0; i < tn; i++) {
       const o = t[i];
-      if (o.refcnt < 0) continue;
+      if (o.serial >= bornFrom || o.refcnt < 0) continue;
       // (a count of 0 here is an object still being torn down: a __del__ its deallocation
       // triggered is running; it is stated, and freed when its deallocation ends)
       const k = this.known.get(o.serial);
@@ -826,6 +862,8 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
 
   /** edgeKind(o), cached per type in a Map (the shared WeakMap and edgeKind's instanceof test cost more) */
   private kindOf(o: PyObject): EdgeKind {
+    // the same type as last time (a loop makes the same types over and over): no Map look-up
+    if (o.type === this.lastKindType) return this.lastKind;
     const k = this.kinds.get(o.type);
     if (k === undefined) {
       const kind = edgeKind(o);
@@ -833,6 +871,8 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       if (!(o instanceof PyFunction)) this.kinds.set(o.type, kind);
       return kind;
     }
+    this.lastKindType = o.type;
+    this.lastKind = k;
     return k;
   }
 
@@ -846,10 +886,17 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     w.u(ev);
     w.z(k.id - this.lastId);
     this.lastId = k.id;
-    let tn = this.typeNames.get(o.type);
-    if (tn === undefined) {
-      tn = this.str(o.type.name);
-      this.typeNames.set(o.type, tn);
+    let tn = this.lastTypeName;
+    if (o.type !== this.lastNamedType) {
+      const t = this.typeNames.get(o.type);
+      if (t === undefined) {
+        tn = this.str(o.type.name);
+        this.typeNames.set(o.type, tn);
+      } else {
+        tn = t;
+      }
+      this.lastNamedType = o.type;
+      this.lastTypeName = tn;
     }
     w.u(tn);
     encodeAddr(w, o.addr, this.lastAddr);
@@ -857,13 +904,17 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     k.size = displaySize(o);
     w.u(k.size);
     w.u(k.refcnt);
-    const internal = heap.isInterpreterOwned(o) ? FLAG_INTERNAL : 0;
     if (o.type === LongType && typeof (o as PyLong).value === 'number') {
-      // an exact int, the commonest object by far: what shortValue would say, without its allocation
+      // an exact int, the commonest object by far: what shortValue would say, without its
+      // allocation. Only the serial range can make it interpreter-owned: after start-up only
+      // modules, their dicts and builtin functions are registered (importer.ts), and the
+      // WeakSet look-up of isInterpreterOwned was ~1.5% of traced b2_loop
+      const internal = o.serial > 0 && o.serial < heap.startupSerial ? FLAG_INTERNAL : 0;
       w.u((Val.INT << 3) | (k.immortal ? FLAG_IMMORTAL : 0) | internal);
       w.z((o as PyLong).value as number);
       return;
     }
+    const internal = heap.isInterpreterOwned(o) ? FLAG_INTERNAL : 0;
     const v = shortValue(o);
     w.u((v.kind << 3) | (k.immortal ? FLAG_IMMORTAL : 0) | (o instanceof PyStr && o.interned ? FLAG_INTERNED : 0) |
       internal);
@@ -953,6 +1004,22 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       this.w.u(size);
     }
     const mode = k.kind as EdgeMode;
+    if (k.targets !== null && (mode === EdgeMode.SEQUENCE || mode === EdgeMode.MAPPING) && unchangedEdges(k, mode)) {
+      // The stated edges are all still there (a big list or dict a loop adds to past
+      // EDGE_CAP): at most the total changed. Compared in place, without copying the
+      // edges into the scratch buffer first (that copy was most of re-reading such a list).
+      const total = mode === EdgeMode.SEQUENCE ? (k.o as PyList | PyTuple).items.length : (k.o as PyDict).used;
+      if (total === k.total) return;
+      k.total = total;
+      const w = this.w;
+      w.u(Ev.EDGES);
+      this.oid(k.id);
+      w.u(mode);
+      w.u(total);
+      w.u(k.targets.length);
+      w.u(0);
+      return;
+    }
     const keyed = mode === EdgeMode.MAPPING || mode === EdgeMode.ATTRS;
     // Read into scratch arrays: nothing below can re-enter diffEdges until the changed tail
     // has been copied out of them.
@@ -1107,6 +1174,33 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
 /** Is `rec` the record of `o` as it is now (same object, not freed since; see diffEdges)? */
 function sameObject(rec: Known, o: PyObject): boolean {
   return rec.o === o && !rec.dead && (o.serial === rec.id || (o.serial === 0 && rec.id < 0));
+}
+
+/**
+ * Are the first EDGE_CAP references of a list, tuple or dict exactly the ones
+ * `k` last stated (the same objects, keys too, and no more of them below the cap)?
+ * The same answer as reading them with readEdgesInto and comparing, without the copy.
+ */
+function unchangedEdges(k: Known, mode: EdgeMode.SEQUENCE | EdgeMode.MAPPING): boolean {
+  const old = k.targets!;
+  const m = old.length;
+  if (mode === EdgeMode.SEQUENCE) {
+    const items = (k.o as PyList | PyTuple).items;
+    if (Math.min(items.length, EDGE_CAP) !== m) return false;
+    for (let i = 0; i < m; i++) if (!sameObject(old[i], items[i])) return false;
+    return true;
+  }
+  const d = k.o as PyDict;
+  const ek = d.ekeys, ev = d.evalues;
+  const oldKeys = k.keys!;
+  let j = 0;
+  for (let i = 0; i < ek.length && j < EDGE_CAP; i++) {
+    const key = ek[i];
+    if (key === null) continue;
+    if (j === m || !sameObject(old[j], ev[i]!) || !sameKey(oldKeys[j], key)) return false;
+    j++;
+  }
+  return j === m;
 }
 
 function sameKey(rec: Known | null, o: PyObject | null): boolean {
