@@ -11,13 +11,24 @@
 import { PyObject, incref, decref } from '../objects/object.js';
 import { raise } from './errors.js';
 import { Exc } from '../objects/exceptions.js';
-import { CO_VARARGS, CO_VARKEYWORDS } from '../bytecode/code.js';
+import { CO_VARARGS, CO_VARKEYWORDS, type CodeObject } from '../bytecode/code.js';
 import type { Frame } from './frame.js';
 import type { PyFunction } from '../objects/funcobject.js';
 import { newTuple, PyTuple } from '../objects/tupleobject.js';
 import { newDict, dictGetItemStr, dictSetItemStr, PyDict } from '../objects/dictobject.js';
 import { dictItems } from '../objects/dictobject.js';
 import { strValue } from '../objects/unicodeobject.js';
+
+/**
+ * True when a call passing `argc` positional arguments and no keywords binds
+ * them exactly to the code's positional parameters (no defaults, *args,
+ * **kwargs or keyword-only parameters involved): the arguments simply become
+ * the first locals (3.12's CALL_PY_EXACT_ARGS condition).
+ */
+export function takesExactPositional(code: CodeObject, argc: number, kwnames: string[] | null): boolean {
+  return kwnames === null && argc === code.co_argcount && code.co_kwonlyargcount === 0 &&
+    (code.co_flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0;
+}
 
 /**
  * Fills `frame.localsplus` from `args` (positionals, then keyword values named
@@ -34,8 +45,7 @@ export function initializeLocals(
   const code = frame.code;
   const locals = frame.localsplus;
   // The common case: exactly the positional parameters, nothing else.
-  if (kwnames === null && argc === code.co_argcount && (code.co_flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0 &&
-      code.co_kwonlyargcount === 0) {
+  if (takesExactPositional(code, argc, kwnames)) {
     for (let i = 0; i < argc; i++) locals[i] = args[argStart + i];
     return;
   }

@@ -48,9 +48,9 @@ import {
 } from '../objects/dictobject.js';
 import { newSet, setAdd, PySet } from '../objects/setobject.js';
 import { newSlice } from '../objects/sliceobject.js';
-import { initializeLocals, funcName } from './call.js';
+import { initializeLocals, funcName, takesExactPositional } from './call.js';
 import {
-  CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_FAST_FREE, CO_FAST_CELL, CO_VARARGS, CO_VARKEYWORDS,
+  CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_FAST_FREE, CO_FAST_CELL,
 } from '../bytecode/code.js';
 import { tracebackHere } from '../objects/traceback.js';
 import { frameObjectTakeOwnership } from '../objects/frameobject.js';
@@ -218,8 +218,7 @@ function pushInitFrame(caller: Frame, cls: PyTypeObject, func: PyFunction, base:
   // the frame's own references to `self` and the arguments
   incref(obj);
   for (let i = 0; i < argc; i++) incref(stack[argStart + i]!);
-  if (nkw === 0 && argc + 1 === co.co_argcount && co.co_kwonlyargcount === 0 &&
-      (co.co_flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0) {
+  if (takesExactPositional(co, argc + 1, kwnames)) {
     const fl = f.localsplus;
     fl[0] = obj;
     for (let i = 0; i < argc; i++) fl[i + 1] = stack[argStart + i];
@@ -1505,8 +1504,7 @@ function dispatch(entry: Frame): PyObject {
             const func = callable as PyFunction;
             const co = func.codeObj.code;
             const depth = tstate.depth + 1;
-            if (kwnames === null && argc === co.co_argcount && co.co_kwonlyargcount === 0 &&
-                (co.co_flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0 && depth <= tstate.recursionLimit) {
+            if (takesExactPositional(co, argc, kwnames) && depth <= tstate.recursionLimit) {
               // CALL_PY_EXACT_ARGS: exactly the positional parameters, so the
               // arguments move straight into the new frame's first locals (no
               // binding to do, nothing that can raise before the frame runs).
