@@ -31,6 +31,11 @@ const MAX_DEPTH = 2000;
 /** Anything with a source span: a token or a node. */
 type Spanned = Token | A.Pos;
 
+/** A name, attribute or subscript: what augmented and annotated assignments accept (single_target). */
+function isSingleTarget(e: A.Expr): boolean {
+  return e.kind === 'Name' || e.kind === 'Attribute' || e.kind === 'Subscript';
+}
+
 function sLine(s: Spanned): number { return s.lineno; }
 function sCol(s: Spanned): number { return 'col_offset' in s ? s.col_offset : s.col; }
 function eLine(s: Spanned): number { return s.end_lineno; }
@@ -432,7 +437,7 @@ export class Parser {
       // ':'; without one, a bad target is plain invalid syntax at the ':'
       const t2 = this.tok;
       if (t2.type !== 'NEWLINE' && t2.type !== 'ENDMARKER' && !this.at('=') && !this.at(';')) this.checkAnnTarget(lhs);
-      else if (!(lhs.kind === 'Name' || lhs.kind === 'Attribute' || lhs.kind === 'Subscript')) this.raise('invalid syntax', t);
+      else if (!isSingleTarget(lhs)) this.raise('invalid syntax', t);
       const annotation = this.expression();
       let value: A.Expr | null = null;
       if (this.eat('=')) value = this.at('yield') ? this.yieldExpr() : this.starExpressions();
@@ -463,7 +468,7 @@ export class Parser {
       return this.fin<A.Assign>({ kind: 'Assign', targets, value }, lhs, value);
     }
     if (t.type === 'OP' && AUGASSIGN[t.value]) {
-      if (!(lhs.kind === 'Name' || lhs.kind === 'Attribute' || lhs.kind === 'Subscript')) {
+      if (!isSingleTarget(lhs)) {
         this.raise(`'${exprName(lhs)}' is an illegal expression for augmented assignment`, lhs);
       }
       this.next();
@@ -504,7 +509,7 @@ export class Parser {
     if (lhs.kind === 'Tuple' || lhs.kind === 'List') {
       this.raise(`only single target (not ${lhs.kind === 'Tuple' ? 'tuple' : 'list'}) can be annotated`, lhs);
     }
-    if (!(lhs.kind === 'Name' || lhs.kind === 'Attribute' || lhs.kind === 'Subscript')) {
+    if (!isSingleTarget(lhs)) {
       this.raise('illegal target for annotation', lhs);
     }
   }
