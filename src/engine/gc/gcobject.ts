@@ -159,7 +159,7 @@ export function setHeapInstanceInit(f: (o: PyObject) => void): void {
 export function gcFree(o: PyObject, extraPreheader = 0): void {
   // A dealloc that forgot to untrack would leave a freed object in a GC list.
   if (o.gcTracked) gcUntrack(o);
-  if (o.addr === 0) return;
+  if (o.ptr === 0) return;
   if (gcstate.counts[0] > 0) gcstate.counts[0]--;
   heap.freeObject(o, profile.gcHeaderSize + extraPreheader + o.type.preheader);
 }

@@ -8,6 +8,7 @@
  */
 
 import { PyMalloc } from './obmalloc.js';
+import type { Ptr } from './address.js';
 import type { PyObject } from '../objects/object.js';
 
 /** Why an object was freed (reported in the trace and shown by the memory view). */
@@ -82,10 +83,10 @@ export class Heap {
   allocObject(o: PyObject, nbytes: number, preheader = 0): void {
     this.checkRequest(nbytes);
     const block = this.allocator.malloc(nbytes);
-    o.addr = block + preheader;
+    o.ptr = block + preheader;
     o.size = nbytes;
     o.serial = this.nextSerial++;
-    if (this.allocator.bytesInUse > this.cap) {
+    if (this.allocator.bytesInUse > this.cap || block === 0) {
       throw new HeapCapExceeded(
         `the program uses more than ${Math.round(this.cap / (1024 * 1024))} MiB of simulated memory`,
       );
@@ -95,9 +96,9 @@ export class Heap {
 
   /** Frees `o`'s block; `preheader` must be what allocObject was given. */
   freeObject(o: PyObject, preheader = 0): void {
-    if (o.addr === 0) return;
+    if (o.ptr === 0) return;
     if (this.tracing) this.observer?.free(o, this.freeReason);
-    this.allocator.free(o.addr - preheader);
+    this.allocator.free(o.ptr - preheader);
   }
 
   /**
@@ -115,17 +116,17 @@ export class Heap {
   }
 
   /** PyMem_Malloc for buffers that are not objects (a list's item array, a dict's table). */
-  mallocBuffer(nbytes: number): number {
+  mallocBuffer(nbytes: number): Ptr {
     this.checkRequest(nbytes);
     const addr = this.allocator.malloc(nbytes);
-    if (this.allocator.bytesInUse > this.cap) {
+    if (this.allocator.bytesInUse > this.cap || addr === 0) {
       throw new HeapCapExceeded(
         `the program uses more than ${Math.round(this.cap / (1024 * 1024))} MiB of simulated memory`,
       );
     }
     return addr;
   }
-  freeBuffer(addr: number): void {
+  freeBuffer(addr: Ptr): void {
     if (addr !== 0) this.allocator.free(addr);
   }
 }

@@ -15,6 +15,8 @@
  * No bytes are stored: only addresses and bookkeeping are simulated.
  */
 
+import { LOW_TOP, RAW_BASE, type Ptr } from './address.js';
+
 export const ALIGNMENT = 16;
 export const SMALL_REQUEST_THRESHOLD = 512;
 export const NB_SMALL_SIZE_CLASSES = SMALL_REQUEST_THRESHOLD / ALIGNMENT;
@@ -23,13 +25,13 @@ export const ARENA_SIZE = 1024 * 1024;
 /** sizeof(struct pool_header) rounded up to ALIGNMENT */
 export const POOL_OVERHEAD = 48;
 
-/** Where simulated arenas and raw allocations live (plausible 64-bit Linux addresses). */
-const ARENA_BASE = 0x7f4e_2a00_0000;
-const RAW_BASE = 0x55e4_1c40_0000;
+// Addresses are handled as Ptrs (memory/address.ts): arenas from offset 0
+// upwards, raw allocations at negative offsets below LOW_TOP.
+const RAW_START: Ptr = RAW_BASE - LOW_TOP;
 
 class Pool {
-  /** LIFO list of freed blocks (addresses) */
-  freeblocks: number[] = [];
+  /** LIFO list of freed blocks */
+  freeblocks: Ptr[] = [];
   /** offset of the next never-used block */
   nextoffset = POOL_OVERHEAD;
   /** blocks handed out and not yet freed */
@@ -41,7 +43,7 @@ class Pool {
   prev: Pool | null = null;
   next: Pool | null = null;
   inUsed = false;
-  constructor(readonly address: number, readonly arena: Arena) {
+  constructor(readonly address: Ptr, readonly arena: Arena) {
     this.maxnextoffset = POOL_SIZE;
   }
   init(szidx: number): void {
@@ -64,7 +66,7 @@ class Arena {
   untouched: number;
   nfreepools: number;
   readonly ntotalpools: number;
-  constructor(readonly address: number) {
+  constructor(readonly address: Ptr) {
     this.ntotalpools = ARENA_SIZE / POOL_SIZE;
     this.untouched = this.ntotalpools;
     this.nfreepools = this.ntotalpools;
@@ -83,23 +85,23 @@ export class PyMalloc {
   private arenas: Arena[] = [];
   /** arenas with a free pool; CPython keeps them sorted by nfreepools, fullest first */
   private usableArenas: Arena[] = [];
-  /** pools by index ((address - ARENA_BASE) / POOL_SIZE): arenas are laid out contiguously */
+  /** pools by index (ptr / POOL_SIZE): arenas are laid out contiguously from Ptr 0 */
   private poolsByIndex: (Pool | undefined)[] = [];
-  private nextArenaAddress = ARENA_BASE;
-  private rawBins = new Map<number, number[]>();
-  private rawSizes = new Map<number, number>();
-  private rawTop = RAW_BASE;
+  private nextArenaAddress: Ptr = 0;
+  private rawBins = new Map<number, Ptr[]>();
+  private rawSizes = new Map<Ptr, number>();
+  private rawTop: Ptr = RAW_START;
   bytesInUse = 0;
   blocksInUse = 0;
 
-  /** PyObject_Malloc: returns the block's address. */
-  malloc(nbytes: number): number {
+  /** PyObject_Malloc: returns the block's address (0 if the simulated address space is exhausted). */
+  malloc(nbytes: number): Ptr {
     if (nbytes === 0) nbytes = 1;
     if (nbytes > SMALL_REQUEST_THRESHOLD) return this.rawMalloc(nbytes);
     const szidx = (nbytes - 1) >> 4;
     let pool = this.usedpools[szidx];
     if (pool === null) pool = this.newPool(szidx);
-    let addr: number;
+    let addr: Ptr;
     if (pool.freeblocks.length > 0) {
       addr = pool.freeblocks.pop()!;
     } else {
@@ -114,8 +116,8 @@ export class PyMalloc {
   }
 
   /** PyObject_Free */
-  free(addr: number): void {
-    const pool = addr >= ARENA_BASE ? this.poolsByIndex[Math.floor((addr - ARENA_BASE) / POOL_SIZE)] : undefined;
+  free(addr: Ptr): void {
+    const pool = addr > 0 ? this.poolsByIndex[(addr / POOL_SIZE) >>> 0] : undefined;
     if (pool === undefined) {
       this.rawFree(addr);
       return;
@@ -161,7 +163,7 @@ export class PyMalloc {
       const index = arena.ntotalpools - arena.untouched;
       arena.untouched--;
       pool = new Pool(arena.address + index * POOL_SIZE, arena);
-      this.poolsByIndex[(pool.address - ARENA_BASE) / POOL_SIZE] = pool;
+      this.poolsByIndex[pool.address / POOL_SIZE] = pool;
     }
     arena.nfreepools--;
     if (arena.nfreepools === 0) this.usableArenas.shift();
@@ -200,13 +202,16 @@ export class PyMalloc {
     pool.inUsed = false;
   }
 
-  private rawMalloc(nbytes: number): number {
+  private rawMalloc(nbytes: number): Ptr {
     const rounded = Math.ceil((nbytes + 8) / 16) * 16;
     const bin = this.rawBins.get(rounded);
-    let addr: number;
+    let addr: Ptr;
     if (bin && bin.length > 0) {
       addr = bin.pop()!;
     } else {
+      // the low region ends at LOW_TOP (~980 MiB of raw allocations): past it
+      // a Ptr would read as an arena address
+      if (this.rawTop + 16 + rounded >= 0) return 0;
       addr = this.rawTop + 16;
       this.rawTop += rounded;
     }
@@ -216,7 +221,7 @@ export class PyMalloc {
     return addr;
   }
 
-  private rawFree(addr: number): void {
+  private rawFree(addr: Ptr): void {
     const size = this.rawSizes.get(addr);
     if (size === undefined) return;
     this.rawSizes.delete(addr);

@@ -145,7 +145,7 @@ export class PyDict extends PyObject {
     // The object header, assigned here so the stores stay monomorphic (see PyObject).
     this.type = type;
     this.refcnt = 1;
-    this.addr = 0;
+    this.ptr = 0;
     this.size = 0;
     this.serial = 0;
     this.weakrefs = null;
@@ -1027,7 +1027,7 @@ function dictDealloc(o: PyObject): void {
   const d = o as PyDict;
   gcUntrack(d);
   releaseTable(d);
-  if (d.type === DictType && d.addr !== 0 && dictFree().push(d)) return;
+  if (d.type === DictType && d.ptr !== 0 && dictFree().push(d)) return;
   gcFree(d);
 }
 

@@ -27,7 +27,7 @@ export class PyFloat extends PyObject {
     // The object header, assigned here so the stores stay monomorphic (see PyObject).
     this.type = type;
     this.refcnt = 1;
-    this.addr = 0;
+    this.ptr = 0;
     this.size = 0;
     this.serial = 0;
     this.weakrefs = null;
@@ -64,7 +64,7 @@ export function floatFreeListSize(): number {
 export function newFloat(x: number): PyFloat {
   const o = new PyFloat(FloatType, x);
   if (freeList.length > 0) {
-    o.addr = freeList.pop()!;
+    o.ptr = freeList.pop()!;
     o.size = FLOAT_SIZE;
     o.serial = heap.nextSerial++;
     if (heap.tracing) heap.observer?.alloc(o);
@@ -78,7 +78,7 @@ function floatDealloc(o: PyObject): void {
   if (o.type === FloatType && freeList.length < MAX_FREELIST) {
     // kept by the free list: reported as freed, but the block stays with floats
     if (heap.tracing) heap.observer?.free(o, heap.freeReason);
-    freeList.push(o.addr);
+    freeList.push(o.ptr);
     return;
   }
   heap.freeObject(o);

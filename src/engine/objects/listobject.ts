@@ -51,7 +51,7 @@ export class PyList extends PyObject {
     this.finalized = false;
     this.allocated = allocated;
     this.itemsAddr = 0;
-    this.addr = 0;
+    this.ptr = 0;
     this.size = 0;
     this.serial = 0;
     this.weakrefs = null;
@@ -419,7 +419,7 @@ function listDealloc(o: PyObject): void {
     if (--v.refcnt === 0) dealloc(v);
   }
   heap.freeBuffer(addr);
-  if (l.type === ListType && l.addr !== 0 && listFree().push(l)) return;
+  if (l.type === ListType && l.ptr !== 0 && listFree().push(l)) return;
   gcFree(l);
 }
 

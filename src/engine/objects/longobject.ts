@@ -28,7 +28,7 @@ export class PyLong extends PyObject {
     // The object header, assigned here so the stores stay monomorphic (see PyObject).
     this.type = type;
     this.refcnt = 1;
-    this.addr = 0;
+    this.ptr = 0;
     this.size = 0;
     this.serial = 0;
     this.weakrefs = null;

@@ -10,6 +10,7 @@
  */
 
 import { heap } from '../memory/heap.js';
+import { addressOf, LOW_TOP, STATIC_BASE, type Ptr } from '../memory/address.js';
 import type { PyTypeObject } from './typeobject.js';
 
 /**
@@ -29,8 +30,11 @@ export class PyObject {
   declare type: PyTypeObject;
   /** ob_refcnt */
   declare refcnt: number;
-  /** simulated address: what id() returns; 0 until allocated */
-  declare addr: number;
+  /**
+   * the simulated address in its compact form (memory/address.ts: a small
+   * integer V8 need not box); 0 until allocated. `addr` is the real address.
+   */
+  declare ptr: Ptr;
   /** bytes allocated for the object itself (including any GC pre-header) */
   declare size: number;
   /** identifies the object in the trace (addresses get reused); 0 for static objects */
@@ -57,12 +61,17 @@ export class PyObject {
     if (!selfInit) {
       this.type = type;
       this.refcnt = 1;
-      this.addr = 0;
+      this.ptr = 0;
       this.size = 0;
       this.serial = 0;
       this.weakrefs = null;
       this.dict = null;
     }
+  }
+
+  /** the simulated address: what id() returns; 0 until allocated */
+  get addr(): number {
+    return addressOf(this.ptr);
   }
 }
 
@@ -132,7 +141,7 @@ export function dealloc(o: PyObject): void {
 }
 
 /** Statically allocated objects live in the interpreter binary's data segment. */
-let nextStaticAddress = 0x55e4_19c0_0000;
+let nextStaticAddress: Ptr = STATIC_BASE - LOW_TOP;
 
 /**
  * Makes an object immortal (None, small ints, builtin types, 3.12 interned
@@ -142,8 +151,8 @@ let nextStaticAddress = 0x55e4_19c0_0000;
  */
 export function makeImmortal(o: PyObject, size = 32): void {
   o.refcnt = IMMORTAL_REFCNT;
-  if (o.addr === 0) {
-    o.addr = nextStaticAddress;
+  if (o.ptr === 0) {
+    o.ptr = nextStaticAddress;
     nextStaticAddress += Math.ceil(size / 16) * 16;
   }
 }

@@ -217,10 +217,19 @@ for (const t of [RangeIterType, LongRangeIterType]) {
   t.tp_iter = (o) => newref(o);
   t.tp_iternext = (o) => {
     const it = o as PyRangeIter;
-    if (it.len <= 0) return null;
-    const v = it.next;
-    it.next = add(v, it.step);
-    it.len = add(it.len, -1);
+    const v = it.next, step = it.step, len = it.len;
+    if (typeof v === 'number' && typeof step === 'number' && typeof len === 'number') {
+      // every loop over an everyday range: plain arithmetic, exact while the
+      // next value stays a safe integer (`add` takes over past that)
+      if (len <= 0) return null;
+      const n = v + step;
+      it.next = n <= Number.MAX_SAFE_INTEGER && n >= -Number.MAX_SAFE_INTEGER ? n : add(v, step);
+      it.len = len - 1;
+      return newInt(v);
+    }
+    if (len <= 0) return null;
+    it.next = add(v, step);
+    it.len = add(len, -1);
     return newInt(v);
   };
   t.tp_dealloc = (o) => heap.freeObject(o);

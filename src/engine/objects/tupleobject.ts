@@ -58,7 +58,7 @@ export class FreeList {
     if (this.owner !== heap.generation) this.reset();
     const n = this.addrs.length;
     if (n === 0) return false;
-    o.addr = this.addrs[n - 1];
+    o.ptr = this.addrs[n - 1];
     o.size = this.sizes[n - 1];
     this.addrs.length = n - 1;
     this.sizes.length = n - 1;
@@ -71,7 +71,7 @@ export class FreeList {
     if (this.owner !== heap.generation) this.reset();
     if (this.addrs.length >= this.max) return false;
     if (heap.tracing) heap.observer?.free(o, heap.freeReason);
-    this.addrs.push(o.addr);
+    this.addrs.push(o.ptr);
     this.sizes.push(o.size);
     return true;
   }
@@ -132,7 +132,7 @@ export class PyTuple extends PyObject {
     this.items = items;
     this.gcTracked = false;
     this.finalized = false;
-    this.addr = 0;
+    this.ptr = 0;
     this.size = 0;
     this.serial = 0;
     this.weakrefs = null;
@@ -210,7 +210,7 @@ function tupleDealloc(o: PyObject): void {
   for (let i = items.length - 1; i >= 0; i--) decref(items[i]);
   const n = items.length;
   t.items = [];
-  if (t.type === TupleType && n > 0 && n <= MAXSAVESIZE && t.addr !== 0 && freeLists[n - 1].push(t)) return;
+  if (t.type === TupleType && n > 0 && n <= MAXSAVESIZE && t.ptr !== 0 && freeLists[n - 1].push(t)) return;
   gcFree(t);
 }
 

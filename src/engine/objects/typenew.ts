@@ -69,7 +69,7 @@ export class PyInstance extends PyObject implements HasSlots, InlineValuesOwner 
     this.finalized = false;
     this.order = null;
     this.valuesAddr = 0;
-    this.addr = 0;
+    this.ptr = 0;
     this.size = 0;
     this.serial = 0;
     this.weakrefs = null;

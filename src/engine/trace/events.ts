@@ -331,7 +331,7 @@ export function decodeAddr(r: ByteReader, prev: number): number {
  */
 export function displaySize(o: PyObject): number {
   const f = o.type.tp_sizeof;
-  if (f === null || o.addr === 0) return o.size;
+  if (f === null || o.ptr === 0) return o.size;
   try {
     return f(o) + (o.type.isGC() ? profile.gcHeaderSize : 0) + o.type.preheader;
   } catch {

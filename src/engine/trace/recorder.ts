@@ -15,6 +15,7 @@
  * the work is done once per step over the objects the step touched.
  */
 
+import { addressOf } from '../memory/address.js';
 import { heap, FreeReason, type MemoryObserver } from '../memory/heap.js';
 import { isImmortal, type PyObject } from '../objects/object.js';
 import { PyTypeObject, TPFLAGS_HEAPTYPE } from '../objects/typeobject.js';
@@ -899,8 +900,9 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       this.lastTypeName = tn;
     }
     w.u(tn);
-    encodeAddr(w, o.addr, this.lastAddr);
-    this.lastAddr = o.addr;
+    const addr = addressOf(o.ptr);
+    encodeAddr(w, addr, this.lastAddr);
+    this.lastAddr = addr;
     k.size = displaySize(o);
     w.u(k.size);
     w.u(k.refcnt);
