@@ -10,6 +10,11 @@
 import { loadStdlib, lazyStdlibNames } from './modules/stdlib.js';
 import { loadParts, partNames } from './ondemand.js';
 
-await Promise.all([loadStdlib(lazyStdlibNames), loadParts(partNames)]);
+// One at a time, in a fixed order: a module creates its types (and their
+// static addresses) when it is first evaluated, and modules imported together
+// are evaluated in the order their files happen to arrive, so loading them at
+// once would give the same program different ids from one process to the next.
+for (const name of lazyStdlibNames) await loadStdlib([name]);
+for (const name of partNames) await loadParts([name]);
 
 export * from './core.js';
