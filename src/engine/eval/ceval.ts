@@ -996,7 +996,26 @@ function dispatch(entry: Frame): PyObject {
           const cmp = oparg >> CMP_FROM_OPARG;
           let r: PyObject;
           if (lhs.type === LongType && rhs.type === LongType && typeof (lhs as PyLong).value === 'number' && typeof (rhs as PyLong).value === 'number') {
-            r = newBool(compareNumbers((lhs as PyLong).value as number, (rhs as PyLong).value as number, cmp));
+            const b = compareNumbers((lhs as PyLong).value as number, (rhs as PyLong).value as number, cmp);
+            const next = code[pc << 1];
+            if ((next === 114 || next === 115) && obs === null && steps > 0) {
+              // COMPARE_OP then POP_JUMP_IF_FALSE/TRUE (what `if a < b:` and
+              // `while a < b:` compile to) in one go: the bool, immortal, is
+              // never pushed; the operands are released in the same order, and
+              // the jump still counts against the step budget. Not while a trace
+              // is recorded, which sees every instruction.
+              steps--;
+              const target = code[(pc << 1) + 1];
+              pc++;
+              if (b === (next === 115)) pc = target;
+              stack[--sp] = null;
+              if (heap.tracing) heap.onDecref(lhs);
+              if (--lhs.refcnt === 0) dealloc(lhs);
+              if (heap.tracing) heap.onDecref(rhs);
+              if (--rhs.refcnt === 0) dealloc(rhs);
+              break;
+            }
+            r = newBool(b);
           } else {
             try {
               r = richCompare(lhs, rhs, cmp);
