@@ -397,11 +397,17 @@ function move_legacy_finalizers(unreachable: GCList, _finalizers: GCList): void 
 function handle_weakrefs(unreachable: GCList, old: GCList): number {
   // (gc_collect_main checks weakrefCallbacksCalled afterwards)
   const wrcb_to_call = new GCList();
+  // isWeakref walks the type's MRO; unreachable objects come in runs of one type
+  let lastType: PyTypeObject | null = null, lastIsWeakref = false;
   for (let o = unreachable.head.gcNext!; o !== unreachable.head; ) {
     const next = o.gcNext!;
-    if (isWeakref(o)) {
+    if (o.type !== lastType) {
+      lastType = o.type;
+      lastIsWeakref = isWeakref(o);
+    }
+    if (lastIsWeakref) {
       // a weakref inside the unreachable set must be cleared (bpo-38006)
-      weakrefClearRef(o);
+      weakrefClearRef(o as WeakrefFields);
     }
     if (o.type.weakrefable) {
       while (o.weakrefs !== null && o.weakrefs.length > 0) {
