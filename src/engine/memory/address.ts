@@ -11,8 +11,12 @@
  *
  *   ptr > 0   the arenas (pymalloc): ARENA_BASE + ptr
  *   ptr < 0   the low region, the interpreter's data segment (static objects)
- *             and then the C heap (raw allocations): LOW_TOP + ptr
+ *             and above it the C heap (raw allocations): LOW_BASE - ptr, so
+ *             going up in memory is going down from 0 (unbounded either way:
+ *             past 2**30 a Ptr is a boxed number, slower but still exact)
  *   ptr = 0   no address (not allocated yet, or freed)
+ *
+ * An offset into a block (its pre-header) is added with `ptrOffset`.
  */
 
 export type Ptr = number;
@@ -23,10 +27,20 @@ export const ARENA_BASE = 0x7f4e_2a00_0000;
 export const STATIC_BASE = 0x55e4_19c0_0000;
 /** Where raw (libc malloc) allocations start, above the static objects. */
 export const RAW_BASE = 0x55e4_1c40_0000;
-/** The end of the low region: static and raw pointers are negative offsets from it. */
-export const LOW_TOP = STATIC_BASE + 2 ** 30;
+/** Just below the first static object: low-region Ptrs count down from here. */
+export const LOW_BASE = STATIC_BASE - 16;
 
 /** The address `ptr` stands for (what id() returns); 0 for no address. */
 export function addressOf(ptr: Ptr): number {
-  return ptr > 0 ? ARENA_BASE + ptr : ptr < 0 ? LOW_TOP + ptr : 0;
+  return ptr > 0 ? ARENA_BASE + ptr : ptr < 0 ? LOW_BASE - ptr : 0;
+}
+
+/** The Ptr `bytes` bytes further into memory than `ptr`. */
+export function ptrOffset(ptr: Ptr, bytes: number): Ptr {
+  return ptr > 0 ? ptr + bytes : ptr - bytes;
+}
+
+/** The Ptr of a low-region address (static objects, raw allocations). */
+export function lowPtr(address: number): Ptr {
+  return LOW_BASE - address;
 }

@@ -8,7 +8,7 @@
  */
 
 import { PyMalloc } from './obmalloc.js';
-import type { Ptr } from './address.js';
+import { ptrOffset, type Ptr } from './address.js';
 import type { PyObject } from '../objects/object.js';
 
 /** Why an object was freed (reported in the trace and shown by the memory view). */
@@ -83,10 +83,10 @@ export class Heap {
   allocObject(o: PyObject, nbytes: number, preheader = 0): void {
     this.checkRequest(nbytes);
     const block = this.allocator.malloc(nbytes);
-    o.ptr = block + preheader;
+    o.ptr = ptrOffset(block, preheader);
     o.size = nbytes;
     o.serial = this.nextSerial++;
-    if (this.allocator.bytesInUse > this.cap || block === 0) {
+    if (this.allocator.bytesInUse > this.cap) {
       throw new HeapCapExceeded(
         `the program uses more than ${Math.round(this.cap / (1024 * 1024))} MiB of simulated memory`,
       );
@@ -98,7 +98,7 @@ export class Heap {
   freeObject(o: PyObject, preheader = 0): void {
     if (o.ptr === 0) return;
     if (this.tracing) this.observer?.free(o, this.freeReason);
-    this.allocator.free(o.ptr - preheader);
+    this.allocator.free(ptrOffset(o.ptr, -preheader));
   }
 
   /**
@@ -119,7 +119,7 @@ export class Heap {
   mallocBuffer(nbytes: number): Ptr {
     this.checkRequest(nbytes);
     const addr = this.allocator.malloc(nbytes);
-    if (this.allocator.bytesInUse > this.cap || addr === 0) {
+    if (this.allocator.bytesInUse > this.cap) {
       throw new HeapCapExceeded(
         `the program uses more than ${Math.round(this.cap / (1024 * 1024))} MiB of simulated memory`,
       );

@@ -15,7 +15,7 @@
  * No bytes are stored: only addresses and bookkeeping are simulated.
  */
 
-import { LOW_TOP, RAW_BASE, type Ptr } from './address.js';
+import { lowPtr, RAW_BASE, type Ptr } from './address.js';
 
 export const ALIGNMENT = 16;
 export const SMALL_REQUEST_THRESHOLD = 512;
@@ -26,8 +26,9 @@ export const ARENA_SIZE = 1024 * 1024;
 export const POOL_OVERHEAD = 48;
 
 // Addresses are handled as Ptrs (memory/address.ts): arenas from offset 0
-// upwards, raw allocations at negative offsets below LOW_TOP.
-const RAW_START: Ptr = RAW_BASE - LOW_TOP;
+// upwards, raw allocations in the low region, where higher addresses are
+// more negative Ptrs.
+const RAW_START: Ptr = lowPtr(RAW_BASE);
 
 class Pool {
   /** LIFO list of freed blocks */
@@ -94,7 +95,7 @@ export class PyMalloc {
   bytesInUse = 0;
   blocksInUse = 0;
 
-  /** PyObject_Malloc: returns the block's address (0 if the simulated address space is exhausted). */
+  /** PyObject_Malloc: returns the block's address. */
   malloc(nbytes: number): Ptr {
     if (nbytes === 0) nbytes = 1;
     if (nbytes > SMALL_REQUEST_THRESHOLD) return this.rawMalloc(nbytes);
@@ -209,11 +210,9 @@ export class PyMalloc {
     if (bin && bin.length > 0) {
       addr = bin.pop()!;
     } else {
-      // the low region ends at LOW_TOP (~980 MiB of raw allocations): past it
-      // a Ptr would read as an arena address
-      if (this.rawTop + 16 + rounded >= 0) return 0;
-      addr = this.rawTop + 16;
-      this.rawTop += rounded;
+      // (the real address is rawTop + 16, and the top moves up by `rounded`)
+      addr = this.rawTop - 16;
+      this.rawTop -= rounded;
     }
     this.rawSizes.set(addr, rounded);
     this.bytesInUse += rounded;

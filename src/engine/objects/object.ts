@@ -10,7 +10,7 @@
  */
 
 import { heap } from '../memory/heap.js';
-import { addressOf, LOW_TOP, STATIC_BASE, type Ptr } from '../memory/address.js';
+import { addressOf, lowPtr, STATIC_BASE, type Ptr } from '../memory/address.js';
 import type { PyTypeObject } from './typeobject.js';
 
 /**
@@ -141,7 +141,7 @@ export function dealloc(o: PyObject): void {
 }
 
 /** Statically allocated objects live in the interpreter binary's data segment. */
-let nextStaticAddress: Ptr = STATIC_BASE - LOW_TOP;
+let nextStaticAddress = STATIC_BASE;
 
 /**
  * Makes an object immortal (None, small ints, builtin types, 3.12 interned
@@ -152,7 +152,7 @@ let nextStaticAddress: Ptr = STATIC_BASE - LOW_TOP;
 export function makeImmortal(o: PyObject, size = 32): void {
   o.refcnt = IMMORTAL_REFCNT;
   if (o.ptr === 0) {
-    o.ptr = nextStaticAddress;
+    o.ptr = lowPtr(nextStaticAddress);
     nextStaticAddress += Math.ceil(size / 16) * 16;
   }
 }
