@@ -1,6 +1,7 @@
 /** pymalloc's simulation: size classes, LIFO reuse of freed blocks, pools and raw blocks. */
 import { describe, expect, it } from 'vitest';
 import { PyMalloc, POOL_SIZE, POOL_OVERHEAD } from '../../src/engine/memory/obmalloc.js';
+import { addressOf } from '../../src/engine/memory/address.js';
 
 describe('PyMalloc', () => {
   it('rounds small requests up to 16-byte size classes', () => {
@@ -55,5 +56,22 @@ describe('PyMalloc', () => {
     expect(m.stats().bytesInUse).toBe(32);
     m.free(a);
     expect(m.stats().bytesInUse).toBe(0);
+  });
+
+  it('keeps giving raw blocks of ever new sizes higher addresses, past 1 GB of address space', () => {
+    // like [0] * n for growing n: each freed block has a size never asked for again
+    const m = new PyMalloc();
+    const first = addressOf(m.malloc(600));
+    let prev = first;
+    for (let n = 1; n <= 20_000; n++) {
+      const p = m.malloc(600 + 16 * n);
+      const addr = addressOf(p);
+      expect(addr % 16).toBe(0);
+      expect(addr).toBeGreaterThan(prev);
+      prev = addr;
+      m.free(p);
+    }
+    expect(prev - first).toBeGreaterThan(2 ** 31); // well past 1 GB
+    expect(m.stats().blocksInUse).toBe(1);
   });
 });
