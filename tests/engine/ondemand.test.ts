@@ -83,3 +83,69 @@ describe('parts of the builtin types loaded on demand', () => {
     expect(differ).toEqual([]);
   });
 });
+
+/** The program's output with every part loaded, and loading parts on demand from none (`runProgramLoading`). */
+async function wholeAndLazy(source: string): Promise<[unknown, unknown]> {
+  await loadParts(partNames);
+  const whole = runProgram(source);
+  unloadAll();
+  const lazy = await runProgramLoading(source);
+  return [lazy, whole];
+}
+
+describe('parts of the parser and compiler loaded on demand', () => {
+  it('try and with statements: a line starting with either word loads the part', async () => {
+    expect(partsNamedIn('try:\n    x = 1\nexcept ValueError:\n    pass\n')).toEqual(['trywith']);
+    expect(partsNamedIn('def f():\n    with open("x") as f:\n        pass\n')).toEqual(['trywith']);
+    expect(partsNamedIn('# we try this\nx = 1  # with a comment\n')).toEqual([]);
+    const src = 'def f(x):\n    try:\n        return 1 / x\n    except ZeroDivisionError as e:\n        print("caught", e)\n' +
+      '    finally:\n        print("finally")\nclass C:\n    def __enter__(self): print("enter"); return self\n' +
+      '    def __exit__(self, *a): print("exit", a[0]); return True\nf(0)\nfor i in range(2):\n    with C() as c:\n' +
+      '        if i: break\n        raise KeyError(i)\n';
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stdout: string }).stdout).toContain('caught division by zero');
+  });
+
+  it('try and with statements met only at run time (exec of a string): the program runs again', async () => {
+    const src = 'exec("try:\\n    1/0\\nexcept Exception as e:\\n    print(type(e).__name__)")\n';
+    expect(partsNamedIn(src)).toEqual(['exec']);
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stdout: string }).stdout).toBe('ZeroDivisionError\n');
+  });
+
+  it('a syntax error inside a deferred statement is reported as CPython reports it', async () => {
+    const [lazy, whole] = await wholeAndLazy('x = 1\ntry:\n    pass\nprint(x)\n');
+    expect(lazy).toEqual(whole);
+    expect((whole as { stderr: string }).stderr).toContain("SyntaxError: expected 'except' or 'finally' block");
+  });
+});
+
+describe('set operations loaded on demand', () => {
+  it('the words set and frozenset, a method name, or a set display load the part', () => {
+    expect(partsNamedIn('s = set()\ns.add(1)\n')).toEqual(['sets']);
+    expect(partsNamedIn('a = {1, 2}\nprint(a)\n')).toEqual(['sets']);
+    expect(partsNamedIn('a = {x for x in range(3)}\n')).toEqual(['sets']);
+    expect(partsNamedIn('d = {"k": 1, "v": [1, 2]}\ne = {}\nprint(d, "{1, 2}")  # {3, 4}\n')).toEqual([]);
+    expect(partsNamedIn('print(a.isdisjoint(b))\n')).toEqual(['sets']);
+  });
+
+  it('set algebra, comparisons and frozenset hashes give the same output loaded on demand', async () => {
+    const src = 'a = {1, 2, 3}\nb = {2, 3, 4}\nprint(a | b, a & b, a - b, a ^ b, a <= b, a == {3, 2, 1})\n' +
+      'a |= {9}\na -= {1}\nprint(a, a.union([7]), a.intersection(b), a.issubset(range(10)))\n' +
+      'f = frozenset(a)\nprint(hash(f) == hash(frozenset(a)), {f: 1})\nd = {1: 2, 3: 4}\nprint(d.keys() & {1}, d.keys() == {1, 3})\n';
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stderr: string }).stderr).toBe('');
+  });
+
+  it('a set operation the text does not announce runs the program again', async () => {
+    // no set word or display: the dict views' `-` makes a set, then `==` compares sets
+    const src = 'd = dict(a=1, b=2)\ne = dict(b=3)\nx = d.keys() - e.keys()\ny = d.keys() - e.keys()\nprint(x == y, x)\n';
+    expect(partsNamedIn(src)).toEqual([]);
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stdout: string }).stdout).toBe("True {'a'}\n");
+  });
+});
