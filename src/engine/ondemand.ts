@@ -152,6 +152,16 @@ export const parts = {
    * the words set and frozenset, a method's name, or a set display or
    * comprehension (`{1, 2}`, `{x for x in y}`) load it
    */
+  /**
+   * comprehensions and generator expressions (compile/comprehensions.ts): a
+   * `for` that does not begin its line, or begins a line without a `:`
+   */
+  comprehensions: part(
+    'comprehensions', async () => (await import('./compile/comprehensions.js')).comprehensions,
+    /^[ \t]*\S.*?\bfor\b|^[ \t]*for\b[^:\n]*$/m,
+  ),
+  /** list.sort, sorted, min, max and sum (objects/sorting.ts) */
+  sorting: part('sorting, min, max and sum', async () => (await import('./objects/sorting.js')).sorting, null, ['sort', 'sorted', 'min', 'max', 'sum']),
   sets: part('set operations', async () => (await import('./objects/setops.js')).setOps, setDisplay, ['set', 'frozenset']),
   exec: part('exec() and eval()', async () => (await import('./modules/execeval.js')).execEval, null, ['exec', 'eval']),
 } as const satisfies Record<string, Part>;
@@ -190,13 +200,13 @@ export function deferred<F extends Impl>(p: Part, key: string): F {
  */
 export function deferredMethod<F extends Impl>(p: Part, key: string): F {
   p.keys.add(key);
-  const stub = function (this: unknown, a?: unknown, b?: unknown, c?: unknown): unknown {
+  const stub = function (this: unknown, ...args: unknown[]): unknown {
     const impls = p.impls;
     if (impls === null) {
       missed = p;
       return missHandler(`${p.name} (code not loaded before the run)`);
     }
-    return impls[key].call(this, a, b, c);
+    return impls[key].apply(this, args);
   };
   return stub as F;
 }

@@ -57,7 +57,7 @@ describe('parts of the builtin types loaded on demand', () => {
 
   it('methods reached by names built at run time: the program runs again with every part, as CPython prints', async () => {
     const source = readFileSync(join(PROGRAMS_DIR, DYNAMIC), 'utf8');
-    expect(partsNamedIn(source)).toEqual([]);
+    expect(partsNamedIn(source)).toEqual(['comprehensions', 'sorting']);
     unloadAll();
     const first = runProgram(source, { filename: DYNAMIC });
     expect(first.stderr).toContain('not supported by the simulator');
@@ -126,7 +126,7 @@ describe('set operations loaded on demand', () => {
   it('the words set and frozenset, a method name, or a set display load the part', () => {
     expect(partsNamedIn('s = set()\ns.add(1)\n')).toEqual(['sets']);
     expect(partsNamedIn('a = {1, 2}\nprint(a)\n')).toEqual(['sets']);
-    expect(partsNamedIn('a = {x for x in range(3)}\n')).toEqual(['sets']);
+    expect(partsNamedIn('a = {x for x in range(3)}\n')).toEqual(['comprehensions', 'sets']);
     expect(partsNamedIn('d = {"k": 1, "v": [1, 2]}\ne = {}\nprint(d, "{1, 2}")  # {3, 4}\n')).toEqual([]);
     expect(partsNamedIn('print(a.isdisjoint(b))\n')).toEqual(['sets']);
   });
@@ -147,5 +147,58 @@ describe('set operations loaded on demand', () => {
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
     expect((whole as { stdout: string }).stdout).toBe("True {'a'}\n");
+  });
+});
+
+describe('comprehensions loaded on demand', () => {
+  it('a for after something else on its line, or on a line without a colon, loads the part', () => {
+    expect(partsNamedIn('for i in range(3):\n    print(i)\n')).toEqual([]);
+    expect(partsNamedIn('for i in range(3): print(i)\n')).toEqual([]);
+    expect(partsNamedIn('x = [i * i for i in range(3)]\n')).toEqual(['comprehensions']);
+    expect(partsNamedIn('x = list(\n    i\n    for i in range(3)\n)\n')).toEqual(['comprehensions']);
+  });
+
+  it('list, set and dict comprehensions and generator expressions give the same output and errors', async () => {
+    const src = 'x = [i * i for i in range(5) if i % 2]\nprint(x, sum(i for i in x), {k: v for k, v in zip("ab", x)})\n' +
+      'def f():\n    y = 3\n    return [lambda: y + i for i in range(2)]\nprint([g() for g in f()])\n' +
+      'class C:\n    z = 2\n    w = [z for _ in range(2)] if False else 0\nprint(C.w, [(n := i) for i in range(3)], n)\n';
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stderr: string }).stderr).toBe('');
+    const [lazyErr, wholeErr] = await wholeAndLazy('print([i for i in range(3) if (j := i) for j in range(2)])\n');
+    expect(lazyErr).toEqual(wholeErr);
+    expect((wholeErr as { stderr: string }).stderr).toContain('SyntaxError');
+  });
+
+  it('a comprehension the text does not announce (exec of a string) runs the program again', async () => {
+    const src = 'exec("print([c f" + "or c in \'ab\'])")\n';
+    expect(partsNamedIn(src)).toEqual(['exec']);
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stdout: string }).stdout).toBe("['a', 'b']\n");
+  });
+});
+
+describe('sorting, min, max and sum loaded on demand', () => {
+  it('their names load the part', () => {
+    expect(partsNamedIn('x = [3, 1]\nx.sort()\n')).toEqual(['sorting']);
+    expect(partsNamedIn('print(max(1, 2))\n')).toEqual(['sorting']);
+    expect(partsNamedIn('x = [3, 1]\nx.reverse()\nprint(len(x))\n')).toEqual([]);
+  });
+
+  it('gives the same output, errors included, loaded on demand', async () => {
+    const src = 'x = [3, 1, 2]\nx.sort(reverse=True)\nprint(x, sorted("bca"), sorted(x, key=lambda v: -v))\n' +
+      'print(min(x), max(x, key=str), min([], default=0), sum(x, 10), sum([0.1] * 3))\nprint(max())\n';
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stderr: string }).stderr).toContain('TypeError: max expected at least 1 argument, got 0');
+  });
+
+  it('a sort the text does not name runs the program again', async () => {
+    const src = 'x = [3, 1, 2]\ngetattr(x, "so" + "rt")()\nprint(x)\n';
+    expect(partsNamedIn(src)).toEqual([]);
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stdout: string }).stdout).toBe('[1, 2, 3]\n');
   });
 });

@@ -119,7 +119,7 @@ class Unit implements ConstPool {
   }
 }
 
-function dictAdd(m: Map<string, number>, k: string): number {
+export function dictAdd(m: Map<string, number>, k: string): number {
   const i = m.get(k);
   if (i !== undefined) return i;
   m.set(k, m.size);
@@ -1474,180 +1474,10 @@ export class Compiler {
 
   // ---- comprehensions ----------------------------------------------------
 
-  comprehension(
-    e: A.Expr,
-    type: 'gen' | 'list' | 'set' | 'dict',
-    name: string,
-    generators: A.Comprehension[],
-    elt: A.Expr,
-    val: A.Expr | null,
-  ): void {
-    const entry = this.st.lookup(e);
-    const isInlined = entry.compInlined;
-    const l = loc(e);
-    const outermost = generators[0];
-    let state: InlineState | null = null;
-    if (isInlined) {
-      this.expr(outermost.iter);
-      this.op0(OP.GET_ITER, l);
-      state = this.pushInlinedComprehensionState(l, entry);
-    } else {
-      this.enterScope(name, 'comprehension', e, e.lineno);
-    }
-    if (type !== 'gen') {
-      this.addop(type === 'list' ? OP.BUILD_LIST : type === 'set' ? OP.BUILD_SET : OP.BUILD_MAP, 0, l);
-      if (isInlined) this.addop(OP.SWAP, 2, l);
-    }
-    this.comprehensionGenerator(l, generators, 0, 0, elt, val, type, isInlined);
-    if (state) {
-      this.popInlinedComprehensionState(l, state);
-      return;
-    }
-    if (type !== 'gen') this.op0(OP.RETURN_VALUE, l);
-    else this.wrapInStopIterationHandler();
-    const co = this.assemble(true);
-    this.exitScope();
-    this.makeClosure(l, co, 0);
-    this.expr(outermost.iter);
-    this.op0(OP.GET_ITER, l);
-    this.addop(OP.CALL, 0, l);
-  }
 
-  comprehensionGenerator(
-    l: Loc,
-    generators: A.Comprehension[],
-    genIndex: number,
-    depth: number,
-    elt: A.Expr,
-    val: A.Expr | null,
-    type: 'gen' | 'list' | 'set' | 'dict',
-    iterOnStack: boolean,
-  ): void {
-    let start: Block | null = this.newLabel();
-    const ifCleanup = this.newLabel();
-    const anchor = this.newLabel();
-    const gen = generators[genIndex];
-    if (!iterOnStack) {
-      if (genIndex === 0) {
-        this.u.argcount = 1;
-        this.addop(OP.LOAD_FAST, dictAdd(this.u.varnames, '.0'), l);
-      } else {
-        const it = gen.iter;
-        const elts = it.kind === 'List' || it.kind === 'Tuple' ? it.elts : null;
-        if (elts && elts.length === 1 && elts[0].kind !== 'Starred') {
-          this.expr(elts[0]);
-          start = null;
-        }
-        if (start) {
-          this.expr(gen.iter);
-          this.op0(OP.GET_ITER, l);
-        }
-      }
-    }
-    if (start) {
-      depth++;
-      this.useLabel(start);
-      this.jump(OP.FOR_ITER, anchor, l);
-    }
-    this.expr(gen.target);
-    for (const cond of gen.ifs) this.jumpIf(cond, ifCleanup, false);
-    if (++genIndex < generators.length) {
-      this.comprehensionGenerator(l, generators, genIndex, depth, elt, val, type, false);
-    }
-    let eltLoc = loc(elt);
-    if (genIndex >= generators.length) {
-      switch (type) {
-        case 'gen':
-          this.expr(elt);
-          this.addop(OP.YIELD_VALUE, 0, eltLoc);
-          this.addop(OP.RESUME, 1, eltLoc);
-          this.op0(OP.POP_TOP, eltLoc);
-          break;
-        case 'list':
-          this.expr(elt);
-          this.addop(OP.LIST_APPEND, depth + 1, eltLoc);
-          break;
-        case 'set':
-          this.expr(elt);
-          this.addop(OP.SET_ADD, depth + 1, eltLoc);
-          break;
-        case 'dict':
-          this.expr(elt);
-          this.expr(val!);
-          eltLoc = { lineno: elt.lineno, end_lineno: val!.end_lineno, col: elt.col_offset, end_col: val!.end_col_offset };
-          this.addop(OP.MAP_ADD, depth + 1, eltLoc);
-          break;
-      }
-    }
-    this.useLabel(ifCleanup);
-    if (start) {
-      this.jump(JUMP, start, eltLoc);
-      this.useLabel(anchor);
-      this.op0(OP.END_FOR, NO_LOCATION);
-    }
-  }
 
-  pushInlinedComprehensionState(l: Loc, entry: SymTableEntry): InlineState {
-    const u = this.u;
-    // in a class body every name the comprehension uses is isolated (3.12.1)
-    const inClassBlock = u.ste.type === 'class' && !u.inInlinedComp;
-    u.inInlinedComp++;
-    const state: InlineState = { pushedLocals: [], tempSymbols: new Map(), fastHidden: [], cleanup: null, end: null };
-    for (const [k, symbol] of entry.symbols) {
-      if ((symbol & DEF_LOCAL && !(symbol & DEF_NONLOCAL)) || inClassBlock) {
-        if (!u.ste.isFunctionLike()) {
-          if (u.fasthidden.get(k) !== true) {
-            u.fasthidden.set(k, true);
-            state.fastHidden.push(k);
-          }
-        }
-        const scope = entry.getScope(k);
-        const outv = u.ste.symbols.get(k) ?? 0;
-        const outsc = (outv >> 12) & 7;
-        if ((scope !== outsc && scope !== FREE && !(scope === CELL && outsc === FREE)) || inClassBlock) {
-          state.tempSymbols.set(k, outv);
-          u.ste.symbols.set(k, symbol);
-        }
-        this.varnameOp(OP.LOAD_FAST_AND_CLEAR, k, l);
-        if (scope === CELL) {
-          const dict = outsc === FREE ? u.freevars : u.cellvars;
-          this.addop(OP.MAKE_CELL, dictAdd(dict, k), l);
-        }
-        state.pushedLocals.push(k);
-      }
-    }
-    if (state.pushedLocals.length) {
-      this.addop(OP.SWAP, state.pushedLocals.length + 1, l);
-      state.cleanup = this.newLabel();
-      state.end = this.newLabel();
-      this.jump(SETUP_FINALLY, state.cleanup, l);
-    }
-    return state;
-  }
 
-  restoreInlinedComprehensionLocals(l: Loc, state: InlineState): void {
-    const n = state.pushedLocals.length;
-    this.addop(OP.SWAP, n + 1, l);
-    for (let i = n - 1; i >= 0; i--) this.varnameOp(STORE_FAST_MAYBE_NULL, state.pushedLocals[i], l);
-  }
 
-  popInlinedComprehensionState(l: Loc, state: InlineState): void {
-    const u = this.u;
-    u.inInlinedComp--;
-    for (const [k, v] of state.tempSymbols) u.ste.symbols.set(k, v);
-    if (state.pushedLocals.length) {
-      this.op0(POP_BLOCK, NO_LOCATION);
-      this.jump(JUMP, state.end!, NO_LOCATION);
-      this.useLabel(state.cleanup!);
-      this.addop(OP.SWAP, 2, NO_LOCATION);
-      this.op0(OP.POP_TOP, NO_LOCATION);
-      this.restoreInlinedComprehensionLocals(l, state);
-      this.addop(OP.RERAISE, 0, NO_LOCATION);
-      this.useLabel(state.end!);
-      this.restoreInlinedComprehensionLocals(l, state);
-    }
-    for (const k of state.fastHidden) u.fasthidden.set(k, false);
-  }
 
   // ---- assembly ----------------------------------------------------------
 
@@ -1782,7 +1612,7 @@ export class Compiler {
   }
 }
 
-interface InlineState {
+export interface InlineState {
   pushedLocals: string[];
   tempSymbols: Map<string, number>;
   fastHidden: string[];
@@ -1826,4 +1656,22 @@ export interface Compiler {
 }
 deferPrototype(parts.trywith, 'Compiler', Compiler.prototype, [
   'tryExcept', 'tryFinally', 'callExitWithNones', 'withStmt', 'popExceptAndReraise', 'unwindTryFblock',
+]);
+
+// comprehensions: an on-demand part (compile/comprehensions.ts)
+export interface Compiler {
+  comprehension(
+    e: A.Expr, type: 'gen' | 'list' | 'set' | 'dict', name: string, generators: A.Comprehension[], elt: A.Expr, val: A.Expr | null,
+  ): void;
+  comprehensionGenerator(
+    l: Loc, generators: A.Comprehension[], genIndex: number, depth: number, elt: A.Expr, val: A.Expr | null,
+    type: 'gen' | 'list' | 'set' | 'dict', iterOnStack: boolean,
+  ): void;
+  pushInlinedComprehensionState(l: Loc, entry: SymTableEntry): InlineState;
+  restoreInlinedComprehensionLocals(l: Loc, state: InlineState): void;
+  popInlinedComprehensionState(l: Loc, state: InlineState): void;
+}
+deferPrototype(parts.comprehensions, 'Compiler', Compiler.prototype, [
+  'comprehension', 'comprehensionGenerator', 'pushInlinedComprehensionState', 'restoreInlinedComprehensionLocals',
+  'popInlinedComprehensionState',
 ]);

@@ -1222,23 +1222,6 @@ export class Parser {
     return !(e.kind === 'IfExp' || e.kind === 'Lambda' || e.kind === 'NamedExpr' || e.kind === 'Starred');
   }
 
-  /** for_if_clauses after the element */
-  comprehensionTail(elt: A.Expr): A.Comprehension[] {
-    void elt;
-    const gens: A.Comprehension[] = [];
-    while (this.at('for') || (this.at('async') && this.at('for', this.peek()))) {
-      const is_async = !!this.eat('async');
-      this.next();
-      const target = this.starTargets();
-      this.setCtx(target, 'Store', 'for');
-      if (!this.eat('in')) this.forgotComma(target);
-      const iter = this.disjunction();
-      const ifs: A.Expr[] = [];
-      while (this.eat('if')) ifs.push(this.disjunction());
-      gens.push({ kind: 'comprehension', target, iter, ifs, is_async });
-    }
-    return gens;
-  }
 
   atom(): A.Expr {
     const t = this.tok;
@@ -1667,3 +1650,9 @@ export interface Parser {
   tryStmt(): A.Try;
 }
 deferPrototype(parts.trywith, 'Parser', Parser.prototype, ['withStmt', 'withItem', 'tryStmt']);
+
+// comprehensions: an on-demand part (compile/comprehensions.ts)
+export interface Parser {
+  comprehensionTail(elt: A.Expr): A.Comprehension[];
+}
+deferPrototype(parts.comprehensions, 'Parser', Parser.prototype, ['comprehensionTail']);
