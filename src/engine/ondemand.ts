@@ -50,9 +50,12 @@ function part(
   return { name, words: new Set(words), test, load, keys: new Set(), impls: null };
 }
 
+/** An f-string's opening quote with its prefix. */
+const FSTRING = /(?:^|[^A-Za-z0-9_])(?:[fF][rR]?|[rR][fF])['"]/;
+
 /** An f-string whose replacement fields may have a format spec (over-approximated: a `{` followed by a `:`). */
 function fstringWithSpec(source: string): boolean {
-  return /(?:^|[^A-Za-z0-9_])(?:[fF][rR]?|[rR][fF])['"]/.test(source) && /\{[^}]*:/.test(source);
+  return FSTRING.test(source) && /\{[^}]*:/.test(source);
 }
 
 /**
@@ -162,6 +165,8 @@ export const parts = {
   ),
   /** list.sort, sorted, min, max and sum (objects/sorting.ts) */
   sorting: part('sorting, min, max and sum', async () => (await import('./objects/sorting.js')).sorting, null, ['sort', 'sorted', 'min', 'max', 'sum']),
+  /** f-strings (parse/fstrings.ts): a string prefix with an `f` */
+  fstrings: part('f-strings', async () => (await import('./parse/fstrings.js')).fstrings, FSTRING),
   sets: part('set operations', async () => (await import('./objects/setops.js')).setOps, setDisplay, ['set', 'frozenset']),
   exec: part('exec() and eval()', async () => (await import('./modules/execeval.js')).execEval, null, ['exec', 'eval']),
 } as const satisfies Record<string, Part>;

@@ -30,8 +30,8 @@ describe('parts of the builtin types loaded on demand', () => {
     expect(partsNamedIn('print(b"ab".decode())')).toEqual(['bytes']);
     expect(partsNamedIn('z = 2.5j')).toEqual(['complex']);
     expect(partsNamedIn('print((-8) ** 0.5)')).toEqual(['complex']);
-    expect(partsNamedIn('x = 2\nprint(f"{x:>5}", f"{x!r}")')).toEqual(['formatspec']);
-    expect(partsNamedIn('x = 2\nprint(f"{x}", f"{x!r}")')).toEqual([]);
+    expect(partsNamedIn('x = 2\nprint(f"{x:>5}", f"{x!r}")')).toEqual(['formatspec', 'fstrings']);
+    expect(partsNamedIn('x = 2\nprint(f"{x}", f"{x!r}")')).toEqual(['fstrings']);
     expect(partsNamedIn('print(eval("1 + 1"))')).toEqual(['exec']);
     expect(partsNamedIn('print((5).to_bytes(2, "big"), int.from_bytes([1, 0]))')).toEqual(['bytes']);
     // a name shared by str and bytes methods loads both
@@ -171,7 +171,7 @@ describe('comprehensions loaded on demand', () => {
   });
 
   it('a comprehension the text does not announce (exec of a string) runs the program again', async () => {
-    const src = 'exec("print([c f" + "or c in \'ab\'])")\n';
+    const src = 'exec("print([c fo" + "r c in \'ab\'])")\n';
     expect(partsNamedIn(src)).toEqual(['exec']);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
@@ -200,5 +200,33 @@ describe('sorting, min, max and sum loaded on demand', () => {
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
     expect((whole as { stdout: string }).stdout).toBe('[1, 2, 3]\n');
+  });
+});
+
+describe('f-strings loaded on demand', () => {
+  it('a string prefix with an f loads the part', () => {
+    expect(partsNamedIn('x = 1\nprint(f"{x}")\n')).toEqual(['fstrings']);
+    expect(partsNamedIn("print(rf'{1}\\\\n')\n")).toEqual(['fstrings']);
+    expect(partsNamedIn('print("if", \'{x}\'.format_map({}))\n')).not.toContain('fstrings');
+  });
+
+  it('f-strings, nested and with errors, give the same output loaded on demand', async () => {
+    const src = 'x, y = 3, "ab"\nprint(f"{x} {y!r} {x=} {f\'{y}\'} {{lit}}", f"""{x\n}""")\n';
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stderr: string }).stderr).toBe('');
+    for (const bad of ['print(f"{x")\n', 'print(f"{}")\n', 'print(f"abc\n']) {
+      const [l, w] = await wholeAndLazy(bad);
+      expect(l).toEqual(w);
+      expect((w as { stderr: string }).stderr).toContain('SyntaxError');
+    }
+  });
+
+  it('an f-string the text does not announce (exec of a built string) runs the program again', async () => {
+    const src = 'exec(chr(102) + "\'{1 + 1}\'")\nprint("ok")\n';
+    expect(partsNamedIn(src)).toEqual(['exec']);
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stdout: string }).stdout).toBe('ok\n');
   });
 });

@@ -1535,112 +1535,8 @@ export class Parser {
     this.raise(e.msg, t);
   }
 
-  /** FSTRING_START … FSTRING_END, appending literal text and FormattedValues to `parts`. Returns the end token. */
-  fstring(parts: (string | A.FormattedValue)[]): Token {
-    const start = this.next();
-    const raw = /r/i.test(start.value.slice(0, start.value.search(/['"]/)));
-    this.enter();
-    for (;;) {
-      const t = this.tok;
-      if (t.type === 'FSTRING_END') { this.next(); this.depth--; return t; }
-      if (t.type === 'FSTRING_MIDDLE') {
-        this.next();
-        parts.push(this.decodePiece(t, raw));
-        continue;
-      }
-      if (this.at('{')) {
-        const fv = this.replacementField(raw, parts);
-        parts.push(fv);
-        continue;
-      }
-      this.invalid();
-    }
-  }
 
-  decodePiece(t: Token, raw: boolean): string {
-    try {
-      return decodeStr(t.value, raw, true);
-    } catch (e) {
-      if (e instanceof StringError) this.stringError(e, t);
-      throw e;
-    }
-  }
 
-  /** '{' expr ['='] ['!' NAME] [':' spec] '}' */
-  replacementField(raw: boolean, parts: (string | A.FormattedValue)[]): A.FormattedValue {
-    const open = this.next();
-    if (this.at('}') || this.at('!') || this.at(':') || this.at('=')) {
-      const what = this.tok.value;
-      this.raise(`f-string: valid expression required before '${what}'`, this.tok);
-    }
-    const first = this.tok;
-    if (this.at('lambda')) {
-      // the tokenizer already took the lambda's ':' as the start of a format spec
-      let j = this.i;
-      while (j < this.toks.length - 1 && !(this.toks[j].type === 'OP' && (this.toks[j].value === ':' || this.toks[j].value === '}'))) j++;
-      if (this.at(':', this.toks[j])) {
-        this.raise('f-string: lambda expressions are not allowed without parentheses', this.tok, this.toks[j]);
-      }
-    }
-    let value: A.Expr;
-    try {
-      value = this.at('yield') ? this.yieldExpr() : this.starExpressions();
-    } catch (e) {
-      // a field that does not start a valid expression (invalid_replacement_field)
-      if (e instanceof PySyntaxError && e.msg === 'invalid syntax' && e.lineno === first.lineno && e.offset === first.col + 1) {
-        this.raise("f-string: expecting a valid expression after '{'", first);
-      }
-      throw e;
-    }
-    if (!(this.at('=') || this.at('!') || this.at(':') || this.at('}'))) {
-      if (this.startsExpression() && !this.at('*')) this.forgotComma(value, true);
-      this.raise("f-string: expecting '=', or '!', or ':', or '}'", this.tok);
-    }
-    let conversion = -1;
-    let format_spec: A.JoinedStr | null = null;
-    if (this.at('=')) {
-      const eq = this.next();
-      // debug text: everything from after '{' through '=' and following whitespace
-      const nt = this.tok;
-      parts.push(this.src.slice(open.end, nt.type === 'OP' ? nt.start : eq.end));
-      if (!this.at('!') && !this.at(':')) conversion = 114;
-    }
-    if (this.at('!')) {
-      const bang = this.next();
-      const n = this.tok;
-      if (n.type !== 'NAME' || n.start !== bang.end) {
-        this.raise("f-string: missing conversion character", n);
-      }
-      if (n.value !== 's' && n.value !== 'r' && n.value !== 'a') {
-        this.raise(`f-string: invalid conversion character '${n.value}': expected 's', 'r', or 'a'`, n);
-      }
-      this.next();
-      conversion = n.value.charCodeAt(0);
-    }
-    if (this.at(':')) {
-      const colon = this.next();
-      const specParts: (string | A.FormattedValue)[] = [];
-      while (!this.at('}')) {
-        const t = this.tok;
-        if (t.type === 'FSTRING_MIDDLE') { this.next(); specParts.push(this.decodePiece(t, raw)); }
-        else if (this.at('{')) {
-          specParts.push(this.replacementField(raw, specParts));
-          // CPython 3.12.1 ends a spec with an empty constant after a nested field
-          if (this.at('}')) specParts.push('');
-        }
-        else this.raise("f-string: expecting '}'", t);
-      }
-      const values: A.Expr[] = [];
-      for (const p of specParts) {
-        if (typeof p === 'string') values.push(this.fin<A.Constant>({ kind: 'Constant', value: { type: 'str', value: p } }, colon, this.tok));
-        else values.push(p);
-      }
-      format_spec = this.fin<A.JoinedStr>({ kind: 'JoinedStr', values }, colon, this.tok);
-    }
-    if (!this.at('}')) this.raise("f-string: expecting '}'", this.tok);
-    const close = this.next();
-    return this.fin<A.FormattedValue>({ kind: 'FormattedValue', value, conversion, format_spec }, open, close);
-  }
 }
 
 // try and with statements: an on-demand part (compile/trywith.ts)
@@ -1656,3 +1552,11 @@ export interface Parser {
   comprehensionTail(elt: A.Expr): A.Comprehension[];
 }
 deferPrototype(parts.comprehensions, 'Parser', Parser.prototype, ['comprehensionTail']);
+
+// f-strings: an on-demand part (parse/fstrings.ts)
+export interface Parser {
+  fstring(parts: (string | A.FormattedValue)[]): Token;
+  decodePiece(t: Token, raw: boolean): string;
+  replacementField(raw: boolean, parts: (string | A.FormattedValue)[]): A.FormattedValue;
+}
+deferPrototype(parts.fstrings, 'Parser', Parser.prototype, ['fstring', 'decodePiece', 'replacementField']);
