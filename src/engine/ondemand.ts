@@ -167,6 +167,8 @@ export const parts = {
   sorting: part('sorting, min, max and sum', async () => (await import('./objects/sorting.js')).sorting, null, ['sort', 'sorted', 'min', 'max', 'sum']),
   /** f-strings (parse/fstrings.ts): a string prefix with an `f` */
   fstrings: part('f-strings', async () => (await import('./parse/fstrings.js')).fstrings, FSTRING),
+  /** import statements (compile/imports.ts) */
+  imports: part('import statements', async () => (await import('./compile/imports.js')).imports, null, ['import']),
   sets: part('set operations', async () => (await import('./objects/setops.js')).setOps, setDisplay, ['set', 'frozenset']),
   exec: part('exec() and eval()', async () => (await import('./modules/execeval.js')).execEval, null, ['exec', 'eval']),
 } as const satisfies Record<string, Part>;

@@ -230,3 +230,25 @@ describe('f-strings loaded on demand', () => {
     expect((whole as { stdout: string }).stdout).toBe('ok\n');
   });
 });
+
+describe('import statements loaded on demand', () => {
+  it('the word import loads the part; programs with imports give the same output and errors', async () => {
+    expect(partsNamedIn('import sys\nprint(sys.getrefcount(1))\n')).toContain('imports');
+    const src = 'import sys, gc as g\nfrom sys import getrefcount as rc, maxsize\nprint(g.isenabled(), rc(None) > 0, maxsize)\n' +
+      'def f():\n    from gc import collect\n    return collect()\nprint(f())\nimport nosuchmodule\n';
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stderr: string }).stderr).toContain("ModuleNotFoundError: No module named 'nosuchmodule'");
+    const [l2, w2] = await wholeAndLazy('def f():\n    from sys import *\n');
+    expect(l2).toEqual(w2);
+    expect((w2 as { stderr: string }).stderr).toContain('SyntaxError: import * only allowed at module level');
+  });
+
+  it('an import the text does not spell out (exec of a built string) runs the program again', async () => {
+    const src = 'exec("im" + "port gc; print(gc.isenabled())")\n';
+    expect(partsNamedIn(src)).toEqual(['exec']);
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stdout: string }).stdout).toBe('True\n');
+  });
+});

@@ -22,7 +22,7 @@ import { parts, deferPrototype } from '../ondemand.js';
 const STACK_USE_GUIDELINE = 30;
 
 const INTRINSIC_PRINT = 1;
-const INTRINSIC_IMPORT_STAR = 2;
+export const INTRINSIC_IMPORT_STAR = 2;
 const INTRINSIC_STOPITERATION_ERROR = 3;
 const INTRINSIC_UNARY_POSITIVE = 5;
 const INTRINSIC_LIST_TO_TUPLE = 6;
@@ -584,49 +584,7 @@ export class Compiler {
 
 
 
-  importStmt(s: A.Import): void {
-    const l = loc(s);
-    for (const alias of s.names) {
-      this.loadConst({ type: 'int', value: 0n }, l);
-      this.loadConst(this.none, l);
-      this.addopName(OP.IMPORT_NAME, alias.name, l);
-      if (alias.asname) {
-        const parts = alias.name.split('.');
-        if (parts.length > 1) {
-          for (let i = 1; i < parts.length; i++) {
-            this.addopN(OP.IMPORT_FROM, parts[i], l);
-            if (i === parts.length - 1) break;
-            this.addop(OP.SWAP, 2, l);
-            this.op0(OP.POP_TOP, l);
-          }
-          this.nameop(alias.asname, 'Store', l);
-          this.op0(OP.POP_TOP, l);
-        } else {
-          this.nameop(alias.asname, 'Store', l);
-        }
-      } else {
-        this.nameop(alias.name.split('.')[0], 'Store', l);
-      }
-    }
-  }
 
-  importFrom(s: A.ImportFrom): void {
-    const l = loc(s);
-    this.loadConst({ type: 'int', value: BigInt(s.level) }, l);
-    this.loadConst({ type: 'tuple', items: s.names.map((a) => ({ type: 'str', value: a.name }) as ConstSpec) }, l);
-    this.addopName(OP.IMPORT_NAME, s.module ?? '', l);
-    for (let i = 0; i < s.names.length; i++) {
-      const alias = s.names[i];
-      if (i === 0 && alias.name === '*') {
-        this.addop(OP.CALL_INTRINSIC_1, INTRINSIC_IMPORT_STAR, l);
-        this.op0(OP.POP_TOP, NO_LOCATION);
-        return;
-      }
-      this.addopName(OP.IMPORT_FROM, alias.name, l);
-      this.nameop(alias.asname ?? alias.name, 'Store', l);
-    }
-    this.op0(OP.POP_TOP, l);
-  }
 
   augassign(s: A.AugAssign): void {
     const e = s.target;
@@ -1675,3 +1633,10 @@ deferPrototype(parts.comprehensions, 'Compiler', Compiler.prototype, [
   'comprehension', 'comprehensionGenerator', 'pushInlinedComprehensionState', 'restoreInlinedComprehensionLocals',
   'popInlinedComprehensionState',
 ]);
+
+// import statements: an on-demand part (compile/imports.ts)
+export interface Compiler {
+  importStmt(s: A.Import): void;
+  importFrom(s: A.ImportFrom): void;
+}
+deferPrototype(parts.imports, 'Compiler', Compiler.prototype, ['importStmt', 'importFrom']);

@@ -307,15 +307,6 @@ export class SymTable {
     }
   }
 
-  visitAlias(a: A.Alias): void {
-    // `import a.b` binds `a`
-    const storeName = a.asname ?? a.name.split('.')[0];
-    if (a.name === '*') {
-      if (this.cur.type !== 'module') throw errorAt('import * only allowed at module level', a);
-      return;
-    }
-    this.addDef(storeName, DEF_IMPORT, a);
-  }
 
   visitAnnotations(args: A.Arguments, returns: A.Expr | null): void {
     for (const a of [...args.posonlyargs, ...args.args]) if (a.annotation) this.visitExpr(a.annotation);
@@ -620,3 +611,9 @@ deferPrototype(parts.comprehensions, 'SymTable', SymTable.prototype, ['raiseIfCo
 const inlineComprehension = deferredMethod<(
   ste: SymTableEntry, comp: SymTableEntry, scopes: Map<string, number>, compFree: Set<string>, inlinedCells: Set<string>,
 ) => void>(parts.comprehensions, 'inlineComprehension');
+
+// import statements: an on-demand part (compile/imports.ts)
+export interface SymTable {
+  visitAlias(a: A.Alias): void;
+}
+deferPrototype(parts.imports, 'SymTable', SymTable.prototype, ['visitAlias']);

@@ -345,77 +345,8 @@ export class Parser {
     return this.bitOr();
   }
 
-  dottedName(): { name: string; first: Token; last: Token } {
-    if (!this.atName()) this.invalid();
-    const first = this.next();
-    let name = first.value;
-    let last = first;
-    while (this.at('.')) {
-      this.next();
-      if (!this.atName()) this.invalid();
-      last = this.next();
-      name += '.' + last.value;
-    }
-    return { name, first, last };
-  }
 
-  importStmt(): A.Import {
-    const t = this.next();
-    const names: A.Alias[] = [];
-    do {
-      const d = this.dottedName();
-      let asname: string | null = null;
-      let end: Token = d.last;
-      if (this.eat('as')) {
-        if (!this.atName()) this.invalid();
-        end = this.next();
-        asname = end.value;
-      }
-      names.push(this.fin<A.Alias>({ kind: 'alias', name: d.name, asname }, d.first, end));
-    } while (this.eat(','));
-    return this.fin<A.Import>({ kind: 'Import', names }, t, names[names.length - 1]);
-  }
 
-  fromImport(): A.ImportFrom {
-    const t = this.next();
-    let level = 0;
-    while (this.at('.') || this.at('...')) level += this.next().value.length;
-    let module: string | null = null;
-    if (!this.at('import')) module = this.dottedName().name;
-    else if (level === 0) this.invalid();
-    if (!this.eat('import')) this.invalid();
-    const names: A.Alias[] = [];
-    let end: Spanned;
-    if (this.at('*')) {
-      const star = this.next();
-      names.push(this.fin<A.Alias>({ kind: 'alias', name: '*', asname: null }, star, star));
-      end = star;
-    } else {
-      const paren = this.eat('(');
-      for (;;) {
-        if (!this.atName()) this.invalid();
-        const n = this.next();
-        let e: Token = n;
-        let asname: string | null = null;
-        if (this.eat('as')) {
-          if (!this.atName()) this.invalid();
-          e = this.next();
-          asname = e.value;
-        }
-        names.push(this.fin<A.Alias>({ kind: 'alias', name: n.value, asname }, n, e));
-        if (!this.at(',')) break;
-        const comma = this.next();
-        if (paren && this.at(')')) break;
-        if (!paren && (this.tok.type === 'NEWLINE' || this.at(';'))) {
-          void comma;
-          this.raise('trailing comma not allowed without surrounding parentheses', this.tok);
-        }
-      }
-      end = names[names.length - 1];
-      if (paren) end = this.expect(')');
-    }
-    return this.fin<A.ImportFrom>({ kind: 'ImportFrom', module, names, level }, t, end);
-  }
 
   /** expression statements, assignments, augmented and annotated assignments */
   exprOrAssign(): A.Stmt {
@@ -1560,3 +1491,11 @@ export interface Parser {
   replacementField(raw: boolean, parts: (string | A.FormattedValue)[]): A.FormattedValue;
 }
 deferPrototype(parts.fstrings, 'Parser', Parser.prototype, ['fstring', 'decodePiece', 'replacementField']);
+
+// import statements: an on-demand part (compile/imports.ts)
+export interface Parser {
+  importStmt(): A.Import;
+  fromImport(): A.ImportFrom;
+  dottedName(): { name: string; first: Token; last: Token };
+}
+deferPrototype(parts.imports, 'Parser', Parser.prototype, ['importStmt', 'fromImport', 'dottedName']);
