@@ -169,6 +169,11 @@ export const parts = {
   fstrings: part('f-strings', async () => (await import('./parse/fstrings.js')).fstrings, FSTRING),
   /** import statements (compile/imports.ts) */
   imports: part('import statements', async () => (await import('./compile/imports.js')).imports, null, ['import']),
+  /** powers, float rounding, as_integer_ratio and hex (objects/numericops.ts) */
+  numeric: part(
+    'powers and float rounding', async () => (await import('./objects/numericops.js')).numericOps,
+    /\*\*/, ['pow', '__pow__', '__rpow__', '__ipow__', 'round', '__round__'],
+  ),
   sets: part('set operations', async () => (await import('./objects/setops.js')).setOps, setDisplay, ['set', 'frozenset']),
   exec: part('exec() and eval()', async () => (await import('./modules/execeval.js')).execEval, null, ['exec', 'eval']),
 } as const satisfies Record<string, Part>;

@@ -29,7 +29,7 @@ describe('parts of the builtin types loaded on demand', () => {
     expect(partsNamedIn('print(str(b"ab", "ascii"))')).toEqual(['bytes']);
     expect(partsNamedIn('print(b"ab".decode())')).toEqual(['bytes']);
     expect(partsNamedIn('z = 2.5j')).toEqual(['complex']);
-    expect(partsNamedIn('print((-8) ** 0.5)')).toEqual(['complex']);
+    expect(partsNamedIn('print((-8) ** 0.5)')).toEqual(['complex', 'numeric']);
     expect(partsNamedIn('x = 2\nprint(f"{x:>5}", f"{x!r}")')).toEqual(['formatspec', 'fstrings']);
     expect(partsNamedIn('x = 2\nprint(f"{x}", f"{x!r}")')).toEqual(['fstrings']);
     expect(partsNamedIn('print(eval("1 + 1"))')).toEqual(['exec']);
@@ -250,5 +250,26 @@ describe('import statements loaded on demand', () => {
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
     expect((whole as { stdout: string }).stdout).toBe('True\n');
+  });
+});
+
+describe('powers and float rounding loaded on demand', () => {
+  it('** or one of the names loads the part; the output is the same loaded on demand', async () => {
+    expect(partsNamedIn('print(2 ** 10)\n')).toEqual(['complex', 'numeric']);
+    expect(partsNamedIn('print(round(2.675, 2))\n')).toEqual(['numeric']);
+    expect(partsNamedIn('print(7 // 2, 7 % 2 == 1)\n')).not.toContain('numeric');
+    const src = 'print(2 ** 100, 2 ** -1, 2.5 ** 2, pow(3, 4, 5), pow(38, -1, 97), round(2.675, 2), round(2.5), round(-0.5))\n' +
+      'print((0.1).as_integer_ratio(), (1.5).hex(), 10 ** 0.5)\nprint(0.0 ** -1)\n';
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stderr: string }).stderr).toContain('ZeroDivisionError');
+  });
+
+  it('a power the text does not spell out runs the program again', async () => {
+    const src = 'import operator\nprint(getattr(operator, "p" + "ow")(3, 3), getattr(2.0, "__po" + "w__")(3))\n';
+    expect(partsNamedIn(src)).not.toContain('numeric');
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stdout: string }).stdout).toBe('27 8.0\n');
   });
 });
