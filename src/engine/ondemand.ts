@@ -174,6 +174,8 @@ export const parts = {
     'powers and float rounding', async () => (await import('./objects/numericops.js')).numericOps,
     /\*\*/, ['pow', '__pow__', '__rpow__', '__ipow__', 'round', '__round__'],
   ),
+  /** dict.popitem and dict.fromkeys (objects/dictmethods.ts) */
+  dictmethods: part('dict.popitem and dict.fromkeys', async () => (await import('./objects/dictmethods.js')).dictMethods),
   sets: part('set operations', async () => (await import('./objects/setops.js')).setOps, setDisplay, ['set', 'frozenset']),
   exec: part('exec() and eval()', async () => (await import('./modules/execeval.js')).execEval, null, ['exec', 'eval']),
 } as const satisfies Record<string, Part>;

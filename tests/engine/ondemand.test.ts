@@ -273,3 +273,14 @@ describe('powers and float rounding loaded on demand', () => {
     expect((whole as { stdout: string }).stdout).toBe('27 8.0\n');
   });
 });
+
+describe('dict.popitem, dict.fromkeys and dict views set operations loaded on demand', () => {
+  it('give the same output loaded on demand', async () => {
+    expect(partsNamedIn('d = dict.fromkeys("ab")\nprint(d.popitem())\n')).toEqual(['dictmethods']);
+    const src = 'd = dict.fromkeys("abc", 0)\nprint(d.popitem(), d)\nclass D(dict): pass\nprint(D.fromkeys([1]))\n' +
+      'e = {"a": 1, "z": 2}\nprint(d.keys() & e.keys(), e.items() - {("a", 1)}, d.keys() | ["q"], d.keys() ^ e)\n{}.popitem()\n';
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stderr: string }).stderr).toContain("KeyError: 'popitem(): dictionary is empty'");
+  });
+});

@@ -8,17 +8,17 @@
  */
 
 import { PyObject, decref, incref, newref } from './object.js';
-import { Py_EQ, Py_NE, Py_LT, Py_LE, Py_GT, Py_GE, isSubtype } from './typeobject.js';
+import { Py_EQ, Py_NE, Py_LT, Py_LE, Py_GT, Py_GE, NB_AND, NB_OR, NB_SUBTRACT, NB_XOR, isSubtype } from './typeobject.js';
 import { normHash, type Hash } from './hash.js';
-import { getIter, hash, iterNext } from './abstract.js';
+import { getIter, hash, iterableToArray, iterNext } from './abstract.js';
 import { newBool, PyTrue } from './boolobject.js';
 import { NotImplemented, PyNone } from './singletons.js';
 import { checkArity, noKeywords } from './args.js';
 import {
-  PySet, SetType, FrozenSetType, makeNewSet, setCopy, setUpdateInternal, setContainsKey, activeSlots, addEntry, baseType,
-  discardEntry, lookKey, multiUpdate, setClear, setDiscard, tableResize,
+  PySet, SetType, FrozenSetType, newSet, setAdd, setDiscardKey, makeNewSet, setCopy, setUpdateInternal, setContainsKey,
+  activeSlots, addEntry, baseType, discardEntry, lookKey, multiUpdate, setClear, setDiscard, tableResize,
 } from './setobject.js';
-import { DictType, PyDict, dictGetItem, dictNextIndex } from './dictobject.js';
+import { DictType, PyDict, dictGetItem, dictNextIndex, isSetLikeView } from './dictobject.js';
 
 type M = (self: PyObject, args: PyObject[], kwnames: string[] | null) => PyObject;
 
@@ -472,6 +472,67 @@ const common: Record<string, M> = {
   isdisjoint: method1('isdisjoint', (s, o) => newBool(setIsDisjoint(s, o))),
 };
 
+// ---------------------------------------------------------------- dict views (moved from dictobject.ts)
+
+/** A new set holding the view's elements (for set operations on keys/items views). */
+function viewAsSet(o: PyObject): PySet {
+  const s = newSet();
+  try {
+    const items = iterableToArray(o);
+    try {
+      for (const x of items) setAdd(s, x);
+    } finally {
+      for (const x of items) decref(x);
+    }
+  } catch (e) {
+    decref(s);
+    throw e;
+  }
+  return s;
+}
+
+/** dictviews_sub / _and / _or / _xor: build a set from the left operand, then apply. */
+function viewSetOp(op: number): (a: PyObject, b: PyObject) => PyObject {
+  return (a, b) => {
+    let left = a, right = b;
+    if (!isSetLikeView(left)) {
+      if (op === NB_SUBTRACT) {
+        // other - view: set(other) - view
+        const s = viewAsSet(left);
+        for (const x of iterableToArray(right)) {
+          setDiscardKey(s, x);
+          decref(x);
+        }
+        return s;
+      }
+      [left, right] = [b, a];
+    }
+    const s = viewAsSet(left);
+    try {
+      const other = iterableToArray(right);
+      try {
+        if (op === NB_SUBTRACT) for (const x of other) setDiscardKey(s, x);
+        else if (op === NB_OR) for (const x of other) setAdd(s, x);
+        else if (op === NB_XOR) {
+          for (const x of other) if (setContainsKey(s, x)) setDiscardKey(s, x); else setAdd(s, x);
+        } else {
+          const r = newSet();
+          for (const x of other) if (setContainsKey(s, x)) setAdd(r, x);
+          decref(s);
+          return r;
+        }
+      } finally {
+        for (const x of other) decref(x);
+      }
+    } catch (e) {
+      decref(s);
+      throw e;
+    }
+    return s;
+  };
+}
+
+
 const setOnly: Record<string, M> = {
   intersection_update: (self, args, kwnames) => {
     noKeywords('intersection_update', kwnames);
@@ -504,4 +565,8 @@ export const setOps = {
   nb_inplace_and: inplace(intersectionUpdate),
   nb_inplace_subtract: inplace(setDifferenceUpdateInternal),
   nb_inplace_xor: inplace(setSymmetricDifferenceUpdate),
+  'view.nb_subtract': viewSetOp(NB_SUBTRACT),
+  'view.nb_and': viewSetOp(NB_AND),
+  'view.nb_or': viewSetOp(NB_OR),
+  'view.nb_xor': viewSetOp(NB_XOR),
 };
