@@ -50,9 +50,56 @@ function part(
   return { name, words: new Set(words), test, load, keys: new Set(), impls: null };
 }
 
+/** An f-string's opening quote with its prefix. */
+const FSTRING = /(?:^|[^A-Za-z0-9_])(?:[fF][rR]?|[rR][fF])['"]/;
+
 /** An f-string whose replacement fields may have a format spec (over-approximated: a `{` followed by a `:`). */
 function fstringWithSpec(source: string): boolean {
-  return /(?:^|[^A-Za-z0-9_])(?:[fF][rR]?|[rR][fF])['"]/.test(source) && /\{[^}]*:/.test(source);
+  return FSTRING.test(source) && /\{[^}]*:/.test(source);
+}
+
+/**
+ * A set display or comprehension: a `{` (outside strings and comments) whose
+ * braces hold something and no `:` or `**` at their own level. Over-approximated
+ * (a `lambda:` inside counts as a dict), which only means the part loads or,
+ * missed, the program runs again.
+ */
+function setDisplay(source: string): boolean {
+  const n = source.length;
+  const opens: { colon: boolean; empty: boolean }[] = [];
+  let depth = 0; // brackets other than braces since the innermost brace
+  const depths: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = source[i];
+    if (c === '#') {
+      while (i < n && source[i] !== '\n') i++;
+    } else if (c === '"' || c === "'") {
+      const triple = source.startsWith(c.repeat(3), i);
+      const q = triple ? c.repeat(3) : c;
+      i += q.length;
+      while (i < n && !source.startsWith(q, i)) {
+        if (source[i] === '\\') i++;
+        else if (!triple && source[i] === '\n') break;
+        i++;
+      }
+      i += q.length - 1;
+    } else if (c === '{') {
+      opens.push({ colon: false, empty: true });
+      depths.push(depth);
+      depth = 0;
+    } else if (c === '}') {
+      const o = opens.pop();
+      if (o !== undefined && !o.colon && !o.empty) return true;
+      depth = depths.pop() ?? 0;
+    } else if (opens.length > 0) {
+      const o = opens[opens.length - 1];
+      if (c === '(' || c === '[') depth++;
+      else if (c === ')' || c === ']') depth--;
+      else if (depth === 0 && (c === ':' || (c === '*' && source[i + 1] === '*'))) o.colon = true;
+      if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') o.empty = false;
+    }
+  }
+  return false;
 }
 
 /** Every part, by name. The bundler makes each `import()` a separate chunk. */
@@ -94,6 +141,42 @@ export const parts = {
    */
   traceback: part('traceback printing', async () => (await import('./objects/tracebackprint.js')).tracebackPrint),
   /** exec() and eval() of a string (modules/execeval.ts) */
+  /**
+   * try and with statements (compile/trywith.ts): the parser's and the
+   * compiler's code for them. Both begin a logical line, so a line that
+   * starts with either word loads the part.
+   */
+  trywith: part(
+    'try and with statements', async () => (await import('./compile/trywith.js')).tryWith,
+    /^[ \t]*(?:async[ \t]+)?(?:try|with)\b/m,
+  ),
+  /**
+   * set algebra, set comparisons and frozenset hashing (objects/setops.ts):
+   * the words set and frozenset, a method's name, or a set display or
+   * comprehension (`{1, 2}`, `{x for x in y}`) load it
+   */
+  /**
+   * comprehensions and generator expressions (compile/comprehensions.ts): a
+   * `for` that does not begin its line, or begins a line without a `:`
+   */
+  comprehensions: part(
+    'comprehensions', async () => (await import('./compile/comprehensions.js')).comprehensions,
+    /^[ \t]*\S.*?\bfor\b|^[ \t]*for\b[^:\n]*$/m,
+  ),
+  /** list.sort, sorted, min, max and sum (objects/sorting.ts) */
+  sorting: part('sorting, min, max and sum', async () => (await import('./objects/sorting.js')).sorting, null, ['sort', 'sorted', 'min', 'max', 'sum']),
+  /** f-strings (parse/fstrings.ts): a string prefix with an `f` */
+  fstrings: part('f-strings', async () => (await import('./parse/fstrings.js')).fstrings, FSTRING),
+  /** import statements (compile/imports.ts) */
+  imports: part('import statements', async () => (await import('./compile/imports.js')).imports, null, ['import']),
+  /** powers, float rounding, as_integer_ratio and hex (objects/numericops.ts) */
+  numeric: part(
+    'powers and float rounding', async () => (await import('./objects/numericops.js')).numericOps,
+    /\*\*/, ['pow', '__pow__', '__rpow__', '__ipow__', 'round', '__round__'],
+  ),
+  /** dict.popitem and dict.fromkeys (objects/dictmethods.ts) */
+  dictmethods: part('dict.popitem and dict.fromkeys', async () => (await import('./objects/dictmethods.js')).dictMethods),
+  sets: part('set operations', async () => (await import('./objects/setops.js')).setOps, setDisplay, ['set', 'frozenset']),
   exec: part('exec() and eval()', async () => (await import('./modules/execeval.js')).execEval, null, ['exec', 'eval']),
 } as const satisfies Record<string, Part>;
 
@@ -122,6 +205,29 @@ export function deferred<F extends Impl>(p: Part, key: string): F {
     return impls[key](a, b, c);
   };
   return stub as F;
+}
+
+/**
+ * A prototype method whose code is in the part (`Parser.prototype.x =
+ * deferredMethod(p, 'x')`): the implementation is a function with a `this`
+ * parameter, called with the same `this`.
+ */
+export function deferredMethod<F extends Impl>(p: Part, key: string): F {
+  p.keys.add(key);
+  const stub = function (this: unknown, ...args: unknown[]): unknown {
+    const impls = p.impls;
+    if (impls === null) {
+      missed = p;
+      return missHandler(`${p.name} (code not loaded before the run)`);
+    }
+    return impls[key].apply(this, args);
+  };
+  return stub as F;
+}
+
+/** Stubs on a class's prototype for its methods `names`, keyed `${cls}.${name}` in the part. */
+export function deferPrototype(p: Part, cls: string, proto: object, names: readonly string[]): void {
+  for (const n of names) (proto as Record<string, Impl>)[n] = deferredMethod(p, `${cls}.${n}`);
 }
 
 /** Stubs for methods, one per name: a program that names one of them loads the part (unless `named` is false). */

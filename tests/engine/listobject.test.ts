@@ -3,8 +3,9 @@ import { describe, it, expect } from 'vitest';
 import { rec, py, js, pyErr } from './containers-helpers.js';
 import { decref, incref } from '../../src/engine/objects/object.js';
 import {
-  newList, listAppend, listInsert, listExtend, ListType, PyList, listAssSlice, sequenceList, listSort,
+  newList, listAppend, listInsert, listExtend, ListType, PyList, listAssSlice, sequenceList,
 } from '../../src/engine/objects/listobject.js';
+import { listSort } from '../../src/engine/objects/sorting.js';
 import { newRange } from '../../src/engine/objects/rangeobject.js';
 import { newTuple } from '../../src/engine/objects/tupleobject.js';
 import { newSlice } from '../../src/engine/objects/sliceobject.js';

@@ -17,11 +17,12 @@ import {
   convertPseudoOps, normalizeJumps,
 } from './flowgraph.js';
 import { errorAt, unsupported } from './errors.js';
+import { parts, deferPrototype } from '../ondemand.js';
 
 const STACK_USE_GUIDELINE = 30;
 
 const INTRINSIC_PRINT = 1;
-const INTRINSIC_IMPORT_STAR = 2;
+export const INTRINSIC_IMPORT_STAR = 2;
 const INTRINSIC_STOPITERATION_ERROR = 3;
 const INTRINSIC_UNARY_POSITIVE = 5;
 const INTRINSIC_LIST_TO_TUPLE = 6;
@@ -39,11 +40,11 @@ const CMP: Partial<Record<A.CmpOpKind, number>> = {
 
 type ScopeType = 'module' | 'class' | 'function' | 'lambda' | 'comprehension';
 
-type FBlockType =
+export type FBlockType =
   | 'WHILE_LOOP' | 'FOR_LOOP' | 'TRY_EXCEPT' | 'FINALLY_TRY' | 'FINALLY_END' | 'WITH'
   | 'HANDLER_CLEANUP' | 'POP_VALUE' | 'EXCEPTION_HANDLER' | 'STOP_ITERATION';
 
-interface FBlock {
+export interface FBlock {
   type: FBlockType;
   block: Block | null;
   exit: Block | null;
@@ -51,7 +52,7 @@ interface FBlock {
   datum: A.Stmt[] | A.With | string | null;
 }
 
-function loc(n: A.Pos): Loc {
+export function loc(n: A.Pos): Loc {
   return { lineno: n.lineno, end_lineno: n.end_lineno, col: n.col_offset, end_col: n.end_col_offset };
 }
 
@@ -118,7 +119,7 @@ class Unit implements ConstPool {
   }
 }
 
-function dictAdd(m: Map<string, number>, k: string): number {
+export function dictAdd(m: Map<string, number>, k: string): number {
   const i = m.get(k);
   if (i !== undefined) return i;
   m.set(k, m.size);
@@ -131,15 +132,15 @@ function constValue(e: A.Expr): ConstSpec {
 
 export class Compiler {
   u!: Unit;
-  private stack: Unit[] = [];
+  stack: Unit[] = [];
   constructor(
-    private st: SymTable,
-    private filename: string,
+    public st: SymTable,
+    public filename: string,
   ) {}
 
   // ---- emission ----------------------------------------------------------
 
-  private maybeNewBlock(): void {
+  maybeNewBlock(): void {
     const last = this.u.cur.last();
     if (last && isTerminator(last.op)) {
       const b = new Block(false);
@@ -169,7 +170,7 @@ export class Compiler {
   loadConst(c: ConstSpec, l: Loc): void {
     this.addop(OP.LOAD_CONST, this.u.add(c), l);
   }
-  private none: ConstSpec = { type: 'None' };
+  none: ConstSpec = { type: 'None' };
 
   /** ADDOP_NAME: mangled, with LOAD_ATTR/LOAD_METHOD/LOAD_SUPER_* oparg encodings */
   addopName(op: number | 'LOAD_METHOD' | 'LOAD_SUPER_METHOD' | 'LOAD_ZERO_SUPER_METHOD' | 'LOAD_ZERO_SUPER_ATTR', name: string, l: Loc): void {
@@ -226,7 +227,7 @@ export class Compiler {
     this.u = this.stack.pop()!;
   }
 
-  private setQualname(): void {
+  setQualname(): void {
     const u = this.u;
     let base: string | null = null;
     if (this.stack.length > 1) {
@@ -302,11 +303,11 @@ export class Compiler {
   }
 
   /** a name's slot for varnames-addressed ops used directly (LOAD_FAST_AND_CLEAR …) */
-  private varnameOp(op: number, name: string, l: Loc): void {
+  varnameOp(op: number, name: string, l: Loc): void {
     this.addop(op, dictAdd(this.u.varnames, name), l);
   }
 
-  private getRefType(name: string): number {
+  getRefType(name: string): number {
     if (this.u.scopeType === 'class' && name === '__class__') return CELL;
     return this.u.ste.getScope(name);
   }
@@ -328,7 +329,7 @@ export class Compiler {
     return this.assemble(false);
   }
 
-  private findAnn(stmts: A.Stmt[]): boolean {
+  findAnn(stmts: A.Stmt[]): boolean {
     for (const s of stmts) {
       switch (s.kind) {
         case 'AnnAssign': return true;
@@ -347,13 +348,13 @@ export class Compiler {
     return false;
   }
 
-  private docstring(body: A.Stmt[]): string | null {
+  docstring(body: A.Stmt[]): string | null {
     const s = body[0];
     if (s && s.kind === 'Expr' && s.value.kind === 'Constant' && s.value.value.type === 'str') return s.value.value.value;
     return null;
   }
 
-  private body(l: Loc, stmts: A.Stmt[]): void {
+  body(l: Loc, stmts: A.Stmt[]): void {
     if (this.u.scopeType === 'module' && stmts.length) l = loc(stmts[0]);
     if (this.findAnn(stmts)) this.op0(OP.SETUP_ANNOTATIONS, l);
     if (!stmts.length) return;
@@ -368,7 +369,7 @@ export class Compiler {
 
   // ---- statements --------------------------------------------------------
 
-  private stmts(body: A.Stmt[]): void {
+  stmts(body: A.Stmt[]): void {
     for (const s of body) this.stmt(s);
   }
 
@@ -451,7 +452,7 @@ export class Compiler {
     }
   }
 
-  private returnStmt(s: A.Return): void {
+  returnStmt(s: A.Return): void {
     let l = loc(s);
     const preserveTos = s.value !== null && s.value.kind !== 'Constant';
     if (!this.u.ste.isFunctionLike()) throw errorAt("'return' outside function", s);
@@ -472,7 +473,7 @@ export class Compiler {
     this.op0(OP.RETURN_VALUE, l);
   }
 
-  private breakStmt(l: Loc, s: A.Pos): void {
+  breakStmt(l: Loc, s: A.Pos): void {
     this.op0(OP.NOP, l);
     const r = this.unwindFblockStack(l, false, true);
     if (!r.loop) throw errorAt("'break' outside loop", s);
@@ -480,21 +481,21 @@ export class Compiler {
     this.jump(JUMP, r.loop.exit!, l2);
   }
 
-  private continueStmt(l: Loc, s: A.Pos): void {
+  continueStmt(l: Loc, s: A.Pos): void {
     this.op0(OP.NOP, l);
     const r = this.unwindFblockStack(l, false, true);
     if (!r.loop) throw errorAt("'continue' not properly in loop", s);
     this.jump(JUMP, r.loop.block!, r.loc);
   }
 
-  private pushFblock(type: FBlockType, block: Block | null, exit: Block | null, datum: FBlock['datum'] = null): void {
+  pushFblock(type: FBlockType, block: Block | null, exit: Block | null, datum: FBlock['datum'] = null): void {
     this.u.fblocks.push({ type, block, exit, datum });
   }
-  private popFblock(): void {
+  popFblock(): void {
     this.u.fblocks.pop();
   }
 
-  private unwindFblock(l: Loc, info: FBlock, preserveTos: boolean): Loc {
+  unwindFblock(l: Loc, info: FBlock, preserveTos: boolean): Loc {
     switch (info.type) {
       case 'WHILE_LOOP':
       case 'EXCEPTION_HANDLER':
@@ -504,51 +505,17 @@ export class Compiler {
         if (preserveTos) this.addop(OP.SWAP, 2, l);
         this.op0(OP.POP_TOP, l);
         return l;
-      case 'TRY_EXCEPT':
-        this.op0(POP_BLOCK, l);
-        return l;
-      case 'FINALLY_TRY':
-        this.op0(POP_BLOCK, l);
-        if (preserveTos) this.pushFblock('POP_VALUE', null, null);
-        this.stmts(info.datum as A.Stmt[]);
-        if (preserveTos) this.popFblock();
-        return NO_LOCATION;
-      case 'FINALLY_END':
-        if (preserveTos) this.addop(OP.SWAP, 2, l);
-        this.op0(OP.POP_TOP, l);
-        if (preserveTos) this.addop(OP.SWAP, 2, l);
-        this.op0(POP_BLOCK, l);
-        this.op0(OP.POP_EXCEPT, l);
-        return l;
-      case 'WITH': {
-        l = loc(info.datum as A.With);
-        this.op0(POP_BLOCK, l);
-        if (preserveTos) this.addop(OP.SWAP, 2, l);
-        this.callExitWithNones(l);
-        this.op0(OP.POP_TOP, l);
-        return NO_LOCATION;
-      }
-      case 'HANDLER_CLEANUP': {
-        const name = info.datum as string | null;
-        if (name) this.op0(POP_BLOCK, l);
-        if (preserveTos) this.addop(OP.SWAP, 2, l);
-        this.op0(POP_BLOCK, l);
-        this.op0(OP.POP_EXCEPT, l);
-        if (name) {
-          this.loadConst(this.none, l);
-          this.nameop(name, 'Store', l);
-          this.nameop(name, 'Del', l);
-        }
-        return l;
-      }
       case 'POP_VALUE':
         if (preserveTos) this.addop(OP.SWAP, 2, l);
         this.op0(OP.POP_TOP, l);
         return l;
+      default:
+        // the blocks of try and with statements (compile/trywith.ts)
+        return this.unwindTryFblock(l, info, preserveTos);
     }
   }
 
-  private unwindFblockStack(l: Loc, preserveTos: boolean, wantLoop: boolean | null): { loc: Loc; loop: FBlock | null } {
+  unwindFblockStack(l: Loc, preserveTos: boolean, wantLoop: boolean | null): { loc: Loc; loop: FBlock | null } {
     const fbs = this.u.fblocks;
     if (fbs.length === 0) return { loc: l, loop: null };
     const top = fbs[fbs.length - 1];
@@ -560,7 +527,7 @@ export class Compiler {
     return r;
   }
 
-  private ifStmt(s: A.If): void {
+  ifStmt(s: A.If): void {
     const end = this.newLabel();
     const next = s.orelse.length ? this.newLabel() : end;
     this.jumpIf(s.test, next, false);
@@ -573,7 +540,7 @@ export class Compiler {
     this.useLabel(end);
   }
 
-  private forStmt(s: A.For): void {
+  forStmt(s: A.For): void {
     const l = loc(s);
     const start = this.newLabel();
     const body = this.newLabel();
@@ -595,7 +562,7 @@ export class Compiler {
     this.useLabel(end);
   }
 
-  private whileStmt(s: A.While): void {
+  whileStmt(s: A.While): void {
     const loop = this.newLabel();
     const body = this.newLabel();
     const end = this.newLabel();
@@ -612,205 +579,14 @@ export class Compiler {
     this.useLabel(end);
   }
 
-  private popExceptAndReraise(l: Loc): void {
-    this.addop(OP.COPY, 3, l);
-    this.op0(OP.POP_EXCEPT, l);
-    this.addop(OP.RERAISE, 1, l);
-  }
 
-  private tryExcept(s: A.Try): void {
-    const l = loc(s);
-    const body = this.newLabel();
-    let except = this.newLabel();
-    const end = this.newLabel();
-    const cleanup = this.newLabel();
-    this.jump(SETUP_FINALLY, except, l);
-    this.useLabel(body);
-    this.pushFblock('TRY_EXCEPT', body, null);
-    this.stmts(s.body);
-    this.popFblock();
-    this.op0(POP_BLOCK, NO_LOCATION);
-    this.stmts(s.orelse);
-    this.jump(JUMP, end, NO_LOCATION);
-    const n = s.handlers.length;
-    this.useLabel(except);
-    this.jump(SETUP_CLEANUP, cleanup, NO_LOCATION);
-    this.op0(OP.PUSH_EXC_INFO, NO_LOCATION);
-    this.pushFblock('EXCEPTION_HANDLER', null, null);
-    for (let i = 0; i < n; i++) {
-      const h = s.handlers[i];
-      const hl = loc(h);
-      if (!h.type && i < n - 1) throw errorAt("default 'except:' must be last", h);
-      except = this.newLabel();
-      if (h.type) {
-        this.expr(h.type);
-        this.op0(OP.CHECK_EXC_MATCH, hl);
-        this.jump(OP.POP_JUMP_IF_FALSE, except, hl);
-      }
-      if (h.name) {
-        const cleanupEnd = this.newLabel();
-        const cleanupBody = this.newLabel();
-        this.nameop(h.name, 'Store', hl);
-        this.jump(SETUP_CLEANUP, cleanupEnd, hl);
-        this.useLabel(cleanupBody);
-        this.pushFblock('HANDLER_CLEANUP', cleanupBody, null, h.name);
-        this.stmts(h.body);
-        this.popFblock();
-        this.op0(POP_BLOCK, NO_LOCATION);
-        this.op0(POP_BLOCK, NO_LOCATION);
-        this.op0(OP.POP_EXCEPT, NO_LOCATION);
-        this.loadConst(this.none, NO_LOCATION);
-        this.nameop(h.name, 'Store', NO_LOCATION);
-        this.nameop(h.name, 'Del', NO_LOCATION);
-        this.jump(JUMP, end, NO_LOCATION);
-        this.useLabel(cleanupEnd);
-        this.loadConst(this.none, NO_LOCATION);
-        this.nameop(h.name, 'Store', NO_LOCATION);
-        this.nameop(h.name, 'Del', NO_LOCATION);
-        this.addop(OP.RERAISE, 1, NO_LOCATION);
-      } else {
-        const cleanupBody = this.newLabel();
-        this.op0(OP.POP_TOP, hl);
-        this.useLabel(cleanupBody);
-        this.pushFblock('HANDLER_CLEANUP', cleanupBody, null, null);
-        this.stmts(h.body);
-        this.popFblock();
-        this.op0(POP_BLOCK, NO_LOCATION);
-        this.op0(OP.POP_EXCEPT, NO_LOCATION);
-        this.jump(JUMP, end, NO_LOCATION);
-      }
-      this.useLabel(except);
-    }
-    this.popFblock();
-    this.addop(OP.RERAISE, 0, NO_LOCATION);
-    this.useLabel(cleanup);
-    this.popExceptAndReraise(NO_LOCATION);
-    this.useLabel(end);
-  }
 
-  private tryFinally(s: A.Try): void {
-    const l = loc(s);
-    const body = this.newLabel();
-    const end = this.newLabel();
-    const exit = this.newLabel();
-    const cleanup = this.newLabel();
-    this.jump(SETUP_FINALLY, end, l);
-    this.useLabel(body);
-    this.pushFblock('FINALLY_TRY', body, end, s.finalbody);
-    if (s.handlers.length) this.tryExcept(s);
-    else this.stmts(s.body);
-    this.op0(POP_BLOCK, NO_LOCATION);
-    this.popFblock();
-    this.stmts(s.finalbody);
-    this.jump(JUMP, exit, NO_LOCATION);
-    this.useLabel(end);
-    this.jump(SETUP_CLEANUP, cleanup, NO_LOCATION);
-    this.op0(OP.PUSH_EXC_INFO, NO_LOCATION);
-    this.pushFblock('FINALLY_END', end, null);
-    this.stmts(s.finalbody);
-    this.popFblock();
-    this.addop(OP.RERAISE, 0, NO_LOCATION);
-    this.useLabel(cleanup);
-    this.popExceptAndReraise(NO_LOCATION);
-    this.useLabel(exit);
-  }
 
-  private callExitWithNones(l: Loc): void {
-    this.loadConst(this.none, l);
-    this.loadConst(this.none, l);
-    this.loadConst(this.none, l);
-    this.addop(OP.CALL, 2, l);
-  }
 
-  private withStmt(s: A.With, pos: number): void {
-    const item = s.items[pos];
-    const block = this.newLabel();
-    const final = this.newLabel();
-    const exit = this.newLabel();
-    const cleanup = this.newLabel();
-    this.expr(item.context_expr);
-    const l = loc(s);
-    this.op0(OP.BEFORE_WITH, l);
-    this.jump(SETUP_WITH, final, l);
-    this.useLabel(block);
-    this.pushFblock('WITH', block, final, s);
-    if (item.optional_vars) this.expr(item.optional_vars);
-    else this.op0(OP.POP_TOP, l);
-    pos++;
-    if (pos === s.items.length) this.stmts(s.body);
-    else this.withStmt(s, pos);
-    this.op0(POP_BLOCK, NO_LOCATION);
-    this.popFblock();
-    this.callExitWithNones(l);
-    this.op0(OP.POP_TOP, l);
-    this.jump(JUMP, exit, l);
-    this.useLabel(final);
-    this.jump(SETUP_CLEANUP, cleanup, l);
-    this.op0(OP.PUSH_EXC_INFO, l);
-    this.op0(OP.WITH_EXCEPT_START, l);
-    // compiler_with_except_finish
-    const suppress = this.newLabel();
-    this.jump(OP.POP_JUMP_IF_TRUE, suppress, NO_LOCATION);
-    this.addop(OP.RERAISE, 2, NO_LOCATION);
-    this.useLabel(suppress);
-    this.op0(OP.POP_TOP, NO_LOCATION);
-    this.op0(POP_BLOCK, NO_LOCATION);
-    this.op0(OP.POP_EXCEPT, NO_LOCATION);
-    this.op0(OP.POP_TOP, NO_LOCATION);
-    this.op0(OP.POP_TOP, NO_LOCATION);
-    const exit2 = this.newLabel();
-    this.jump(JUMP, exit2, NO_LOCATION);
-    this.useLabel(cleanup);
-    this.popExceptAndReraise(NO_LOCATION);
-    this.useLabel(exit2);
-    this.useLabel(exit);
-  }
 
-  private importStmt(s: A.Import): void {
-    const l = loc(s);
-    for (const alias of s.names) {
-      this.loadConst({ type: 'int', value: 0n }, l);
-      this.loadConst(this.none, l);
-      this.addopName(OP.IMPORT_NAME, alias.name, l);
-      if (alias.asname) {
-        const parts = alias.name.split('.');
-        if (parts.length > 1) {
-          for (let i = 1; i < parts.length; i++) {
-            this.addopN(OP.IMPORT_FROM, parts[i], l);
-            if (i === parts.length - 1) break;
-            this.addop(OP.SWAP, 2, l);
-            this.op0(OP.POP_TOP, l);
-          }
-          this.nameop(alias.asname, 'Store', l);
-          this.op0(OP.POP_TOP, l);
-        } else {
-          this.nameop(alias.asname, 'Store', l);
-        }
-      } else {
-        this.nameop(alias.name.split('.')[0], 'Store', l);
-      }
-    }
-  }
 
-  private importFrom(s: A.ImportFrom): void {
-    const l = loc(s);
-    this.loadConst({ type: 'int', value: BigInt(s.level) }, l);
-    this.loadConst({ type: 'tuple', items: s.names.map((a) => ({ type: 'str', value: a.name }) as ConstSpec) }, l);
-    this.addopName(OP.IMPORT_NAME, s.module ?? '', l);
-    for (let i = 0; i < s.names.length; i++) {
-      const alias = s.names[i];
-      if (i === 0 && alias.name === '*') {
-        this.addop(OP.CALL_INTRINSIC_1, INTRINSIC_IMPORT_STAR, l);
-        this.op0(OP.POP_TOP, NO_LOCATION);
-        return;
-      }
-      this.addopName(OP.IMPORT_FROM, alias.name, l);
-      this.nameop(alias.asname ?? alias.name, 'Store', l);
-    }
-    this.op0(OP.POP_TOP, l);
-  }
 
-  private augassign(s: A.AugAssign): void {
+  augassign(s: A.AugAssign): void {
     const e = s.target;
     let l = loc(e);
     switch (e.kind) {
@@ -868,12 +644,12 @@ export class Compiler {
     }
   }
 
-  private checkAnnExpr(e: A.Expr): void {
+  checkAnnExpr(e: A.Expr): void {
     this.expr(e);
     this.op0(OP.POP_TOP, loc(e));
   }
 
-  private annassign(s: A.AnnAssign): void {
+  annassign(s: A.AnnAssign): void {
     const l = loc(s);
     const targ = s.target;
     if (s.value) {
@@ -920,14 +696,14 @@ export class Compiler {
 
   // ---- functions and classes --------------------------------------------
 
-  private decorators(decos: A.Expr[]): void {
+  decorators(decos: A.Expr[]): void {
     for (const d of decos) this.expr(d);
   }
-  private applyDecorators(decos: A.Expr[]): void {
+  applyDecorators(decos: A.Expr[]): void {
     for (let i = decos.length - 1; i >= 0; i--) this.addop(OP.CALL, 0, loc(decos[i]));
   }
 
-  private defaultArguments(l: Loc, args: A.Arguments): number {
+  defaultArguments(l: Loc, args: A.Arguments): number {
     let flags = 0;
     if (args.defaults.length) {
       for (const d of args.defaults) this.expr(d);
@@ -950,7 +726,7 @@ export class Compiler {
     return flags;
   }
 
-  private annotations(l: Loc, args: A.Arguments, returns: A.Expr | null): number {
+  annotations(l: Loc, args: A.Arguments, returns: A.Expr | null): number {
     let n = 0;
     const one = (id: string, ann: A.Expr | null) => {
       if (!ann) return;
@@ -974,13 +750,13 @@ export class Compiler {
     return 0;
   }
 
-  private checkDebugArgs(args: A.Arguments): void {
+  checkDebugArgs(args: A.Arguments): void {
     for (const a of [...args.posonlyargs, ...args.args, ...args.kwonlyargs, args.vararg, args.kwarg]) {
       if (a && a.arg === '__debug__') throw errorAt('cannot assign to __debug__', a);
     }
   }
 
-  private functionDef(s: A.FunctionDef): void {
+  functionDef(s: A.FunctionDef): void {
     this.checkDebugArgs(s.args);
     this.decorators(s.decorator_list);
     const firstlineno = s.decorator_list.length ? s.decorator_list[0].lineno : s.lineno;
@@ -1003,7 +779,7 @@ export class Compiler {
     this.nameop(s.name, 'Store', l);
   }
 
-  private wrapInStopIterationHandler(): void {
+  wrapInStopIterationHandler(): void {
     const handler = this.newLabel();
     // SETUP_CLEANUP goes at the very start of the code unit, before RESUME
     this.u.entry.instrs.unshift({ op: SETUP_CLEANUP, arg: 0, target: handler, loc: NO_LOCATION, except: null });
@@ -1014,7 +790,7 @@ export class Compiler {
     this.addop(OP.RERAISE, 1, NO_LOCATION);
   }
 
-  private makeClosure(l: Loc, co: CodeObject, flags: number): void {
+  makeClosure(l: Loc, co: CodeObject, flags: number): void {
     if (co.co_nfreevars) {
       const first = co.co_localsplusnames.length - co.co_nfreevars;
       for (let i = first; i < co.co_localsplusnames.length; i++) {
@@ -1031,7 +807,7 @@ export class Compiler {
     this.addop(OP.MAKE_FUNCTION, flags, l);
   }
 
-  private classDef(s: A.ClassDef): void {
+  classDef(s: A.ClassDef): void {
     const decos = s.decorator_list;
     this.decorators(decos);
     const firstlineno = decos.length ? decos[0].lineno : s.lineno;
@@ -1066,7 +842,7 @@ export class Compiler {
     this.nameop(s.name, 'Store', l);
   }
 
-  private lambda(e: A.Lambda): void {
+  lambda(e: A.Lambda): void {
     this.checkDebugArgs(e.args);
     const l = loc(e);
     const flags = this.defaultArguments(l, e.args);
@@ -1248,7 +1024,7 @@ export class Compiler {
     }
   }
 
-  private slice(s: A.Slice): number {
+  slice(s: A.Slice): number {
     const l = loc(s);
     let n = 2;
     if (s.lower) this.expr(s.lower);
@@ -1262,7 +1038,7 @@ export class Compiler {
     return n;
   }
 
-  private addYieldFrom(l: Loc): void {
+  addYieldFrom(l: Loc): void {
     const send = this.newLabel();
     const fail = this.newLabel();
     const exit = this.newLabel();
@@ -1279,7 +1055,7 @@ export class Compiler {
     this.op0(OP.END_SEND, l);
   }
 
-  private addCompare(op: A.CmpOpKind, l: Loc): void {
+  addCompare(op: A.CmpOpKind, l: Loc): void {
     switch (op) {
       case 'Is': this.addop(OP.IS_OP, 0, l); return;
       case 'IsNot': this.addop(OP.IS_OP, 1, l); return;
@@ -1289,7 +1065,7 @@ export class Compiler {
     }
   }
 
-  private compare(e: A.Compare): void {
+  compare(e: A.Compare): void {
     const l = loc(e);
     this.expr(e.left);
     const n = e.ops.length - 1;
@@ -1377,7 +1153,7 @@ export class Compiler {
     this.jump(cond ? OP.POP_JUMP_IF_TRUE : OP.POP_JUMP_IF_FALSE, next, loc(e));
   }
 
-  private unpackHelper(l: Loc, elts: A.Expr[]): void {
+  unpackHelper(l: Loc, elts: A.Expr[]): void {
     const n = elts.length;
     let seenStar = false;
     for (let i = 0; i < n; i++) {
@@ -1393,12 +1169,12 @@ export class Compiler {
     if (!seenStar) this.addop(OP.UNPACK_SEQUENCE, n, l);
   }
 
-  private assignmentHelper(l: Loc, elts: A.Expr[]): void {
+  assignmentHelper(l: Loc, elts: A.Expr[]): void {
     this.unpackHelper(l, elts);
     for (const elt of elts) this.expr(elt.kind === 'Starred' ? elt.value : elt);
   }
 
-  private starunpackHelper(l: Loc, elts: A.Expr[], pushed: number, build: number, add: number, extend: number, tuple: boolean): void {
+  starunpackHelper(l: Loc, elts: A.Expr[], pushed: number, build: number, add: number, extend: number, tuple: boolean): void {
     const n = elts.length;
     if (n > 2 && elts.every((e) => e.kind === 'Constant')) {
       let folded: ConstSpec = { type: 'tuple', items: elts.map(constValue) };
@@ -1442,7 +1218,7 @@ export class Compiler {
     if (tuple) this.addop(OP.CALL_INTRINSIC_1, INTRINSIC_LIST_TO_TUPLE, l);
   }
 
-  private subdict(e: A.Dict, begin: number, end: number): void {
+  subdict(e: A.Dict, begin: number, end: number): void {
     const n = end - begin;
     const big = n * 2 > STACK_USE_GUIDELINE;
     const l = loc(e);
@@ -1462,7 +1238,7 @@ export class Compiler {
     if (!big) this.addop(OP.BUILD_MAP, n, l);
   }
 
-  private dict(e: A.Dict): void {
+  dict(e: A.Dict): void {
     const l = loc(e);
     const n = e.values.length;
     let haveDict = false;
@@ -1500,12 +1276,12 @@ export class Compiler {
 
   // ---- calls -------------------------------------------------------------
 
-  private isImportOriginated(e: A.Expr): boolean {
+  isImportOriginated(e: A.Expr): boolean {
     if (e.kind !== 'Name') return false;
     return (this.st.top.getSymbol(e.id) & DEF_IMPORT) !== 0;
   }
 
-  private canOptimizeSuperCall(attr: A.Attribute): boolean {
+  canOptimizeSuperCall(attr: A.Attribute): boolean {
     const e = attr.value;
     if (e.kind !== 'Call' || e.func.kind !== 'Name' || e.func.id !== 'super' || attr.attr === '__class__' || e.keywords.length !== 0) return false;
     if (this.u.ste.getScope('super') !== GLOBAL_IMPLICIT) return false;
@@ -1516,7 +1292,7 @@ export class Compiler {
     return this.getRefType('__class__') === FREE;
   }
 
-  private loadArgsForSuper(e: A.Call): void {
+  loadArgsForSuper(e: A.Call): void {
     const l = loc(e);
     this.nameop((e.func as A.Name).id, 'Load', loc(e.func));
     if (e.args.length === 2) {
@@ -1529,7 +1305,7 @@ export class Compiler {
     this.nameop(first, 'Load', l);
   }
 
-  private maybeOptimizeMethodCall(e: A.Call): boolean {
+  maybeOptimizeMethodCall(e: A.Call): boolean {
     const meth = e.func;
     if (meth.kind !== 'Attribute' || meth.ctx !== 'Load') return false;
     if (this.isImportOriginated(meth.value)) return false;
@@ -1559,12 +1335,12 @@ export class Compiler {
     return true;
   }
 
-  private kwNames(l: Loc, kws: A.Keyword[]): void {
+  kwNames(l: Loc, kws: A.Keyword[]): void {
     const names: ConstSpec = { type: 'tuple', items: kws.map((k) => ({ type: 'str', value: k.arg! }) as ConstSpec) };
     this.addop(OP.KW_NAMES, this.u.add(names), l);
   }
 
-  private validateKeywords(kws: A.Keyword[]): void {
+  validateKeywords(kws: A.Keyword[]): void {
     for (let i = 0; i < kws.length; i++) {
       const k = kws[i];
       if (k.arg === null) continue;
@@ -1575,7 +1351,7 @@ export class Compiler {
     }
   }
 
-  private call(e: A.Call): void {
+  call(e: A.Call): void {
     this.validateKeywords(e.keywords);
     if (this.maybeOptimizeMethodCall(e)) return;
     this.op0(OP.PUSH_NULL, loc(e.func));
@@ -1583,7 +1359,7 @@ export class Compiler {
     this.callHelper(loc(e), 0, e.args, e.keywords);
   }
 
-  private subkwargs(l: Loc, kws: A.Keyword[], begin: number, end: number): void {
+  subkwargs(l: Loc, kws: A.Keyword[], begin: number, end: number): void {
     const n = end - begin;
     const big = n * 2 > STACK_USE_GUIDELINE;
     if (n > 1 && !big) {
@@ -1601,7 +1377,7 @@ export class Compiler {
     if (!big) this.addop(OP.BUILD_MAP, n, l);
   }
 
-  private callHelper(l: Loc, n: number, args: A.Expr[], keywords: A.Keyword[]): void {
+  callHelper(l: Loc, n: number, args: A.Expr[], keywords: A.Keyword[]): void {
     this.validateKeywords(keywords);
     const nelts = args.length;
     const nkwelts = keywords.length;
@@ -1656,184 +1432,14 @@ export class Compiler {
 
   // ---- comprehensions ----------------------------------------------------
 
-  private comprehension(
-    e: A.Expr,
-    type: 'gen' | 'list' | 'set' | 'dict',
-    name: string,
-    generators: A.Comprehension[],
-    elt: A.Expr,
-    val: A.Expr | null,
-  ): void {
-    const entry = this.st.lookup(e);
-    const isInlined = entry.compInlined;
-    const l = loc(e);
-    const outermost = generators[0];
-    let state: InlineState | null = null;
-    if (isInlined) {
-      this.expr(outermost.iter);
-      this.op0(OP.GET_ITER, l);
-      state = this.pushInlinedComprehensionState(l, entry);
-    } else {
-      this.enterScope(name, 'comprehension', e, e.lineno);
-    }
-    if (type !== 'gen') {
-      this.addop(type === 'list' ? OP.BUILD_LIST : type === 'set' ? OP.BUILD_SET : OP.BUILD_MAP, 0, l);
-      if (isInlined) this.addop(OP.SWAP, 2, l);
-    }
-    this.comprehensionGenerator(l, generators, 0, 0, elt, val, type, isInlined);
-    if (state) {
-      this.popInlinedComprehensionState(l, state);
-      return;
-    }
-    if (type !== 'gen') this.op0(OP.RETURN_VALUE, l);
-    else this.wrapInStopIterationHandler();
-    const co = this.assemble(true);
-    this.exitScope();
-    this.makeClosure(l, co, 0);
-    this.expr(outermost.iter);
-    this.op0(OP.GET_ITER, l);
-    this.addop(OP.CALL, 0, l);
-  }
 
-  private comprehensionGenerator(
-    l: Loc,
-    generators: A.Comprehension[],
-    genIndex: number,
-    depth: number,
-    elt: A.Expr,
-    val: A.Expr | null,
-    type: 'gen' | 'list' | 'set' | 'dict',
-    iterOnStack: boolean,
-  ): void {
-    let start: Block | null = this.newLabel();
-    const ifCleanup = this.newLabel();
-    const anchor = this.newLabel();
-    const gen = generators[genIndex];
-    if (!iterOnStack) {
-      if (genIndex === 0) {
-        this.u.argcount = 1;
-        this.addop(OP.LOAD_FAST, dictAdd(this.u.varnames, '.0'), l);
-      } else {
-        const it = gen.iter;
-        const elts = it.kind === 'List' || it.kind === 'Tuple' ? it.elts : null;
-        if (elts && elts.length === 1 && elts[0].kind !== 'Starred') {
-          this.expr(elts[0]);
-          start = null;
-        }
-        if (start) {
-          this.expr(gen.iter);
-          this.op0(OP.GET_ITER, l);
-        }
-      }
-    }
-    if (start) {
-      depth++;
-      this.useLabel(start);
-      this.jump(OP.FOR_ITER, anchor, l);
-    }
-    this.expr(gen.target);
-    for (const cond of gen.ifs) this.jumpIf(cond, ifCleanup, false);
-    if (++genIndex < generators.length) {
-      this.comprehensionGenerator(l, generators, genIndex, depth, elt, val, type, false);
-    }
-    let eltLoc = loc(elt);
-    if (genIndex >= generators.length) {
-      switch (type) {
-        case 'gen':
-          this.expr(elt);
-          this.addop(OP.YIELD_VALUE, 0, eltLoc);
-          this.addop(OP.RESUME, 1, eltLoc);
-          this.op0(OP.POP_TOP, eltLoc);
-          break;
-        case 'list':
-          this.expr(elt);
-          this.addop(OP.LIST_APPEND, depth + 1, eltLoc);
-          break;
-        case 'set':
-          this.expr(elt);
-          this.addop(OP.SET_ADD, depth + 1, eltLoc);
-          break;
-        case 'dict':
-          this.expr(elt);
-          this.expr(val!);
-          eltLoc = { lineno: elt.lineno, end_lineno: val!.end_lineno, col: elt.col_offset, end_col: val!.end_col_offset };
-          this.addop(OP.MAP_ADD, depth + 1, eltLoc);
-          break;
-      }
-    }
-    this.useLabel(ifCleanup);
-    if (start) {
-      this.jump(JUMP, start, eltLoc);
-      this.useLabel(anchor);
-      this.op0(OP.END_FOR, NO_LOCATION);
-    }
-  }
 
-  private pushInlinedComprehensionState(l: Loc, entry: SymTableEntry): InlineState {
-    const u = this.u;
-    // in a class body every name the comprehension uses is isolated (3.12.1)
-    const inClassBlock = u.ste.type === 'class' && !u.inInlinedComp;
-    u.inInlinedComp++;
-    const state: InlineState = { pushedLocals: [], tempSymbols: new Map(), fastHidden: [], cleanup: null, end: null };
-    for (const [k, symbol] of entry.symbols) {
-      if ((symbol & DEF_LOCAL && !(symbol & DEF_NONLOCAL)) || inClassBlock) {
-        if (!u.ste.isFunctionLike()) {
-          if (u.fasthidden.get(k) !== true) {
-            u.fasthidden.set(k, true);
-            state.fastHidden.push(k);
-          }
-        }
-        const scope = entry.getScope(k);
-        const outv = u.ste.symbols.get(k) ?? 0;
-        const outsc = (outv >> 12) & 7;
-        if ((scope !== outsc && scope !== FREE && !(scope === CELL && outsc === FREE)) || inClassBlock) {
-          state.tempSymbols.set(k, outv);
-          u.ste.symbols.set(k, symbol);
-        }
-        this.varnameOp(OP.LOAD_FAST_AND_CLEAR, k, l);
-        if (scope === CELL) {
-          const dict = outsc === FREE ? u.freevars : u.cellvars;
-          this.addop(OP.MAKE_CELL, dictAdd(dict, k), l);
-        }
-        state.pushedLocals.push(k);
-      }
-    }
-    if (state.pushedLocals.length) {
-      this.addop(OP.SWAP, state.pushedLocals.length + 1, l);
-      state.cleanup = this.newLabel();
-      state.end = this.newLabel();
-      this.jump(SETUP_FINALLY, state.cleanup, l);
-    }
-    return state;
-  }
 
-  private restoreInlinedComprehensionLocals(l: Loc, state: InlineState): void {
-    const n = state.pushedLocals.length;
-    this.addop(OP.SWAP, n + 1, l);
-    for (let i = n - 1; i >= 0; i--) this.varnameOp(STORE_FAST_MAYBE_NULL, state.pushedLocals[i], l);
-  }
 
-  private popInlinedComprehensionState(l: Loc, state: InlineState): void {
-    const u = this.u;
-    u.inInlinedComp--;
-    for (const [k, v] of state.tempSymbols) u.ste.symbols.set(k, v);
-    if (state.pushedLocals.length) {
-      this.op0(POP_BLOCK, NO_LOCATION);
-      this.jump(JUMP, state.end!, NO_LOCATION);
-      this.useLabel(state.cleanup!);
-      this.addop(OP.SWAP, 2, NO_LOCATION);
-      this.op0(OP.POP_TOP, NO_LOCATION);
-      this.restoreInlinedComprehensionLocals(l, state);
-      this.addop(OP.RERAISE, 0, NO_LOCATION);
-      this.useLabel(state.end!);
-      this.restoreInlinedComprehensionLocals(l, state);
-    }
-    for (const k of state.fastHidden) u.fasthidden.set(k, false);
-  }
 
   // ---- assembly ----------------------------------------------------------
 
-  private computeCodeFlags(): number {
+  computeCodeFlags(): number {
     const ste = this.u.ste;
     let flags = 0;
     if (ste.isFunctionLike()) {
@@ -1964,7 +1570,7 @@ export class Compiler {
   }
 }
 
-interface InlineState {
+export interface InlineState {
   pushedLocals: string[];
   tempSymbols: Map<string, number>;
   fastHidden: string[];
@@ -1996,3 +1602,41 @@ function updateStartLocationToMatchAttr(l: Loc, attr: A.Attribute): Loc {
 function locPos(l: Loc): A.Pos {
   return { lineno: l.lineno, end_lineno: l.end_lineno, col_offset: l.col, end_col_offset: l.end_col, start: 0, end: 0 };
 }
+
+// try and with statements: an on-demand part (compile/trywith.ts)
+export interface Compiler {
+  tryExcept(s: A.Try): void;
+  tryFinally(s: A.Try): void;
+  callExitWithNones(l: Loc): void;
+  withStmt(s: A.With, pos: number): void;
+  popExceptAndReraise(l: Loc): void;
+  unwindTryFblock(l: Loc, info: FBlock, preserveTos: boolean): Loc;
+}
+deferPrototype(parts.trywith, 'Compiler', Compiler.prototype, [
+  'tryExcept', 'tryFinally', 'callExitWithNones', 'withStmt', 'popExceptAndReraise', 'unwindTryFblock',
+]);
+
+// comprehensions: an on-demand part (compile/comprehensions.ts)
+export interface Compiler {
+  comprehension(
+    e: A.Expr, type: 'gen' | 'list' | 'set' | 'dict', name: string, generators: A.Comprehension[], elt: A.Expr, val: A.Expr | null,
+  ): void;
+  comprehensionGenerator(
+    l: Loc, generators: A.Comprehension[], genIndex: number, depth: number, elt: A.Expr, val: A.Expr | null,
+    type: 'gen' | 'list' | 'set' | 'dict', iterOnStack: boolean,
+  ): void;
+  pushInlinedComprehensionState(l: Loc, entry: SymTableEntry): InlineState;
+  restoreInlinedComprehensionLocals(l: Loc, state: InlineState): void;
+  popInlinedComprehensionState(l: Loc, state: InlineState): void;
+}
+deferPrototype(parts.comprehensions, 'Compiler', Compiler.prototype, [
+  'comprehension', 'comprehensionGenerator', 'pushInlinedComprehensionState', 'restoreInlinedComprehensionLocals',
+  'popInlinedComprehensionState',
+]);
+
+// import statements: an on-demand part (compile/imports.ts)
+export interface Compiler {
+  importStmt(s: A.Import): void;
+  importFrom(s: A.ImportFrom): void;
+}
+deferPrototype(parts.imports, 'Compiler', Compiler.prototype, ['importStmt', 'importFrom']);

@@ -2,6 +2,7 @@
 
 import type * as A from '../parse/ast.js';
 import { CompileError, errorAt, unsupported } from './errors.js';
+import { parts, deferPrototype, deferredMethod } from '../ondemand.js';
 
 // Symbol flags (Include/internal/pycore_symtable.h)
 export const DEF_GLOBAL = 1;
@@ -16,8 +17,8 @@ export const DEF_ANNOT = 256;
 export const DEF_COMP_ITER = 512;
 export const DEF_COMP_CELL = 2048;
 export const DEF_BOUND = DEF_LOCAL | DEF_PARAM | DEF_IMPORT;
-const SCOPE_OFFSET = 12;
-const SCOPE_MASK = 7;
+export const SCOPE_OFFSET = 12;
+export const SCOPE_MASK = 7;
 
 // Scopes
 export const LOCAL = 1;
@@ -80,10 +81,10 @@ export function mangle(privateName: string | null, name: string): string {
 
 export class SymTable {
   top!: SymTableEntry;
-  private cur!: SymTableEntry;
-  private stack: SymTableEntry[] = [];
-  private blocks = new Map<Node, SymTableEntry>();
-  private privateName: string | null = null;
+  cur!: SymTableEntry;
+  stack: SymTableEntry[] = [];
+  blocks = new Map<Node, SymTableEntry>();
+  privateName: string | null = null;
 
   lookup(node: Node): SymTableEntry {
     const ste = this.blocks.get(node);
@@ -99,7 +100,7 @@ export class SymTable {
     analyze(this.top);
   }
 
-  private enterBlock(name: string, type: BlockType, node: Node, lineno: number): void {
+  enterBlock(name: string, type: BlockType, node: Node, lineno: number): void {
     const ste = new SymTableEntry(name, type, node, lineno);
     const prev = this.stack.length ? this.stack[this.stack.length - 1] : null;
     if (prev && (prev.nested || prev.isFunctionLike())) ste.nested = true;
@@ -109,12 +110,12 @@ export class SymTable {
     this.blocks.set(node, ste);
   }
 
-  private exitBlock(): void {
+  exitBlock(): void {
     this.stack.pop();
     this.cur = this.stack[this.stack.length - 1];
   }
 
-  private addDef(name: string, flag: number, loc: A.Pos | null, ste: SymTableEntry = this.cur): void {
+  addDef(name: string, flag: number, loc: A.Pos | null, ste: SymTableEntry = this.cur): void {
     const mangled = mangle(this.privateName, name);
     let val = ste.symbols.get(mangled);
     if (val !== undefined) {
@@ -140,20 +141,20 @@ export class SymTable {
     }
   }
 
-  private recordDirective(name: string, loc: A.Pos): void {
+  recordDirective(name: string, loc: A.Pos): void {
     const mangled = mangle(this.privateName, name);
     if (!this.cur.directives.has(mangled)) this.cur.directives.set(mangled, loc);
   }
 
-  private visitStmts(body: A.Stmt[]): void {
+  visitStmts(body: A.Stmt[]): void {
     for (const s of body) this.visitStmt(s);
   }
 
-  private visitExprs(es: (A.Expr | null)[]): void {
+  visitExprs(es: (A.Expr | null)[]): void {
     for (const e of es) if (e) this.visitExpr(e);
   }
 
-  private visitStmt(s: A.Stmt): void {
+  visitStmt(s: A.Stmt): void {
     switch (s.kind) {
       case 'FunctionDef':
         this.addDef(s.name, DEF_LOCAL, s);
@@ -306,17 +307,8 @@ export class SymTable {
     }
   }
 
-  private visitAlias(a: A.Alias): void {
-    // `import a.b` binds `a`
-    const storeName = a.asname ?? a.name.split('.')[0];
-    if (a.name === '*') {
-      if (this.cur.type !== 'module') throw errorAt('import * only allowed at module level', a);
-      return;
-    }
-    this.addDef(storeName, DEF_IMPORT, a);
-  }
 
-  private visitAnnotations(args: A.Arguments, returns: A.Expr | null): void {
+  visitAnnotations(args: A.Arguments, returns: A.Expr | null): void {
     for (const a of [...args.posonlyargs, ...args.args]) if (a.annotation) this.visitExpr(a.annotation);
     if (args.vararg?.annotation) this.visitExpr(args.vararg.annotation);
     if (args.kwarg?.annotation) this.visitExpr(args.kwarg.annotation);
@@ -324,7 +316,7 @@ export class SymTable {
     if (returns) this.visitExpr(returns);
   }
 
-  private visitParams(args: A.Arguments): void {
+  visitParams(args: A.Arguments): void {
     for (const a of args.posonlyargs) this.addDef(a.arg, DEF_PARAM, a);
     for (const a of args.args) this.addDef(a.arg, DEF_PARAM, a);
     for (const a of args.kwonlyargs) this.addDef(a.arg, DEF_PARAM, a);
@@ -338,7 +330,7 @@ export class SymTable {
     }
   }
 
-  private visitExpr(e: A.Expr): void {
+  visitExpr(e: A.Expr): void {
     switch (e.kind) {
       case 'NamedExpr':
         if (this.cur.compIterExpr > 0) {
@@ -451,79 +443,8 @@ export class SymTable {
     }
   }
 
-  private raiseIfComprehension(e: A.Expr): never {
-    const what = { list: 'list comprehension', set: 'set comprehension', dict: 'dict comprehension', gen: 'generator expression' }[
-      this.cur.comprehension ?? 'gen'
-    ];
-    throw errorAt(`'yield' inside ${what}`, e);
-  }
 
-  private extendNamedExprScope(target: A.Name): void {
-    const name = target.id;
-    for (let i = this.stack.length - 1; i >= 0; i--) {
-      const ste = this.stack[i];
-      if (ste.comprehension) {
-        if (ste.getSymbol(name) & DEF_COMP_ITER) {
-          throw errorAt(`assignment expression cannot rebind comprehension iteration variable '${name}'`, target);
-        }
-        continue;
-      }
-      if (ste.type === 'function') {
-        if (ste.getSymbol(name) & DEF_GLOBAL) this.addDef(name, DEF_GLOBAL, target);
-        else this.addDef(name, DEF_NONLOCAL, target);
-        this.recordDirective(name, target);
-        this.addDef(name, DEF_LOCAL, target, ste);
-        return;
-      }
-      if (ste.type === 'module') {
-        this.addDef(name, DEF_GLOBAL, target);
-        this.recordDirective(name, target);
-        this.addDef(name, DEF_GLOBAL, target, ste);
-        return;
-      }
-      if (ste.type === 'class') {
-        throw errorAt('assignment expression within a comprehension cannot be used in a class body', target);
-      }
-    }
-  }
 
-  private handleComprehension(
-    e: A.Expr,
-    scopeName: string,
-    generators: A.Comprehension[],
-    elt: A.Expr,
-    value: A.Expr | null,
-    kind: CompKind,
-  ): void {
-    const outermost = generators[0];
-    if (generators.some((g) => g.is_async)) throw unsupported('async comprehensions', e);
-    // The outermost iterator is evaluated in the enclosing scope
-    this.cur.compIterExpr++;
-    this.visitExpr(outermost.iter);
-    this.cur.compIterExpr--;
-    this.enterBlock(`<${scopeName}>`, 'function', e, e.lineno);
-    this.cur.comprehension = kind;
-    // the outermost iterable arrives as the implicit argument .0
-    this.addDef('.0', DEF_PARAM, e);
-    this.cur.compIterTarget = true;
-    this.visitExpr(outermost.target);
-    this.cur.compIterTarget = false;
-    this.visitExprs(outermost.ifs);
-    for (let i = 1; i < generators.length; i++) {
-      const g = generators[i];
-      this.cur.compIterTarget = true;
-      this.visitExpr(g.target);
-      this.cur.compIterTarget = false;
-      this.cur.compIterExpr++;
-      this.visitExpr(g.iter);
-      this.cur.compIterExpr--;
-      this.visitExprs(g.ifs);
-    }
-    if (value) this.visitExpr(value);
-    this.visitExpr(elt);
-    if (kind === 'gen') this.cur.generator = true;
-    this.exitBlock();
-  }
 }
 
 // ---------------------------------------------------------------------------
@@ -578,37 +499,8 @@ function analyzeName(
   scopes.set(name, GLOBAL_IMPLICIT);
 }
 
-function isFreeInAnyChild(entry: SymTableEntry, key: string): boolean {
+export function isFreeInAnyChild(entry: SymTableEntry, key: string): boolean {
   return entry.children.some((c) => c.getScope(key) === FREE);
-}
-
-function inlineComprehension(
-  ste: SymTableEntry,
-  comp: SymTableEntry,
-  scopes: Map<string, number>,
-  compFree: Set<string>,
-  inlinedCells: Set<string>,
-): void {
-  for (const [k, compFlags] of comp.symbols) {
-    if (compFlags & DEF_PARAM) continue; // the .0 parameter
-    let scope = (compFlags >> SCOPE_OFFSET) & SCOPE_MASK;
-    const onlyFlags = compFlags & ((1 << SCOPE_OFFSET) - 1);
-    if (scope === CELL || onlyFlags & DEF_COMP_CELL) inlinedCells.add(k);
-    const existing = ste.symbols.get(k);
-    // __class__ is never allowed to be free through a class scope
-    if (scope === FREE && ste.type === 'class' && k === '__class__') {
-      scope = GLOBAL_IMPLICIT;
-      compFree.delete(k);
-    }
-    if (existing === undefined) {
-      ste.symbols.set(k, onlyFlags);
-      scopes.set(k, scope);
-    } else if (existing & DEF_BOUND && !isFreeInAnyChild(comp, k) && ste.type !== 'class') {
-      // free in the comprehension but local outside: just a local now
-      compFree.delete(k);
-    }
-  }
-  comp.compInlined = true;
 }
 
 function analyzeBlock(
@@ -706,3 +598,22 @@ export function buildSymtable(mod: A.Module): SymTable {
   st.build(mod);
   return st;
 }
+
+// comprehensions: an on-demand part (compile/comprehensions.ts)
+export interface SymTable {
+  raiseIfComprehension(e: A.Expr): never;
+  extendNamedExprScope(target: A.Name): void;
+  handleComprehension(
+    e: A.Expr, scopeName: string, generators: A.Comprehension[], elt: A.Expr, value: A.Expr | null, kind: CompKind,
+  ): void;
+}
+deferPrototype(parts.comprehensions, 'SymTable', SymTable.prototype, ['raiseIfComprehension', 'extendNamedExprScope', 'handleComprehension']);
+const inlineComprehension = deferredMethod<(
+  ste: SymTableEntry, comp: SymTableEntry, scopes: Map<string, number>, compFree: Set<string>, inlinedCells: Set<string>,
+) => void>(parts.comprehensions, 'inlineComprehension');
+
+// import statements: an on-demand part (compile/imports.ts)
+export interface SymTable {
+  visitAlias(a: A.Alias): void;
+}
+deferPrototype(parts.imports, 'SymTable', SymTable.prototype, ['visitAlias']);

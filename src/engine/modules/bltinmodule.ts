@@ -47,7 +47,7 @@ import '../objects/codeobject.js';
 import '../bytecode/opcodes.js';
 import '../eval/frame.js';
 import { writeStdout, writeStderr, fileWrite } from './sysmodule.js';
-import { parts, deferred } from '../ondemand.js';
+import { parts, deferred, deferredMethods } from '../ondemand.js';
 
 function none(): PyObject {
   incref(PyNone);
@@ -381,141 +381,6 @@ const next: BuiltinMethod = (_s, args, kw) => {
   raise(Exc.StopIteration);
 };
 
-function minmax(name: string, op: number, args: PyObject[], kwnames: string[] | null): PyObject {
-  const nkw = kwnames ? kwnames.length : 0;
-  const npos = args.length - nkw;
-  let key: PyObject | null = null;
-  let dflt: PyObject | undefined;
-  for (let k = 0; k < nkw; k++) {
-    const n = kwnames![k], v = args[npos + k];
-    if (n === 'key') key = v === PyNone ? null : v;
-    else if (n === 'default') dflt = v;
-    else raise(Exc.TypeError, `${name}() got an unexpected keyword argument '${n}'`);
-  }
-  if (npos === 0) raise(Exc.TypeError, `${name} expected at least 1 argument, got 0`);
-  let items: PyObject[];
-  if (npos === 1) {
-    items = iterableToArray(args[0]);
-  } else {
-    if (dflt !== undefined) {
-      raise(Exc.TypeError, `Cannot specify a default for ${name}() with multiple positional arguments`);
-    }
-    items = args.slice(0, npos).map((x) => (incref(x), x));
-  }
-  try {
-    if (items.length === 0) {
-      if (dflt !== undefined) {
-        incref(dflt);
-        return dflt;
-      }
-      raise(Exc.ValueError, `${name}() iterable argument is empty`);
-    }
-    let best = items[0];
-    let bestKey = key ? call(key, [best]) : (incref(best), best);
-    for (let i = 1; i < items.length; i++) {
-      const it = items[i];
-      const k = key ? call(key, [it]) : (incref(it), it);
-      let better: boolean;
-      try {
-        better = richCompareBool(k, bestKey, op);
-      } catch (e) {
-        decref(k);
-        decref(bestKey);
-        throw e;
-      }
-      if (better) {
-        decref(bestKey);
-        bestKey = k;
-        best = it;
-      } else {
-        decref(k);
-      }
-    }
-    decref(bestKey);
-    incref(best);
-    return best;
-  } finally {
-    for (const x of items) decref(x);
-  }
-}
-const min: BuiltinMethod = (_s, args, kw) => minmax('min', Py_LT, args, kw);
-const max: BuiltinMethod = (_s, args, kw) => minmax('max', Py_GT, args, kw);
-
-const sum: BuiltinMethod = (_s, args, kw) => {
-  const [iterable, startArg] = parseArgs('sum', args, kw, ['iterable', 'start'], 1, 1);
-  let acc: PyObject = startArg ?? newInt(0);
-  if (startArg) {
-    if (startArg instanceof PyStr) raise(Exc.TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
-    if (startArg.type === BytesType) raise(Exc.TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
-    incref(acc);
-  }
-  const it = getIter(iterable!);
-  try {
-    // Floats are added with Neumaier compensation in 3.12 (so sum([0.1]*10) == 1.0).
-    let fsum: number | null = null, comp = 0;
-    for (let x = iterNext(it); x !== null; x = iterNext(it)) {
-      if (fsum !== null && x.type === FloatType) {
-        const y = (x as PyFloat).value;
-        const t: number = fsum + y;
-        if (Math.abs(fsum) >= Math.abs(y)) comp += (fsum - t) + y;
-        else comp += (y - t) + fsum;
-        fsum = t;
-        decref(x);
-        continue;
-      }
-      if (fsum !== null) {
-        decref(acc);
-        acc = newFloat(fsum + comp);
-        fsum = null;
-        comp = 0;
-      }
-      if (acc.type === FloatType && x.type === FloatType) {
-        fsum = (acc as PyFloat).value;
-        comp = 0;
-        const y = (x as PyFloat).value;
-        const t: number = fsum + y;
-        if (Math.abs(fsum) >= Math.abs(y)) comp += (fsum - t) + y;
-        else comp += (y - t) + fsum;
-        fsum = t;
-        decref(x);
-        continue;
-      }
-      let r: PyObject;
-      try {
-        r = binaryOp(acc, x, 0);
-      } finally {
-        decref(x);
-      }
-      decref(acc);
-      acc = r;
-    }
-    if (fsum !== null) {
-      decref(acc);
-      acc = newFloat(fsum + comp);
-    }
-    return acc;
-  } catch (e) {
-    decref(acc);
-    throw e;
-  } finally {
-    decref(it);
-  }
-};
-
-const sorted: BuiltinMethod = (_s, args, kwnames) => {
-  const nkw = kwnames ? kwnames.length : 0;
-  if (args.length - nkw !== 1) raise(Exc.TypeError, `sorted expected 1 argument, got ${args.length - nkw}`);
-  const list = newList(iterableToArray(args[0]));
-  try {
-    const r = ListType.methods.sort(list, args.slice(1), kwnames);
-    decref(r);
-  } catch (e) {
-    decref(list);
-    throw e;
-  }
-  return list;
-};
-
 function anyAll(name: string, want: boolean): BuiltinMethod {
   return (_s, args) => {
     checkArity(name, args, 1, 1);
@@ -641,6 +506,9 @@ const unsupportedFn = (name: string): BuiltinMethod => () => unsupported(`${name
  * loaded on demand (a program that names `exec` or `eval` loads it; see
  * src/engine/ondemand.ts).
  */
+// min, max, sum and sorted: an on-demand part (objects/sorting.ts)
+const { max, min, sorted, sum } = deferredMethods<BuiltinMethod>(parts.sorting, ['max', 'min', 'sorted', 'sum']);
+
 const execOrEval = deferred<(name: 'exec' | 'eval', args: PyObject[], kwnames: string[] | null) => PyObject>(
   parts.exec, 'execOrEval',
 );

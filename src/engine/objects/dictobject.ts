@@ -31,6 +31,8 @@ import { FreeList, PyTuple, TupleType, newTuple, mayBeTracked, EmptyTuple } from
 import { checkArity, noKeywords, parseArgs } from './args.js';
 import { newList } from './listobject.js';
 import { PySet, newSet, setAdd, setDiscardKey, setContainsKey, setRichCompareViews, SetType, FrozenSetType } from './setobject.js';
+import { parts, deferred, deferredMethods } from '../ondemand.js';
+import type { BuiltinMethod } from './typeobject.js';
 
 // ===================================================================== layout
 
@@ -60,7 +62,7 @@ function log2Keysize(minsize: number): number {
 }
 
 /** estimate_log2_keysize: a table with room for n items */
-function estimateLog2(n: number): number {
+export function estimateLog2(n: number): number {
   return log2Keysize(Math.floor((n * 3 + 1) / 2));
 }
 
@@ -215,7 +217,7 @@ function setNewKeys(d: PyDict, log2: number, unicode: boolean): void {
 /** SHARED_KEYS_MAX_SIZE: a class's instances share at most this many attribute names */
 const SHARED_KEYS_MAX_SIZE = 30;
 /** NEXT_LOG2_SHARED_KEYS_MAX_SIZE: the shared keys table has 64 slots */
-const LOG2_SHARED_KEYS = 6;
+export const LOG2_SHARED_KEYS = 6;
 
 /**
  * A class's shared keys (ht_cached_keys, a DICT_KEYS_SPLIT PyDictKeysObject):
@@ -341,11 +343,11 @@ function splitKeyOrder(d: PyDict): number[] {
 
 // ===================================================================== hashing and lookup
 
-function isExactStr(o: PyObject): o is PyStr {
+export function isExactStr(o: PyObject): o is PyStr {
   return o.type === StrType;
 }
 
-function entryHash(d: PyDict, i: number): Hash {
+export function entryHash(d: PyDict, i: number): Hash {
   let h = d.ehashes[i];
   if (h === null) {
     h = hash(d.ekeys[i]!);
@@ -361,7 +363,7 @@ function indexAdd(m: Map<Hash, number | number[]>, h: Hash, ix: number): void {
   else cur.push(ix);
 }
 
-function indexRemove(m: Map<Hash, number | number[]>, h: Hash, ix: number): void {
+export function indexRemove(m: Map<Hash, number | number[]>, h: Hash, ix: number): void {
   const cur = m.get(h);
   if (cur === undefined) return;
   if (typeof cur === 'number') {
@@ -510,7 +512,7 @@ function maintainTracking(d: PyDict, key: PyObject, value: PyObject): void {
 }
 
 /** dictresize: a new table of 2**log2 slots, live entries compacted in order. */
-function dictResize(d: PyDict, log2: number, unicode: boolean): void {
+export function dictResize(d: PyDict, log2: number, unicode: boolean): void {
   if (!d.unicode) unicode = false;
   const oldAddr = d.keysAddr, oldLog = d.log2, oldUnicode = d.unicode;
   setNewKeys(d, log2, unicode);
@@ -551,7 +553,7 @@ function insertionResize(d: PyDict, unicode: boolean): void {
  * insertdict / insert_to_emptydict: STEALS `key` and `value`. An existing
  * equal key keeps its identity and the new key reference is dropped.
  */
-function insertDict(d: PyDict, key: PyObject, h: Hash | null, value: PyObject): void {
+export function insertDict(d: PyDict, key: PyObject, h: Hash | null, value: PyObject): void {
   if (d.split !== null) {
     insertSplit(d, key, h, value);
     return;
@@ -1186,7 +1188,7 @@ function dictIor(a: PyObject, b: PyObject): PyObject {
 // ---------------------------------------------------------------- constructor
 
 /** dict_new: `dict()` is allocated by tp_alloc (not the free list) and untracked. */
-function dictNew(type: PyTypeObject, _args: PyObject[], _kwnames: string[] | null): PyObject {
+export function dictNew(type: PyTypeObject, _args: PyObject[], _kwnames: string[] | null): PyObject {
   const d = new PyDict(type);
   gcAlloc(d, type.basicsize);
   if (type !== DictType) gcTrack(d);
@@ -1256,29 +1258,6 @@ function mPop(self: PyObject, args: PyObject[], kwnames: string[] | null): PyObj
   return dictPop(self as PyDict, args[0], args.length > 1 ? args[1] : null);
 }
 
-function mPopitem(self: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
-  noKeywords('popitem', kwnames);
-  checkArity('popitem', args, 0, 0);
-  const d = self as PyDict;
-  if (d.used === 0) raise(Exc.KeyError, 'popitem(): dictionary is empty');
-  // a split table becomes combined first
-  if (d.split !== null) dictResize(d, LOG2_SHARED_KEYS, true);
-  let i = d.ekeys.length - 1;
-  while (i >= 0 && d.ekeys[i] === null) i--;
-  const k = d.ekeys[i]!, v = d.evalues[i]!;
-  // the result tuple takes the entry's references; entries after i are dropped (dk_nentries = i)
-  if (isExactStr(k) && d.strIndex !== null) d.strIndex.delete(k.value);
-  else d.nonStr--;
-  if (d.hashIndex !== null) indexRemove(d.hashIndex, entryHash(d, i), i);
-  d.ekeys.length = i;
-  d.evalues.length = i;
-  d.writes++;
-  d.ehashes.length = i;
-  d.used--;
-  d.version++;
-  return newTuple([k, v]);
-}
-
 function mUpdate(self: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
   const nkw = kwnames ? kwnames.length : 0;
   const npos = args.length - nkw;
@@ -1298,63 +1277,6 @@ function mCopy(self: PyObject, args: PyObject[], kwnames: string[] | null): PyOb
   noKeywords('copy', kwnames);
   checkArity('copy', args, 0, 0);
   return dictCopy(self as PyDict);
-}
-
-/** dict.fromkeys(iterable, value=None) (_PyDict_FromKeys) */
-function mFromkeys(cls: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
-  noKeywords('fromkeys', kwnames);
-  checkArity('fromkeys', args, 1, 2);
-  const iterable = args[0], value = args.length > 1 ? args[1] : PyNone;
-  // _PyObject_CallNoArgs(cls): for dict itself that is dict_new (not the free list)
-  const d = cls === DictType ? dictNew(DictType, [], null) : call(cls, []);
-  try {
-    if (d.type === DictType && (d as PyDict).used === 0) {
-      const mp = d as PyDict;
-      if (iterable.type === DictType) {
-        const src = iterable as PyDict;
-        dictResize(mp, estimateLog2(src.used), src.unicode);
-        for (let i = 0; i < src.ekeys.length; i++) {
-          const k = src.ekeys[i];
-          if (k === null) continue;
-          incref(k);
-          incref(value);
-          insertDict(mp, k, isExactStr(k) ? null : entryHash(src, i), value);
-        }
-        return d;
-      }
-      if (iterable.type === SetType || iterable.type === FrozenSetType) {
-        const s = iterable as PySet;
-        dictResize(mp, estimateLog2(s.used), false);
-        for (const k of s.orderedKeys()) {
-          incref(k);
-          incref(value);
-          insertDict(mp, k, null, value);
-        }
-        return d;
-      }
-    }
-    const it = getIter(iterable);
-    try {
-      for (let k = iterNext(it); k !== null; k = iterNext(it)) {
-        try {
-          if (d instanceof PyDict && d.type === DictType) dictSetItem(d, k, value);
-          else {
-            const f = d.type.mp_ass_subscript;
-            if (f === null) raise(Exc.TypeError, `'${d.type.name}' object does not support item assignment`);
-            f(d, k, value);
-          }
-        } finally {
-          decref(k);
-        }
-      }
-    } finally {
-      decref(it);
-    }
-  } catch (e) {
-    decref(d);
-    throw e;
-  }
-  return d;
 }
 
 function mSizeof(self: PyObject): PyObject {
@@ -1563,66 +1485,8 @@ function viewToList(v: PyDictView): PyObject {
   return newList(items);
 }
 
-/** A new set holding the view's elements (for set operations on keys/items views). */
-function viewAsSet(o: PyObject): PySet {
-  const s = newSet();
-  try {
-    const items = iterableToArray(o);
-    try {
-      for (const x of items) setAdd(s, x);
-    } finally {
-      for (const x of items) decref(x);
-    }
-  } catch (e) {
-    decref(s);
-    throw e;
-  }
-  return s;
-}
-
-function isSetLikeView(o: PyObject): boolean {
+export function isSetLikeView(o: PyObject): boolean {
   return o.type === DictKeysType || o.type === DictItemsType;
-}
-
-/** dictviews_sub / _and / _or / _xor: build a set from the left operand, then apply. */
-function viewSetOp(op: number): (a: PyObject, b: PyObject) => PyObject {
-  return (a, b) => {
-    let left = a, right = b;
-    if (!isSetLikeView(left)) {
-      if (op === NB_SUBTRACT) {
-        // other - view: set(other) - view
-        const s = viewAsSet(left);
-        for (const x of iterableToArray(right)) {
-          setDiscardKey(s, x);
-          decref(x);
-        }
-        return s;
-      }
-      [left, right] = [b, a];
-    }
-    const s = viewAsSet(left);
-    try {
-      const other = iterableToArray(right);
-      try {
-        if (op === NB_SUBTRACT) for (const x of other) setDiscardKey(s, x);
-        else if (op === NB_OR) for (const x of other) setAdd(s, x);
-        else if (op === NB_XOR) {
-          for (const x of other) if (setContainsKey(s, x)) setDiscardKey(s, x); else setAdd(s, x);
-        } else {
-          const r = newSet();
-          for (const x of other) if (setContainsKey(s, x)) setAdd(r, x);
-          decref(s);
-          return r;
-        }
-      } finally {
-        for (const x of other) decref(x);
-      }
-    } catch (e) {
-      decref(s);
-      throw e;
-    }
-    return s;
-  };
 }
 
 function viewRichCompare(a: PyObject, b: PyObject, op: number): PyObject {
@@ -1653,10 +1517,11 @@ for (let k = 0; k < 3; k++) {
   t.getsets.mapping = { get: (o) => newMappingProxy(viewDict(o)) };
   if (k !== Kind.Values) {
     t.tp_richcompare = viewRichCompare;
-    t.nb[NB_SUBTRACT] = viewSetOp(NB_SUBTRACT);
-    t.nb[NB_AND] = viewSetOp(NB_AND);
-    t.nb[NB_OR] = viewSetOp(NB_OR);
-    t.nb[NB_XOR] = viewSetOp(NB_XOR);
+    // set operations on keys and items views: in the set operations part (setops.ts)
+    t.nb[NB_SUBTRACT] = deferred(parts.sets, 'view.nb_subtract');
+    t.nb[NB_AND] = deferred(parts.sets, 'view.nb_and');
+    t.nb[NB_OR] = deferred(parts.sets, 'view.nb_or');
+    t.nb[NB_XOR] = deferred(parts.sets, 'view.nb_xor');
     t.methods.isdisjoint = (self, args) => {
       checkArity('isdisjoint', args, 1, 1);
       const other = iterableToArray(args[0]);
@@ -1687,6 +1552,9 @@ DictType.tp_iter = (o) => newDictIter(o as PyDict, Kind.Keys);
 DictType.tp_new = dictNew;
 DictType.tp_init = dictInit;
 DictType.tp_sizeof = dictSizeof;
+// dict.popitem and dict.fromkeys: an on-demand part (dictmethods.ts)
+const dictMethods = deferredMethods<BuiltinMethod>(parts.dictmethods, ['popitem', 'fromkeys']);
+
 DictType.mp_length = (o) => (o as PyDict).used;
 DictType.mp_subscript = dictSubscript;
 DictType.mp_ass_subscript = dictAssSubscript;
@@ -1696,7 +1564,7 @@ DictType.nb[NB_INPLACE_ADD + NB_OR] = dictIor;
 DictType.methods.get = mGet;
 DictType.methods.setdefault = mSetdefault;
 DictType.methods.pop = mPop;
-DictType.methods.popitem = mPopitem;
+DictType.methods.popitem = dictMethods.popitem;
 DictType.methods.update = mUpdate;
 DictType.methods.clear = mClear;
 DictType.methods.copy = mCopy;
@@ -1707,5 +1575,5 @@ DictType.methods.__reversed__ = (self) => newDictIter(self as PyDict, Kind.Keys,
 DictType.methods.__sizeof__ = mSizeof;
 DictType.methods.__contains__ = mContains;
 DictType.methods.__getitem__ = mGetitem;
-DictType.classMethods.fromkeys = mFromkeys;
+DictType.classMethods.fromkeys = dictMethods.fromkeys;
 

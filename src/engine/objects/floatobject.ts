@@ -2,7 +2,7 @@
 
 import { PyObject, decref, incref } from './object.js';
 import {
-  type PyTypeObject, builtinType, ObjectType, TPFLAGS_BASETYPE, TPFLAGS_HEAPTYPE,
+  type PyTypeObject, type BuiltinMethod, builtinType, ObjectType, TPFLAGS_BASETYPE, TPFLAGS_HEAPTYPE,
   NB_ADD, NB_FLOOR_DIVIDE, NB_MULTIPLY, NB_REMAINDER, NB_POWER, NB_SUBTRACT, NB_TRUE_DIVIDE,
   Py_NE,
 } from './typeobject.js';
@@ -19,7 +19,10 @@ import { PyStr, newStr } from './unicodeobject.js';
 import { newTuple } from './tupleobject.js';
 import { parseArgs, checkArity, noKeywords } from './args.js';
 import { formatFloat, floatReprString, dtoaFixed } from './format.js';
-import { complexPow3 } from './complexobject.js';
+// evaluated here as before its pow moved to numericops.ts: the order modules are evaluated in
+// fixes the static addresses of the builtin types (their ids)
+import './complexobject.js';
+import { parts, deferred, deferredMethods } from '../ondemand.js';
 
 export class PyFloat extends PyObject {
   constructor(type: PyTypeObject, public value: number) {
@@ -95,7 +98,7 @@ export function floatValue(o: PyObject): number {
 }
 
 /** CONVERT_TO_DOUBLE: the operand as a double, or null when it is neither float nor int. */
-function toDouble(o: PyObject): number | null {
+export function toDouble(o: PyObject): number | null {
   if (o instanceof PyFloat) return o.value;
   if (o instanceof PyLong) return longToDouble(o.value);
   return null;
@@ -261,60 +264,6 @@ export function floatDivmod(a: PyObject, b: PyObject): PyObject {
   return newTuple([newFloat(q), newFloat(r)]);
 }
 
-function isOddInteger(x: number): boolean {
-  return Number.isInteger(x) && Math.abs(x % 2) === 1;
-}
-
-/** float_pow's special cases, then libm pow. */
-export function floatPowValue(iv: number, iw: number): number {
-  if (iw === 0) return 1.0;
-  if (Number.isNaN(iv)) return iv;
-  if (Number.isNaN(iw)) return iv === 1.0 ? 1.0 : iw;
-  if (!Number.isFinite(iw)) {
-    const av = Math.abs(iv);
-    if (av === 1.0) return 1.0;
-    if ((iw > 0) === (av > 1.0)) return Math.abs(iw);
-    return 0.0;
-  }
-  if (!Number.isFinite(iv)) {
-    const odd = isOddInteger(iw);
-    if (iw > 0) return odd ? iv : Math.abs(iv);
-    return odd ? (iv < 0 ? -0 : 0) : 0.0;
-  }
-  if (iv === 0) {
-    const odd = isOddInteger(iw);
-    if (iw < 0) raise(Exc.ZeroDivisionError, '0.0 cannot be raised to a negative power');
-    return odd ? iv : 0.0;
-  }
-  let negate = false;
-  if (iv < 0) {
-    if (iw !== Math.floor(iw)) unsupported('complex numbers (a negative number raised to a fractional power)');
-    iv = -iv;
-    negate = isOddInteger(iw);
-  }
-  if (iv === 1.0) return negate ? -1.0 : 1.0;
-  const ix = iv ** iw;
-  if (!Number.isFinite(ix)) raise(Exc.OverflowError, "(34, 'Numerical result out of range')");
-  return negate ? -ix : ix;
-}
-
-function floatPow3(a: PyObject, b: PyObject, c: PyObject): PyObject {
-  if (c !== PyNone) {
-    raise(Exc.TypeError, 'pow() 3rd argument not allowed unless all arguments are integers');
-  }
-  const x = toDouble(a);
-  if (x === null) return NotImplemented;
-  const y = toDouble(b);
-  if (y === null) return NotImplemented;
-  // a negative number raised to a fractional power becomes complex (float_pow)
-  if (x < 0 && Number.isFinite(x) && Number.isFinite(y) && y !== Math.floor(y)) return complexPow3(a, b, c);
-  return newFloat(floatPowValue(x, y));
-}
-
-function floatPow(a: PyObject, b: PyObject): PyObject {
-  return floatPow3(a, b, PyNone);
-}
-
 function floatNeg(o: PyObject): PyObject {
   return newFloat(-(o as PyFloat).value);
 }
@@ -375,7 +324,7 @@ function floatRichCompare(a: PyObject, b: PyObject, op: number): PyObject {
   return NotImplemented;
 }
 
-const f64 = new DataView(new ArrayBuffer(8));
+export const f64 = new DataView(new ArrayBuffer(8));
 
 /** _Py_HashDouble for finite x: (m * 2**e) mod (2**61 - 1), with x's sign. */
 export function hashDouble(x: number): Hash {
@@ -423,87 +372,11 @@ function floatReprSlot(o: PyObject): PyObject {
   return newStr(floatReprString((o as PyFloat).value));
 }
 
-// ---------------------------------------------------------------- rounding
-
-/**
- * round(x[, ndigits]) for floats (float___round___impl / double_round):
- * without ndigits an int rounded half to even; with ndigits the correctly
- * rounded decimal value (round(2.675, 2) == 2.67 because 2.675 is below 2.675).
- */
-export function roundFloat(x: number, ndigits?: number | null): PyObject {
-  if (ndigits === undefined || ndigits === null) {
-    let rounded = cRound(x);
-    if (Math.abs(x - rounded) === 0.5) rounded = 2.0 * cRound(x / 2.0);
-    return intFromDouble(rounded);
-  }
-  return newFloat(roundDouble(x, ndigits));
-}
-
-/** C's round(): halfway cases away from zero (Math.round rounds them up). */
-function cRound(x: number): number {
-  if (!Number.isFinite(x)) return x;
-  const t = Math.trunc(x);
-  return Math.abs(x - t) >= 0.5 ? t + Math.sign(x) : t;
-}
-
-export function roundDouble(x: number, ndigits: number): number {
-  if (!Number.isFinite(x) || x === 0) return x;
-  if (ndigits > 323) return x;
-  if (ndigits < -308) return x < 0 ? -0 : 0;
-  const d = dtoaFixed(Math.abs(x), ndigits);
-  const sign = x < 0 ? '-' : '';
-  if (d.digits === '') return x < 0 ? -0 : 0;
-  const r = Number(`${sign}0.${d.digits}e${d.decpt}`);
-  if (!Number.isFinite(r)) raise(Exc.OverflowError, 'rounded value too large to represent');
-  return r === 0 && x < 0 ? -0 : r;
-}
-
 // ---------------------------------------------------------------- methods
 
-function noArgs(name: string, args: PyObject[], kwnames: string[] | null): void {
+export function noArgs(name: string, args: PyObject[], kwnames: string[] | null): void {
   noKeywords(name, kwnames);
   if (args.length !== 0) raise(Exc.TypeError, `${name}() takes no arguments (${args.length} given)`);
-}
-
-/** float.as_integer_ratio */
-export function floatAsIntegerRatio(x: number): [bigint, bigint] {
-  if (Number.isNaN(x)) raise(Exc.ValueError, 'cannot convert NaN to integer ratio');
-  if (!Number.isFinite(x)) raise(Exc.OverflowError, 'cannot convert Infinity to integer ratio');
-  if (x === 0) return [0n, 1n];
-  f64.setFloat64(0, Math.abs(x));
-  const hi = f64.getUint32(0), lo = f64.getUint32(4);
-  const bexp = (hi >>> 20) & 0x7ff;
-  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
-  let e: number;
-  if (bexp === 0) e = -1074;
-  else {
-    mant |= 1n << 52n;
-    e = bexp - 1075;
-  }
-  while ((mant & 1n) === 0n && e < 0) {
-    mant >>= 1n;
-    e++;
-  }
-  let num = mant, den = 1n;
-  if (e >= 0) num <<= BigInt(e);
-  else den <<= BigInt(-e);
-  return [x < 0 ? -num : num, den];
-}
-
-/** float.hex() */
-export function floatHex(x: number): string {
-  if (Number.isNaN(x)) return 'nan';
-  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
-  const sign = x < 0 || Object.is(x, -0) ? '-' : '';
-  if (x === 0) return sign + '0x0.0p+0';
-  f64.setFloat64(0, Math.abs(x));
-  const hi = f64.getUint32(0), lo = f64.getUint32(4);
-  const bexp = (hi >>> 20) & 0x7ff;
-  const frac = ((BigInt(hi & 0xfffff) << 32n) | BigInt(lo)).toString(16).padStart(13, '0');
-  // CPython prints subnormals normalized: 5e-324.hex() == '0x0.0000000000001p-1022'
-  const lead = bexp === 0 ? '0' : '1';
-  const e = bexp === 0 ? -1022 : bexp - 1023;
-  return `${sign}0x${lead}.${frac}p${e < 0 ? '-' : '+'}${Math.abs(e)}`;
 }
 
 function floatNew(type: PyTypeObject, args: PyObject[], kwnames: string[] | null): PyObject {
@@ -522,26 +395,22 @@ function selfValue(o: PyObject): number {
   return (o as PyFloat).value;
 }
 
+// powers, rounding, as_integer_ratio and hex: an on-demand part (objects/numericops.ts)
+const P = parts.numeric;
+const later = deferredMethods<BuiltinMethod>(P, ['as_integer_ratio', 'hex', '__round__']);
+/** round(x[, ndigits]) for floats (numericops.ts) */
+export const roundFloat = deferred<(x: number, ndigits?: number | null) => PyObject>(P, 'roundFloat');
+
 function setupFloatMethods(t: PyTypeObject): void {
   t.methods = {
     conjugate: (self, args, kw) => (noArgs('conjugate', args, kw), floatPos(self)),
     is_integer: (self, args, kw) => (noArgs('is_integer', args, kw), newBool(Number.isInteger(selfValue(self)))),
-    as_integer_ratio: (self, args, kw) => {
-      noArgs('as_integer_ratio', args, kw);
-      const [n, d] = floatAsIntegerRatio(selfValue(self));
-      return newTuple([newInt(n), newInt(d)]);
-    },
-    hex: (self, args, kw) => (noArgs('hex', args, kw), newStr(floatHex(selfValue(self)))),
+    as_integer_ratio: later.as_integer_ratio,
+    hex: later.hex,
     __trunc__: (self, args, kw) => (noArgs('__trunc__', args, kw), intFromDouble(selfValue(self))),
     __floor__: (self, args, kw) => (noArgs('__floor__', args, kw), intFromDouble(Math.floor(selfValue(self)))),
     __ceil__: (self, args, kw) => (noArgs('__ceil__', args, kw), intFromDouble(Math.ceil(selfValue(self)))),
-    __round__: (self, args, kw) => {
-      noKeywords('__round__', kw);
-      checkArity('__round__', args, 0, 1);
-      if (args.length === 0 || args[0] === PyNone) return roundFloat(selfValue(self));
-      const n = indexValue(args[0]);
-      return roundFloat(selfValue(self), typeof n === 'number' ? n : n > 0n ? 1e9 : -1e9);
-    },
+    __round__: later.__round__,
     __getnewargs__: (self, args, kw) => (noArgs('__getnewargs__', args, kw), newTuple([newFloat(selfValue(self))])),
     __format__: (self, args, kw) => {
       noKeywords('__format__', kw);
@@ -584,8 +453,8 @@ function initFloatType(t: PyTypeObject): void {
   t.nb[NB_TRUE_DIVIDE] = floatDiv;
   t.nb[NB_FLOOR_DIVIDE] = floatFloorDiv;
   t.nb[NB_REMAINDER] = floatRem;
-  t.nb[NB_POWER] = floatPow;
-  t.nb_power3 = floatPow3;
+  t.nb[NB_POWER] = deferred(P, 'float.nb_power');
+  t.nb_power3 = deferred(P, 'float.nb_power3');
   t.nb_negative = floatNeg;
   t.nb_positive = floatPos;
   t.nb_absolute = floatAbs;

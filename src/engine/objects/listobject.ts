@@ -6,6 +6,7 @@
  * sys.getsizeof shows the real over-allocation at every step.
  */
 
+import { parts, deferredMethods } from '../ondemand.js';
 import { PyObject, dealloc, decref, incref, newref } from './object.js';
 import {
   PyTypeObject, builtinType, Py_EQ, Py_NE, Py_LT, NB_ADD, NB_MULTIPLY, NB_INPLACE_ADD,
@@ -543,132 +544,12 @@ function listInplaceRepeat(a: PyObject, b: PyObject): PyObject {
   return newref(a);
 }
 
-// ===================================================================== sort
-
-/** A stable merge sort using only `lt` (the ISLT of listsort). */
-function mergeSort(keys: PyObject[], vals: PyObject[] | null, lt: (a: PyObject, b: PyObject) => boolean): void {
-  const n = keys.length;
-  if (n < 2) return;
-  // binary insertion sort on runs of 32, then bottom-up merges
-  const RUN = 32;
-  for (let lo = 0; lo < n; lo += RUN) {
-    const hi = Math.min(lo + RUN, n);
-    for (let i = lo + 1; i < hi; i++) {
-      const pk = keys[i];
-      const pv = vals ? vals[i] : null;
-      let l = lo, r = i;
-      while (l < r) {
-        const mid = (l + r) >> 1;
-        if (lt(pk, keys[mid])) r = mid;
-        else l = mid + 1;
-      }
-      for (let j = i; j > l; j--) {
-        keys[j] = keys[j - 1];
-        if (vals) vals[j] = vals[j - 1];
-      }
-      keys[l] = pk;
-      if (vals) vals[l] = pv!;
-    }
-  }
-  for (let width = RUN; width < n; width *= 2) {
-    for (let lo = 0; lo < n - width; lo += 2 * width) {
-      const mid = lo + width, hi = Math.min(lo + 2 * width, n);
-      if (!lt(keys[mid], keys[mid - 1])) continue; // already in order
-      const lk = keys.slice(lo, mid), lv = vals ? vals.slice(lo, mid) : null;
-      let i = 0, j = mid, k = lo;
-      while (i < lk.length && j < hi) {
-        if (lt(keys[j], lk[i])) {
-          keys[k] = keys[j];
-          if (vals) vals[k] = vals[j];
-          j++;
-        } else {
-          keys[k] = lk[i];
-          if (vals) vals[k] = lv![i];
-          i++;
-        }
-        k++;
-      }
-      while (i < lk.length) {
-        keys[k] = lk[i];
-        if (vals) vals[k] = lv![i];
-        i++;
-        k++;
-      }
-    }
-  }
-}
-
-/** Chooses a comparison: native for all-int/all-str keys (as listsort's unsafe_*_compare), else __lt__. */
-function pickLt(keys: PyObject[]): (a: PyObject, b: PyObject) => boolean {
-  let allInt = true, allStr = true;
-  for (let i = 0; i < keys.length; i++) {
-    const t = keys[i].type;
-    if (t !== LongType) allInt = false;
-    if (t !== StrType) allStr = false;
-    if (!allInt && !allStr) break;
-  }
-  if (allInt) return (a, b) => (a as PyLong).value < (b as PyLong).value;
-  if (allStr) return (a, b) => codepointLess((a as PyStr).value, (b as PyStr).value);
-  return (a, b) => richCompareBool(a, b, Py_LT);
-}
-
-/** str ordering by code point (JS compares UTF-16 units, which differs above U+FFFF). */
-function codepointLess(a: string, b: string): boolean {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i), y = b.charCodeAt(i);
-    if (x !== y) {
-      if (x >= 0xd800 && x <= 0xdfff || y >= 0xd800 && y <= 0xdfff) {
-        return (a.codePointAt(i) ?? 0) < (b.codePointAt(i) ?? 0);
-      }
-      return x < y;
-    }
-  }
-  return a.length < b.length;
-}
-
-/** list.sort(*, key=None, reverse=False) (list_sort_impl) */
-export function listSort(l: PyList, keyfunc: PyObject | null, reverse: boolean): void {
-  const saved = l.items, savedAlloc = l.allocated, savedAddr = l.itemsAddr;
-  // the list looks empty while sorting; any mutation is detected afterwards
-  l.items = [];
-  l.allocated = -1;
-  l.itemsAddr = 0;
-  let keys: PyObject[] | null = null;
-  let error: unknown = null;
-  try {
-    if (keyfunc !== null) {
-      keys = [];
-      for (let i = 0; i < saved.length; i++) keys.push(call(keyfunc, [saved[i]]));
-    }
-    const k = keys ?? saved;
-    if (reverse) {
-      k.reverse();
-      if (keys) saved.reverse();
-    }
-    mergeSort(k, keys ? saved : null, pickLt(k));
-    if (reverse) {
-      k.reverse();
-      if (keys) saved.reverse();
-    }
-  } catch (e) {
-    error = e;
-  }
-  if (keys) decrefAll(keys);
-  const modified = l.allocated !== -1;
-  const final = l.items, finalAddr = l.itemsAddr;
-  l.items = saved;
-  l.allocated = savedAlloc;
-  l.itemsAddr = savedAddr;
-  for (let i = final.length - 1; i >= 0; i--) decref(final[i]);
-  if (finalAddr !== 0) heap.freeBuffer(finalAddr);
-  if (error !== null) throw error;
-  if (modified) raise(Exc.ValueError, 'list modified during sort');
-}
-
 // ===================================================================== methods
 
 type M = (self: PyObject, args: PyObject[], kwnames: string[] | null) => PyObject;
+
+// list.sort: an on-demand part (objects/sorting.ts)
+const sortMethod = deferredMethods<M>(parts.sorting, ['sort']).sort;
 
 const methods: Record<string, M> = {
   append: (self, args, kwnames) => {
@@ -774,15 +655,7 @@ const methods: Record<string, M> = {
     const l = self as PyList;
     return listSlice(l, 0, l.items.length);
   },
-  sort: (self, args, kwnames) => {
-    const nkw = kwnames ? kwnames.length : 0;
-    if (args.length - nkw > 0) raise(Exc.TypeError, 'sort() takes no positional arguments');
-    const [key, rev] = parseArgs('sort', args, kwnames, ['key', 'reverse'], 0);
-    const keyfunc = key === undefined || key === PyNone ? null : key;
-    const reverse = rev === undefined ? false : boolArg(rev);
-    listSort(self as PyList, keyfunc, reverse);
-    return newref(PyNone);
-  },
+  sort: sortMethod,
   __reversed__: (self) => newListIter(self as PyList, true),
   __sizeof__: (self) => newInt(listSizeof(self)),
 };
@@ -793,7 +666,7 @@ function reprOf(o: PyObject): string {
 }
 
 /** `reverse=` is parsed with the "i" converter: an int (or bool), else TypeError. */
-function boolArg(o: PyObject): boolean {
+export function boolArg(o: PyObject): boolean {
   if (o.type.nb_index === null && !(o instanceof PyLong)) {
     if (o.type.nb_float !== null) raise(Exc.TypeError, "'float' object cannot be interpreted as an integer");
     raise(Exc.TypeError, `'${o.type.name}' object cannot be interpreted as an integer`);

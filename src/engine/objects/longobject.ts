@@ -19,7 +19,7 @@ import { newTuple } from './tupleobject.js';
 import { parseArgs, checkArity, noKeywords } from './args.js';
 import { call, lookupAttr } from './abstract.js';
 import { formatInt } from './format.js';
-import { parts, deferredMethods } from '../ondemand.js';
+import { parts, deferred, deferredMethods } from '../ondemand.js';
 
 export class PyLong extends PyObject {
   /** a JS number whenever the value is a safe integer, else a bigint (see `norm`) */
@@ -53,7 +53,7 @@ export function norm(v: bigint): number | bigint {
   return v >= MIN_SAFE_BIG && v <= MAX_SAFE_BIG ? Number(v) : v;
 }
 
-function big(v: number | bigint): bigint {
+export function big(v: number | bigint): bigint {
   return typeof v === 'number' ? BigInt(v) : v;
 }
 
@@ -232,7 +232,7 @@ export function longToDouble(v: number | bigint): number {
 // ---------------------------------------------------------------- arithmetic
 
 /** Both operands ints? Number slots return NotImplemented otherwise. */
-function bothInts(a: PyObject, b: PyObject): boolean {
+export function bothInts(a: PyObject, b: PyObject): boolean {
   return a instanceof PyLong && b instanceof PyLong;
 }
 
@@ -269,7 +269,7 @@ function longMul(a: PyObject, b: PyObject): PyObject {
 
 /** Results beyond this many bits are refused (the heap cap would end the run anyway). */
 const MAX_BITS = 1 << 26;
-function checkBigResult(bits: number): void {
+export function checkBigResult(bits: number): void {
   if (bits <= MAX_BITS) return;
   // More memory than the simulated heap holds: CPython's allocation fails too.
   if (bits / 8 > heap.cap) raise(Exc.MemoryError);
@@ -297,7 +297,7 @@ export function floorDivMod(x: number | bigint, y: number | bigint): [number | b
   return [norm(q), norm(r)];
 }
 
-function isZero(v: number | bigint): boolean {
+export function isZero(v: number | bigint): boolean {
   return v === 0;
 }
 
@@ -376,92 +376,6 @@ export function trueDivideInts(x: number | bigint, y: number | bigint): number {
 function longTrueDiv(a: PyObject, b: PyObject): PyObject {
   if (!bothInts(a, b)) return NotImplemented;
   return newFloat(trueDivideInts((a as PyLong).value, (b as PyLong).value));
-}
-
-/** Exact integer power for a non-negative exponent. */
-export function intPow(x: number | bigint, n: number | bigint): number | bigint {
-  if (typeof x === 'number' && typeof n === 'number') {
-    // square-and-multiply in doubles while every intermediate stays exact
-    let result = 1, base = x, e = n;
-    let ok = true;
-    while (e > 0) {
-      if (e % 2 === 1) {
-        result *= base;
-        if (!Number.isSafeInteger(result)) { ok = false; break; }
-      }
-      e = Math.floor(e / 2);
-      if (e > 0) {
-        base *= base;
-        if (!Number.isSafeInteger(base)) { ok = false; break; }
-      }
-    }
-    if (ok) return result === 0 ? 0 : result;
-  }
-  const bx = big(x), bn = big(n);
-  if (bx === 0n || bx === 1n) return norm(bx);
-  if (bx === -1n) return bn % 2n === 0n ? 1 : -1;
-  const bits = bitLength(x) * Number(bn);
-  checkBigResult(bits);
-  return norm(bx ** bn);
-}
-
-function modInverse(a: bigint, m: bigint): bigint | null {
-  // extended Euclid on (a mod m, m)
-  let [r0, r1] = [((a % m) + m) % m, m];
-  let [s0, s1] = [1n, 0n];
-  while (r1 !== 0n) {
-    const q = r0 / r1;
-    [r0, r1] = [r1, r0 - q * r1];
-    [s0, s1] = [s1, s0 - q * s1];
-  }
-  if (r0 !== 1n) return null;
-  return ((s0 % m) + m) % m;
-}
-
-/** long_pow: int ** int [% int] */
-function longPow3(a: PyObject, b: PyObject, c: PyObject): PyObject {
-  if (!bothInts(a, b)) return NotImplemented;
-  const x = (a as PyLong).value, n = (b as PyLong).value;
-  if (c === PyNone) {
-    if (n < 0) {
-      if (isZero(x)) raise(Exc.ZeroDivisionError, '0.0 cannot be raised to a negative power');
-      // int ** negative int is computed in floats, like CPython
-      return newFloat(floatPowForInts(longToDouble(x), longToDouble(n)));
-    }
-    return newInt(intPow(x, n));
-  }
-  if (!(c instanceof PyLong)) return NotImplemented;
-  let m = big(c.value);
-  if (m === 0n) raise(Exc.ValueError, 'pow() 3rd argument cannot be 0');
-  const negMod = m < 0n;
-  if (negMod) m = -m;
-  let base = big(x), e = big(n);
-  if (e < 0n) {
-    const inv = modInverse(base, m);
-    if (inv === null) raise(Exc.ValueError, 'base is not invertible for the given modulus');
-    base = inv;
-    e = -e;
-  }
-  let result = 1n % m;
-  base = ((base % m) + m) % m;
-  while (e > 0n) {
-    if (e & 1n) result = (result * base) % m;
-    base = (base * base) % m;
-    e >>= 1n;
-  }
-  if (negMod && result !== 0n) result -= m;
-  return newInt(result);
-}
-
-/** float pow for int ** negative int (no complex results possible: exponent is integral). */
-function floatPowForInts(x: number, y: number): number {
-  const r = x ** y;
-  if (!Number.isFinite(r) && Number.isFinite(x)) raise(Exc.OverflowError, 'int too large to convert to float');
-  return r;
-}
-
-function longPow(a: PyObject, b: PyObject): PyObject {
-  return longPow3(a, b, PyNone);
 }
 
 function shiftCount(b: PyLong): number {
@@ -912,13 +826,13 @@ function initLongType(t: PyTypeObject): void {
   t.nb[NB_FLOOR_DIVIDE] = longFloorDiv;
   t.nb[NB_REMAINDER] = longMod;
   t.nb[NB_TRUE_DIVIDE] = longTrueDiv;
-  t.nb[NB_POWER] = longPow;
+  t.nb[NB_POWER] = deferred(parts.numeric, 'int.nb_power');
   t.nb[NB_LSHIFT] = longLshift;
   t.nb[NB_RSHIFT] = longRshift;
   t.nb[NB_AND] = longAnd;
   t.nb[NB_OR] = longOr;
   t.nb[NB_XOR] = longXor;
-  t.nb_power3 = longPow3;
+  t.nb_power3 = deferred(parts.numeric, 'int.nb_power3');
   t.nb_negative = longNeg;
   t.nb_positive = longPos;
   t.nb_absolute = longAbs;

@@ -27,6 +27,7 @@ import { PyStr, StrType, newStr } from './unicodeobject.js';
 import { newTuple, splitHash, splitHashHi, splitHashLo } from './tupleobject.js';
 import { checkArity, noKeywords } from './args.js';
 import { PyDict, DictType, dictNextIndex, dictGetItem } from './dictobject.js';
+import { parts, deferred, deferredMethods } from '../ondemand.js';
 
 const MINSIZE = 8;
 const LINEAR_PROBES = 9;
@@ -150,7 +151,7 @@ function compareStartkey(s: PySet, slot: number, startkey: PyObject, key: PyObje
 }
 
 /** set_lookkey: the slot holding `key`, or -1. */
-function lookKey(s: PySet, key: PyObject, h: Hash): number {
+export function lookKey(s: PySet, key: PyObject, h: Hash): number {
   for (;;) {
     try {
       return lookKeyOnce(s, key, h);
@@ -185,7 +186,7 @@ function lookKeyOnce(s: PySet, key: PyObject, h: Hash): number {
 }
 
 /** set_add_entry: STEALS nothing (increfs `key` when it is stored). */
-function addEntry(s: PySet, key: PyObject, h: Hash): void {
+export function addEntry(s: PySet, key: PyObject, h: Hash): void {
   incref(key);
   for (;;) {
     try {
@@ -271,7 +272,7 @@ function insertClean(keys: (PyObject | null)[], hashes: Hash[], mask: number, ke
 }
 
 /** set_table_resize: the smallest power of two > minused (at least 8). */
-function tableResize(s: PySet, minused: number): void {
+export function tableResize(s: PySet, minused: number): void {
   let newsize = MINSIZE;
   while (newsize <= minused) newsize *= 2;
   const oldKeys = s.keys, oldHashes = s.hashes, oldAddr = s.tableAddr;
@@ -321,7 +322,7 @@ export function setContains(s: PySet, key: PyObject): boolean {
 }
 
 /** set_discard_entry: true if the key was there (it becomes a dummy). */
-function discardEntry(s: PySet, key: PyObject, h: Hash): boolean {
+export function discardEntry(s: PySet, key: PyObject, h: Hash): boolean {
   const j = lookKey(s, key, h);
   if (j < 0) return false;
   const old = s.keys[j]!;
@@ -366,7 +367,7 @@ export function setKeys(s: PySet): PyObject[] {
 }
 
 /** The active slots in order, as indices (set_next). */
-function activeSlots(s: PySet): number[] {
+export function activeSlots(s: PySet): number[] {
   const out: number[] = [];
   const keys = s.keys;
   for (let i = 0; i < keys.length; i++) {
@@ -463,31 +464,6 @@ export function setClear(s: PySet): void {
   if (addr !== 0) heap.freeBuffer(addr);
 }
 
-/** set_swap_bodies (used by intersection_update) */
-function swapBodies(a: PySet, b: PySet): void {
-  const t = { fill: a.fill, used: a.used, mask: a.mask, keys: a.keys, hashes: a.hashes, tableAddr: a.tableAddr };
-  a.fill = b.fill;
-  a.used = b.used;
-  a.mask = b.mask;
-  a.keys = b.keys;
-  a.hashes = b.hashes;
-  a.tableAddr = b.tableAddr;
-  b.fill = t.fill;
-  b.used = t.used;
-  b.mask = t.mask;
-  b.keys = t.keys;
-  b.hashes = t.hashes;
-  b.tableAddr = t.tableAddr;
-  if (a.type === FrozenSetType || b.type === FrozenSetType) {
-    const h = a.hashCache;
-    a.hashCache = b.hashCache;
-    b.hashCache = h;
-  } else {
-    a.hashCache = -1;
-    b.hashCache = -1;
-  }
-}
-
 // ===================================================================== lifetime
 
 function setDealloc(o: PyObject): void {
@@ -526,264 +502,12 @@ function setSizeof(o: PyObject): number {
 // ===================================================================== operations
 
 /** make_new_set_basetype: results of operations on subclasses are plain sets/frozensets. */
-function baseType(t: PyTypeObject): PyTypeObject {
+export function baseType(t: PyTypeObject): PyTypeObject {
   return isSubtype(t, SetType) ? SetType : FrozenSetType;
 }
 
-function setCopy(s: PySet): PySet {
+export function setCopy(s: PySet): PySet {
   return makeNewSet(baseType(s.type), s);
-}
-
-function setIntersection(s: PySet, other: PyObject): PySet {
-  if (s === other) return setCopy(s);
-  const result = makeNewSet(baseType(s.type), null);
-  try {
-    if (other instanceof PySet) {
-      let a = s, b = other;
-      if (b.used > a.used) [a, b] = [b, a];
-      for (const i of activeSlots(b)) {
-        const k = b.keys[i]!, h = b.hashes[i];
-        incref(k);
-        try {
-          if (lookKey(a, k, h) >= 0) addEntry(result, k, h);
-        } finally {
-          decref(k);
-        }
-      }
-      return result;
-    }
-    const it = getIter(other);
-    try {
-      for (let k = iterNext(it); k !== null; k = iterNext(it)) {
-        try {
-          const h = hash(k);
-          if (lookKey(s, k, h) >= 0) {
-            addEntry(result, k, h);
-            if (result.used >= s.used) break;
-          }
-        } finally {
-          decref(k);
-        }
-      }
-    } finally {
-      decref(it);
-    }
-  } catch (e) {
-    decref(result);
-    throw e;
-  }
-  return result;
-}
-
-function setDifferenceUpdateInternal(s: PySet, other: PyObject): void {
-  if (s === other) {
-    setClear(s);
-    return;
-  }
-  if (other instanceof PySet) {
-    let o2: PySet = other;
-    if (other.used >> 3 > s.used) o2 = setIntersection(s, other);
-    else incref(other);
-    try {
-      for (const i of activeSlots(o2)) {
-        const k = o2.keys[i]!;
-        incref(k);
-        try {
-          discardEntry(s, k, o2.hashes[i]);
-        } finally {
-          decref(k);
-        }
-      }
-    } finally {
-      decref(o2);
-    }
-  } else {
-    const it = getIter(other);
-    try {
-      for (let k = iterNext(it); k !== null; k = iterNext(it)) {
-        try {
-          setDiscard(s, k);
-        } finally {
-          decref(k);
-        }
-      }
-    } finally {
-      decref(it);
-    }
-  }
-  if (s.fill - s.used <= s.mask >>> 2) return;
-  tableResize(s, s.used > 50000 ? s.used * 2 : s.used * 4);
-}
-
-function setDifference(s: PySet, other: PyObject): PySet {
-  let otherSize: number;
-  if (other instanceof PySet) otherSize = other.used;
-  else if (other.type === DictType) otherSize = (other as PyDict).used;
-  else return copyAndDifference(s, other);
-  if (s.used >> 2 > otherSize) return copyAndDifference(s, other);
-  const result = makeNewSet(baseType(s.type), null);
-  try {
-    for (const i of activeSlots(s)) {
-      const k = s.keys[i]!, h = s.hashes[i];
-      incref(k);
-      try {
-        const present = other instanceof PySet ? lookKey(other, k, h) >= 0 : dictGetItem(other as PyDict, k) !== null;
-        if (!present) addEntry(result, k, h);
-      } finally {
-        decref(k);
-      }
-    }
-  } catch (e) {
-    decref(result);
-    throw e;
-  }
-  return result;
-}
-
-function copyAndDifference(s: PySet, other: PyObject): PySet {
-  const r = setCopy(s);
-  try {
-    setDifferenceUpdateInternal(r, other);
-  } catch (e) {
-    decref(r);
-    throw e;
-  }
-  return r;
-}
-
-function setSymmetricDifferenceUpdate(s: PySet, other: PyObject): void {
-  if (s === other) {
-    setClear(s);
-    return;
-  }
-  if (other.type === DictType) {
-    const d = other as PyDict;
-    for (let i = dictNextIndex(d, 0); i >= 0; i = dictNextIndex(d, i + 1)) {
-      const k = d.ekeys[i]!;
-      incref(k);
-      try {
-        const h = d.ehashes[i] ?? hash(k);
-        if (!discardEntry(s, k, h)) addEntry(s, k, h);
-      } finally {
-        decref(k);
-      }
-    }
-    return;
-  }
-  const o2 = other instanceof PySet ? newref(other) : makeNewSet(baseType(s.type), other);
-  try {
-    for (const i of activeSlots(o2)) {
-      const k = o2.keys[i]!, h = o2.hashes[i];
-      incref(k);
-      try {
-        if (!discardEntry(s, k, h)) addEntry(s, k, h);
-      } finally {
-        decref(k);
-      }
-    }
-  } finally {
-    decref(o2);
-  }
-}
-
-function setSymmetricDifference(s: PySet, other: PyObject): PySet {
-  const r = makeNewSet(baseType(s.type), other);
-  try {
-    setSymmetricDifferenceUpdate(r, s);
-  } catch (e) {
-    decref(r);
-    throw e;
-  }
-  return r;
-}
-
-function setIsSubset(s: PySet, other: PyObject): boolean {
-  if (!(other instanceof PySet)) {
-    const tmp = makeNewSet(SetType, other);
-    try {
-      return setIsSubset(s, tmp);
-    } finally {
-      decref(tmp);
-    }
-  }
-  if (s.used > other.used) return false;
-  for (const i of activeSlots(s)) {
-    const k = s.keys[i]!;
-    incref(k);
-    try {
-      if (lookKey(other, k, s.hashes[i]) < 0) return false;
-    } finally {
-      decref(k);
-    }
-  }
-  return true;
-}
-
-function setIsSuperset(s: PySet, other: PyObject): boolean {
-  if (other instanceof PySet) return setIsSubset(other, s);
-  const tmp = makeNewSet(SetType, other);
-  try {
-    return setIsSubset(tmp, s);
-  } finally {
-    decref(tmp);
-  }
-}
-
-function setIsDisjoint(s: PySet, other: PyObject): boolean {
-  if (s === other) return s.used === 0;
-  if (other instanceof PySet) {
-    let a = s, b = other;
-    if (b.used > a.used) [a, b] = [b, a];
-    for (const i of activeSlots(b)) {
-      const k = b.keys[i]!;
-      incref(k);
-      try {
-        if (lookKey(a, k, b.hashes[i]) >= 0) return false;
-      } finally {
-        decref(k);
-      }
-    }
-    return true;
-  }
-  const it = getIter(other);
-  try {
-    for (let k = iterNext(it); k !== null; k = iterNext(it)) {
-      try {
-        if (setContainsKey(s, k)) return false;
-      } finally {
-        decref(k);
-      }
-    }
-  } finally {
-    decref(it);
-  }
-  return true;
-}
-
-// ---------------------------------------------------------------- hash
-
-const M64 = (1n << 64n) - 1n;
-/** _shuffle_bits */
-function shuffleBits(h: bigint): bigint {
-  return ((((h ^ 89869747n) ^ (h << 16n)) & M64) * 3644798167n) & M64;
-}
-
-/** frozenset_hash: order-independent, cached. */
-function frozensetHash(o: PyObject): Hash {
-  const s = o as PySet;
-  if (s.hashCache !== -1) return s.hashCache;
-  let h = 0n;
-  for (const i of activeSlots(s)) {
-    const eh = s.hashes[i];
-    h ^= shuffleBits(BigInt.asUintN(64, typeof eh === 'number' ? BigInt(eh) : eh));
-  }
-  h ^= ((BigInt(s.used) + 1n) * 1927868237n) & M64;
-  h ^= (h >> 11n) ^ (h >> 25n);
-  h = (h * 69069n + 907133923n) & M64;
-  if (h === M64) h = 590923713n;
-  const r = normHash(BigInt.asIntN(64, h));
-  s.hashCache = r;
-  return r;
 }
 
 // ---------------------------------------------------------------- repr
@@ -813,115 +537,6 @@ function setRepr(o: PyObject): PyObject {
   }
 }
 
-// ---------------------------------------------------------------- comparisons
-
-function setRichCompare(v: PyObject, w: PyObject, op: number): PyObject {
-  if (!(v instanceof PySet) || !(w instanceof PySet)) return NotImplemented;
-  switch (op) {
-    case Py_EQ:
-      if (v.used !== w.used) return newBool(false);
-      if (v.hashCache !== -1 && w.hashCache !== -1 && v.hashCache !== w.hashCache) return newBool(false);
-      return newBool(setIsSubset(v, w));
-    case Py_NE: {
-      const r = setRichCompare(v, w, Py_EQ);
-      const b = r === PyTrue;
-      decref(r);
-      return newBool(!b);
-    }
-    case Py_LE:
-      return newBool(setIsSubset(v, w));
-    case Py_GE:
-      return newBool(setIsSuperset(v, w));
-    case Py_LT:
-      return newBool(v.used < w.used && setIsSubset(v, w));
-    case Py_GT:
-      return newBool(v.used > w.used && setIsSuperset(v, w));
-  }
-  return NotImplemented;
-}
-
-/**
- * Rich comparison of a dict keys/items view with a set or view
- * (dictview_richcompare: all_contained_in on both sides).
- */
-export function setRichCompareViews(
-  a: PyObject, b: PyObject, op: number, viewContains: (view: PyObject, x: PyObject) => boolean,
-): PyObject {
-  const lenOf = (o: PyObject): number => (o instanceof PySet ? o.used : o.type.mp_length!(o));
-  const containedIn = (x: PyObject, y: PyObject): boolean => {
-    const it = getIter(x);
-    try {
-      for (let k = iterNext(it); k !== null; k = iterNext(it)) {
-        try {
-          const ok = y instanceof PySet ? setContainsKey(y, k) : viewContains(y, k);
-          if (!ok) return false;
-        } finally {
-          decref(k);
-        }
-      }
-    } finally {
-      decref(it);
-    }
-    return true;
-  };
-  const la = lenOf(a), lb = lenOf(b);
-  let ok: boolean;
-  switch (op) {
-    case Py_NE:
-    case Py_EQ:
-      ok = la === lb && containedIn(a, b);
-      if (op === Py_NE) ok = !ok;
-      break;
-    case Py_LT:
-      ok = la < lb && containedIn(a, b);
-      break;
-    case Py_LE:
-      ok = la <= lb && containedIn(a, b);
-      break;
-    case Py_GT:
-      ok = la > lb && containedIn(b, a);
-      break;
-    default:
-      ok = la >= lb && containedIn(b, a);
-  }
-  return newBool(ok);
-}
-
-// ---------------------------------------------------------------- number slots
-
-function binop(f: (s: PySet, o: PyObject) => PySet): (a: PyObject, b: PyObject) => PyObject {
-  return (a, b) => {
-    if (!(a instanceof PySet) || !(b instanceof PySet)) return NotImplemented;
-    return f(a, b);
-  };
-}
-
-function setOr(s: PySet, other: PyObject): PySet {
-  const r = setCopy(s);
-  if (s === other) return r;
-  try {
-    setUpdateInternal(r, other);
-  } catch (e) {
-    decref(r);
-    throw e;
-  }
-  return r;
-}
-
-function inplace(f: (s: PySet, o: PyObject) => void): (a: PyObject, b: PyObject) => PyObject {
-  return (a, b) => {
-    if (!(b instanceof PySet) || !isSubtype(a.type, SetType)) return NotImplemented;
-    f(a as PySet, b);
-    return newref(a);
-  };
-}
-
-function intersectionUpdate(s: PySet, other: PyObject): void {
-  const tmp = setIntersection(s, other);
-  swapBodies(s, tmp);
-  decref(tmp);
-}
-
 // ---------------------------------------------------------------- methods
 
 type M = (self: PyObject, args: PyObject[], kwnames: string[] | null) => PyObject;
@@ -941,28 +556,7 @@ function method1(name: string, f: (s: PySet, x: PyObject) => PyObject): M {
   };
 }
 
-/** union/intersection/difference with any number of iterables. */
-function multi(name: string, f: (s: PySet, o: PyObject) => PySet, copyWhenNone: boolean): M {
-  return (self, args, kwnames) => {
-    noKeywords(name, kwnames);
-    const s = self as PySet;
-    if (args.length === 0) return setCopy(s);
-    let result: PySet = newref(s);
-    try {
-      for (let i = 0; i < args.length; i++) {
-        const next = i === 0 && !copyWhenNone ? f(s, args[i]) : f(result, args[i]);
-        decref(result);
-        result = next;
-      }
-    } catch (e) {
-      decref(result);
-      throw e;
-    }
-    return result;
-  };
-}
-
-function multiUpdate(name: string, f: (s: PySet, o: PyObject) => void): M {
+export function multiUpdate(name: string, f: (s: PySet, o: PyObject) => void): M {
   return (self, args, kwnames) => {
     noKeywords(name, kwnames);
     for (const a of args) f(self as PySet, a);
@@ -974,38 +568,26 @@ function keyError(key: PyObject): never {
   throw new PyRaise(newExceptionWithArgs(Exc.KeyError, newTuple([newref(key)])));
 }
 
+// set algebra, comparisons and frozenset hashing: an on-demand part (setops.ts)
+const P = parts.sets;
+const later = deferredMethods<M>(P, [
+  'union', 'intersection', 'difference', 'symmetric_difference', 'issubset', 'issuperset', 'isdisjoint',
+  'intersection_update', 'difference_update', 'symmetric_difference_update',
+]);
+/** dictview_richcompare's set side (dictobject.ts) */
+export const setRichCompareViews = deferred<(
+  a: PyObject, b: PyObject, op: number, viewContains: (view: PyObject, x: PyObject) => boolean,
+) => PyObject>(P, 'setRichCompareViews');
+
 const common: Record<string, M> = {
   copy: method0('copy', (s) => (s.type === FrozenSetType ? newref(s) : setCopy(s))),
-  union: (self, args, kwnames) => {
-    noKeywords('union', kwnames);
-    const r = setCopy(self as PySet);
-    try {
-      for (const a of args) setUpdateInternal(r, a);
-    } catch (e) {
-      decref(r);
-      throw e;
-    }
-    return r;
-  },
-  intersection: multi('intersection', setIntersection, false),
-  difference: (self, args, kwnames) => {
-    noKeywords('difference', kwnames);
-    const s = self as PySet;
-    if (args.length === 0) return setCopy(s);
-    if (args.length === 1) return setDifference(s, args[0]);
-    const r = setCopy(s);
-    try {
-      for (const a of args) setDifferenceUpdateInternal(r, a);
-    } catch (e) {
-      decref(r);
-      throw e;
-    }
-    return r;
-  },
-  symmetric_difference: method1('symmetric_difference', (s, o) => setSymmetricDifference(s, o)),
-  issubset: method1('issubset', (s, o) => newBool(setIsSubset(s, o))),
-  issuperset: method1('issuperset', (s, o) => newBool(setIsSuperset(s, o))),
-  isdisjoint: method1('isdisjoint', (s, o) => newBool(setIsDisjoint(s, o))),
+  union: later.union,
+  intersection: later.intersection,
+  difference: later.difference,
+  symmetric_difference: later.symmetric_difference,
+  issubset: later.issubset,
+  issuperset: later.issuperset,
+  isdisjoint: later.isdisjoint,
   __contains__: method1('__contains__', (s, o) => newBool(setContains(s, o))),
   __sizeof__: method0('__sizeof__', (s) => newInt(setSizeof(s))),
 };
@@ -1042,20 +624,9 @@ const setOnly: Record<string, M> = {
     return newref(PyNone);
   }),
   update: multiUpdate('update', setUpdateInternal),
-  intersection_update: (self, args, kwnames) => {
-    noKeywords('intersection_update', kwnames);
-    const s = self as PySet;
-    if (args.length === 0) return newref(PyNone);
-    const tmp = (common.intersection(s, args, null)) as PySet;
-    swapBodies(s, tmp);
-    decref(tmp);
-    return newref(PyNone);
-  },
-  difference_update: multiUpdate('difference_update', setDifferenceUpdateInternal),
-  symmetric_difference_update: method1('symmetric_difference_update', (s, o) => {
-    setSymmetricDifferenceUpdate(s, o);
-    return newref(PyNone);
-  }),
+  intersection_update: later.intersection_update,
+  difference_update: later.difference_update,
+  symmetric_difference_update: later.symmetric_difference_update,
 };
 
 // ---------------------------------------------------------------- constructors
@@ -1146,26 +717,26 @@ for (const t of [SetType, FrozenSetType]) {
   t.tp_dealloc = setDealloc;
   t.tp_traverse = setTraverse;
   t.tp_repr = setRepr;
-  t.tp_richcompare = setRichCompare;
+  t.tp_richcompare = deferred(P, 'tp_richcompare');
   t.tp_iter = setIter;
   t.tp_sizeof = setSizeof;
   t.mp_length = (o) => (o as PySet).used;
   t.sq_contains = (o, k) => setContains(o as PySet, k);
-  t.nb[NB_OR] = binop(setOr);
-  t.nb[NB_AND] = binop(setIntersection);
-  t.nb[NB_SUBTRACT] = binop(setDifference);
-  t.nb[NB_XOR] = binop(setSymmetricDifference);
+  t.nb[NB_OR] = deferred(P, 'nb_or');
+  t.nb[NB_AND] = deferred(P, 'nb_and');
+  t.nb[NB_SUBTRACT] = deferred(P, 'nb_subtract');
+  t.nb[NB_XOR] = deferred(P, 'nb_xor');
   Object.assign(t.methods, common);
 }
 SetType.tp_clear = (o) => setClear(o as PySet);
 SetType.tp_new = setNew;
 SetType.tp_init = setInit;
 FrozenSetType.tp_new = frozensetNew;
-FrozenSetType.tp_hash = frozensetHash;
+FrozenSetType.tp_hash = deferred(P, 'tp_hash');
 Object.assign(SetType.methods, setOnly);
-SetType.nb[NB_INPLACE_ADD + NB_OR] = inplace(setUpdateInternal);
-SetType.nb[NB_INPLACE_ADD + NB_AND] = inplace(intersectionUpdate);
-SetType.nb[NB_INPLACE_ADD + NB_SUBTRACT] = inplace(setDifferenceUpdateInternal);
-SetType.nb[NB_INPLACE_ADD + NB_XOR] = inplace(setSymmetricDifferenceUpdate);
+SetType.nb[NB_INPLACE_ADD + NB_OR] = deferred(P, 'nb_inplace_or');
+SetType.nb[NB_INPLACE_ADD + NB_AND] = deferred(P, 'nb_inplace_and');
+SetType.nb[NB_INPLACE_ADD + NB_SUBTRACT] = deferred(P, 'nb_inplace_subtract');
+SetType.nb[NB_INPLACE_ADD + NB_XOR] = deferred(P, 'nb_inplace_xor');
 
 void Py_NE;

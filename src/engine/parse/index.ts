@@ -7,6 +7,7 @@ import type { Module } from './ast.js';
 import { PySyntaxError, type SyntaxErrorInfo } from './errors.js';
 import { Parser, TOO_DEEP } from './parser.js';
 import { LineMap, tokenize } from './tokenizer.js';
+import { Unsupported } from '../eval/errors.js';
 
 export type { SyntaxErrorInfo } from './errors.js';
 export { dump } from './dump.js';
@@ -47,6 +48,8 @@ export function parse(source: string, filename = '<string>'): ParseResult {
     }
   } catch (e) {
     if (e instanceof PySyntaxError) return { ok: false, error: toInfo(e, lines) };
+    // a part of the parser whose code is not loaded (ondemand.ts): the run ends as the stub says
+    if (e instanceof Unsupported) throw e;
     // a bug in the parser must still not escape as a JS exception
     const msg = e instanceof Error ? e.message : String(e);
     return {

@@ -7,6 +7,7 @@ import type * as A from './ast.js';
 import { PySyntaxError } from './errors.js';
 import type { Token } from './tokenizer.js';
 import { LineMap } from './tokenizer.js';
+import { parts, deferPrototype } from '../ondemand.js';
 import { decodeBytes, decodeStr, splitStringToken, StringError } from './strings.js';
 
 const KEYWORDS = new Set([
@@ -29,7 +30,7 @@ const AUGASSIGN: Record<string, A.OperatorKind> = {
 const MAX_DEPTH = 2000;
 
 /** Anything with a source span: a token or a node. */
-type Spanned = Token | A.Pos;
+export type Spanned = Token | A.Pos;
 
 /** A name, attribute or subscript: what augmented and annotated assignments accept (single_target). */
 function isSingleTarget(e: A.Expr): boolean {
@@ -91,62 +92,62 @@ function exprName(e: A.Expr): string {
 }
 
 export class Parser {
-  private i = 0;
-  private depth = 0;
+  i = 0;
+  depth = 0;
   /** nodes written inside their own parentheses (matters for AnnAssign.simple and error rules) */
-  private mixError = false;
-  private readonly parens = new WeakMap<object, [Token, Token]>();
+  mixError = false;
+  readonly parens = new WeakMap<object, [Token, Token]>();
   /** and the outermost parentheses around them: a node that starts or ends with one spans the parentheses */
-  private readonly parenthesized = {
+  readonly parenthesized = {
     has: (n: object): boolean => this.parens.has(n),
   };
-  private markParens(n: A.Expr, open: Token, close: Token): void {
+  markParens(n: A.Expr, open: Token, close: Token): void {
     this.parens.set(n, [open, close]);
   }
 
-  constructor(private readonly toks: Token[], private readonly src: string, private readonly lines: LineMap) {}
+  constructor(readonly toks: Token[], readonly src: string, readonly lines: LineMap) {}
 
   // ---------------------------------------------------------------- tokens
 
   /** furthest token index the parser has looked at (CPython: the tokenizer's progress) */
-  private furthest = 0;
-  private get tok(): Token {
+  furthest = 0;
+  get tok(): Token {
     if (this.i > this.furthest) this.furthest = this.i;
     return this.toks[this.i];
   }
-  private peek(k = 1): Token {
+  peek(k = 1): Token {
     const j = Math.min(this.i + k, this.toks.length - 1);
     if (j > this.furthest) this.furthest = j;
     return this.toks[j];
   }
   /** did parsing look all the way to the end of the input? */
   reachedEnd(): boolean { return this.furthest >= this.toks.length - 1; }
-  private next(): Token {
+  next(): Token {
     const t = this.toks[this.i];
     if (this.i < this.toks.length - 1) this.i++;
     return t;
   }
   /** the current token's type (a method so TypeScript does not narrow across next()) */
-  private curType(): Token['type'] { return this.toks[this.i].type; }
-  private prev(): Token { return this.toks[Math.max(0, this.i - 1)]; }
+  curType(): Token['type'] { return this.toks[this.i].type; }
+  prev(): Token { return this.toks[Math.max(0, this.i - 1)]; }
   /** an operator or keyword with this exact text */
-  private at(v: string, t: Token = this.tok): boolean {
+  at(v: string, t: Token = this.tok): boolean {
     return (t.type === 'OP' || t.type === 'NAME') && t.value === v;
   }
-  private eat(v: string): Token | null {
+  eat(v: string): Token | null {
     return this.at(v) ? this.next() : null;
   }
-  private atName(t: Token = this.tok): boolean {
+  atName(t: Token = this.tok): boolean {
     return t.type === 'NAME' && !KEYWORDS.has(t.value);
   }
 
   // ---------------------------------------------------------------- errors
 
-  private raise(msg: string, s: Spanned, e: Spanned = s, type: PySyntaxError['type'] = 'SyntaxError'): never {
+  raise(msg: string, s: Spanned, e: Spanned = s, type: PySyntaxError['type'] = 'SyntaxError'): never {
     throw new PySyntaxError(type, msg, sLine(s), sCol(s) + 1, eLine(e), eCol(e) + 1);
   }
   /** Generic "invalid syntax" at the current token, with CPython's special cases for INDENT/DEDENT. */
-  private invalid(t: Token = this.toks[Math.max(this.i, this.furthest)]): never {
+  invalid(t: Token = this.toks[Math.max(this.i, this.furthest)]): never {
     // CPython reports a generic error at the furthest token its parser looked at
     if (t.type === 'ERRORTOKEN' && t.error) throw t.error;
     if (t.type === 'INDENT') {
@@ -166,25 +167,25 @@ export class Parser {
     }
     this.raise('invalid syntax', t);
   }
-  private expect(v: string): Token {
+  expect(v: string): Token {
     const t = this.eat(v);
     if (!t) this.invalid();
     return t;
   }
   /** CPython's forced token `&&'x'`: "expected 'x'" */
-  private expectForced(v: string): Token {
+  expectForced(v: string): Token {
     const t = this.eat(v);
     if (!t) this.raise(`expected '${v}'`, this.tok);
     return t;
   }
   /** ':' ending a compound-statement header: "expected ':'" if the line ends instead */
-  private expectColon(forced = false): Token {
+  expectColon(forced = false): Token {
     const t = this.eat(':');
     if (t) return t;
     if (forced || this.tok.type === 'NEWLINE') this.raise("expected ':'", this.tok);
     this.invalid();
   }
-  private enter(): void {
+  enter(): void {
     if (++this.depth > MAX_DEPTH) {
       throw new PySyntaxError('SyntaxError', TOO_DEEP, this.tok.lineno, this.tok.col + 1, this.tok.end_lineno, this.tok.end_col + 1, false, true);
     }
@@ -192,7 +193,7 @@ export class Parser {
 
   // ---------------------------------------------------------------- nodes
 
-  private fin<T extends A.Pos>(n: Omit<T, keyof A.Pos>, s: Spanned, e: Spanned): T {
+  fin<T extends A.Pos>(n: Omit<T, keyof A.Pos>, s: Spanned, e: Spanned): T {
     const ps = this.parens.get(s);
     if (ps) s = ps[0];
     const pe = this.parens.get(e);
@@ -219,7 +220,7 @@ export class Parser {
   }
 
   /** statement: compound_stmt | simple_stmts — appends to `out` */
-  private statement(out: A.Stmt[]): void {
+  statement(out: A.Stmt[]): void {
     const t = this.tok;
     if (t.type === 'INDENT' || t.type === 'DEDENT') this.invalid(t);
     if (t.type === 'NAME') {
@@ -244,12 +245,12 @@ export class Parser {
     this.simpleStmts(out);
   }
 
-  private unsupported(what: string, t: Token): never {
+  unsupported(what: string, t: Token): never {
     throw new PySyntaxError('SyntaxError', `not supported by the simulator: ${what}`, t.lineno, t.col + 1, t.end_lineno, t.end_col + 1, false, true);
   }
 
   /** `match` is a soft keyword: a match statement's logical line ends with ':' */
-  private looksLikeMatch(): boolean {
+  looksLikeMatch(): boolean {
     const nt = this.peek();
     if (nt.type === 'NEWLINE' || (nt.type === 'OP' && !['(', '[', '{', '-', '*', '~', '+'].includes(nt.value))) return false;
     let j = this.i + 1;
@@ -257,7 +258,7 @@ export class Parser {
     return j > 0 && this.at(':', this.toks[j - 1]);
   }
 
-  private simpleStmts(out: A.Stmt[]): void {
+  simpleStmts(out: A.Stmt[]): void {
     for (;;) {
       out.push(this.simpleStmt());
       if (this.eat(';')) {
@@ -270,7 +271,7 @@ export class Parser {
     this.next();
   }
 
-  private simpleStmt(): A.Stmt {
+  simpleStmt(): A.Stmt {
     const t = this.tok;
     if (t.type === 'NAME') {
       switch (t.value) {
@@ -318,7 +319,7 @@ export class Parser {
     return this.exprOrAssign();
   }
 
-  private delStmt(): A.Delete {
+  delStmt(): A.Delete {
     const t = this.next();
     const targets: A.Expr[] = [];
     let last: Spanned = t;
@@ -335,7 +336,7 @@ export class Parser {
     return this.fin<A.Delete>({ kind: 'Delete', targets }, t, last);
   }
 
-  private starExpressionOrBitOr(): A.Expr {
+  starExpressionOrBitOr(): A.Expr {
     if (this.at('*')) {
       const s = this.next();
       const v = this.bitOr();
@@ -344,80 +345,11 @@ export class Parser {
     return this.bitOr();
   }
 
-  private dottedName(): { name: string; first: Token; last: Token } {
-    if (!this.atName()) this.invalid();
-    const first = this.next();
-    let name = first.value;
-    let last = first;
-    while (this.at('.')) {
-      this.next();
-      if (!this.atName()) this.invalid();
-      last = this.next();
-      name += '.' + last.value;
-    }
-    return { name, first, last };
-  }
 
-  private importStmt(): A.Import {
-    const t = this.next();
-    const names: A.Alias[] = [];
-    do {
-      const d = this.dottedName();
-      let asname: string | null = null;
-      let end: Token = d.last;
-      if (this.eat('as')) {
-        if (!this.atName()) this.invalid();
-        end = this.next();
-        asname = end.value;
-      }
-      names.push(this.fin<A.Alias>({ kind: 'alias', name: d.name, asname }, d.first, end));
-    } while (this.eat(','));
-    return this.fin<A.Import>({ kind: 'Import', names }, t, names[names.length - 1]);
-  }
 
-  private fromImport(): A.ImportFrom {
-    const t = this.next();
-    let level = 0;
-    while (this.at('.') || this.at('...')) level += this.next().value.length;
-    let module: string | null = null;
-    if (!this.at('import')) module = this.dottedName().name;
-    else if (level === 0) this.invalid();
-    if (!this.eat('import')) this.invalid();
-    const names: A.Alias[] = [];
-    let end: Spanned;
-    if (this.at('*')) {
-      const star = this.next();
-      names.push(this.fin<A.Alias>({ kind: 'alias', name: '*', asname: null }, star, star));
-      end = star;
-    } else {
-      const paren = this.eat('(');
-      for (;;) {
-        if (!this.atName()) this.invalid();
-        const n = this.next();
-        let e: Token = n;
-        let asname: string | null = null;
-        if (this.eat('as')) {
-          if (!this.atName()) this.invalid();
-          e = this.next();
-          asname = e.value;
-        }
-        names.push(this.fin<A.Alias>({ kind: 'alias', name: n.value, asname }, n, e));
-        if (!this.at(',')) break;
-        const comma = this.next();
-        if (paren && this.at(')')) break;
-        if (!paren && (this.tok.type === 'NEWLINE' || this.at(';'))) {
-          void comma;
-          this.raise('trailing comma not allowed without surrounding parentheses', this.tok);
-        }
-      }
-      end = names[names.length - 1];
-      if (paren) end = this.expect(')');
-    }
-    return this.fin<A.ImportFrom>({ kind: 'ImportFrom', module, names, level }, t, end);
-  }
 
   /** expression statements, assignments, augmented and annotated assignments */
-  private exprOrAssign(): A.Stmt {
+  exprOrAssign(): A.Stmt {
     const first = this.tok;
     const lhs = this.at('yield') ? this.yieldExpr() : this.starExpressions();
     const t = this.tok;
@@ -497,11 +429,11 @@ export class Parser {
   }
 
   /** `a = b c`-style failures: CPython's invalid_named_expression */
-  private checkNamedExprHere(lhs: A.Expr, value: A.Expr | null): void {
+  checkNamedExprHere(lhs: A.Expr, value: A.Expr | null): void {
     void lhs; void value;
   }
 
-  private checkAnnTarget(lhs: A.Expr): void {
+  checkAnnTarget(lhs: A.Expr): void {
     // `()` has no first element to point at (and is always parenthesized)
     if (lhs.kind === 'Tuple' && !this.parenthesized.has(lhs) && lhs.elts.length > 0) {
       this.raise('only single target (not tuple) can be annotated', lhs.elts[0]);
@@ -515,7 +447,7 @@ export class Parser {
   }
 
   /** Validate an assignment target (setting Store), with CPython's messages. */
-  private assignTarget(e: A.Expr, value: A.Expr | null): void {
+  assignTarget(e: A.Expr, value: A.Expr | null): void {
     if (e.kind === 'Yield' || e.kind === 'YieldFrom') this.raise('assignment to yield expression not possible', e);
     const bad = this.invalidTarget(e, 'star');
     if (bad && value && e.kind === 'Tuple' && !this.parenthesized.has(e) && bad === e.elts[e.elts.length - 1]) {
@@ -534,7 +466,7 @@ export class Parser {
     this.setCtx(e, 'Store', 'star');
   }
 
-  private isBitOrLevel(e: A.Expr): boolean {
+  isBitOrLevel(e: A.Expr): boolean {
     if (this.parenthesized.has(e)) return true;
     switch (e.kind) {
       case 'BoolOp': case 'Compare': case 'IfExp': case 'Lambda': case 'NamedExpr': case 'Starred': case 'Yield': case 'YieldFrom':
@@ -546,7 +478,7 @@ export class Parser {
   }
 
   /** _PyPegen_get_invalid_target */
-  private invalidTarget(e: A.Expr, type: Target): A.Expr | null {
+  invalidTarget(e: A.Expr, type: Target): A.Expr | null {
     switch (e.kind) {
       case 'List': case 'Tuple':
         for (const x of e.elts) {
@@ -567,7 +499,7 @@ export class Parser {
     }
   }
 
-  private setCtx(e: A.Expr, ctx: A.ExprContext, type: Target): void {
+  setCtx(e: A.Expr, ctx: A.ExprContext, type: Target): void {
     const bad = this.invalidTarget(e, type);
     if (bad) {
       if (type === 'del') this.raise(`cannot delete ${exprName(bad)}`, bad);
@@ -575,7 +507,7 @@ export class Parser {
     }
     this.applyCtx(e, ctx);
   }
-  private applyCtx(e: A.Expr, ctx: A.ExprContext): void {
+  applyCtx(e: A.Expr, ctx: A.ExprContext): void {
     switch (e.kind) {
       case 'Name': case 'Attribute': case 'Subscript': e.ctx = ctx; break;
       case 'Starred': e.ctx = ctx; this.applyCtx(e.value, ctx); break;
@@ -587,7 +519,7 @@ export class Parser {
   // ---------------------------------------------------------------- compound statements
 
   /** block: NEWLINE INDENT statements DEDENT | simple_stmts */
-  private block(what: string, header: Token): A.Stmt[] {
+  block(what: string, header: Token): A.Stmt[] {
     if (this.tok.type === 'NEWLINE') {
       this.next();
       if (this.curType() !== 'INDENT') {
@@ -623,9 +555,9 @@ export class Parser {
     return body;
   }
 
-  private lastOf(body: A.Stmt[]): A.Stmt { return body[body.length - 1]; }
+  lastOf(body: A.Stmt[]): A.Stmt { return body[body.length - 1]; }
 
-  private ifStmt(): A.If {
+  ifStmt(): A.If {
     this.enter();
     const t = this.next(); // 'if' or 'elif'
     const test = this.namedExpression();
@@ -643,7 +575,7 @@ export class Parser {
     return this.fin<A.If>({ kind: 'If', test, body, orelse }, t, this.lastOf(orelse.length ? orelse : body));
   }
 
-  private whileStmt(): A.While {
+  whileStmt(): A.While {
     this.enter();
     const t = this.next();
     const test = this.namedExpression();
@@ -660,7 +592,7 @@ export class Parser {
     return this.fin<A.While>({ kind: 'While', test, body, orelse }, t, this.lastOf(orelse.length ? orelse : body));
   }
 
-  private forStmt(async: Token | null): A.For {
+  forStmt(async: Token | null): A.For {
     this.enter();
     const t = this.next();
     const target = this.starTargets();
@@ -683,7 +615,7 @@ export class Parser {
   }
 
   /** star_targets: for `for` loops and comprehensions; parsed at bitwise_or level so `in` stops it */
-  private starTargets(): A.Expr {
+  starTargets(): A.Expr {
     const first = this.starExpressionOrBitOr();
     if (!this.at(',')) return first;
     const elts = [first];
@@ -698,117 +630,15 @@ export class Parser {
     return this.fin<A.Tuple>({ kind: 'Tuple', elts, ctx: 'Store' }, first, end);
   }
 
-  private withStmt(async: Token | null): A.With {
-    this.enter();
-    const t = this.next();
-    let items: A.WithItem[] | null = null;
-    if (this.at('(')) {
-      // `with (a as b, c):` — parenthesized items, only if ':' follows the ')'
-      const save = this.i;
-      try {
-        this.next();
-        const its: A.WithItem[] = [];
-        do {
-          if (this.at(')')) break;
-          its.push(this.withItem());
-        } while (this.eat(','));
-        this.expect(')');
-        if (!this.at(':')) throw new PySyntaxError('SyntaxError', '', 0, 0, 0, 0);
-        items = its;
-      } catch (e) {
-        if (!(e instanceof PySyntaxError)) throw e;
-        this.i = save;
-        items = null;
-      }
-    }
-    if (!items) {
-      items = [];
-      do items.push(this.withItem()); while (this.eat(','));
-    }
-    this.expectForced(':');
-    const body = this.block("'with' statement", t);
-    this.depth--;
-    return this.fin<A.With>({ kind: async ? 'AsyncWith' : 'With', items, body }, async ?? t, this.lastOf(body));
-  }
 
-  private withItem(): A.WithItem {
-    const context_expr = this.expression();
-    let optional_vars: A.Expr | null = null;
-    if (this.eat('as')) {
-      optional_vars = this.starTarget();
-      this.setCtx(optional_vars, 'Store', 'star');
-      if (!(this.at(',') || this.at(')') || this.at(':') || this.tok.type === 'NEWLINE')) this.invalid();
-    }
-    return { kind: 'withitem', context_expr, optional_vars };
-  }
 
   /** a single star_target (with `(a, b)` / `[a, b]` allowed) */
-  private starTarget(): A.Expr {
+  starTarget(): A.Expr {
     return this.starExpressionOrBitOr();
   }
 
-  private tryStmt(): A.Try {
-    this.enter();
-    const t = this.next();
-    this.expectForced(':');
-    const body = this.block("'try' statement", t);
-    const handlers: A.ExceptHandler[] = [];
-    let star: boolean | null = null;
-    while (this.at('except')) {
-      const et = this.next();
-      const isStar = !!this.eat('*');
-      if (star !== null && star !== isStar) {
-        this.raise("cannot have both 'except' and 'except*' on the same 'try'", et, this.prev());
-      }
-      star = isStar;
-      let type: A.Expr | null = null;
-      let name: string | null = null;
-      if (!this.at(':')) {
-        if (isStar && this.tok.type === 'NEWLINE') this.raise("expected ':'", this.tok);
-        if (this.curType() === 'NEWLINE') this.raise("expected ':'", this.tok);
-        type = this.expression();
-        if (this.at(',')) {
-          const save = this.i;
-          this.next();
-          const more = this.expression();
-          if (this.at(':') || this.at('as') || this.tok.type === 'NEWLINE') {
-            this.raise('multiple exception types must be parenthesized', type, more);
-          }
-          this.i = save;
-        }
-        if (this.eat('as')) {
-          if (!this.atName()) this.invalid();
-          name = this.next().value;
-        }
-      } else if (isStar) {
-        this.raise('expected one or more exception types', this.tok);
-      }
-      this.expectColon();
-      const hbody = this.block(isStar ? "'except*' statement" : "'except' statement", et);
-      handlers.push(this.fin<A.ExceptHandler>({ kind: 'ExceptHandler', type, name, body: hbody }, et, this.lastOf(hbody)));
-    }
-    let orelse: A.Stmt[] = [];
-    let finalbody: A.Stmt[] = [];
-    if (handlers.length && this.at('else')) {
-      const e = this.next();
-      this.expectForced(':');
-      orelse = this.block("'else' statement", e);
-    }
-    if (this.at('finally')) {
-      const f = this.next();
-      this.expectForced(':');
-      finalbody = this.block("'finally' statement", f);
-    }
-    if (!handlers.length && !finalbody.length) {
-      this.raise("expected 'except' or 'finally' block", this.tok.type === 'DEDENT' || this.tok.type === 'ENDMARKER' ? this.prev() : this.tok);
-    }
-    this.depth--;
-    const last = finalbody.length ? finalbody : orelse.length ? orelse : null;
-    const end: Spanned = last ? this.lastOf(last) : handlers[handlers.length - 1];
-    return this.fin<A.Try>({ kind: star ? 'TryStar' : 'Try', body, handlers, orelse, finalbody }, t, end);
-  }
 
-  private asyncStmt(): A.Stmt {
+  asyncStmt(): A.Stmt {
     const a = this.next();
     if (this.at('def')) return this.funcDef([], a);
     if (this.at('for')) return this.forStmt(a);
@@ -816,7 +646,7 @@ export class Parser {
     this.invalid();
   }
 
-  private decorated(): A.Stmt {
+  decorated(): A.Stmt {
     const decorators: A.Expr[] = [];
     while (this.at('@')) {
       this.next();
@@ -830,7 +660,7 @@ export class Parser {
     this.invalid();
   }
 
-  private funcDef(decorator_list: A.Expr[], async: Token | null): A.FunctionDef {
+  funcDef(decorator_list: A.Expr[], async: Token | null): A.FunctionDef {
     this.enter();
     const t = this.next(); // def
     if (!this.atName()) this.invalid();
@@ -847,7 +677,7 @@ export class Parser {
     return this.fin<A.FunctionDef>({ kind: async ? 'AsyncFunctionDef' : 'FunctionDef', name, args, body, decorator_list, returns }, async ?? t, this.lastOf(body));
   }
 
-  private classDef(decorator_list: A.Expr[]): A.ClassDef {
+  classDef(decorator_list: A.Expr[]): A.ClassDef {
     this.enter();
     const t = this.next();
     if (!this.atName()) this.invalid();
@@ -866,7 +696,7 @@ export class Parser {
   }
 
   /** def/lambda parameter lists (up to, not including, ')' or ':') */
-  private parameters(lambda: boolean): A.Arguments {
+  parameters(lambda: boolean): A.Arguments {
     const a: A.Arguments = { kind: 'arguments', posonlyargs: [], args: [], vararg: null, kwonlyargs: [], kw_defaults: [], kwarg: null, defaults: [] };
     const closer = lambda ? ':' : ')';
     let sawStar = false;
@@ -928,7 +758,7 @@ export class Parser {
     return a;
   }
 
-  private param(lambda: boolean): A.Arg {
+  param(lambda: boolean): A.Arg {
     if (!this.atName()) this.invalid();
     const n = this.next();
     let annotation: A.Expr | null = null;
@@ -941,7 +771,7 @@ export class Parser {
   // ---------------------------------------------------------------- expressions
 
   /** can the current token begin an expression? */
-  private startsExpression(t: Token = this.tok): boolean {
+  startsExpression(t: Token = this.tok): boolean {
     switch (t.type) {
       case 'NUMBER': case 'STRING': case 'FSTRING_START': return true;
       case 'NAME':
@@ -952,7 +782,7 @@ export class Parser {
     }
   }
 
-  private yieldExpr(): A.Expr {
+  yieldExpr(): A.Expr {
     const t = this.next();
     if (this.eat('from')) {
       const v = this.expression();
@@ -978,7 +808,7 @@ export class Parser {
     return this.fin<A.Tuple>({ kind: 'Tuple', elts, ctx: 'Load' }, first, end);
   }
 
-  private starExpression(): A.Expr {
+  starExpression(): A.Expr {
     if (this.at('*')) {
       const s = this.next();
       const v = this.bitOr();
@@ -987,7 +817,7 @@ export class Parser {
     return this.expression();
   }
 
-  private starNamedExpression(): A.Expr {
+  starNamedExpression(): A.Expr {
     if (this.at('*')) {
       const s = this.next();
       const v = this.bitOr();
@@ -1014,7 +844,7 @@ export class Parser {
     return e;
   }
 
-  private depthInBrackets(): boolean { return false; }
+  depthInBrackets(): boolean { return false; }
 
   /** expression: disjunction ['if' disjunction 'else' expression] | lambdef */
   expression(): A.Expr {
@@ -1037,7 +867,7 @@ export class Parser {
     return body;
   }
 
-  private lambdef(): A.Lambda {
+  lambdef(): A.Lambda {
     this.enter();
     const t = this.next();
     const args = this.parameters(true);
@@ -1047,7 +877,7 @@ export class Parser {
     return this.fin<A.Lambda>({ kind: 'Lambda', args, body }, t, body);
   }
 
-  private disjunction(): A.Expr {
+  disjunction(): A.Expr {
     const first = this.conjunction();
     if (!this.at('or')) return first;
     const values = [first];
@@ -1055,7 +885,7 @@ export class Parser {
     return this.fin<A.BoolOp>({ kind: 'BoolOp', op: 'Or', values }, first, values[values.length - 1]);
   }
 
-  private conjunction(): A.Expr {
+  conjunction(): A.Expr {
     const first = this.inversion();
     if (!this.at('and')) return first;
     const values = [first];
@@ -1063,7 +893,7 @@ export class Parser {
     return this.fin<A.BoolOp>({ kind: 'BoolOp', op: 'And', values }, first, values[values.length - 1]);
   }
 
-  private inversion(): A.Expr {
+  inversion(): A.Expr {
     if (this.at('not')) {
       this.enter();
       const t = this.next();
@@ -1074,7 +904,7 @@ export class Parser {
     return this.comparison();
   }
 
-  private compOp(): A.CmpOpKind | null {
+  compOp(): A.CmpOpKind | null {
     const t = this.tok;
     if (t.type === 'OP') {
       switch (t.value) {
@@ -1098,7 +928,7 @@ export class Parser {
     return null;
   }
 
-  private comparison(): A.Expr {
+  comparison(): A.Expr {
     const left = this.bitOr();
     const ops: A.CmpOpKind[] = [];
     const comparators: A.Expr[] = [];
@@ -1113,7 +943,7 @@ export class Parser {
   }
 
   /** bitwise_or, bitwise_xor, bitwise_and, shift_expr, sum, term: one loop per precedence level */
-  private binary(level: number): A.Expr {
+  binary(level: number): A.Expr {
     if (level === BIN_LEVELS.length) return this.factor();
     const ops = BIN_LEVELS[level];
     let left = this.binary(level + 1);
@@ -1131,7 +961,7 @@ export class Parser {
 
   bitOr(): A.Expr { return this.binary(0); }
 
-  private factor(): A.Expr {
+  factor(): A.Expr {
     const t = this.tok;
     if (t.type === 'OP' && (t.value === '-' || t.value === '+' || t.value === '~')) {
       this.enter();
@@ -1144,7 +974,7 @@ export class Parser {
     return this.power();
   }
 
-  private power(): A.Expr {
+  power(): A.Expr {
     let left: A.Expr;
     if (this.at('await')) {
       const t = this.next();
@@ -1161,7 +991,7 @@ export class Parser {
     return left;
   }
 
-  private primary(): A.Expr {
+  primary(): A.Expr {
     let e = this.atom();
     for (;;) {
       const t = this.tok;
@@ -1190,7 +1020,7 @@ export class Parser {
   }
 
   /** slices: slice !',' | ','.(slice | starred_expression)+ [','] */
-  private slices(): A.Expr {
+  slices(): A.Expr {
     const first = this.sliceItem();
     if (!this.at(',')) {
       // `a[*b]` is a one-element tuple
@@ -1209,7 +1039,7 @@ export class Parser {
     return this.fin<A.Tuple>({ kind: 'Tuple', elts, ctx: 'Load' }, first, end);
   }
 
-  private sliceItem(): A.Expr {
+  sliceItem(): A.Expr {
     const start = this.tok;
     if (this.at('*')) {
       const s = this.next();
@@ -1233,7 +1063,7 @@ export class Parser {
   }
 
   /** call arguments after '(' through the closing ')' */
-  private callArguments(open: Token): { args: A.Expr[]; keywords: A.Keyword[]; close: Token } {
+  callArguments(open: Token): { args: A.Expr[]; keywords: A.Keyword[]; close: Token } {
     const args: A.Expr[] = [];
     const keywords: A.Keyword[] = [];
     let sawKeyword = false;
@@ -1292,7 +1122,7 @@ export class Parser {
   }
 
   /** inside brackets, `a b` → "invalid syntax. Perhaps you forgot a comma?" (invalid_expression) */
-  private forgotComma(a: A.Expr, fallThrough = false): never {
+  forgotComma(a: A.Expr, fallThrough = false): never {
     const t = this.tok;
     const nameString = a.kind === 'Name' && (t.type === 'STRING' || t.type === 'FSTRING_START') && a.end === t.start - (t.start - a.end);
     if (this.startsExpression() && !this.at('*') && !nameString && !(a.kind === 'Name' && t.type === 'STRING' )) {
@@ -1318,30 +1148,13 @@ export class Parser {
     this.invalid();
   }
 
-  private isDisjunctionLevel(e: A.Expr): boolean {
+  isDisjunctionLevel(e: A.Expr): boolean {
     if (this.parenthesized.has(e)) return true;
     return !(e.kind === 'IfExp' || e.kind === 'Lambda' || e.kind === 'NamedExpr' || e.kind === 'Starred');
   }
 
-  /** for_if_clauses after the element */
-  private comprehensionTail(elt: A.Expr): A.Comprehension[] {
-    void elt;
-    const gens: A.Comprehension[] = [];
-    while (this.at('for') || (this.at('async') && this.at('for', this.peek()))) {
-      const is_async = !!this.eat('async');
-      this.next();
-      const target = this.starTargets();
-      this.setCtx(target, 'Store', 'for');
-      if (!this.eat('in')) this.forgotComma(target);
-      const iter = this.disjunction();
-      const ifs: A.Expr[] = [];
-      while (this.eat('if')) ifs.push(this.disjunction());
-      gens.push({ kind: 'comprehension', target, iter, ifs, is_async });
-    }
-    return gens;
-  }
 
-  private atom(): A.Expr {
+  atom(): A.Expr {
     const t = this.tok;
     switch (t.type) {
       case 'NAME': {
@@ -1378,7 +1191,7 @@ export class Parser {
     }
   }
 
-  private number(t: Token): A.Constant {
+  number(t: Token): A.Constant {
     const text = t.value.replace(/_/g, '');
     const last = text[text.length - 1];
     let value: A.ConstantValue;
@@ -1395,7 +1208,7 @@ export class Parser {
   }
 
   /** '(' … ')': tuple, group, generator expression, or parenthesized yield */
-  private parenAtom(): A.Expr {
+  parenAtom(): A.Expr {
     const open = this.next();
     this.enter();
     try {
@@ -1438,7 +1251,7 @@ export class Parser {
   }
 
   /** `if x = 1:` (CPython's invalid_named_expression) */
-  private assignInCondition(a: A.Expr): never {
+  assignInCondition(a: A.Expr): never {
     const save = this.i;
     const saveFurthest = this.furthest;
     this.next();
@@ -1459,7 +1272,7 @@ export class Parser {
     this.invalid();
   }
 
-  private forgotCommaOrInvalid(a: A.Expr): never {
+  forgotCommaOrInvalid(a: A.Expr): never {
     if (this.at('=') && a.kind === 'Name') {
       // `(x = 1)` / `if x = 1:` style
       const save = this.i;
@@ -1475,12 +1288,12 @@ export class Parser {
     this.forgotComma(a);
   }
 
-  private closeOrComma(a: A.Expr, closer: string): Token {
+  closeOrComma(a: A.Expr, closer: string): Token {
     if (!this.at(closer)) this.forgotCommaOrInvalid(a);
     return this.next();
   }
 
-  private listAtom(): A.Expr {
+  listAtom(): A.Expr {
     const open = this.next();
     this.enter();
     try {
@@ -1509,7 +1322,7 @@ export class Parser {
     }
   }
 
-  private dictOrSetAtom(): A.Expr {
+  dictOrSetAtom(): A.Expr {
     const open = this.next();
     this.enter();
     try {
@@ -1567,7 +1380,7 @@ export class Parser {
     }
   }
 
-  private setRest(open: Token, first: A.Expr): A.Expr {
+  setRest(open: Token, first: A.Expr): A.Expr {
     if (this.at('for') || (this.at('async') && this.at('for', this.peek()))) {
       const generators = this.comprehensionTail(first);
       const close = this.closeOrComma(first, '}');
@@ -1588,7 +1401,7 @@ export class Parser {
   // ---------------------------------------------------------------- strings
 
   /** One or more adjacent string literals (implicit concatenation). */
-  private strings(): A.Expr {
+  strings(): A.Expr {
     const first = this.tok;
     let sawBytes = false, sawStr = false, sawF = false;
     /** pieces in order: literal text or a formatted value */
@@ -1646,117 +1459,43 @@ export class Parser {
     return this.fin<A.JoinedStr>({ kind: 'JoinedStr', values }, first, last);
   }
 
-  private stringError(e: StringError, t: Token): never {
+  stringError(e: StringError, t: Token): never {
     if (e.unsupported) {
       throw new PySyntaxError('SyntaxError', e.msg, t.lineno, t.col + 1, t.end_lineno, t.end_col + 1, false, true);
     }
     this.raise(e.msg, t);
   }
 
-  /** FSTRING_START … FSTRING_END, appending literal text and FormattedValues to `parts`. Returns the end token. */
-  private fstring(parts: (string | A.FormattedValue)[]): Token {
-    const start = this.next();
-    const raw = /r/i.test(start.value.slice(0, start.value.search(/['"]/)));
-    this.enter();
-    for (;;) {
-      const t = this.tok;
-      if (t.type === 'FSTRING_END') { this.next(); this.depth--; return t; }
-      if (t.type === 'FSTRING_MIDDLE') {
-        this.next();
-        parts.push(this.decodePiece(t, raw));
-        continue;
-      }
-      if (this.at('{')) {
-        const fv = this.replacementField(raw, parts);
-        parts.push(fv);
-        continue;
-      }
-      this.invalid();
-    }
-  }
 
-  private decodePiece(t: Token, raw: boolean): string {
-    try {
-      return decodeStr(t.value, raw, true);
-    } catch (e) {
-      if (e instanceof StringError) this.stringError(e, t);
-      throw e;
-    }
-  }
 
-  /** '{' expr ['='] ['!' NAME] [':' spec] '}' */
-  private replacementField(raw: boolean, parts: (string | A.FormattedValue)[]): A.FormattedValue {
-    const open = this.next();
-    if (this.at('}') || this.at('!') || this.at(':') || this.at('=')) {
-      const what = this.tok.value;
-      this.raise(`f-string: valid expression required before '${what}'`, this.tok);
-    }
-    const first = this.tok;
-    if (this.at('lambda')) {
-      // the tokenizer already took the lambda's ':' as the start of a format spec
-      let j = this.i;
-      while (j < this.toks.length - 1 && !(this.toks[j].type === 'OP' && (this.toks[j].value === ':' || this.toks[j].value === '}'))) j++;
-      if (this.at(':', this.toks[j])) {
-        this.raise('f-string: lambda expressions are not allowed without parentheses', this.tok, this.toks[j]);
-      }
-    }
-    let value: A.Expr;
-    try {
-      value = this.at('yield') ? this.yieldExpr() : this.starExpressions();
-    } catch (e) {
-      // a field that does not start a valid expression (invalid_replacement_field)
-      if (e instanceof PySyntaxError && e.msg === 'invalid syntax' && e.lineno === first.lineno && e.offset === first.col + 1) {
-        this.raise("f-string: expecting a valid expression after '{'", first);
-      }
-      throw e;
-    }
-    if (!(this.at('=') || this.at('!') || this.at(':') || this.at('}'))) {
-      if (this.startsExpression() && !this.at('*')) this.forgotComma(value, true);
-      this.raise("f-string: expecting '=', or '!', or ':', or '}'", this.tok);
-    }
-    let conversion = -1;
-    let format_spec: A.JoinedStr | null = null;
-    if (this.at('=')) {
-      const eq = this.next();
-      // debug text: everything from after '{' through '=' and following whitespace
-      const nt = this.tok;
-      parts.push(this.src.slice(open.end, nt.type === 'OP' ? nt.start : eq.end));
-      if (!this.at('!') && !this.at(':')) conversion = 114;
-    }
-    if (this.at('!')) {
-      const bang = this.next();
-      const n = this.tok;
-      if (n.type !== 'NAME' || n.start !== bang.end) {
-        this.raise("f-string: missing conversion character", n);
-      }
-      if (n.value !== 's' && n.value !== 'r' && n.value !== 'a') {
-        this.raise(`f-string: invalid conversion character '${n.value}': expected 's', 'r', or 'a'`, n);
-      }
-      this.next();
-      conversion = n.value.charCodeAt(0);
-    }
-    if (this.at(':')) {
-      const colon = this.next();
-      const specParts: (string | A.FormattedValue)[] = [];
-      while (!this.at('}')) {
-        const t = this.tok;
-        if (t.type === 'FSTRING_MIDDLE') { this.next(); specParts.push(this.decodePiece(t, raw)); }
-        else if (this.at('{')) {
-          specParts.push(this.replacementField(raw, specParts));
-          // CPython 3.12.1 ends a spec with an empty constant after a nested field
-          if (this.at('}')) specParts.push('');
-        }
-        else this.raise("f-string: expecting '}'", t);
-      }
-      const values: A.Expr[] = [];
-      for (const p of specParts) {
-        if (typeof p === 'string') values.push(this.fin<A.Constant>({ kind: 'Constant', value: { type: 'str', value: p } }, colon, this.tok));
-        else values.push(p);
-      }
-      format_spec = this.fin<A.JoinedStr>({ kind: 'JoinedStr', values }, colon, this.tok);
-    }
-    if (!this.at('}')) this.raise("f-string: expecting '}'", this.tok);
-    const close = this.next();
-    return this.fin<A.FormattedValue>({ kind: 'FormattedValue', value, conversion, format_spec }, open, close);
-  }
 }
+
+// try and with statements: an on-demand part (compile/trywith.ts)
+export interface Parser {
+  withStmt(async: Token | null): A.With;
+  withItem(): A.WithItem;
+  tryStmt(): A.Try;
+}
+deferPrototype(parts.trywith, 'Parser', Parser.prototype, ['withStmt', 'withItem', 'tryStmt']);
+
+// comprehensions: an on-demand part (compile/comprehensions.ts)
+export interface Parser {
+  comprehensionTail(elt: A.Expr): A.Comprehension[];
+}
+deferPrototype(parts.comprehensions, 'Parser', Parser.prototype, ['comprehensionTail']);
+
+// f-strings: an on-demand part (parse/fstrings.ts)
+export interface Parser {
+  fstring(parts: (string | A.FormattedValue)[]): Token;
+  decodePiece(t: Token, raw: boolean): string;
+  replacementField(raw: boolean, parts: (string | A.FormattedValue)[]): A.FormattedValue;
+}
+deferPrototype(parts.fstrings, 'Parser', Parser.prototype, ['fstring', 'decodePiece', 'replacementField']);
+
+// import statements: an on-demand part (compile/imports.ts)
+export interface Parser {
+  importStmt(): A.Import;
+  fromImport(): A.ImportFrom;
+  dottedName(): { name: string; first: Token; last: Token };
+}
+deferPrototype(parts.imports, 'Parser', Parser.prototype, ['importStmt', 'fromImport', 'dottedName']);

@@ -7,6 +7,7 @@
  * expressions inside `{}` as ordinary tokens with their real positions.
  */
 import { PySyntaxError } from './errors.js';
+import { parts, deferPrototype } from '../ondemand.js';
 
 export type TokType =
   | 'NAME' | 'NUMBER' | 'STRING' | 'OP' | 'NEWLINE' | 'INDENT' | 'DEDENT' | 'ENDMARKER'
@@ -37,7 +38,7 @@ class StopTokenizing {}
 interface OpenParen { ch: string; lineno: number; col: number; }
 
 /** One level of f-string state (CPython's tok_mode_stack). */
-interface FStrMode {
+export interface FStrMode {
   kind: 'fstring';
   quote: string; // ' or "
   triple: boolean;
@@ -108,19 +109,19 @@ export function tokenize(src: string, lines: LineMap = new LineMap(src)): Tokeni
   return new Tokenizer(src, lines).run();
 }
 
-class Tokenizer {
-  private pos = 0;
-  private lineno = 1;
-  private lineStart = 0;
-  private readonly tokens: Token[] = [];
-  private readonly parens: OpenParen[] = [];
+export class Tokenizer {
+  pos = 0;
+  lineno = 1;
+  lineStart = 0;
+  readonly tokens: Token[] = [];
+  readonly parens: OpenParen[] = [];
   /** indentation columns (tabs to multiples of 8) and "alt" columns (tabs = 1) */
-  private readonly indents: number[] = [0];
-  private readonly altIndents: number[] = [0];
-  private atLineStart = true;
-  private readonly modes: FStrMode[] = [];
+  readonly indents: number[] = [0];
+  readonly altIndents: number[] = [0];
+  atLineStart = true;
+  readonly modes: FStrMode[] = [];
 
-  constructor(private readonly src: string, private readonly lines: LineMap) {}
+  constructor(readonly src: string, readonly lines: LineMap) {}
 
   run(): TokenizeResult {
     try {
@@ -136,7 +137,7 @@ class Tokenizer {
    * (bad dedent, TabError, line continuation): they only surface if the parser
    * reads that far, and they hide later tokenizer errors.
    */
-  private deferred(e: PySyntaxError): never {
+  deferred(e: PySyntaxError): never {
     const p = this.pos;
     const lineno = this.lines.lineOf(Math.min(p, Math.max(0, this.src.length - 1)));
     const col = p - this.lines.lineStarts[lineno - 1];
@@ -144,7 +145,7 @@ class Tokenizer {
     throw new StopTokenizing();
   }
 
-  private loop(): TokenizeResult {
+  loop(): TokenizeResult {
     const src = this.src;
     for (;;) {
       const mode = this.modes[this.modes.length - 1];
@@ -204,21 +205,21 @@ class Tokenizer {
     }
   }
 
-  private lastIsNewlineOrStart(): boolean {
+  lastIsNewlineOrStart(): boolean {
     const t = this.tokens[this.tokens.length - 1];
     return !t || t.type === 'NEWLINE' || t.type === 'INDENT' || t.type === 'DEDENT';
   }
 
-  private newLine(): void {
+  newLine(): void {
     this.lineno++;
     this.lineStart = this.pos;
   }
 
-  private err(msg: string, lineno: number, offset: number, endOffset: number, endLineno = lineno, type: 'SyntaxError' | 'IndentationError' | 'TabError' = 'SyntaxError'): never {
+  err(msg: string, lineno: number, offset: number, endOffset: number, endLineno = lineno, type: 'SyntaxError' | 'IndentationError' | 'TabError' = 'SyntaxError'): never {
     throw new PySyntaxError(type, msg, lineno, offset, endLineno, endOffset, true);
   }
 
-  private push(type: TokType, start: number, end: number, value = this.src.slice(start, end)): Token {
+  push(type: TokType, start: number, end: number, value = this.src.slice(start, end)): Token {
     const lineno = this.lines.lineOf(start);
     const col = start - this.lines.lineStarts[lineno - 1];
     let end_lineno = lineno;
@@ -232,7 +233,7 @@ class Tokenizer {
   }
 
   /** At the start of a logical line: measure indentation, emit INDENT/DEDENT. Returns true if the line was blank. */
-  private handleIndentation(): boolean {
+  handleIndentation(): boolean {
     const src = this.src;
     let col = 0, alt = 0;
     let p = this.pos;
@@ -280,11 +281,11 @@ class Tokenizer {
     return false;
   }
 
-  private tabError(): never {
+  tabError(): never {
     this.deferred(new PySyntaxError('TabError', 'inconsistent use of tabs and spaces in indentation', this.lineno, 1, this.lineno, 0, true));
   }
 
-  private finish(): void {
+  finish(): void {
     const end = this.src.length;
     if (this.modes.length > 0) {
       const m = this.modes[this.modes.length - 1];
@@ -298,22 +299,15 @@ class Tokenizer {
     this.push('ENDMARKER', end, end, '');
   }
 
-  private unterminatedFString(m: FStrMode): never {
-    if (m.fieldDepths.length > 0) {
-      this.err("f-string: expecting '}'", this.lineno, this.pos - this.lineStart + 1, this.pos - this.lineStart + 1);
-    }
-    const what = m.triple ? 'unterminated triple-quoted f-string literal' : 'unterminated f-string literal';
-    this.err(`${what} (detected at line ${this.lines.lineOf(Math.max(0, this.src.length - 1))})`, m.startLine, m.startCol + 1, m.startCol + 1);
-  }
 
-  private inLiteralPart(m: FStrMode): boolean {
+  inLiteralPart(m: FStrMode): boolean {
     const n = m.fieldDepths.length;
     return n === 0 || m.inSpec[n - 1];
   }
 
   // ---- ordinary tokens ----
 
-  private scanToken(c: number, mode: FStrMode | undefined): void {
+  scanToken(c: number, mode: FStrMode | undefined): void {
     const src = this.src;
     const start = this.pos;
     // identifiers, keywords and string prefixes
@@ -415,12 +409,12 @@ class Tokenizer {
   }
 
   /** `$`, `?`, a lone `!`: CPython's parser says "invalid syntax" at that token. */
-  private invalidSyntaxAt(start: number): never {
+  invalidSyntaxAt(start: number): never {
     const col = start - this.lineStart;
     throw new PySyntaxError('SyntaxError', 'invalid syntax', this.lineno, col + 1, this.lineno, col + 2, false);
   }
 
-  private invalidChar(p: number): never {
+  invalidChar(p: number): never {
     const cp = this.src.codePointAt(p) ?? 0;
     const ch = String.fromCodePoint(cp);
     const hex = cp.toString(16).toUpperCase().padStart(4, '0');
@@ -429,28 +423,28 @@ class Tokenizer {
     this.err(`invalid character '${ch}' (U+${hex})`, this.lineno, col, col);
   }
 
-  private charLen(p: number): number {
+  charLen(p: number): number {
     const c = this.src.charCodeAt(p);
     return c >= 0xd800 && c <= 0xdbff ? 2 : 1;
   }
-  private isIdStartAt(p: number): boolean {
+  isIdStartAt(p: number): boolean {
     const cp = this.src.codePointAt(p);
     return cp !== undefined && ID_START_RE.test(String.fromCodePoint(cp));
   }
-  private isIdContAt(p: number): boolean {
+  isIdContAt(p: number): boolean {
     const cp = this.src.codePointAt(p);
     return cp !== undefined && ID_CONT_RE.test(String.fromCodePoint(cp));
   }
 
   // ---- numbers ----
 
-  private numErr(msg: string, at: number, plusOne = false): never {
+  numErr(msg: string, at: number, plusOne = false): never {
     const o = at - this.lineStart + (plusOne ? 1 : 0);
     return this.err(msg, this.lineno, o, o);
   }
 
   /** digits of one radix with single underscores between them; returns the new position */
-  private digits(p: number, radix: Radix): number {
+  digits(p: number, radix: Radix): number {
     const src = this.src;
     for (;;) {
       while (isRadixDigit(src.charCodeAt(p), radix)) p++;
@@ -460,7 +454,7 @@ class Tokenizer {
     }
   }
 
-  private scanNumber(start: number): void {
+  scanNumber(start: number): void {
     const src = this.src;
     let p = start;
     const col0 = start - this.lineStart;
@@ -526,7 +520,7 @@ class Tokenizer {
   }
 
   /** CPython's verify_end_of_number: a letter may only start one of a few keywords. */
-  private endOfNumber(p: number, kind: string): void {
+  endOfNumber(p: number, kind: string): void {
     const c = this.src.charCodeAt(p);
     if (!(isAsciiIdStart(c) || isDigit(c) || (c >= 128 && this.isIdStartAt(p)))) return;
     for (const kw of NUMBER_SUFFIX_KEYWORDS) {
@@ -539,7 +533,7 @@ class Tokenizer {
   // ---- strings ----
 
   /** A non-f string: prefix is src[start..q), the quote at q. Emits one STRING token. */
-  private scanString(start: number, q: number): void {
+  scanString(start: number, q: number): void {
     const src = this.src;
     const quote = src.charCodeAt(q);
     const triple = src.charCodeAt(q + 1) === quote && src.charCodeAt(q + 2) === quote;
@@ -573,114 +567,13 @@ class Tokenizer {
     this.syncLine(start, p);
   }
 
-  private syncLine(from: number, to: number): void {
+  syncLine(from: number, to: number): void {
     for (let i = from; i < to; i++) {
       if (this.src.charCodeAt(i) === 10) { this.lineno++; this.lineStart = i + 1; }
     }
   }
 
-  private startFString(start: number, q: number, raw: boolean): void {
-    const src = this.src;
-    const quote = src[q];
-    const triple = src[q + 1] === quote && src[q + 2] === quote;
-    const end = q + (triple ? 3 : 1);
-    this.push('FSTRING_START', start, end);
-    this.modes.push({
-      kind: 'fstring', quote, triple, raw, startLine: this.lineno, startCol: start - this.lineStart,
-      fieldDepths: [], inSpec: [],
-    });
-    this.pos = end;
-  }
 
-  /** Scan literal text of an f-string (or of a format spec) up to `{`, `}` or the closing quote. */
-  private scanFStringMiddle(m: FStrMode): void {
-    const src = this.src;
-    const inSpec = m.fieldDepths.length > 0;
-    const start = this.pos;
-    let p = start;
-    const qc = m.quote.charCodeAt(0);
-    for (;;) {
-      if (p >= src.length) {
-        this.pos = p;
-        if (inSpec) {
-          this.err("f-string: expecting '}'", this.lineno, p - this.lineStart + 1, p - this.lineStart + 1);
-        }
-        this.unterminatedFString(m);
-      }
-      const c = src.charCodeAt(p);
-      if (c === 92 && !m.raw) {
-        // \N{...} is an escape, not a field
-        if (src.charCodeAt(p + 1) === 78 && src.charCodeAt(p + 2) === 123) {
-          p += 3;
-          while (p < src.length && src.charCodeAt(p) !== 125 && src.charCodeAt(p) !== qc && src.charCodeAt(p) !== 10) p++;
-          if (src.charCodeAt(p) === 125) p++;
-          continue;
-        }
-        if (src.charCodeAt(p + 1) === 123 || src.charCodeAt(p + 1) === 125) { p++; continue; }
-        p += 2;
-        if (src.charCodeAt(p - 1) === 10) { this.lineno++; this.lineStart = p; if (!m.triple) { /* continuation inside string */ } }
-        continue;
-      }
-      if (c === 92 && m.raw) {
-        const n = src.charCodeAt(p + 1);
-        if (n === qc || n === 92) { p += 2; continue; }
-        p++;
-        continue;
-      }
-      if (c === 10) {
-        if (!m.triple) {
-          this.pos = p;
-          if (inSpec) this.err("f-string: expecting '}'", this.lineno, p - this.lineStart + 1, p - this.lineStart + 1);
-          this.err(`unterminated f-string literal (detected at line ${this.lineno})`, m.startLine, m.startCol + 1, m.startCol + 1);
-        }
-        p++;
-        this.lineno++;
-        this.lineStart = p;
-        continue;
-      }
-      if (c === qc && (!m.triple || (src.charCodeAt(p + 1) === qc && src.charCodeAt(p + 2) === qc))) {
-        if (inSpec) {
-          this.pos = p;
-          this.err("f-string: expecting '}'", this.lineno, p - this.lineStart + 1, p - this.lineStart + 1);
-        }
-        if (p > start) this.push('FSTRING_MIDDLE', start, p);
-        const e = p + (m.triple ? 3 : 1);
-        this.push('FSTRING_END', p, e);
-        this.pos = e;
-        this.modes.pop();
-        return;
-      }
-      if (c === 123) {
-        if (!inSpec && src.charCodeAt(p + 1) === 123) { p += 2; continue; }
-        if (p > start) this.push('FSTRING_MIDDLE', start, p);
-        this.push('OP', p, p + 1);
-        this.parens.push({ ch: '{', lineno: this.lineno, col: p - this.lineStart });
-        if (this.parens.length >= 200) {
-          this.err('too many nested parentheses', this.lineno, p - this.lineStart + 1, p - this.lineStart + 1);
-        }
-        m.fieldDepths.push(this.parens.length);
-        m.inSpec.push(false);
-        this.pos = p + 1;
-        return;
-      }
-      if (c === 125) {
-        if (!inSpec) {
-          if (src.charCodeAt(p + 1) === 125) { p += 2; continue; }
-          const o = p - this.lineStart + 1;
-          this.err("f-string: single '}' is not allowed", this.lineno, o, o);
-        }
-        // end of the format spec and of its field
-        if (p > start) this.push('FSTRING_MIDDLE', start, p);
-        this.push('OP', p, p + 1);
-        m.fieldDepths.pop();
-        m.inSpec.pop();
-        this.parens.pop();
-        this.pos = p + 1;
-        return;
-      }
-      p++;
-    }
-  }
 }
 
 type Radix = 2 | 8 | 10 | 16;
@@ -703,3 +596,11 @@ function isStringPrefix(p: string): boolean {
       return false;
   }
 }
+
+// f-strings: an on-demand part (parse/fstrings.ts)
+export interface Tokenizer {
+  unterminatedFString(m: FStrMode): never;
+  startFString(start: number, q: number, raw: boolean): void;
+  scanFStringMiddle(m: FStrMode): void;
+}
+deferPrototype(parts.fstrings, 'Tokenizer', Tokenizer.prototype, ['unterminatedFString', 'startFString', 'scanFStringMiddle']);
