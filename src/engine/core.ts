@@ -12,7 +12,7 @@ import { TraceRecorder, recorderRunOptions } from './trace/recorder.js';
 import type { Trace } from './trace/events.js';
 import { unsupported } from './eval/errors.js';
 import { setMissHandler, loadParts, partsNamedIn, partNames, takeMissedPart } from './ondemand.js';
-import { loadStdlib, stdlibModulesNamedIn } from './modules/stdlib.js';
+import { loadStdlib, stdlibModulesNamedIn, lazyStdlibNames, takeMissedModule } from './modules/stdlib.js';
 
 export type { Trace };
 
@@ -58,16 +58,23 @@ setMissHandler(unsupported);
 /**
  * runProgram for a host that loads code on demand (the browser's worker):
  * first loads the standard-library modules and the parts of the builtin types
- * the program's text names, then runs it. Should the run call a part that was
- * not loaded (a method name built at run time), every part is loaded and the
- * program runs again from the start: runs are deterministic, so the result is
- * the one a host that loaded everything first would give.
+ * the program's text names, then runs it. Should the run reach code that was
+ * not loaded (a method name built at run time, `__import__('weak' + 'ref')`),
+ * every part, or every module, is loaded and the program runs again from the
+ * start: runs are deterministic, so the result is the one a host that loaded
+ * everything first would give.
  */
 export async function runProgramLoading(source: string, options: RunOptions = {}): Promise<RunResult> {
   await Promise.all([loadStdlib(stdlibModulesNamedIn(source)), loadParts(partsNamedIn(source))]);
   takeMissedPart();
-  const r = runProgram(source, options);
-  if (takeMissedPart() === null) return r;
-  await loadParts(partNames);
-  return runProgram(source, options);
+  takeMissedModule();
+  let r = runProgram(source, options);
+  // at most twice more: once for what the run missed, once for what that code needs in turn
+  for (let again = 0; again < 2; again++) {
+    const part = takeMissedPart(), module = takeMissedModule();
+    if (part === null && module === null) break;
+    await Promise.all([part === null ? null : loadParts(partNames), module === null ? null : loadStdlib(lazyStdlibNames)]);
+    r = runProgram(source, options);
+  }
+  return r;
 }

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runProgram, runProgramLoading } from '../../src/engine/core.js';
 import { parts, partNames, partsNamedIn, loadParts, type Part } from '../../src/engine/ondemand.js';
-import { loadStdlib, lazyStdlibNames } from '../../src/engine/modules/stdlib.js';
+import { loadStdlib, lazyStdlibNames, stdlibModulesNamedIn, unloadStdlib } from '../../src/engine/modules/stdlib.js';
 import { listPrograms, PROGRAMS_DIR, readRecording } from '../conformance/suite.js';
 
 /** As in a fresh worker: no part's code loaded. */
@@ -65,6 +65,18 @@ describe('parts of the builtin types loaded on demand', () => {
     const r = await runProgramLoading(source, { python: '3.12', filename: DYNAMIC });
     const want = readRecording('3.12', DYNAMIC)!;
     expect({ stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode }).toEqual(want);
+  });
+
+  it('modules imported by names built at run time: the program runs again with every module, as CPython prints', async () => {
+    const program = 'stdlib/import_computed_name.py';
+    const source = readFileSync(join(PROGRAMS_DIR, program), 'utf8');
+    expect(stdlibModulesNamedIn(source)).toEqual([]);
+    unloadStdlib(lazyStdlibNames);
+    const first = runProgram(source, { filename: program });
+    expect(first.stderr).toContain("importing the 'weakref' module here");
+    unloadStdlib(lazyStdlibNames);
+    const r = await runProgramLoading(source, { python: '3.12', filename: program });
+    expect({ stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode }).toEqual(readRecording('3.12', program));
   });
 
   it('every conformance program prints the same loading parts on demand as with every part loaded', async () => {

@@ -51,10 +51,37 @@ export function registerStdlib(): void {
   registerModule('_lab', labDef); // the lab's trace checks: importable only in a traced run
   for (const name of lazyStdlibNames) {
     if (isModuleRegistered(name)) continue;
-    registerModule(name, () =>
-      unsupported(`importing the '${name}' module here (it was not loaded before the run; name it plainly, as in 'import ${name}')`),
-    );
+    registerModule(name, notLoaded(name));
   }
+}
+
+/** Stands for a lazily loaded module until it is loaded: importing it ends the run. */
+function notLoaded(name: string): () => ModuleDef {
+  return () => {
+    missedModule = name;
+    return unsupported(`importing the '${name}' module here (it was not loaded before the run; name it plainly, as in 'import ${name}')`);
+  };
+}
+
+/** Forgets that the named modules were loaded, as a fresh worker would be (tests). */
+export function unloadStdlib(names: Iterable<string>): void {
+  for (const name of names) {
+    if (!Object.hasOwn(lazyStdlib, name)) continue;
+    loaded.delete(name);
+    registerModule(name, notLoaded(name));
+  }
+}
+
+let missedModule: string | null = null;
+
+/**
+ * Did the last run end importing a module that was not loaded? (Cleared by
+ * reading it.) runProgramLoading then loads every module and runs again.
+ */
+export function takeMissedModule(): string | null {
+  const m = missedModule;
+  missedModule = null;
+  return m;
 }
 
 const loaded = new Set<string>();
