@@ -372,8 +372,12 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   private dirty: Known[] = [];
   /** entries of `dirty` in use (reused like `touched`: `length = 0` every step cost ~1.5% of traced b5) */
   private dirtyLen = 0;
-  /** diffEdges' scratch buffer (reused, so a re-read that finds no change allocates nothing) */
-  private edgeBuf = new EdgeBuffer();
+  /**
+   * diffEdges' scratch buffers, one per nesting depth (introducing a target can
+   * re-enter diffEdges): reused, so a re-read allocates nothing but the records it keeps
+   */
+  private edgeBufs: EdgeBuffer[] = [];
+  private edgeDepth = 0;
 
   private shadow: FrameRec[] = [];
   /** indices in `shadow` of the frames with cells or free variables, ascending (their names are re-read every step) */
@@ -1021,9 +1025,14 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       return;
     }
     const keyed = mode === EdgeMode.MAPPING || mode === EdgeMode.ATTRS;
-    // Read into scratch arrays: nothing below can re-enter diffEdges until the changed tail
-    // has been copied out of them.
-    const buf = this.edgeBuf;
+    // Read into this depth's scratch arrays: introducing a target below may re-enter
+    // diffEdges, which then reads into the next depth's.
+    const depth = this.edgeDepth;
+    let buf = this.edgeBufs[depth];
+    if (buf === undefined) {
+      buf = new EdgeBuffer();
+      this.edgeBufs[depth] = buf;
+    }
     const total = readEdgesInto(k.o, mode, buf);
     const rt = buf.targets, rk = buf.keys, n = buf.n;
     // The unchanged prefix, compared by object: a target is unchanged when it is the same
@@ -1042,23 +1051,24 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       k.keys = keyed ? [] : null;
       return; // a new container is empty unless said otherwise
     }
-    // the changed tail, copied out of the scratch arrays before anything can re-enter
-    const tail = rt.slice(keep, n) as PyObject[];
-    const tailKeys = keyed ? rk.slice(keep, n) : null;
     let targets: Known[], keys: (Known | null)[] | null = null;
+    this.edgeDepth = depth + 1;
     if (keep === n && old !== null && old.length === n) {
       targets = old; // only the total changed
       keys = oldKeys;
     } else {
       // As before the prefix comparison existed: every target is introduced (in order)
       // before any key; the prefix's are known already, so only the tail's can be new.
-      targets = old !== null ? old.slice(0, keep) : [];
-      for (let i = 0; i < tail.length; i++) targets.push(this.ensureRecord(tail[i]));
+      // The arrays are made at their final length (pushing onto [] reserves 17 slots).
+      targets = new Array<Known>(n);
+      for (let i = 0; i < keep; i++) targets[i] = old![i];
+      for (let i = keep; i < n; i++) targets[i] = this.ensureRecord(rt[i]);
       if (keyed) {
-        keys = oldKeys !== null ? oldKeys.slice(0, keep) : [];
-        for (let i = 0; i < tail.length; i++) {
-          const key = tailKeys![i];
-          keys.push(key === null ? null : this.ensureRecord(key));
+        keys = new Array<Known | null>(n);
+        for (let i = 0; i < keep; i++) keys[i] = oldKeys![i];
+        for (let i = keep; i < n; i++) {
+          const key = rk[i];
+          keys[i] = key === null ? null : this.ensureRecord(key);
         }
       }
     }
@@ -1066,7 +1076,8 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     k.keys = keys;
     k.total = total;
     // newly linked containers may have been filled by builtin code without a touch (list(gen)): re-read them
-    for (let i = 0; i < tail.length; i++) this.relink(tail[i]);
+    for (let i = keep; i < n; i++) this.relink(rt[i]);
+    this.edgeDepth = depth;
     const w = this.w;
     w.u(Ev.EDGES);
     this.oid(k.id);
