@@ -491,12 +491,9 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       this.transient++;
       return;
     }
-    const known = this.known;
-    const slot = known.slotOf(serial);
-    if (slot < 0) return;
-    const k = known.valueAt(slot);
-    if (k.o !== o) return;
-    known.deleteSlot(slot);
+    const k = this.known.get(serial);
+    if (k === undefined || k.o !== o) return;
+    this.known.delete(serial);
     k.dead = true;
     if (k.born === this.step) {
       // made and freed within this step: no step ever shows it
