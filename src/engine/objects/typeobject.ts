@@ -104,6 +104,8 @@ export class PyTypeObject extends PyObject {
   subclasses: PyTypeObject[] = [];
   /** __sizeof__ without the GC header: what sys.getsizeof reports minus 16 for GC types */
   tp_sizeof: ((o: PyObject) => number) | null = null;
+  /** what a trace recorder remembers about this type (trace/recorder.ts; only the recorder that set it reads it) */
+  traceInfo: object | null = null;
   /**
    * bytes in front of an instance beyond the GC header: 3.12 heap types keep
    * __dict__ and __weakref__ pointers there (Py_TPFLAGS_MANAGED_DICT/WEAKREF)

@@ -17,7 +17,7 @@
 
 import { addressOf } from '../memory/address.js';
 import { heap, FreeReason, type MemoryObserver } from '../memory/heap.js';
-import { isImmortal, type PyObject } from '../objects/object.js';
+import { isImmortal, IMMORTAL_REFCNT, type PyObject } from '../objects/object.js';
 import { PyTypeObject, TPFLAGS_HEAPTYPE } from '../objects/typeobject.js';
 import { PyList } from '../objects/listobject.js';
 import { PyTuple } from '../objects/tupleobject.js';
@@ -332,6 +332,18 @@ export interface RecorderOptions {
   liveSnapshots?: boolean;
 }
 
+/** TypeInfo.kind before the type's kind is looked up */
+const KIND_UNKNOWN = -2;
+
+/** What a recorder caches per type (PyTypeObject.traceInfo). */
+class TypeInfo {
+  /** edge kind, KIND_UNKNOWN until looked up (never cached for functions: see kindOf) */
+  kind: EdgeKind | typeof KIND_UNKNOWN = KIND_UNKNOWN;
+  /** string index of the type's name, -1 until first described */
+  name = -1;
+  constructor(readonly owner: TraceRecorder) {}
+}
+
 const UNKNOWN = 0;
 /** FrameRec.lastIds: no id stated by the fast path since `names` was last brought up to date */
 const UNSYNCED = 0;
@@ -340,19 +352,14 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   private w = new ByteWriter();
   private strings: string[] = [];
   private stringIndex = new Map<string, number>();
-  private typeNames = new Map<PyTypeObject, number>();
-  private kinds = new Map<PyTypeObject, EdgeKind>();
-  /** the last type kindOf and describe looked up, and what they found (runs of one type are common) */
-  private lastKindType: PyTypeObject | null = null;
-  private lastKind: EdgeKind = LEAF;
-  private lastNamedType: PyTypeObject | null = null;
-  private lastTypeName = 0;
   private codeNames = new Map<CodeObject, number[]>();
   private codeCells = new Map<CodeObject, boolean>();
 
   /** heap objects the trace has shown, by serial */
   private known = new SerialTable<Known>();
   private statics = new Map<PyObject, Known>();
+  /** the records of the small ints in `statics`, by value + 5 (see staticRecord) */
+  private smallInts: (Known | undefined)[] = new Array<Known | undefined>(262).fill(undefined);
   private nextStaticId = -1;
   private lastId = 0;
   private lastAddr = 0;
@@ -373,8 +380,12 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   private dirty: Known[] = [];
   /** entries of `dirty` in use (reused like `touched`: `length = 0` every step cost ~1.5% of traced b5) */
   private dirtyLen = 0;
-  /** diffEdges' scratch buffer (reused, so a re-read that finds no change allocates nothing) */
-  private edgeBuf = new EdgeBuffer();
+  /**
+   * diffEdges' scratch buffers, one per nesting depth (introducing a target can
+   * re-enter diffEdges): reused, so a re-read allocates nothing but the records it keeps
+   */
+  private edgeBufs: EdgeBuffer[] = [];
+  private edgeDepth = 0;
 
   private shadow: FrameRec[] = [];
   /** indices in `shadow` of the frames with cells or free variables, ascending (their names are re-read every step) */
@@ -475,14 +486,15 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   free(o: PyObject, reason: FreeReason): void {
     if (this.finished) return;
     this.tally.free(o, reason);
-    if (o.serial >= this.stepStartSerial && !this.midStepKnown) {
+    const serial = o.serial;
+    if (serial >= this.stepStartSerial && !this.midStepKnown) {
       // made and freed within this step: no step ever shows it
       this.transient++;
       return;
     }
-    const k = this.known.get(o.serial);
+    const k = this.known.get(serial);
     if (k === undefined || k.o !== o) return;
-    this.known.delete(o.serial);
+    this.known.delete(serial);
     k.dead = true;
     if (k.born === this.step) {
       // made and freed within this step: no step ever shows it
@@ -655,7 +667,8 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
         }
         const id = v === null ? UNKNOWN : v.serial !== 0 ? v.serial : this.staticId(v);
         if (id === slots[i]) continue;
-        if (v !== null) this.linked(v);
+        // (staticId has introduced a static object already: linking it would do nothing more)
+        if (v !== null && id > 0) this.linked(v);
         slots[i] = id;
         names ??= rec.localNames ??= this.namesOf(f.code);
         this.bind(dist, names[i], v === null ? UNKNOWN : id);
@@ -776,15 +789,16 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     this.pendingLen = 0;
     for (let i = 0; i < pn; i++) {
       const o = po[i];
+      const serial = ps[i];
       // freed again (transient), or recycled by a free list under a new serial
-      if (o.serial !== ps[i] || o.refcnt <= 0) continue;
+      if (o.serial !== serial || o.refcnt <= 0) continue;
       // already introduced during the step (only possible when one born in it was)
-      if (this.midStepKnown && this.known.has(o.serial)) continue;
+      if (this.midStepKnown && this.known.has(serial)) continue;
       const k: Known = {
-        id: o.serial, o, refcnt: 0, immortal: false, born: step, epoch: -1,
+        id: serial, o, refcnt: 0, immortal: false, born: step, epoch: -1,
         kind: LEAF, readStep: -1, size: 0, total: 0, targets: null, keys: null, dead: false,
       };
-      this.known.set(o.serial, k);
+      this.known.set(serial, k);
       this.describe(Ev.ALLOC, k);
       k.epoch = step;
       if (k.kind !== LEAF) this.dirty[this.dirtyLen++] = k;
@@ -861,19 +875,27 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     this.dirtyLen = 0;
   }
 
-  /** edgeKind(o), cached per type in a Map (the shared WeakMap and edgeKind's instanceof test cost more) */
+  /**
+   * This recorder's facts about type `t`, kept on the type itself (a Map look-up per
+   * object described cost more, and a loop's objects alternate between a few types)
+   */
+  private typeInfo(t: PyTypeObject): TypeInfo {
+    const ti = t.traceInfo as TypeInfo | null;
+    if (ti !== null && ti.owner === this) return ti;
+    const fresh = new TypeInfo(this);
+    t.traceInfo = fresh;
+    return fresh;
+  }
+
+  /** edgeKind(o), cached per type (a function's kind depends on the object: a closure or not) */
   private kindOf(o: PyObject): EdgeKind {
-    // the same type as last time (a loop makes the same types over and over): no Map look-up
-    if (o.type === this.lastKindType) return this.lastKind;
-    const k = this.kinds.get(o.type);
-    if (k === undefined) {
-      const kind = edgeKind(o);
-      // a function's kind depends on the object (a closure or not): never cached here
-      if (!(o instanceof PyFunction)) this.kinds.set(o.type, kind);
-      return kind;
+    if (o instanceof PyFunction) return edgeKind(o);
+    const ti = this.typeInfo(o.type);
+    let k = ti.kind;
+    if (k === KIND_UNKNOWN) {
+      k = edgeKind(o);
+      ti.kind = k;
     }
-    this.lastKindType = o.type;
-    this.lastKind = k;
     return k;
   }
 
@@ -881,23 +903,22 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   private describe(ev: Ev.ALLOC | Ev.INTRO, k: Known): void {
     const o = k.o;
     const w = this.w;
-    k.immortal = isImmortal(o);
-    k.refcnt = k.immortal ? 0 : o.refcnt;
-    k.kind = this.kindOf(o);
+    const rc = o.refcnt;
+    k.immortal = rc >= IMMORTAL_REFCNT / 2; // isImmortal(o)
+    k.refcnt = k.immortal ? 0 : rc;
+    const t = o.type;
+    const ti = this.typeInfo(t);
+    let kind = ti.kind;
+    if (kind === KIND_UNKNOWN || o instanceof PyFunction) kind = this.kindOf(o);
+    k.kind = kind;
     w.u(ev);
     w.z(k.id - this.lastId);
     this.lastId = k.id;
-    let tn = this.lastTypeName;
-    if (o.type !== this.lastNamedType) {
-      const t = this.typeNames.get(o.type);
-      if (t === undefined) {
-        tn = this.str(o.type.name);
-        this.typeNames.set(o.type, tn);
-      } else {
-        tn = t;
-      }
-      this.lastNamedType = o.type;
-      this.lastTypeName = tn;
+    // the type's name as first described (a class renamed later keeps it)
+    let tn = ti.name;
+    if (tn < 0) {
+      tn = this.str(t.name);
+      ti.name = tn;
     }
     w.u(tn);
     const addr = addressOf(o.ptr);
@@ -906,7 +927,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     k.size = displaySize(o);
     w.u(k.size);
     w.u(k.refcnt);
-    if (o.type === LongType && typeof (o as PyLong).value === 'number') {
+    if (t === LongType && typeof (o as PyLong).value === 'number') {
       // an exact int, the commonest object by far: what shortValue would say, without its
       // allocation. Only the serial range can make it interpreter-owned: after start-up only
       // modules, their dicts and builtin functions are registered (importer.ts), and the
@@ -981,6 +1002,17 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   }
 
   private staticRecord(o: PyObject): Known {
+    // small ints (-5..256), the commonest static objects by far (recursion binds them on
+    // every call): an array look-up before the Map's
+    let si = -1;
+    if (o.type === LongType) {
+      const v = (o as PyLong).value;
+      if (typeof v === 'number' && v >= -5 && v <= 256) {
+        si = v + 5;
+        const k = this.smallInts[si];
+        if (k !== undefined && k.o === o) return k;
+      }
+    }
     let k = this.statics.get(o);
     if (k === undefined) {
       k = {
@@ -991,6 +1023,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       this.describe(Ev.INTRO, k);
       if (k.kind !== LEAF) this.diffEdges(k);
     }
+    if (si >= 0) this.smallInts[si] = k;
     return k;
   }
 
@@ -1006,11 +1039,22 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       this.w.u(size);
     }
     const mode = k.kind as EdgeMode;
-    if (k.targets !== null && (mode === EdgeMode.SEQUENCE || mode === EdgeMode.MAPPING) && unchangedEdges(k, mode)) {
-      // The stated edges are all still there (a big list or dict a loop adds to past
-      // EDGE_CAP): at most the total changed. Compared in place, without copying the
-      // edges into the scratch buffer first (that copy was most of re-reading such a list).
-      const total = mode === EdgeMode.SEQUENCE ? (k.o as PyList | PyTuple).items.length : (k.o as PyDict).used;
+    // The stated edges are all still there (a big list or dict a loop adds to past
+    // EDGE_CAP, an instance touched on every line): at most the total changed. Compared
+    // in place, without copying the edges into the scratch buffer first (that copy was
+    // most of re-reading such a list).
+    let same = -1;
+    if (k.targets !== null) {
+      if (mode === EdgeMode.SEQUENCE) {
+        if (unchangedEdges(k, mode)) same = (k.o as PyList | PyTuple).items.length;
+      } else if (mode === EdgeMode.MAPPING) {
+        if (unchangedEdges(k, mode)) same = (k.o as PyDict).used;
+      } else if (mode === EdgeMode.ATTRS) {
+        same = unchangedAttrs(k);
+      }
+    }
+    if (same >= 0) {
+      const total = same;
       if (total === k.total) return;
       k.total = total;
       const w = this.w;
@@ -1018,14 +1062,19 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       this.oid(k.id);
       w.u(mode);
       w.u(total);
-      w.u(k.targets.length);
+      w.u(k.targets!.length);
       w.u(0);
       return;
     }
     const keyed = mode === EdgeMode.MAPPING || mode === EdgeMode.ATTRS;
-    // Read into scratch arrays: nothing below can re-enter diffEdges until the changed tail
-    // has been copied out of them.
-    const buf = this.edgeBuf;
+    // Read into this depth's scratch arrays: introducing a target below may re-enter
+    // diffEdges, which then reads into the next depth's.
+    const depth = this.edgeDepth;
+    let buf = this.edgeBufs[depth];
+    if (buf === undefined) {
+      buf = new EdgeBuffer();
+      this.edgeBufs[depth] = buf;
+    }
     const total = readEdgesInto(k.o, mode, buf);
     const rt = buf.targets, rk = buf.keys, n = buf.n;
     // The unchanged prefix, compared by object: a target is unchanged when it is the same
@@ -1044,23 +1093,24 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       k.keys = keyed ? [] : null;
       return; // a new container is empty unless said otherwise
     }
-    // the changed tail, copied out of the scratch arrays before anything can re-enter
-    const tail = rt.slice(keep, n) as PyObject[];
-    const tailKeys = keyed ? rk.slice(keep, n) : null;
     let targets: Known[], keys: (Known | null)[] | null = null;
+    this.edgeDepth = depth + 1;
     if (keep === n && old !== null && old.length === n) {
       targets = old; // only the total changed
       keys = oldKeys;
     } else {
       // As before the prefix comparison existed: every target is introduced (in order)
       // before any key; the prefix's are known already, so only the tail's can be new.
-      targets = old !== null ? old.slice(0, keep) : [];
-      for (let i = 0; i < tail.length; i++) targets.push(this.ensureRecord(tail[i]));
+      // The arrays are made at their final length (pushing onto [] reserves 17 slots).
+      targets = new Array<Known>(n);
+      for (let i = 0; i < keep; i++) targets[i] = old![i];
+      for (let i = keep; i < n; i++) targets[i] = this.ensureRecord(rt[i]);
       if (keyed) {
-        keys = oldKeys !== null ? oldKeys.slice(0, keep) : [];
-        for (let i = 0; i < tail.length; i++) {
-          const key = tailKeys![i];
-          keys.push(key === null ? null : this.ensureRecord(key));
+        keys = new Array<Known | null>(n);
+        for (let i = 0; i < keep; i++) keys[i] = oldKeys![i];
+        for (let i = keep; i < n; i++) {
+          const key = rk[i];
+          keys[i] = key === null ? null : this.ensureRecord(key);
         }
       }
     }
@@ -1068,7 +1118,8 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     k.keys = keys;
     k.total = total;
     // newly linked containers may have been filled by builtin code without a touch (list(gen)): re-read them
-    for (let i = 0; i < tail.length; i++) this.relink(tail[i]);
+    for (let i = keep; i < n; i++) this.relink(rt[i]);
+    this.edgeDepth = depth;
     const w = this.w;
     w.u(Ev.EDGES);
     this.oid(k.id);
@@ -1203,6 +1254,61 @@ function unchangedEdges(k: Known, mode: EdgeMode.SEQUENCE | EdgeMode.MAPPING): b
     j++;
   }
   return j === m;
+}
+
+/**
+ * unchangedEdges for an instance's attributes (EdgeMode.ATTRS): the same walk as
+ * readEdgesInto, compared in place. Returns the total number of references when
+ * the first EDGE_CAP are exactly the ones `k` last stated, else -1.
+ */
+function unchangedAttrs(k: Known): number {
+  const o = k.o;
+  const old = k.targets!, oldKeys = k.keys!;
+  const m = old.length;
+  let j = 0, total = 0;
+  const slots = (o as unknown as { slots?: (PyObject | null)[] }).slots;
+  if (slots) {
+    for (let i = 0; i < slots.length; i++) {
+      const v = slots[i];
+      if (v === null) continue;
+      total++;
+      if (j < EDGE_CAP) {
+        if (j === m || !sameObject(old[j], v) || oldKeys[j] !== null) return -1;
+        j++;
+      }
+    }
+  }
+  const io = o as InlineValuesOwner;
+  const vals = io.values;
+  if (vals) {
+    const names = (o.type as PyTypeObject).cachedKeys!.names;
+    const order = io.order;
+    const n = order !== null ? order.length : vals.length;
+    for (let jj = 0; jj < n; jj++) {
+      const i = order !== null ? order[jj] : jj;
+      const v = vals[i];
+      if (order === null && v === null) continue;
+      total++;
+      if (j < EDGE_CAP) {
+        if (j === m || !sameObject(old[j], v!) || !sameKey(oldKeys[j], names[i])) return -1;
+        j++;
+      }
+    }
+  }
+  const d = o.dict as PyDict | null;
+  if (d instanceof PyDict) {
+    const ek = d.ekeys, ev = d.evalues;
+    for (let i = 0; i < ek.length; i++) {
+      const key = ek[i];
+      if (key === null) continue;
+      total++;
+      if (j < EDGE_CAP) {
+        if (j === m || !sameObject(old[j], ev[i]!) || !sameKey(oldKeys[j], key)) return -1;
+        j++;
+      }
+    }
+  }
+  return j === m ? total : -1;
 }
 
 function sameKey(rec: Known | null, o: PyObject | null): boolean {
