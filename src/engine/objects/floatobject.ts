@@ -326,21 +326,21 @@ function floatRichCompare(a: PyObject, b: PyObject, op: number): PyObject {
 
 export const f64 = new DataView(new ArrayBuffer(8));
 
+/** |x| (finite) as mant * 2**e with mant a 53-bit integer: its IEEE 754 fields. */
+export function mantissaExponent(x: number): [bigint, number] {
+  f64.setFloat64(0, Math.abs(x));
+  const hi = f64.getUint32(0), lo = f64.getUint32(4);
+  const bexp = (hi >>> 20) & 0x7ff;
+  const mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  return bexp === 0 ? [mant, -1074] : [mant | (1n << 52n), bexp - 1075];
+}
+
 /** _Py_HashDouble for finite x: (m * 2**e) mod (2**61 - 1), with x's sign. */
 export function hashDouble(x: number): Hash {
   if (Number.isInteger(x) && Math.abs(x) <= Number.MAX_SAFE_INTEGER) return x === -1 ? -2 : x === 0 ? 0 : x;
   if (!Number.isFinite(x)) return x > 0 ? HASH_INF : -HASH_INF;
   const neg = x < 0;
-  f64.setFloat64(0, Math.abs(x));
-  const hi = f64.getUint32(0), lo = f64.getUint32(4);
-  const bexp = (hi >>> 20) & 0x7ff;
-  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
-  let e: number;
-  if (bexp === 0) e = -1074;
-  else {
-    mant |= 1n << 52n;
-    e = bexp - 1075;
-  }
+  const [mant, e] = mantissaExponent(x);
   // 2**61 ≡ 1 (mod 2**61 - 1), so 2**e ≡ 2**(e mod 61)
   const e61 = ((e % 61) + 61) % 61;
   let h = ((mant % HASH_MODULUS) << BigInt(e61)) % HASH_MODULUS;

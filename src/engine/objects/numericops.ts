@@ -6,7 +6,7 @@
  * stubs until it is loaded.
  */
 import type { BuiltinMethod } from './typeobject.js';
-import { PyFloat, f64, newFloat, noArgs, toDouble } from './floatobject.js';
+import { PyFloat, f64, newFloat, noArgs, toDouble, mantissaExponent } from './floatobject.js';
 import { Exc } from './exceptions.js';
 import { NotImplemented, PyNone } from './singletons.js';
 import {
@@ -205,16 +205,7 @@ function floatAsIntegerRatio(x: number): [bigint, bigint] {
   if (Number.isNaN(x)) raise(Exc.ValueError, 'cannot convert NaN to integer ratio');
   if (!Number.isFinite(x)) raise(Exc.OverflowError, 'cannot convert Infinity to integer ratio');
   if (x === 0) return [0n, 1n];
-  f64.setFloat64(0, Math.abs(x));
-  const hi = f64.getUint32(0), lo = f64.getUint32(4);
-  const bexp = (hi >>> 20) & 0x7ff;
-  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
-  let e: number;
-  if (bexp === 0) e = -1074;
-  else {
-    mant |= 1n << 52n;
-    e = bexp - 1075;
-  }
+  let [mant, e] = mantissaExponent(x);
   while ((mant & 1n) === 0n && e < 0) {
     mant >>= 1n;
     e++;
