@@ -7,6 +7,7 @@
 import type { PyObject } from './object.js';
 import { raise } from '../eval/errors.js';
 import { Exc } from './exceptions.js';
+import { TPFLAGS_UNICODE_SUBCLASS } from './typeobject.js';
 
 /**
  * Binds vectorcall arguments (`args` = positionals then keyword values named
@@ -82,4 +83,18 @@ export function checkArity(fname: string, args: PyObject[], min: number, max: nu
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * The argument of a number's __format__(spec): checks it is one str and
+ * returns its text. An empty spec formats as str(self), which the caller does.
+ */
+export function formatSpecArg(args: PyObject[], kwnames: string[] | null): string {
+  noKeywords('__format__', kwnames);
+  checkArity('__format__', args, 1, 1);
+  const spec = args[0];
+  if ((spec.type.flags & TPFLAGS_UNICODE_SUBCLASS) === 0) {
+    raise(Exc.TypeError, `__format__() argument must be str, not ${spec.type.name}`);
+  }
+  return (spec as PyObject & { value: string }).value;
 }

@@ -19,7 +19,7 @@ import { PyLong, newBool, longToDouble, normalizeDigits, subtypeAlloc } from './
 import { PyFloat, newFloat, numberFloat, hashDouble } from './floatobject.js';
 import { PyStr, newStr } from './unicodeobject.js';
 import { newTuple } from './tupleobject.js';
-import { parseArgs, checkArity, noKeywords } from './args.js';
+import { parseArgs, checkArity, noKeywords, formatSpecArg } from './args.js';
 import { richCompare } from './abstract.js';
 import type { BuiltinMethod } from './typeobject.js';
 import { PyComplex, ComplexType, newComplex } from './complexobject.js';
@@ -457,14 +457,8 @@ const methods: Record<string, BuiltinMethod> = {
     return newTuple([newFloat(c.real), newFloat(c.imag)]);
   },
   __format__: (self, args, kw) => {
-    noKeywords('__format__', kw);
-    checkArity('__format__', args, 1, 1);
-    const spec = args[0];
-    if (!(spec instanceof PyStr)) raise(Exc.TypeError, `__format__() argument must be str, not ${spec.type.name}`);
-    if (spec.value === '') {
-      const f = self.type.tp_str ?? self.type.tp_repr!;
-      return f(self);
-    }
+    const spec = formatSpecArg(args, kw);
+    if (spec === '') return (self.type.tp_str ?? self.type.tp_repr!)(self);
     unsupported('format specifications for complex numbers');
   },
 };

@@ -17,7 +17,7 @@ import {
 } from './longobject.js';
 import { PyStr, newStr } from './unicodeobject.js';
 import { newTuple } from './tupleobject.js';
-import { parseArgs, checkArity, noKeywords } from './args.js';
+import { parseArgs, checkArity, noKeywords, formatSpecArg } from './args.js';
 import { formatFloat, floatReprString, dtoaFixed } from './format.js';
 // evaluated here as before its pow moved to numericops.ts: the order modules are evaluated in
 // fixes the static addresses of the builtin types (their ids)
@@ -413,15 +413,9 @@ function setupFloatMethods(t: PyTypeObject): void {
     __round__: later.__round__,
     __getnewargs__: (self, args, kw) => (noArgs('__getnewargs__', args, kw), newTuple([newFloat(selfValue(self))])),
     __format__: (self, args, kw) => {
-      noKeywords('__format__', kw);
-      checkArity('__format__', args, 1, 1);
-      const spec = args[0];
-      if (!(spec instanceof PyStr)) raise(Exc.TypeError, `__format__() argument must be str, not ${spec.type.name}`);
-      if (spec.value === '') {
-        const f = self.type.tp_str ?? self.type.tp_repr!;
-        return f(self);
-      }
-      return newStr(formatFloat(selfValue(self), spec.value, self.type.name));
+      const spec = formatSpecArg(args, kw);
+      if (spec === '') return (self.type.tp_str ?? self.type.tp_repr!)(self);
+      return newStr(formatFloat(selfValue(self), spec, self.type.name));
     },
     __sizeof__: (self, args, kw) => (noArgs('__sizeof__', args, kw), newInt(FLOAT_SIZE)),
   };

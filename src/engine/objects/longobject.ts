@@ -16,7 +16,7 @@ import { newFloat } from './floatobject.js';
 import { PyStr, newStr, strReprString } from './unicodeobject.js';
 import { PyBytes } from './bytesobject.js';
 import { newTuple } from './tupleobject.js';
-import { parseArgs, checkArity, noKeywords } from './args.js';
+import { parseArgs, checkArity, noKeywords, formatSpecArg } from './args.js';
 import { call, lookupAttr } from './abstract.js';
 import { formatInt } from './format.js';
 import { parts, deferred, deferredMethods } from '../ondemand.js';
@@ -790,15 +790,9 @@ function setupLongMethods(t: PyTypeObject): void {
     },
     __getnewargs__: (self, args, kw) => (noArgs('__getnewargs__', args, kw), newTuple([newInt(selfValue(self))])),
     __format__: (self, args, kw) => {
-      noKeywords('__format__', kw);
-      checkArity('__format__', args, 1, 1);
-      const spec = args[0];
-      if (!(spec instanceof PyStr)) raise(Exc.TypeError, `__format__() argument must be str, not ${spec.type.name}`);
-      if (spec.value === '') {
-        const f = self.type.tp_str ?? self.type.tp_repr!;
-        return f(self);
-      }
-      return newStr(formatInt(selfValue(self), spec.value, self.type.name));
+      const spec = formatSpecArg(args, kw);
+      if (spec === '') return (self.type.tp_str ?? self.type.tp_repr!)(self);
+      return newStr(formatInt(selfValue(self), spec, self.type.name));
     },
     __sizeof__: (self, args, kw) => (noArgs('__sizeof__', args, kw), newInt(longSizeof(self))),
   };
