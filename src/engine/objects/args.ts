@@ -86,12 +86,13 @@ function plural(n: number, word: string): string {
 }
 
 /**
- * The argument of a number's __format__(spec): checks it is one str and
- * returns its text. An empty spec formats as str(self), which the caller does.
+ * The argument of a number's __format__(spec) (`fname`: 'int.__format__',
+ * the defining type's, as CPython's messages name it): checks it is one str
+ * and returns its text. An empty spec formats as str(self), which the caller does.
  */
-export function formatSpecArg(args: PyObject[], kwnames: string[] | null): string {
-  noKeywords('__format__', kwnames);
-  checkArity('__format__', args, 1, 1);
+export function formatSpecArg(fname: string, args: PyObject[], kwnames: string[] | null): string {
+  noKeywords(fname, kwnames);
+  checkArity(fname, args, 1, 1);
   const spec = args[0];
   if ((spec.type.flags & TPFLAGS_UNICODE_SUBCLASS) === 0) {
     raise(Exc.TypeError, `__format__() argument must be str, not ${spec.type.name}`);

@@ -457,7 +457,7 @@ const methods: Record<string, BuiltinMethod> = {
     return newTuple([newFloat(c.real), newFloat(c.imag)]);
   },
   __format__: (self, args, kw) => {
-    const spec = formatSpecArg(args, kw);
+    const spec = formatSpecArg('complex.__format__', args, kw);
     if (spec === '') return (self.type.tp_str ?? self.type.tp_repr!)(self);
     unsupported('format specifications for complex numbers');
   },

@@ -413,7 +413,7 @@ function setupFloatMethods(t: PyTypeObject): void {
     __round__: later.__round__,
     __getnewargs__: (self, args, kw) => (noArgs('__getnewargs__', args, kw), newTuple([newFloat(selfValue(self))])),
     __format__: (self, args, kw) => {
-      const spec = formatSpecArg(args, kw);
+      const spec = formatSpecArg('float.__format__', args, kw);
       if (spec === '') return (self.type.tp_str ?? self.type.tp_repr!)(self);
       return newStr(formatFloat(selfValue(self), spec, self.type.name));
     },

@@ -790,7 +790,7 @@ function setupLongMethods(t: PyTypeObject): void {
     },
     __getnewargs__: (self, args, kw) => (noArgs('__getnewargs__', args, kw), newTuple([newInt(selfValue(self))])),
     __format__: (self, args, kw) => {
-      const spec = formatSpecArg(args, kw);
+      const spec = formatSpecArg('int.__format__', args, kw);
       if (spec === '') return (self.type.tp_str ?? self.type.tp_repr!)(self);
       return newStr(formatInt(selfValue(self), spec, self.type.name));
     },
