@@ -220,6 +220,11 @@ const sum: BuiltinMethod = (_s, args, kw) => {
     // Floats are added with Neumaier compensation in 3.12 (so sum([0.1]*10) == 1.0).
     let fsum: number | null = null, comp = 0;
     for (let x = iterNext(it); x !== null; x = iterNext(it)) {
+      // a float added to a float total starts (or continues) the compensated sum
+      if (fsum === null && acc.type === FloatType && x.type === FloatType) {
+        fsum = (acc as PyFloat).value;
+        comp = 0;
+      }
       if (fsum !== null && x.type === FloatType) {
         const y = (x as PyFloat).value;
         const t: number = fsum + y;
@@ -234,17 +239,6 @@ const sum: BuiltinMethod = (_s, args, kw) => {
         acc = newFloat(fsum + comp);
         fsum = null;
         comp = 0;
-      }
-      if (acc.type === FloatType && x.type === FloatType) {
-        fsum = (acc as PyFloat).value;
-        comp = 0;
-        const y = (x as PyFloat).value;
-        const t: number = fsum + y;
-        if (Math.abs(fsum) >= Math.abs(y)) comp += (fsum - t) + y;
-        else comp += (y - t) + fsum;
-        fsum = t;
-        decref(x);
-        continue;
       }
       let r: PyObject;
       try {
