@@ -3,12 +3,14 @@
  * program the way `python3.12 FILE.py` does. Every standard-library module the
  * simulator has is loaded before this module finishes loading, so any program
  * can import any of them, and so is the code of every part of the builtin
- * types (ondemand.ts). (The browser's worker uses core.ts and loads modules
+ * types (ondemand.ts), and untraced runs use the compiled tier. (The browser's worker uses core.ts and loads modules
  * and parts on demand; see modules/stdlib.ts and ondemand.ts.)
  */
 
 import { loadStdlib, lazyStdlibNames } from './modules/stdlib.js';
 import { loadParts, partNames } from './ondemand.js';
+import { setCompiledTier } from './eval/ceval.js';
+import { compiledTier } from './jit/compile.js';
 
 // One at a time, in a fixed order: a module creates its types (and their
 // static addresses) when it is first evaluated, and modules imported together
@@ -16,5 +18,10 @@ import { loadParts, partNames } from './ondemand.js';
 // once would give the same program different ids from one process to the next.
 for (const name of lazyStdlibNames) await loadStdlib([name]);
 for (const name of partNames) await loadParts([name]);
+
+// Untraced runs compile code objects to JS (jit/compile.ts). The browser's
+// worker always records a trace, which only the interpreter does, so it
+// leaves this out.
+setCompiledTier(compiledTier);
 
 export * from './core.js';

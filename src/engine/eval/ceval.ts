@@ -168,7 +168,7 @@ function enterFrame(f: Frame): void {
   f.state = FrameState.Executing;
 }
 
-function leaveFrame(f: Frame): void {
+export function leaveFrame(f: Frame): void {
   tstate.frame = f.previous;
   tstate.depth--;
   if (f.initArgc >= 0) leaveCUnits(INIT_C_UNITS);
@@ -255,7 +255,7 @@ function pushInitFrame(caller: Frame, cls: PyTypeObject, func: PyFunction, base:
  *
  * The caller's stack is [instance, class, arguments…] (see CALL).
  */
-function finishInitCall(caller: Frame, argc: number, nkw: number, func: PyObject, retval: PyObject | null): void {
+export function finishInitCall(caller: Frame, argc: number, nkw: number, func: PyObject, retval: PyObject | null): void {
   const st = caller.stack;
   const base = caller.sp - argc - 2;
   const obj = st[base]!;
@@ -377,7 +377,7 @@ function evalFrameInner(entry: Frame, throwing: PyBaseException | null): PyObjec
         pending = null;
         throw p;
       }
-      return dispatch(entry);
+      return runLoop(entry);
     } catch (e) {
       // ---- exception_unwind ----
       // The frame that raised is the thread's current frame (calls and returns keep it current).
@@ -455,9 +455,102 @@ function evalFrameInner(entry: Frame, throwing: PyBaseException | null): PyObjec
   /** The dispatch loop proper; returns when the entry frame returns or yields. */
 }
 
+// ---------------------------------------------------------------- the compiled tier
+
+/**
+ * A code object compiled to a JS function (src/engine/jit/, installed by
+ * hosts that run untraced programs: the Node entry). It runs its frame from
+ * `f.pc` and returns the frame to run next (a callee it pushed, or the caller
+ * it returned to, with the result on the caller's stack), null when `entry`
+ * returned (the result in `tierOut.retval`), or undefined to have the
+ * interpreter run `f` from `f.pc` (an instruction it leaves to the
+ * interpreter). Either way the step budget left is in `tierOut.steps`.
+ */
+export type CompiledCode = (f: Frame, entry: Frame, steps: number) => Frame | null | undefined;
+
+export interface CompiledTier {
+  /** the code object's compiled function, compiling it now (null: the interpreter runs it) */
+  compile(codeObj: PyCode): CompiledCode | null;
+}
+
+/** What a compiled function or a dispatch that handed over leaves behind. */
+export const tierOut = { steps: 0, retval: null as PyObject | null };
+
+let tier: CompiledTier | null = null;
+export function setCompiledTier(t: CompiledTier | null): void {
+  tier = t;
+}
+
+/**
+ * dispatch's answer when the next frame to run has compiled code (or may
+ * have: not compiled yet), with the step budget left in tierOut.steps.
+ */
+const SWITCH = Object.freeze({ switch: true }) as unknown as PyObject;
+
+/**
+ * Runs the thread's current frame until the entry frame returns or yields:
+ * the interpreter alone while a trace is recorded (which sees every
+ * instruction), else compiled code where a code object has it and the
+ * interpreter for the rest, handing the frames and the step budget back and
+ * forth. Both keep every frame's state (stack, locals, pc) in the Frame, so
+ * either can take over any frame.
+ */
+function runLoop(entry: Frame): PyObject {
+  let steps = tstate.stepsLeft;
+  if (tier === null || observer !== null || heap.tracing) return dispatch(entry, steps, false);
+  for (;;) {
+    const f = tstate.frame!;
+    let fn = f.codeObj.jit;
+    if (fn === undefined) fn = f.codeObj.jit = tier.compile(f.codeObj);
+    if (fn !== null) {
+      const next = fn(f, entry, steps);
+      steps = tierOut.steps;
+      if (next === null) {
+        tstate.stepsLeft = steps;
+        const r = tierOut.retval!;
+        tierOut.retval = null;
+        return r;
+      }
+      if (next !== undefined) continue; // tstate.frame is next
+    }
+    const r = dispatch(entry, steps, true);
+    if (r !== SWITCH) return r;
+    steps = tierOut.steps;
+  }
+}
+
+/**
+ * RETURN_VALUE / RETURN_CONST for compiled code, as the interpreter's: ends
+ * `finished` (its pc and sp saved) and returns the caller, with `retval` on
+ * its stack, or null when `finished` was the entry frame (retval in tierOut).
+ */
+export function returnFrom(finished: Frame, entry: Frame, retval: PyObject): Frame | null {
+  // Read what we need before clearing: clearing may run __del__, which may reuse the frame.
+  const prev = finished.previous;
+  const wasEntry = finished === entry || finished.entry;
+  const initArgc = finished.initArgc, initKw = finished.initKw, initFunc = finished.func;
+  finished.state = FrameState.Completed;
+  leaveFrame(finished);
+  clearFrame(finished);
+  if (wasEntry) {
+    tierOut.retval = retval;
+    return null;
+  }
+  const caller = prev!;
+  if (initArgc >= 0) finishInitCall(caller, initArgc, initKw, initFunc!, retval);
+  else caller.stack[caller.sp++] = retval;
+  return caller;
+}
+
+/** The scheduled collection RESUME and JUMP_BACKWARD run, for compiled code. */
+export function collectScheduled(): void {
+  runScheduledGC();
+}
+
 /**
  * The dispatch loop proper: runs the thread's current frame (and the frames
- * it calls inline) until the entry frame returns or yields. Everything the
+ * it calls inline) until the entry frame returns or yields (or, with `jit`,
+ * until it reaches a frame whose code may be compiled: SWITCH). Everything the
  * loop touches per instruction is a local, so V8 keeps it in registers.
  *
  * Inlined refcounting: the hottest instructions spell out incref/decref
@@ -469,7 +562,7 @@ function evalFrameInner(entry: Frame, throwing: PyBaseException | null): PyObjec
  * each instruction's access has its own cache, which sees the few classes
  * that instruction meets (ints in fib's LOAD_FAST and BINARY_OP).
  */
-function dispatch(entry: Frame): PyObject {
+function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
   let frame = tstate.frame!;
   let code = frame.code.code;
   let stack = frame.stack;
@@ -482,7 +575,9 @@ function dispatch(entry: Frame): PyObject {
   let positions = frame.code.positions;
   // The step budget counts down in a local; tstate sees it whenever code
   // outside the loop runs (builtin calls) and when the loop exits.
-  let steps = tstate.stepsLeft;
+  let steps = stepsIn;
+  // returning SWITCH: the budget goes to the compiled code, as from one frame to the next here
+  let switching = false;
 
   try {
     for (;;) {
@@ -1554,6 +1649,10 @@ function dispatch(entry: Frame): PyObject {
               sp = 0;
               pc = 0;
               positions = co.positions;
+              if (jit && func.codeObj.jit !== null) {
+                switching = true;
+                return SWITCH;
+              }
               break;
             }
             const f = acquireFrame(func.codeObj, func, func.globals as PyDict, func.builtins as PyDict);
@@ -1579,6 +1678,10 @@ function dispatch(entry: Frame): PyObject {
             sp = frame.sp;
             pc = frame.pc;
             positions = frame.code.positions;
+            if (jit && frame.codeObj.jit !== null) {
+              switching = true;
+              return SWITCH;
+            }
             break;
           }
           if (callable.type === TypeType && argStart === base + 2 && (callable as PyTypeObject).tp_init === slotInit &&
@@ -1610,6 +1713,10 @@ function dispatch(entry: Frame): PyObject {
               sp = frame.sp;
               pc = frame.pc;
               positions = frame.code.positions;
+              if (jit && frame.codeObj.jit !== null) {
+                switching = true;
+                return SWITCH;
+              }
               break;
             }
           }
@@ -1640,6 +1747,11 @@ function dispatch(entry: Frame): PyObject {
             frame.sp = sp;
             frame.pc = pc;
             runScheduledGC();
+          }
+          if (jit && frame.codeObj.jit) {
+            // a compiled frame that left this call to the interpreter goes on compiled
+            switching = true;
+            return SWITCH;
           }
           break;
         }
@@ -2002,9 +2114,13 @@ function dispatch(entry: Frame): PyObject {
             } finally {
               sp = frame.sp;
             }
-            break;
+          } else {
+            stack[sp++] = retval;
           }
-          stack[sp++] = retval;
+          if (jit && frame.codeObj.jit !== null) {
+            switching = true;
+            return SWITCH;
+          }
           break;
         }
         default:
@@ -2016,7 +2132,8 @@ function dispatch(entry: Frame): PyObject {
   } finally {
     frame.sp = sp;
     frame.pc = pc;
-    tstate.stepsLeft = steps;
+    if (switching) tierOut.steps = steps;
+    else tstate.stepsLeft = steps;
   }
 }
 
@@ -2040,7 +2157,7 @@ export function functionCall(callable: PyObject, args: PyObject[], kwnames: stri
   return callPythonFunction(callable as PyFunction, args, kwnames);
 }
 
-function unboundDeref(frame: Frame, oparg: number): never {
+export function unboundDeref(frame: Frame, oparg: number): never {
   const name = frame.code.co_localsplusnames[oparg];
   if (frame.code.co_localspluskinds[oparg] & CO_FAST_FREE) {
     raise(Exc.NameError, `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`);
@@ -2049,7 +2166,7 @@ function unboundDeref(frame: Frame, oparg: number): never {
 }
 void CO_FAST_CELL;
 
-function loadName(frame: Frame, name: string): PyObject {
+export function loadName(frame: Frame, name: string): PyObject {
   const l = frame.locals;
   if (l !== null) {
     const v = l.type === DictType ? dictGetItemStr(l, name) : null;
@@ -2061,13 +2178,13 @@ function loadName(frame: Frame, name: string): PyObject {
   return loadGlobal(frame, name);
 }
 
-function newGlobalIndex(codeObj: PyCode): Int32Array {
+export function newGlobalIndex(codeObj: PyCode): Int32Array {
   const c = new Int32Array(codeObj.code.code.length >> 1).fill(-1);
   codeObj.globalIndex = c;
   return c;
 }
 
-function loadGlobal(frame: Frame, name: string): PyObject {
+export function loadGlobal(frame: Frame, name: string): PyObject {
   let v = dictGetItemStr(frame.globals, name);
   if (v === null) v = dictGetItemStr(frame.builtins, name);
   if (v === null) raiseNameError(name);
@@ -2269,7 +2386,7 @@ function asciiRepr(v: PyObject): PyObject {
 const TWO53 = 9007199254740992;
 
 /** int (op) int for small values without going through the slot machinery. */
-function fastIntOp(a: PyLong, b: PyLong, nb: number): PyObject | null {
+export function fastIntOp(a: PyLong, b: PyLong, nb: number): PyObject | null {
   const x = a.value, y = b.value;
   if (typeof x !== 'number' || typeof y !== 'number') return null;
   let r: number;
@@ -2297,7 +2414,7 @@ function fastIntOp(a: PyLong, b: PyLong, nb: number): PyObject | null {
   return null;
 }
 
-function fastFloatOp(x: number, y: number, nb: number): PyObject | null {
+export function fastFloatOp(x: number, y: number, nb: number): PyObject | null {
   switch (nb) {
     case 0: case 13: return newFloat(x + y);
     case 10: case 23: return newFloat(x - y);
@@ -2307,7 +2424,7 @@ function fastFloatOp(x: number, y: number, nb: number): PyObject | null {
   }
 }
 
-function compareNumbers(x: number, y: number, op: number): boolean {
+export function compareNumbers(x: number, y: number, op: number): boolean {
   switch (op) {
     case 0: return x < y;
     case 1: return x <= y;

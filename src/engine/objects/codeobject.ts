@@ -45,6 +45,8 @@ export class PyCode extends PyObject {
    * checks that the entry still holds that name before using it.
    */
   globalIndex: Int32Array | null = null;
+  /** this code compiled to a JS function (eval/ceval.ts runLoop): undefined until first run untraced, null if it is not compiled */
+  jit: import('../eval/ceval.js').CompiledCode | null | undefined = undefined;
   constructor(readonly code: CodeObject) {
     super(CodeType);
   }

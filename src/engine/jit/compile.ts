@@ -1,0 +1,368 @@
+/**
+ * The compiled tier: turns a code object into one JS function that runs its
+ * instructions as straight-line JS, for untraced runs (eval/ceval.ts
+ * runLoop). The interpreter's cost per instruction is mostly its own
+ * machinery — fetching and decoding the instruction, the big switch, the
+ * stack pointer kept in memory — and compiled code has none of it: each
+ * instruction's oparg and stack depth are constants in the JS, and V8
+ * optimizes each code object's function on its own.
+ *
+ * What it must not change is anything a program can observe, so compiled
+ * code works on the same Frame as the interpreter — the values on
+ * `f.stack` at the same depths, locals in `f.localsplus`, `f.pc` and `f.sp`
+ * saved before everything that can raise or look at the frame — and does
+ * every incref and decref the interpreter's `case` does, in its order. The
+ * two can hand a frame to each other at any instruction that starts a block,
+ * which is how this file stays small: an instruction it does not compile
+ * (and every call but a Python function's with exactly its positional
+ * parameters) goes back to the interpreter, which hands the frame back at
+ * the next call or return.
+ *
+ * The step budget is counted per instruction, as the interpreter counts it,
+ * so a run stops at the same instruction either way.
+ */
+
+import type { CompiledCode, CompiledTier } from '../eval/ceval.js';
+import type { PyCode } from '../objects/codeobject.js';
+import type { CodeObject } from '../bytecode/code.js';
+import { CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR } from '../bytecode/code.js';
+import { OPNAMES, HAS_JUMP } from '../bytecode/opcodes.js';
+import { FrameState } from '../eval/frame.js';
+import { runtime } from './runtime.js';
+
+/** How one instruction compiles: its JS, and where control goes after it. */
+interface Emitted {
+  js: string;
+  /** the stack depth after it when it falls through to the next instruction; null: it never does */
+  next: number | null;
+  /** jumps it may take, with the stack depth at the target */
+  jumps: [target: number, depth: number][];
+  /** the interpreter runs it (compiled code hands the frame over there) */
+  handsOver?: true;
+  /** the stack depth at the next instruction when the frame comes back there after a call (CALL) */
+  resume?: number;
+  /** where it falls through to, if not the next instruction (a COMPARE_OP that runs the jump after it too) */
+  nextPc?: number;
+}
+
+/** What emit() knows of the code object besides the instruction. */
+interface Context {
+  ops: Int32Array;
+  /** instructions something jumps to (or an exception handler starts at) */
+  targets: Set<number>;
+  /** co_nlocalsplus: the locals a returning frame clears */
+  nlocalsplus: number;
+}
+
+const TWO53 = 9007199254740992;
+
+/** BINARY_OP's int operations compiled code spells out (the rest go through fastIntOp, as in the interpreter). */
+const INLINE_INT_OPS: Record<number, string> = { 0: '+', 13: '+', 10: '-', 23: '-' };
+
+/** An instruction compiled code leaves to the interpreter: hands the frame over at it. */
+function handOver(pc: number, sp: number): Emitted {
+  return { js: `f.pc = ${pc}; f.sp = ${sp}; tierOut.steps = steps; return undefined;`, next: null, jumps: [], handsOver: true };
+}
+
+/** Saves pc (of the next instruction, as the interpreter does) and sp before something that can raise. */
+const save = (pc: number, sp: number): string => `f.sp = ${sp}; f.pc = ${pc + 1};`;
+/** Py_DECREF, inlined */
+const dec = (v: string): string => `if (--${v}.refcnt === 0) dealloc(${v});`;
+
+/**
+ * The JS for instruction `pc` (opcode `op`, argument `a`) with the stack `d`
+ * deep before it, or null if the interpreter runs it. Each mirrors its `case`
+ * in dispatch (eval/ceval.ts), without the trace hooks (compiled code never
+ * runs while a trace is recorded).
+ */
+function emit(op: number, a: number, pc: number, d: number, cx: Context): Emitted | null {
+  const fall = (js: string, next: number): Emitted => ({ js, next, jumps: [] });
+  const top = `S[${d - 1}]`;
+  switch (op) {
+    case 9: // NOP
+      return fall('', d);
+    case 151: // RESUME
+    case 140: { // JUMP_BACKWARD
+      const gc = (resumeAt: number): string =>
+        `if (gcstate.collectionScheduled) { f.sp = ${d}; f.pc = ${resumeAt}; collectScheduled(); }`;
+      if (op === 151) return fall(gc(pc + 1), d);
+      return { js: `${gc(a)} pc = ${a}; continue;`, next: null, jumps: [[a, d]] };
+    }
+    case 110: // JUMP_FORWARD
+    case 134: // JUMP_BACKWARD_NO_INTERRUPT
+      return { js: `pc = ${a}; continue;`, next: null, jumps: [[a, d]] };
+    case 1: // POP_TOP
+      return fall(`{ const v = ${top}; ${top} = null; ${dec('v')} }`, d - 1);
+    case 2: // PUSH_NULL
+      return fall(`S[${d}] = null;`, d + 1);
+    case 4: // END_FOR
+      return fall(`{ const a = S[${d - 1}], b = S[${d - 2}]; S[${d - 1}] = S[${d - 2}] = null; xdecref(a); xdecref(b); }`, d - 2);
+    case 99: // SWAP
+      return fall(`{ const t = ${top}; ${top} = S[${d - a}]; S[${d - a}] = t; }`, d);
+    case 120: // COPY
+      return fall(`{ const v = S[${d - a}]; v.refcnt++; S[${d}] = v; }`, d + 1);
+    case 100: // LOAD_CONST
+      return fall(`{ const v = C[${a}]; v.refcnt++; S[${d}] = v; }`, d + 1);
+    case 124: // LOAD_FAST
+      return fall(`{ const v = L[${a}]; v.refcnt++; S[${d}] = v; }`, d + 1);
+    case 127: // LOAD_FAST_CHECK
+      return fall(`{ const v = L[${a}]; if (v === null) unboundLocal(f, ${pc}, ${d}, ${a}); v.refcnt++; S[${d}] = v; }`, d + 1);
+    case 143: // LOAD_FAST_AND_CLEAR
+      return fall(`S[${d}] = L[${a}]; L[${a}] = null;`, d + 1);
+    case 125: // STORE_FAST
+      return fall(
+        `{ const v = ${top}; ${top} = null; const old = L[${a}]; L[${a}] = v; ` +
+        `if (old !== null) { ${save(pc, d - 1)} ${dec('old')} } }`, d - 1);
+    case 101: // LOAD_NAME
+      return fall(`${save(pc, d)} S[${d}] = loadName(f, N[${a}]);`, d + 1);
+    case 90: // STORE_NAME
+      return fall(
+        `{ const v = ${top}; ${top} = null; ${save(pc, d - 1)} const l = f.locals; ` +
+        `if (l === null) { decref(v); noLocals(N[${a}]); } ` +
+        `try { dictSetItemStr(l, N[${a}], v); } finally { decref(v); } }`, d - 1);
+    case 116: { // LOAD_GLOBAL
+      const push = a & 1 ? `S[${d}] = null; S[${d + 1}] = ` : `S[${d}] = `;
+      return fall(
+        `{ const g = f.globals; const cache = f.codeObj.globalIndex ?? newGlobalIndex(f.codeObj); const ix = cache[${pc}]; ` +
+        `let v = null; if (ix >= 0 && ix < g.ekeys.length) { const k = g.ekeys[ix]; const cv = g.evalues[ix]; ` +
+        `if (k !== null && cv !== null && k.type === StrType && k.value === N[${a >> 1}]) { cv.refcnt++; v = cv; } } ` +
+        `if (v === null) { ${save(pc, d)} v = loadGlobal(f, N[${a >> 1}]); cache[${pc}] = dictIndexOfStr(g, N[${a >> 1}]); } ` +
+        `${push}v; }`, d + 1 + (a & 1));
+    }
+    case 106: // LOAD_ATTR
+      if (a & 1) {
+        return fall(
+          `{ const owner = ${top}; ${save(pc, d)} const mu = getMethod(owner, N[${a >> 1}]); ` +
+          `if (mu[1]) { ${top} = mu[0]; S[${d}] = owner; } else { ${top} = null; S[${d}] = mu[0]; decref(owner); } }`, d + 1);
+      }
+      return fall(`{ const owner = ${top}; ${save(pc, d)} ${top} = getAttr(owner, N[${a >> 1}]); ${dec('owner')} }`, d);
+    case 95: // STORE_ATTR (v, owner --)
+      return fall(
+        `{ const owner = S[${d - 1}], v = S[${d - 2}]; S[${d - 2}] = S[${d - 1}] = null; ${save(pc, d - 2)} ` +
+        `try { setAttr(owner, N[${a}], v); } finally { ${dec('v')} ${dec('owner')} } }`, d - 2);
+    case 25: // BINARY_SUBSCR
+      return fall(
+        `{ const sub = S[${d - 1}], container = S[${d - 2}]; S[${d - 1}] = null; ${save(pc, d - 1)} let r; ` +
+        `try { r = getItem(container, sub); } finally { decref(sub); } S[${d - 2}] = r; decref(container); }`, d - 1);
+    case 60: // STORE_SUBSCR (v, container, sub --)
+      return fall(
+        `{ const sub = S[${d - 1}], container = S[${d - 2}], v = S[${d - 3}]; S[${d - 3}] = S[${d - 2}] = S[${d - 1}] = null; ` +
+        `${save(pc, d - 3)} try { setItem(container, sub, v); } finally { decref(v); decref(container); decref(sub); } }`, d - 3);
+    case 122: // BINARY_OP
+      return fall(
+        `{ const rhs = S[${d - 1}], lhs = S[${d - 2}]; S[${d - 1}] = null; ${save(pc, d - 1)} let r = null; ` +
+        (a in INLINE_INT_OPS
+          ? `if (lhs.type === LongType && rhs.type === LongType) { const x = lhs.value, y = rhs.value; ` +
+            `if (typeof x === 'number' && typeof y === 'number') { const z = x ${INLINE_INT_OPS[a]} y; ` +
+            `if (z > -${TWO53} && z < ${TWO53}) r = newInt(z === 0 ? 0 : z); } } `
+          : `if (lhs.type === LongType && rhs.type === LongType) r = fastIntOp(lhs, rhs, ${a}); `) +
+        `else if (lhs.type === FloatType && rhs.type === FloatType) r = fastFloatOp(lhs.value, rhs.value, ${a}); ` +
+        `if (r === null) { try { r = binaryOp(lhs, rhs, ${a}); } catch (e) { decref(rhs); throw e; } } ` +
+        `S[${d - 2}] = r; ${dec('lhs')} ${dec('rhs')} }`, d - 1);
+    case 107: { // COMPARE_OP
+      const cmp = a >> 4;
+      const next = cx.ops[(pc + 1) << 1], target = cx.ops[((pc + 1) << 1) + 1];
+      if ((next === 114 || next === 115) && !cx.targets.has(pc + 1)) {
+        // COMPARE_OP then POP_JUMP_IF_FALSE/TRUE, as the interpreter runs them
+        // untraced: the bool, immortal, is pushed only if the budget runs out
+        // between the two instructions.
+        const jumpIf = next === 115;
+        return {
+          js: `{ const rhs = S[${d - 1}], lhs = S[${d - 2}]; S[${d - 1}] = null; ${save(pc, d - 1)} let b; ` +
+            `if (lhs.type === LongType && rhs.type === LongType && typeof lhs.value === 'number' && typeof rhs.value === 'number') ` +
+            `b = compareNumbers(lhs.value, rhs.value, ${cmp}); ` +
+            `else { let r; try { r = richCompare(lhs, rhs, ${cmp}); } catch (e) { decref(rhs); throw e; } ` +
+            `S[${d - 2}] = r; ${dec('lhs')} ${dec('rhs')} ` +
+            `if (--steps < 0) budget(f, ${pc + 1}, ${d - 1}, steps); ` +
+            `S[${d - 2}] = null; if (r === PyTrue || r === PyFalse) { b = r === PyTrue; ${dec('r')} } ` +
+            `else { f.sp = ${d - 2}; f.pc = ${pc + 2}; try { b = isTrue(r); } finally { decref(r); } } ` +
+            `if (b === ${jumpIf}) { pc = ${target}; continue; } pc = ${pc + 2}; continue; } ` +
+            `S[${d - 2}] = null; ${dec('lhs')} ${dec('rhs')} ` +
+            `if (--steps < 0) { S[${d - 2}] = newBool(b); budget(f, ${pc + 1}, ${d - 1}, steps); } ` +
+            `if (b === ${jumpIf}) { pc = ${target}; continue; } }`,
+          next: d - 2, nextPc: pc + 2, jumps: [[target, d - 2]],
+        };
+      }
+      return fall(
+        `{ const rhs = S[${d - 1}], lhs = S[${d - 2}]; S[${d - 1}] = null; ${save(pc, d - 1)} let r; ` +
+        `if (lhs.type === LongType && rhs.type === LongType && typeof lhs.value === 'number' && typeof rhs.value === 'number') ` +
+        `r = newBool(compareNumbers(lhs.value, rhs.value, ${cmp})); ` +
+        `else { try { r = richCompare(lhs, rhs, ${cmp}); } catch (e) { decref(rhs); throw e; } } ` +
+        `S[${d - 2}] = r; ${dec('lhs')} ${dec('rhs')} }`, d - 1);
+    }
+    case 117: // IS_OP
+      return fall(
+        `{ const rhs = S[${d - 1}], lhs = S[${d - 2}]; S[${d - 1}] = null; ` +
+        `const r = (lhs === rhs) !== ${a === 1} ? PyTrue : PyFalse; r.refcnt++; S[${d - 2}] = r; ${save(pc, d - 1)} decref(lhs); decref(rhs); }`,
+        d - 1);
+    case 118: // CONTAINS_OP
+      return fall(
+        `{ const rhs = S[${d - 1}], lhs = S[${d - 2}]; S[${d - 1}] = null; ${save(pc, d - 1)} let b; ` +
+        `try { b = contains(rhs, lhs); } catch (e) { decref(rhs); throw e; } ` +
+        `const r = b !== ${a === 1} ? PyTrue : PyFalse; r.refcnt++; S[${d - 2}] = r; ${dec('lhs')} ${dec('rhs')} }`, d - 1);
+    case 114: // POP_JUMP_IF_FALSE
+    case 115: { // POP_JUMP_IF_TRUE
+      const jumpIf = op === 115;
+      const [taken, other] = jumpIf ? ['PyTrue', 'PyFalse'] : ['PyFalse', 'PyTrue'];
+      return {
+        js: `{ const v = ${top}; ${top} = null; ` +
+          `if (v === ${taken}) { ${dec('v')} pc = ${a}; continue; } ` +
+          `if (v !== ${other}) { ${save(pc, d - 1)} let t; try { t = isTrue(v); } finally { decref(v); } ` +
+          `if (t === ${jumpIf}) { pc = ${a}; continue; } } else { ${dec('v')} } }`,
+        next: d - 1, jumps: [[a, d - 1]],
+      };
+    }
+    case 129: // POP_JUMP_IF_NONE
+    case 128: // POP_JUMP_IF_NOT_NONE
+      return {
+        js: `{ const v = ${top}; ${top} = null; const j = v ${op === 129 ? '===' : '!=='} PyNone; ` +
+          `f.sp = ${d - 1}; f.pc = j ? ${a} : ${pc + 1}; decref(v); if (j) { pc = ${a}; continue; } }`,
+        next: d - 1, jumps: [[a, d - 1]],
+      };
+    case 68: // GET_ITER
+      return fall(`{ const v = ${top}; ${save(pc, d)} ${top} = getIter(v); decref(v); }`, d);
+    case 93: // FOR_ITER (exhausted: pops the iterator and skips the END_FOR at the target)
+      return {
+        js: `{ const it = ${top}; ${save(pc, d)} const next = it.type.tp_iternext(it); ` +
+          `if (next === null) { ${top} = null; decref(it); pc = ${a + 1}; continue; } S[${d}] = next; }`,
+        next: d + 1, jumps: [[a + 1, d - 1]],
+      };
+    case 102: // BUILD_TUPLE
+    case 103: { // BUILD_LIST
+      const make = op === 102 ? 'newTuple' : 'newList';
+      return fall(
+        `{ const items = S.slice(${d - a}, ${d}); for (let i = ${d - a}; i < ${d}; i++) S[i] = null; ` +
+        `${save(pc, d - a)} S[${d - a}] = ${make}(items); }`, d - a + 1);
+    }
+    case 145: // LIST_APPEND
+      return fall(`{ const v = ${top}; ${top} = null; ${save(pc, d - 1)} listAppendSteal(S[${d - 1 - a}], v); }`, d - 1);
+    case 172: // KW_NAMES
+      return fall(`f.kwnames = kwNames(C[${a}]);`, d);
+    case 171: // CALL: a Python function's exact positional call here, every other call in the interpreter
+      return {
+        js: `{ const nf = callPython(f, ${pc}, ${d}, ${a}); if (nf !== null) { tierOut.steps = steps; return nf; } ` +
+          `steps++; f.pc = ${pc}; f.sp = ${d}; tierOut.steps = steps; return undefined; }`,
+        next: null, jumps: [], resume: d - a - 1,
+      };
+    case 83: // RETURN_VALUE
+      return { js: `{ const r = ${top}; ${top} = null; ${ret(pc, d - 1, cx)} }`, next: null, jumps: [] };
+    case 121: // RETURN_CONST
+      return { js: `{ const r = C[${a}]; r.refcnt++; ${ret(pc, d, cx)} }`, next: null, jumps: [] };
+    default:
+      return null;
+  }
+}
+
+/**
+ * Returns `r` from the frame (with the stack `sp` deep under it): the
+ * interpreter's RETURN (returnFrom), spelled out for the common case of a
+ * function called by Python code with nothing left on its stack and no frame
+ * object: leaveFrame, clearFrame (this code's locals, in order), the result
+ * onto the caller's stack.
+ */
+function ret(pc: number, sp: number, cx: Context): string {
+  const slow = `f.sp = ${sp}; f.pc = ${pc + 1}; tierOut.steps = steps; return returnFrom(f, entry, r);`;
+  if (sp !== 0) return slow;
+  const clear: string[] = [];
+  for (let i = 0; i < cx.nlocalsplus; i++) clear.push(`{ const v = L[${i}]; if (v !== null) { L[${i}] = null; ${dec('v')} } }`);
+  return `if (f === entry || f.entry || f.initArgc >= 0 || f.frameObject !== null || f.func === null) { ${slow} } ` +
+    `f.pc = ${pc + 1}; const prev = f.previous; f.state = ${FrameState.Completed}; tstate.frame = prev; tstate.depth--; ` +
+    `f.state = ${FrameState.Cleared}; ${clear.join(' ')} ` +
+    `const func = f.func; f.func = null; ${dec('func')} releaseFrame(f); ` +
+    `prev.stack[prev.sp++] = r; tierOut.steps = steps; return prev;`;
+}
+
+/**
+ * The JS source of `code`'s compiled function, or null if none is worth
+ * having (a generator's code, whose frames the interpreter suspends and
+ * resumes).
+ */
+export function compiledSource(code: CodeObject): string | null {
+  if (code.co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) return null;
+  const ops = code.code;
+  const n = ops.length >> 1;
+  // The stack depth before each instruction compiled code can reach (-1:
+  // none), found by following the flow from the start and from every
+  // exception handler; an instruction left to the interpreter ends a path.
+  const targets = new Set<number>();
+  for (let pc = 0; pc < n; pc++) {
+    const op = ops[pc << 1];
+    if (HAS_JUMP.has(op)) targets.add(op === 93 ? ops[(pc << 1) + 1] + 1 : ops[(pc << 1) + 1]);
+  }
+  for (const e of code.exceptiontable) targets.add(e.target);
+  const cx: Context = { ops, targets, nlocalsplus: code.co_localsplusnames.length };
+  const depth = new Int32Array(n).fill(-1);
+  const leader = new Uint8Array(n);
+  const emitted: (Emitted | null)[] = new Array(n).fill(null);
+  const todo: number[] = [];
+  const reach = (pc: number, d: number): void => {
+    if (pc >= n) return;
+    if (depth[pc] === -1) {
+      depth[pc] = d;
+      todo.push(pc);
+    } else if (depth[pc] !== d) {
+      throw new Error(`inconsistent stack depth at ${pc}`);
+    }
+  };
+  reach(0, 0);
+  leader[0] = 1;
+  for (const e of code.exceptiontable) {
+    reach(e.target, e.depth + (e.lasti ? 1 : 0) + 1);
+    leader[e.target] = 1;
+  }
+  while (todo.length > 0) {
+    const pc = todo.pop()!;
+    const op = ops[pc << 1], a = ops[(pc << 1) + 1];
+    const e = emit(op, a, pc, depth[pc], cx) ?? handOver(pc, depth[pc]);
+    emitted[pc] = e;
+    if (e.next !== null) reach(e.nextPc ?? pc + 1, e.next);
+    else if (e.resume !== undefined) reach(pc + 1, e.resume);
+    if (e.next === null && pc + 1 < n) leader[pc + 1] = 1; // the interpreter may hand the frame back here after a call
+    for (const [t, d] of e.jumps) {
+      reach(t, d);
+      leader[t] = 1;
+    }
+  }
+  if (emitted.every((e) => e === null || e.handsOver)) return null;
+  const body: string[] = [];
+  for (let pc = 0; pc < n; pc++) {
+    const e = emitted[pc];
+    if (e === null) continue;
+    const prev = emitted[pc - 1];
+    if (leader[pc] || prev === null || prev.next === null || prev.nextPc !== undefined) body.push(`case ${pc}:`);
+    const op = ops[pc << 1];
+    body.push(`/* ${OPNAMES[op] ?? op} ${ops[(pc << 1) + 1]} */`);
+    // an instruction the interpreter runs counts its own step there
+    if (!e.handsOver) body.push(`if (--steps < 0) budget(f, ${pc}, ${depth[pc]}, steps);`);
+    body.push(e.js);
+  }
+  return [
+    `const S = f.stack, L = f.localsplus;`,
+    `let pc = f.pc;`,
+    `try {`,
+    `for (;;) {`,
+    `switch (pc) {`,
+    ...body,
+    `default: tierOut.steps = steps; return undefined;`,
+    `}`,
+    `}`,
+    `} catch (e) { tstate.stepsLeft = steps; throw e; }`,
+  ].join('\n');
+}
+
+const RUNTIME_NAMES = Object.keys(runtime);
+
+/** Compiles a code object (see the top of this file); null if the interpreter alone runs it. */
+export function compileCode(codeObj: PyCode): CompiledCode | null {
+  const code = codeObj.code;
+  const src = compiledSource(code);
+  if (src === null) return null;
+  const name = 'py_' + code.co_name.replace(/[^A-Za-z0-9_]/g, '_');
+  const factory = new Function(
+    'rt', 'C', 'N',
+    `const { ${RUNTIME_NAMES.join(', ')} } = rt;\nreturn function ${name}(f, entry, steps) {\n${src}\n};`,
+  );
+  return factory(runtime, codeObj.consts, code.co_names) as CompiledCode;
+}
+
+export const compiledTier: CompiledTier = { compile: compileCode };

@@ -1,0 +1,191 @@
+/**
+ * The compiled tier (src/engine/jit/) must be invisible: every program gives
+ * the same stdout, the same whole stderr (tracebacks line by line) and the
+ * same exit status with it as with the interpreter alone, and a step budget
+ * stops a run at the same instruction either way (same output so far, same
+ * message). The conformance suite checks the tier against CPython; this
+ * checks it against the interpreter, including where CPython has nothing to
+ * say (the budget) and on programs written to cross between the two often.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { runProgram, type RunResult } from '../../src/engine/index.js';
+import { setCompiledTier } from '../../src/engine/eval/ceval.js';
+import { compiledTier, compiledSource } from '../../src/engine/jit/compile.js';
+import { compile } from '../../src/engine/compile/index.js';
+import { parse } from '../../src/engine/parse/index.js';
+import { listPrograms, PROGRAMS_DIR } from '../conformance/suite.js';
+import type { CodeObject } from '../../src/engine/bytecode/code.js';
+
+afterAll(() => setCompiledTier(compiledTier));
+
+function run(source: string, compiled: boolean, stepBudget?: number): Pick<RunResult, 'stdout' | 'stderr' | 'exitCode'> {
+  setCompiledTier(compiled ? compiledTier : null);
+  try {
+    const r = runProgram(source, { filename: 'prog.py', stepBudget });
+    return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+  } finally {
+    setCompiledTier(compiledTier);
+  }
+}
+
+/** Programs that cross between compiled code and the interpreter at every kind of seam. */
+const SEAMS: Record<string, string> = {
+  recursion: `
+import sys
+def down(n):
+    return down(n + 1)
+try:
+    down(0)
+except RecursionError as e:
+    print("caught", e)
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+print(fib(15), sys.getrefcount(fib))
+`,
+  unwinding: `
+import sys
+class D:
+    def __init__(self, name): self.name = name
+    def __del__(self): print("del", self.name)
+def boom(x):
+    raise ValueError(x)
+def middle():
+    a = D("a")
+    return [D("b"), 1 + 2, boom("mid")]
+try:
+    middle()
+except ValueError as e:
+    print("caught", e, sys.getrefcount(e))
+x = 1000
+def f():
+    return x + None
+f()
+`,
+  handlers_and_generators: `
+def gen(n):
+    for i in range(n):
+        yield i * i
+def total(n):
+    s = 0
+    for v in gen(n):
+        try:
+            if v % 2:
+                raise KeyError(v)
+            s += v
+        except KeyError as k:
+            s -= k.args[0]
+        finally:
+            s += 1
+    return s
+print(total(20))
+print([total(i) for i in range(5)], sum(x for x in gen(4)))
+`,
+  calls: `
+import sys
+def kw(a, b=2, *args, c=3, **kw):
+    return (a, b, args, c, sorted(kw))
+class P:
+    def __init__(self, v):
+        self.v = v
+    def get(self):
+        return self.v
+    def __repr__(self):
+        return "P(%r)" % (self.v,)
+class Bad:
+    def __init__(self):
+        return 1
+def where():
+    return sys._getframe(1).f_lineno
+ps = [P(i) for i in range(3)]
+print(kw(1), kw(1, 2, 3, c=4, d=5), [p.get() for p in ps], ps)
+print(where(), max(ps, key=P.get), sorted(range(5), key=lambda v: -v))
+print(list(map(P, "ab")), where())
+try:
+    Bad()
+except TypeError as e:
+    print(e)
+`,
+  gc_and_frames: `
+import gc
+class Node:
+    def __init__(self, other):
+        self.other = other
+def cycles(n):
+    made = 0
+    for i in range(n):
+        a = Node(None)
+        b = Node(a)
+        a.other = b
+        made += 1
+        if i % 50 == 0:
+            gc.collect()
+    return made
+print(cycles(300), gc.collect())
+def outer():
+    x = [1, 2, 3]
+    def inner():
+        return sum(x) + len(x)
+    return inner()
+print(outer())
+`,
+  module_level_loop: `
+d = {}
+s = 0
+for i in range(2000):
+    s += i
+    d[str(i % 7)] = i
+    if i in (5, 6):
+        continue
+    elif i > 1990:
+        break
+else:
+    print("no break")
+print(s, d, i)
+`,
+};
+
+describe('compiled tier: the same run as the interpreter', () => {
+  for (const [name, source] of Object.entries(SEAMS)) {
+    test(name, () => {
+      const interpreted = run(source, false);
+      expect(interpreted.stderr.includes('internal') || interpreted.stderr.includes('not supported')).toBe(false);
+      expect(run(source, true)).toEqual(interpreted);
+    });
+  }
+
+  test('a step budget stops both at the same instruction', () => {
+    for (const source of Object.values(SEAMS)) {
+      for (const budget of [1, 2, 7, 40, 333, 2500]) {
+        expect(run(source, true, budget), `budget ${budget}`).toEqual(run(source, false, budget));
+      }
+    }
+  });
+
+  test("fib's code compiles whole: no instruction is left to the interpreter but the calls", () => {
+    const src = 'def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n';
+    const parsed = parse(src, '<test>');
+    if (!parsed.ok) throw new Error('parse');
+    const compiled = compile(parsed.module, '<test>', src);
+    if (!compiled.ok) throw new Error('compile');
+    const fib = compiled.code.co_consts.find((c): c is { type: 'code'; code: CodeObject } =>
+      typeof c === 'object' && c !== null && 'type' in c && c.type === 'code');
+    const js = compiledSource(fib!.code);
+    expect(js).not.toBeNull();
+    expect(js?.match(/return undefined/g)?.length).toBe(2 + 1); // two CALLs and the default case
+  });
+});
+
+describe('compiled tier: every conformance program, whole and cut short', () => {
+  const programs = listPrograms();
+  for (const program of programs) {
+    test(program, () => {
+      const source = readFileSync(join(PROGRAMS_DIR, program), 'utf8');
+      expect(run(source, true)).toEqual(run(source, false));
+      for (const budget of [30, 600]) expect(run(source, true, budget), `budget ${budget}`).toEqual(run(source, false, budget));
+    });
+  }
+});
