@@ -360,6 +360,7 @@ let nestedEvals = 0;
 const MAX_NESTED_EVALS = 160;
 export function resetNestedEvals(): void {
   nestedEvals = 0;
+  tierOut.depth = 0;
   resetCRecursion();
 }
 
@@ -474,7 +475,12 @@ export interface CompiledTier {
 }
 
 /** What a compiled function or a dispatch that handed over leaves behind. */
-export const tierOut = { steps: 0, retval: null as PyObject | null };
+export const tierOut = {
+  steps: 0,
+  retval: null as PyObject | null,
+  /** compiled functions running inside another's direct call (jit/compile.ts CALL) */
+  depth: 0,
+};
 
 let tier: CompiledTier | null = null;
 export function setCompiledTier(t: CompiledTier | null): void {

@@ -56,6 +56,13 @@ interface Context {
 
 const TWO53 = 9007199254740992;
 
+/**
+ * Compiled frames called directly (JS recursion) at most this deep, so that
+ * deep Python recursion does not spend the host stack that builtins calling
+ * back into Python need (see MAX_NESTED_EVALS in eval/ceval.ts).
+ */
+const MAX_DIRECT = 40;
+
 /** BINARY_OP's int operations compiled code spells out (the rest go through fastIntOp, as in the interpreter). */
 const INLINE_INT_OPS: Record<number, string> = { 0: '+', 13: '+', 10: '-', 23: '-' };
 
@@ -238,11 +245,23 @@ function emit(op: number, a: number, pc: number, d: number, cx: Context): Emitte
       return fall(`{ const v = ${top}; ${top} = null; ${save(pc, d - 1)} listAppendSteal(S[${d - 1 - a}], v); }`, d - 1);
     case 172: // KW_NAMES
       return fall(`f.kwnames = kwNames(C[${a}]);`, d);
-    case 171: // CALL: a Python function's exact positional call here, every other call in the interpreter
+    case 171: // CALL
+      // A Python function's exact positional call is made here, and its
+      // frame run by a direct call of its compiled code (up to MAX_DIRECT
+      // deep; deeper, or if it has none, by runLoop). Its return leaves the
+      // result on this frame's stack and comes back here with this frame; any
+      // other frame coming back (a deeper call left to runLoop, a frame left
+      // to the interpreter) is passed up to runLoop, this frame's state being
+      // saved already. Every other call is left to the interpreter.
       return {
-        js: `{ const nf = callPython(f, ${pc}, ${d}, ${a}); if (nf !== null) { tierOut.steps = steps; return nf; } ` +
-          `steps++; f.pc = ${pc}; f.sp = ${d}; tierOut.steps = steps; return undefined; }`,
-        next: null, jumps: [], resume: d - a - 1,
+        js: `{ const nf = callPython(f, ${pc}, ${d}, ${a}); ` +
+          `if (nf === null) { steps++; f.pc = ${pc}; f.sp = ${d}; tierOut.steps = steps; return undefined; } ` +
+          `const fn = nf.codeObj.jit === undefined ? compiledFor(nf.codeObj) : nf.codeObj.jit; ` +
+          `if (fn === null || tierOut.depth >= ${MAX_DIRECT}) { tierOut.steps = steps; return nf; } ` +
+          `let next; tierOut.depth++; ` +
+          `try { next = fn(nf, entry, steps); } catch (e) { tierOut.depth--; steps = tstate.stepsLeft; throw e; } ` +
+          `tierOut.depth--; if (next !== f) return next; steps = tierOut.steps; }`,
+        next: d - a - 1, jumps: [], resume: d - a - 1,
       };
     case 83: // RETURN_VALUE
       return { js: `{ const r = ${top}; ${top} = null; ${ret(pc, d - 1, cx)} }`, next: null, jumps: [] };
@@ -317,7 +336,7 @@ export function compiledSource(code: CodeObject): string | null {
     emitted[pc] = e;
     if (e.next !== null) reach(e.nextPc ?? pc + 1, e.next);
     else if (e.resume !== undefined) reach(pc + 1, e.resume);
-    if (e.next === null && pc + 1 < n) leader[pc + 1] = 1; // the interpreter may hand the frame back here after a call
+    if ((e.next === null || e.resume !== undefined) && pc + 1 < n) leader[pc + 1] = 1; // the frame may come back here after a call
     for (const [t, d] of e.jumps) {
       reach(t, d);
       leader[t] = 1;
@@ -352,17 +371,39 @@ export function compiledSource(code: CodeObject): string | null {
 
 const RUNTIME_NAMES = Object.keys(runtime);
 
+type Factory = (rt: typeof runtime, consts: unknown[], names: string[], compiledFor: (c: PyCode) => CompiledCode | null) => CompiledCode;
+
+/**
+ * Factories by the JS they make. A program run again (the bench, a learner
+ * pressing Run) compiles to new code objects but to the same JS, and with
+ * the same factory its functions share what V8 learned and optimized on the
+ * earlier runs instead of starting cold.
+ */
+const factories = new Map<string, Factory>();
+const MAX_FACTORIES = 2000;
+
 /** Compiles a code object (see the top of this file); null if the interpreter alone runs it. */
 export function compileCode(codeObj: PyCode): CompiledCode | null {
   const code = codeObj.code;
   const src = compiledSource(code);
   if (src === null) return null;
   const name = 'py_' + code.co_name.replace(/[^A-Za-z0-9_]/g, '_');
-  const factory = new Function(
-    'rt', 'C', 'N',
-    `const { ${RUNTIME_NAMES.join(', ')} } = rt;\nreturn function ${name}(f, entry, steps) {\n${src}\n};`,
-  );
-  return factory(runtime, codeObj.consts, code.co_names) as CompiledCode;
+  const key = name + '\n' + src;
+  let factory = factories.get(key);
+  if (factory === undefined) {
+    if (factories.size >= MAX_FACTORIES) factories.clear();
+    factory = new Function(
+      'rt', 'C', 'N', 'compiledFor',
+      `const { ${RUNTIME_NAMES.join(', ')} } = rt;\nreturn function ${name}(f, entry, steps) {\n${src}\n};`,
+    ) as Factory;
+    factories.set(key, factory);
+  }
+  return factory(runtime, codeObj.consts, code.co_names, compiledFor);
+}
+
+/** A code object's compiled function, compiling it on its first call. */
+function compiledFor(codeObj: PyCode): CompiledCode | null {
+  return codeObj.jit ?? (codeObj.jit = compileCode(codeObj));
 }
 
 export const compiledTier: CompiledTier = { compile: compileCode };
