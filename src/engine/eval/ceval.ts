@@ -295,6 +295,140 @@ export function finishInitCall(caller: Frame, argc: number, nkw: number, func: P
   if (badType !== null) raise(Exc.TypeError, `__init__() should return None, not '${badType}'`);
 }
 
+/**
+ * CALL, once the callable and its arguments are known (`callable` at
+ * stack[base] or stack[base + 1], the `argc` arguments from argStart), in
+ * every case but the interpreter's inline call of a Python function taking
+ * exactly these positional arguments, which the loop makes itself:
+ *   - a Python function's frame, its arguments bound, is pushed and entered
+ *     and returned;
+ *   - so is the inline `__init__` frame of a class call (pushInitFrame);
+ *   - anything else is called here: the result replaces the call's stack
+ *     entries (frame.sp = base + 1) and null is returned.
+ * `steps` is the budget left, handed to builtins (which may run Python code)
+ * through tstate; what is left after is in tierOut.steps. The caller has
+ * saved frame.sp and frame.pc; if this raises, frame.sp is where the stack
+ * ends.
+ */
+function callGeneral(
+  frame: Frame, callable: PyObject, base: number, argStart: number, argc: number, kwnames: string[] | null, steps: number,
+): Frame | null {
+  const stack = frame.stack;
+  tierOut.steps = steps;
+  if (callable.type === FunctionType && FunctionType.tp_call === functionCall) {
+    // The new frame takes the arguments and the function reference.
+    const func = callable as PyFunction;
+    const f = acquireFrame(func.codeObj, func, func.globals as PyDict, func.builtins as PyDict);
+    frame.sp = base;
+    try {
+      initializeLocals(f, func, stack as PyObject[], argStart, argc, kwnames);
+    } catch (e) {
+      for (let i = base; i < argStart + argc; i++) stack[i] = null;
+      decref(func);
+      throw e;
+    }
+    for (let i = base; i < argStart + argc; i++) stack[i] = null;
+    enterFrame(f);
+    return f;
+  }
+  if (callable.type === TypeType && argStart === base + 2 && (callable as PyTypeObject).tp_init === slotInit &&
+      (callable as PyTypeObject).tp_new === ObjectType.tp_new) {
+    // A class whose __init__ is a Python function: type.__call__ makes
+    // the instance, then the loop runs __init__ as an inline frame
+    // (what 3.13's CALL_ALLOC_AND_ENTER_INIT does) instead of a
+    // nested evaluation loop (see pushInitFrame).
+    const cls = callable as PyTypeObject;
+    const init = typeLookup(cls, '__init__');
+    if (init !== null && init.type === FunctionType &&
+        ((init as PyFunction).codeObj.code.co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) === 0) {
+      return pushInitFrame(frame, cls, init as PyFunction, base, argc, kwnames);
+    }
+  }
+  tstate.stepsLeft = steps;
+  let res: PyObject;
+  try {
+    const self = argc > 0 && kwnames === null ? stack[argStart]! : null;
+    if (callable.type === MethodDescrType && self !== null && isSubtype(self.type, (callable as PyMethodDescr).owner)) {
+      // `lst.append(x)`: a builtin method called with self, without a bound method or arg copies
+      res = (callable as PyMethodDescr).impl(self, stack.slice(argStart + 1, argStart + argc) as PyObject[], null);
+    } else {
+      res = call(callable, stack.slice(argStart, argStart + argc) as PyObject[], kwnames);
+    }
+  } finally {
+    for (let i = base; i < argStart + argc; i++) {
+      const v = stack[i];
+      stack[i] = null;
+      if (v !== null) decref(v);
+    }
+    frame.sp = base;
+  }
+  stack[frame.sp++] = res;
+  tierOut.steps = tstate.stepsLeft;
+  if (gcstate.collectionScheduled) runScheduledGC();
+  return null;
+}
+
+/**
+ * CALL `argc` at instruction `pc` with the stack `sp` deep, for compiled code
+ * (jit/compile.ts): what the interpreter's CALL does, returning the frame it
+ * pushed (and entered), or null with the result on the stack (frame.sp =
+ * base + 1) and the budget left in tierOut.steps. The inline call of a Python
+ * function with exactly its positional parameters is the interpreter's,
+ * spelled out again: the loop's copy keeps everything in its registers.
+ */
+export function callAt(frame: Frame, pc: number, sp: number, argc: number, steps: number): Frame | null {
+  const stack = frame.stack;
+  const kwnames = frame.kwnames;
+  frame.kwnames = null;
+  frame.pc = pc + 1;
+  frame.sp = sp;
+  const base = sp - argc - 2;
+  let callable = stack[base];
+  let argStart: number;
+  if (callable !== null) {
+    argStart = base + 1;
+    argc++;
+  } else {
+    callable = stack[base + 1]!;
+    argStart = base + 2;
+    if (callable.type === MethodType) {
+      // Unpack a bound method into function + self (3.12's CALL does this).
+      const fn = (callable as PyMethod).func, self = (callable as PyMethod).self;
+      incref(fn);
+      incref(self);
+      stack[base] = fn;
+      stack[base + 1] = self;
+      decref(callable);
+      callable = fn;
+      argStart = base + 1;
+      argc++;
+    }
+  }
+  if (callable.type === FunctionType && FunctionType.tp_call === functionCall) {
+    const func = callable as PyFunction;
+    const depth = tstate.depth + 1;
+    if (takesExactPositional(func.codeObj.code, argc, kwnames) && depth <= tstate.recursionLimit) {
+      const f = acquireFrame(func.codeObj, func, func.globals as PyDict, func.builtins as PyDict);
+      const fl = f.localsplus;
+      for (let i = 0; i < argc; i++) {
+        fl[i] = stack[argStart + i];
+        stack[argStart + i] = null;
+      }
+      stack[base] = null;
+      stack[base + 1] = null;
+      frame.sp = base;
+      tstate.depth = depth;
+      f.depth = depth;
+      f.previous = frame;
+      tstate.frame = f;
+      f.state = FrameState.Executing;
+      tierOut.steps = steps;
+      return f;
+    }
+  }
+  return callGeneral(frame, callable, base, argStart, argc, kwnames, steps);
+}
+
 /** C recursion guards (abstract.ts) a class call running a Python __init__ enters in CPython 3.12 */
 const INIT_C_UNITS = 3;
 const NO_ARGS: PyObject[] = [];
@@ -1661,19 +1795,17 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
               }
               break;
             }
-            const f = acquireFrame(func.codeObj, func, func.globals as PyDict, func.builtins as PyDict);
-            sp = base;
-            frame.sp = sp;
-            frame.pc = pc;
-            try {
-              initializeLocals(f, func, stack as PyObject[], argStart, argc, kwnames);
-            } catch (e) {
-              for (let i = base; i < argStart + argc; i++) stack[i] = null;
-              decref(func);
-              throw e;
-            }
-            for (let i = base; i < argStart + argc; i++) stack[i] = null;
-            enterFrame(f);
+          }
+          frame.sp = sp;
+          frame.pc = pc;
+          let f: Frame | null;
+          try {
+            f = callGeneral(frame, callable, base, argStart, argc, kwnames, steps);
+          } catch (e) {
+            sp = frame.sp; // it dropped the call's stack entries
+            throw e;
+          }
+          if (f !== null) {
             frame = f;
             if (obs !== null) obs.call(frame);
             code = frame.code.code;
@@ -1690,70 +1822,8 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
             }
             break;
           }
-          if (callable.type === TypeType && argStart === base + 2 && (callable as PyTypeObject).tp_init === slotInit &&
-              (callable as PyTypeObject).tp_new === ObjectType.tp_new) {
-            // A class whose __init__ is a Python function: type.__call__ makes
-            // the instance, then the loop runs __init__ as an inline frame
-            // (what 3.13's CALL_ALLOC_AND_ENTER_INIT does) instead of a
-            // nested evaluation loop (see pushInitFrame).
-            const cls = callable as PyTypeObject;
-            const init = typeLookup(cls, '__init__');
-            if (init !== null && init.type === FunctionType &&
-                ((init as PyFunction).codeObj.code.co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) === 0) {
-              frame.sp = sp;
-              frame.pc = pc;
-              let f: Frame;
-              try {
-                f = pushInitFrame(frame, cls, init as PyFunction, base, argc, kwnames);
-              } catch (e) {
-                sp = frame.sp; // it dropped the call's stack entries
-                throw e;
-              }
-              frame = f;
-              if (obs !== null) obs.call(frame);
-              code = frame.code.code;
-              stack = frame.stack;
-              locals = frame.localsplus;
-              consts = frame.consts;
-              names = frame.code.co_names;
-              sp = frame.sp;
-              pc = frame.pc;
-              positions = frame.code.positions;
-              if (jit && frame.codeObj.jit !== null) {
-                switching = true;
-                return SWITCH;
-              }
-              break;
-            }
-          }
-          frame.sp = sp;
-          frame.pc = pc;
-          tstate.stepsLeft = steps;
-          let res: PyObject;
-          try {
-            const self = argc > 0 && kwnames === null ? stack[argStart]! : null;
-            if (callable.type === MethodDescrType && self !== null && isSubtype(self.type, (callable as PyMethodDescr).owner)) {
-              // `lst.append(x)`: a builtin method called with self, without a bound method or arg copies
-              res = (callable as PyMethodDescr).impl(self, stack.slice(argStart + 1, argStart + argc) as PyObject[], null);
-            } else {
-              res = call(callable, stack.slice(argStart, argStart + argc) as PyObject[], kwnames);
-            }
-          } finally {
-            for (let i = base; i < argStart + argc; i++) {
-              const v = stack[i];
-              stack[i] = null;
-              if (v !== null) decref(v);
-            }
-            sp = base;
-            frame.sp = sp;
-          }
-          stack[sp++] = res;
-          steps = tstate.stepsLeft;
-          if (gcstate.collectionScheduled) {
-            frame.sp = sp;
-            frame.pc = pc;
-            runScheduledGC();
-          }
+          sp = frame.sp;
+          steps = tierOut.steps;
           if (jit && frame.codeObj.jit) {
             // a compiled frame that left this call to the interpreter goes on compiled
             switching = true;

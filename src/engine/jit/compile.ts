@@ -14,9 +14,8 @@
  * every incref and decref the interpreter's `case` does, in its order. The
  * two can hand a frame to each other at any instruction that starts a block,
  * which is how this file stays small: an instruction it does not compile
- * (and every call but a Python function's with exactly its positional
- * parameters) goes back to the interpreter, which hands the frame back at
- * the next call or return.
+ * goes back to the interpreter, which hands the frame back at the next call
+ * or return.
  *
  * The step budget is counted per instruction, as the interpreter counts it,
  * so a run stops at the same instruction either way.
@@ -246,21 +245,20 @@ function emit(op: number, a: number, pc: number, d: number, cx: Context): Emitte
     case 172: // KW_NAMES
       return fall(`f.kwnames = kwNames(C[${a}]);`, d);
     case 171: // CALL
-      // A Python function's exact positional call is made here, and its
-      // frame run by a direct call of its compiled code (up to MAX_DIRECT
-      // deep; deeper, or if it has none, by runLoop). Its return leaves the
-      // result on this frame's stack and comes back here with this frame; any
-      // other frame coming back (a deeper call left to runLoop, a frame left
-      // to the interpreter) is passed up to runLoop, this frame's state being
-      // saved already. Every other call is left to the interpreter.
+      // The call is the interpreter's (callAt). A Python frame it pushes is
+      // run by a direct call of its compiled code (up to MAX_DIRECT deep;
+      // deeper, or if it has none, by runLoop), whose return leaves the
+      // result on this frame's stack and comes back here with this frame.
+      // Any other frame coming back (a deeper call left to runLoop, a frame
+      // left to the interpreter) is passed up to runLoop, this frame's state
+      // being saved already.
       return {
-        js: `{ const nf = callPython(f, ${pc}, ${d}, ${a}); ` +
-          `if (nf === null) { steps++; f.pc = ${pc}; f.sp = ${d}; tierOut.steps = steps; return undefined; } ` +
+        js: `{ const nf = callAt(f, ${pc}, ${d}, ${a}, steps); steps = tierOut.steps; if (nf !== null) { ` +
           `const fn = nf.codeObj.jit === undefined ? compiledFor(nf.codeObj) : nf.codeObj.jit; ` +
-          `if (fn === null || tierOut.depth >= ${MAX_DIRECT}) { tierOut.steps = steps; return nf; } ` +
+          `if (fn === null || tierOut.depth >= ${MAX_DIRECT}) return nf; ` +
           `let next; tierOut.depth++; ` +
           `try { next = fn(nf, entry, steps); } catch (e) { tierOut.depth--; steps = tstate.stepsLeft; throw e; } ` +
-          `tierOut.depth--; if (next !== f) return next; steps = tierOut.steps; }`,
+          `tierOut.depth--; if (next !== f) return next; steps = tierOut.steps; } }`,
         next: d - a - 1, jumps: [], resume: d - a - 1,
       };
     case 83: // RETURN_VALUE
