@@ -132,6 +132,31 @@ def outer():
     return inner()
 print(outer())
 `,
+  unpacking_and_formatting: `
+def pairs(n):
+    out = []
+    for i in range(n):
+        a, b = i, str(i)
+        c, d = b * 2
+        x, y, z = (v for v in (a, b, c))
+        e, *rest = [a, b, c, d]
+        out.append(f"{a}:{b!r}:{c}{d}:{x + 1:>4}|{y}{z}|{e}{rest}")
+    return out
+print(pairs(4))
+def counter():
+    n = 0
+    def bump(k):
+        nonlocal n
+        n += k
+        return not n
+    return bump, lambda: -n
+bump, neg = counter()
+print([bump(i) for i in range(4)], neg())
+try:
+    p, q = [1, 2, 3]
+except ValueError as e:
+    print(e)
+`,
   module_level_loop: `
 d = {}
 s = 0

@@ -433,6 +433,52 @@ export function callAt(frame: Frame, pc: number, sp: number, argc: number, steps
 const INIT_C_UNITS = 3;
 const NO_ARGS: PyObject[] = [];
 
+/**
+ * FORMAT_VALUE's work: `v` converted (`conv`: 1 str, 2 repr, 3 ascii) and
+ * formatted with `spec` (whose reference it drops); a new reference.
+ */
+export function formatValueOp(v: PyObject, conv: number, spec: PyObject | null): PyObject {
+  try {
+    let conv2: PyObject = v;
+    if (conv === 1) conv2 = str(v);
+    else if (conv === 2) conv2 = repr(v);
+    else if (conv === 3) conv2 = asciiRepr(v);
+    else incref(v);
+    try {
+      if (spec === null && conv2.type === StrType) {
+        incref(conv2);
+        return conv2;
+      }
+      return formatValue(conv2, spec === null ? '' : (spec as PyStr).value);
+    } finally {
+      decref(conv2);
+    }
+  } finally {
+    if (spec !== null) decref(spec);
+  }
+}
+
+/** MAKE_FUNCTION's work: the function, taking the references to its parts. */
+export function makeFunction(
+  frame: Frame, codeObj: PyCode, closure: PyObject | null, annotations: PyObject | null,
+  kwdefaults: PyObject | null, defaults: PyObject | null,
+): PyFunction {
+  const modName = dictGetItemStr(frame.globals, '__name__');
+  const fn = newFunction(codeObj, frame.globals, frame.builtins, modName);
+  decref(codeObj);
+  fn.closure = closure;
+  fn.annotations = annotations;
+  fn.kwdefaults = kwdefaults;
+  fn.defaults = defaults;
+  // 3.12 puts a function's docstring first in co_consts, and None there otherwise.
+  const c0 = codeObj.consts[0];
+  if (c0 instanceof PyStr) {
+    incref(c0);
+    fn.doc = c0;
+  }
+  return fn;
+}
+
 /** Resumes a generator's frame (genobject.ts). */
 function resumeGenFrame(f: Frame, value: PyObject | null, exc: PyBaseException | null): PyObject {
   f.entry = true;
@@ -1341,6 +1387,11 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
             frame.pc = pc;
             runScheduledGC();
           }
+          if (jit && frame.codeObj.jit) {
+            // a compiled frame that left an instruction to the interpreter goes on compiled at its loop's head
+            switching = true;
+            return SWITCH;
+          }
           break;
         case 114: { // POP_JUMP_IF_FALSE
           const v = stack[--sp]!;
@@ -1558,28 +1609,7 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
           const v = stack[sp - 1]!;
           frame.sp = sp;
           frame.pc = pc;
-          let r: PyObject;
-          try {
-            const conv = oparg & 3;
-            let conv2: PyObject = v;
-            if (conv === 1) conv2 = str(v);
-            else if (conv === 2) conv2 = repr(v);
-            else if (conv === 3) conv2 = asciiRepr(v);
-            else incref(v);
-            try {
-              if (spec === null && conv2.type === StrType) {
-                incref(conv2);
-                r = conv2;
-              } else {
-                r = formatValue(conv2, spec === null ? '' : (spec as PyStr).value);
-              }
-            } finally {
-              decref(conv2);
-            }
-          } finally {
-            if (spec !== null) decref(spec);
-          }
-          stack[sp - 1] = r;
+          stack[sp - 1] = formatValueOp(v, oparg & 3, spec);
           decref(v);
           break;
         }
@@ -1881,20 +1911,7 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
           for (let i = sp; i < sp + 5; i++) stack[i] = null;
           frame.sp = sp;
           frame.pc = pc;
-          const modName = dictGetItemStr(frame.globals, '__name__');
-          const fn = newFunction(codeObj, frame.globals, frame.builtins, modName);
-          decref(codeObj);
-          fn.closure = closure;
-          fn.annotations = annotations;
-          fn.kwdefaults = kwdefaults;
-          fn.defaults = defaults;
-          // 3.12 puts a function's docstring first in co_consts, and None there otherwise.
-          const c0 = codeObj.consts[0];
-          if (c0 instanceof PyStr) {
-            incref(c0);
-            fn.doc = c0;
-          }
-          stack[sp++] = fn;
+          stack[sp++] = makeFunction(frame, codeObj, closure, annotations, kwdefaults, defaults);
           break;
         }
         case 71: { // LOAD_BUILD_CLASS
@@ -2060,6 +2077,10 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
           pc = frame.pc;
           positions = frame.code.positions;
           stack[sp++] = gen;
+          if (jit && frame.codeObj.jit !== null) {
+            switching = true;
+            return SWITCH;
+          }
           break;
         }
         case 150: { // YIELD_VALUE
@@ -2306,7 +2327,7 @@ function listExtendChecked(list: PyList, iterable: PyObject): void {
 }
 
 /** Collects exactly `before` (+ a starred list + `after`, when after >= 0) items, as new references. */
-function unpackIterable(seq: PyObject, before: number, after: number): PyObject[] {
+export function unpackIterable(seq: PyObject, before: number, after: number): PyObject[] {
   if (seq.type.tp_iter === null && seq.type.mp_subscript === null) {
     raise(Exc.TypeError, `cannot unpack non-iterable ${seq.type.name} object`);
   }
@@ -2327,7 +2348,7 @@ function unpackIterable(seq: PyObject, before: number, after: number): PyObject[
   return [...items.slice(0, before), starred, ...items.slice(items.length - after)];
 }
 
-function checkExceptType(right: PyObject): void {
+export function checkExceptType(right: PyObject): void {
   const ok = (t: PyObject): boolean => t instanceof PyTypeObject && isSubtype(t, Exc.BaseException);
   if (right instanceof PyTuple) {
     for (const t of right.items) {

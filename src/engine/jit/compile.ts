@@ -242,6 +242,58 @@ function emit(op: number, a: number, pc: number, d: number, cx: Context): Emitte
     }
     case 145: // LIST_APPEND
       return fall(`{ const v = ${top}; ${top} = null; ${save(pc, d - 1)} listAppendSteal(S[${d - 1 - a}], v); }`, d - 1);
+    case 92: // UNPACK_SEQUENCE
+      return fall(
+        `{ const seq = ${top}; ${top} = null; ${save(pc, d - 1)} ` +
+        `if ((seq.type === TupleType || seq.type === ListType) && seq.items.length === ${a}) { const items = seq.items; ` +
+        `${Array.from({ length: a }, (_, i) => `{ const v = items[${a - 1 - i}]; v.refcnt++; S[${d - 1 + i}] = v; }`).join(' ')} decref(seq); } ` +
+        `else { let items; try { items = unpackIterable(seq, ${a}, -1); } finally { decref(seq); } ` +
+        `${Array.from({ length: a }, (_, i) => `S[${d - 1 + i}] = items[${a - 1 - i}];`).join(' ')} } }`, d - 1 + a);
+    case 157: { // BUILD_STRING
+      const parts = Array.from({ length: a }, (_, i) => `S[${d - a + i}].value`).join(' + ');
+      return fall(
+        `{ const s = ${a === 0 ? "''" : parts}; ${save(pc, d)} ` +
+        `for (let i = ${d - a}; i < ${d}; i++) { const v = S[i]; S[i] = null; decref(v); } S[${d - a}] = newStr(s); }`, d - a + 1);
+    }
+    case 155: { // FORMAT_VALUE
+      const hasSpec = (a & 4) !== 0;
+      const dd = hasSpec ? d - 1 : d;
+      return fall(
+        `{ ${hasSpec ? `const spec = S[${d - 1}]; S[${d - 1}] = null;` : 'const spec = null;'} const v = S[${dd - 1}]; ${save(pc, dd)} ` +
+        `S[${dd - 1}] = formatValueOp(v, ${a & 3}, spec); decref(v); }`, dd);
+    }
+    case 137: // LOAD_DEREF
+      return fall(`{ const v = L[${a}].ref; if (v === null) { ${save(pc, d)} unboundDeref(f, ${a}); } v.refcnt++; S[${d}] = v; }`, d + 1);
+    case 138: // STORE_DEREF
+      return fall(
+        `{ const v = ${top}; ${top} = null; const cell = L[${a}]; const old = cell.ref; cell.ref = v; ` +
+        `if (old !== null) { ${save(pc, d - 1)} decref(old); } }`, d - 1);
+    case 12: // UNARY_NOT
+      return fall(`{ const v = ${top}; ${save(pc, d)} const r = isTrue(v) ? PyFalse : PyTrue; r.refcnt++; ${top} = r; decref(v); }`, d);
+    case 11: // UNARY_NEGATIVE
+      return fall(`{ const v = ${top}; ${save(pc, d)} ${top} = negative(v); decref(v); }`, d);
+    case 35: // PUSH_EXC_INFO (new_exc -- prev_exc, new_exc)
+      return fall(
+        `{ const exc = ${top}; const prev = tstate.excInfo ?? PyNone; ${top} = prev; S[${d}] = exc; exc.refcnt++; tstate.excInfo = exc; }`,
+        d + 1);
+    case 89: // POP_EXCEPT
+      return fall(
+        `{ const prev = ${top}; ${top} = null; const cur = tstate.excInfo; tstate.excInfo = prev === PyNone ? null : prev; ` +
+        `${save(pc, d - 1)} xdecref(cur); }`, d - 1);
+    case 36: // CHECK_EXC_MATCH (left, right -- left, b)
+      return fall(
+        `{ const right = ${top}; ${top} = null; const left = S[${d - 2}]; ${save(pc, d - 1)} ` +
+        `try { checkExceptType(right); const r = exceptionMatches(left, right) ? PyTrue : PyFalse; r.refcnt++; S[${d - 1}] = r; } ` +
+        `finally { decref(right); } }`, d);
+    case 132: { // MAKE_FUNCTION
+      let k = d - 1;
+      const take = (bit: number): string => ((a & bit) !== 0 ? `S[${--k}]` : 'null');
+      const closure = take(8), annotations = take(4), kwdefaults = take(2), defaults = take(1);
+      const clear = Array.from({ length: d - k }, (_, i) => `S[${k + i}] = null;`).join(' ');
+      return fall(
+        `{ const codeObj = S[${d - 1}]; const parts = [${closure}, ${annotations}, ${kwdefaults}, ${defaults}]; ${clear} ` +
+        `${save(pc, k)} S[${k}] = makeFunction(f, codeObj, parts[0], parts[1], parts[2], parts[3]); }`, k + 1);
+    }
     case 172: // KW_NAMES
       return fall(`f.kwnames = kwNames(C[${a}]);`, d);
     case 171: // CALL

@@ -10,18 +10,18 @@ import { Frame, releaseFrame } from '../eval/frame.js';
 import { tstate, StepBudgetExceeded } from '../eval/pystate.js';
 import {
   tierOut, returnFrom, collectScheduled, loadName, loadGlobal, newGlobalIndex, fastIntOp, fastFloatOp,
-  compareNumbers, unboundDeref, callAt,
+  compareNumbers, unboundDeref, callAt, unpackIterable, formatValueOp, checkExceptType, exceptionMatches, makeFunction,
 } from '../eval/ceval.js';
 import { dictSetItemStr, dictIndexOfStr } from '../objects/dictobject.js';
-import { binaryOp, richCompare, isTrue, getIter, getItem, setItem, getAttr, setAttr, contains } from '../objects/abstract.js';
+import { binaryOp, richCompare, isTrue, getIter, getItem, setItem, getAttr, setAttr, contains, negative } from '../objects/abstract.js';
 import { getMethod } from '../objects/typeready.js';
 import { LongType, newInt } from '../objects/longobject.js';
 import { FloatType } from '../objects/floatobject.js';
 import { PyTrue, PyFalse, newBool } from '../objects/boolobject.js';
 import { PyNone } from '../objects/singletons.js';
-import { StrType, type PyStr } from '../objects/unicodeobject.js';
-import { newTuple, type PyTuple } from '../objects/tupleobject.js';
-import { newList, listAppendSteal } from '../objects/listobject.js';
+import { StrType, newStr, type PyStr } from '../objects/unicodeobject.js';
+import { newTuple, TupleType, type PyTuple } from '../objects/tupleobject.js';
+import { newList, listAppendSteal, ListType } from '../objects/listobject.js';
 import { gcstate } from '../gc/gcobject.js';
 import { raise } from '../eval/errors.js';
 import { Exc } from '../objects/exceptions.js';
@@ -58,5 +58,6 @@ export const runtime = {
   incref, decref, xdecref, dealloc, loadName, loadGlobal, newGlobalIndex, dictSetItemStr, dictIndexOfStr,
   fastIntOp, fastFloatOp, compareNumbers, binaryOp, richCompare, isTrue, getIter, getItem, setItem, getAttr, setAttr,
   contains, getMethod, LongType, FloatType, StrType, PyTrue, PyFalse, PyNone, newBool, newTuple, newList,
-  listAppendSteal, newInt, releaseFrame,
+  listAppendSteal, newInt, releaseFrame, unpackIterable, formatValueOp, checkExceptType, exceptionMatches, unboundDeref,
+  TupleType, ListType, newStr, negative, makeFunction,
 };
