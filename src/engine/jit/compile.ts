@@ -27,6 +27,7 @@ import type { CodeObject } from '../bytecode/code.js';
 import { CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR } from '../bytecode/code.js';
 import { OPNAMES, HAS_JUMP } from '../bytecode/opcodes.js';
 import { FrameState } from '../eval/frame.js';
+import { stackEffect } from '../compile/flowgraph.js';
 import { runtime } from './runtime.js';
 
 /** How one instruction compiles: its JS, and where control goes after it. */
@@ -38,7 +39,7 @@ interface Emitted {
   jumps: [target: number, depth: number][];
   /** the interpreter runs it (compiled code hands the frame over there) */
   handsOver?: true;
-  /** the stack depth at the next instruction when the frame comes back there after a call (CALL) */
+  /** the stack depth at the next instruction when the frame comes back there (after a call, or from the interpreter) */
   resume?: number;
   /** where it falls through to, if not the next instruction (a COMPARE_OP that runs the jump after it too) */
   nextPc?: number;
@@ -65,9 +66,22 @@ const MAX_DIRECT = 40;
 /** BINARY_OP's int operations compiled code spells out (the rest go through fastIntOp, as in the interpreter). */
 const INLINE_INT_OPS: Record<number, string> = { 0: '+', 13: '+', 10: '-', 23: '-' };
 
-/** An instruction compiled code leaves to the interpreter: hands the frame over at it. */
-function handOver(pc: number, sp: number): Emitted {
-  return { js: `f.pc = ${pc}; f.sp = ${sp}; tierOut.steps = steps; return undefined;`, next: null, jumps: [], handsOver: true };
+/** Instructions after which the next one never runs (they raise). */
+const NO_FALLTHROUGH = new Set([119, 130]); // RERAISE, RAISE_VARARGS
+
+/**
+ * An instruction compiled code leaves to the interpreter: hands the frame
+ * over at it. The interpreter may hand the frame back at any later
+ * instruction where it changes frames (after a call, a return to it, a
+ * backward jump), so the code after it is compiled too, from the depth the
+ * compiler's stack effect gives (what it computed co_stacksize with).
+ */
+function handOver(op: number, a: number, pc: number, sp: number): Emitted {
+  return {
+    js: `f.pc = ${pc}; f.sp = ${sp}; tierOut.steps = steps; return undefined;`,
+    next: null, jumps: [], handsOver: true,
+    resume: NO_FALLTHROUGH.has(op) || HAS_JUMP.has(op) ? undefined : sp + stackEffect(op, a, false),
+  };
 }
 
 /** Saves pc (of the next instruction, as the interpreter does) and sp before something that can raise. */
@@ -382,7 +396,7 @@ export function compiledSource(code: CodeObject): string | null {
   while (todo.length > 0) {
     const pc = todo.pop()!;
     const op = ops[pc << 1], a = ops[(pc << 1) + 1];
-    const e = emit(op, a, pc, depth[pc], cx) ?? handOver(pc, depth[pc]);
+    const e = emit(op, a, pc, depth[pc], cx) ?? handOver(op, a, pc, depth[pc]);
     emitted[pc] = e;
     if (e.next !== null) reach(e.nextPc ?? pc + 1, e.next);
     else if (e.resume !== undefined) reach(pc + 1, e.resume);
