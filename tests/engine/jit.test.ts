@@ -10,6 +10,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { validProgram } from './safety-generators.js';
 import { runProgram, type RunResult } from '../../src/engine/index.js';
 import { setCompiledTier } from '../../src/engine/eval/ceval.js';
 import { compiledTier, compiledSource } from '../../src/engine/jit/compile.js';
@@ -188,6 +190,15 @@ describe('compiled tier: the same run as the interpreter', () => {
         expect(run(source, true, budget), `budget ${budget}`).toEqual(run(source, false, budget));
       }
     }
+  });
+
+  test('random generated programs (the safety test\'s generator)', () => {
+    fc.assert(
+      fc.property(validProgram, (source) => {
+        expect(run(source, true, 20_000)).toEqual(run(source, false, 20_000));
+      }),
+      { seed: 20261123, numRuns: 300 },
+    );
   });
 
   test("fib's code compiles whole: no instruction is left to the interpreter", () => {
