@@ -22,8 +22,17 @@ import type { CodeObject } from '../../src/engine/bytecode/code.js';
 
 afterAll(() => setCompiledTier(compiledTier));
 
-function run(source: string, compiled: boolean, stepBudget?: number): Pick<RunResult, 'stdout' | 'stderr' | 'exitCode'> {
-  setCompiledTier(compiled ? compiledTier : null);
+/**
+ * Code compiled on its first entry, so that compiled code runs everything it
+ * can, or once hot (the tier as Node's entry installs it, where frames change
+ * hands mid-run as code warms up).
+ */
+const EAGER = { ...compiledTier, hot: 1 };
+
+function run(
+  source: string, compiled: boolean, stepBudget?: number, tier = EAGER,
+): Pick<RunResult, 'stdout' | 'stderr' | 'exitCode'> {
+  setCompiledTier(compiled ? tier : null);
   try {
     const r = runProgram(source, { filename: 'prog.py', stepBudget });
     return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
@@ -181,6 +190,7 @@ describe('compiled tier: the same run as the interpreter', () => {
       const interpreted = run(source, false);
       expect(interpreted.stderr.includes('internal') || interpreted.stderr.includes('not supported')).toBe(false);
       expect(run(source, true)).toEqual(interpreted);
+      expect(run(source, true, undefined, compiledTier)).toEqual(interpreted);
     });
   }
 
@@ -188,6 +198,7 @@ describe('compiled tier: the same run as the interpreter', () => {
     for (const source of Object.values(SEAMS)) {
       for (const budget of [1, 2, 7, 40, 333, 2500]) {
         expect(run(source, true, budget), `budget ${budget}`).toEqual(run(source, false, budget));
+        expect(run(source, true, budget, compiledTier), `budget ${budget}, warming up`).toEqual(run(source, false, budget));
       }
     }
   });

@@ -652,6 +652,12 @@ export type CompiledCode = (f: Frame, entry: Frame, steps: number) => Frame | nu
 export interface CompiledTier {
   /** the code object's compiled function, compiling it now (null: the interpreter runs it) */
   compile(codeObj: PyCode): CompiledCode | null;
+  /**
+   * How hot a code object gets (entries and backward jumps, see PyCode.heat)
+   * before it is compiled: compiling costs more than interpreting code that
+   * runs a few times.
+   */
+  hot: number;
 }
 
 /** What a compiled function or a dispatch that handed over leaves behind. */
@@ -665,6 +671,10 @@ export const tierOut = {
 let tier: CompiledTier | null = null;
 export function setCompiledTier(t: CompiledTier | null): void {
   tier = t;
+}
+/** The installed tier's `hot` (compiled code asks it before compiling a callee). */
+export function compileThreshold(): number {
+  return tier === null ? Infinity : tier.hot;
 }
 
 /**
@@ -686,9 +696,10 @@ function runLoop(entry: Frame): PyObject {
   if (tier === null || observer !== null || heap.tracing) return dispatch(entry, steps, false);
   for (;;) {
     const f = tstate.frame!;
-    let fn = f.codeObj.jit;
-    if (fn === undefined) fn = f.codeObj.jit = tier.compile(f.codeObj);
-    if (fn !== null) {
+    const codeObj = f.codeObj;
+    let fn = codeObj.jit;
+    if (fn === undefined && ++codeObj.heat >= tier.hot) fn = codeObj.jit = tier.compile(codeObj);
+    if (fn !== undefined && fn !== null) {
       const next = fn(f, entry, steps);
       steps = tierOut.steps;
       if (next === null) {
@@ -736,7 +747,7 @@ export function collectScheduled(): void {
 /**
  * The dispatch loop proper: runs the thread's current frame (and the frames
  * it calls inline) until the entry frame returns or yields (or, with `jit`,
- * until it reaches a frame whose code may be compiled: SWITCH). Everything the
+ * until it reaches a frame whose code is or may become compiled: SWITCH). Everything the
  * loop touches per instruction is a local, so V8 keeps it in registers.
  *
  * Inlined refcounting: the hottest instructions spell out incref/decref
@@ -1387,8 +1398,9 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
             frame.pc = pc;
             runScheduledGC();
           }
-          if (jit && frame.codeObj.jit) {
-            // a compiled frame that left an instruction to the interpreter goes on compiled at its loop's head
+          if (jit && frame.codeObj.jit !== null) {
+            // a compiled frame that left an instruction to the interpreter goes
+            // on compiled at its loop's head (and a loop warms its code up)
             switching = true;
             return SWITCH;
           }

@@ -21,7 +21,7 @@
  * so a run stops at the same instruction either way.
  */
 
-import type { CompiledCode, CompiledTier } from '../eval/ceval.js';
+import { compileThreshold, type CompiledCode, type CompiledTier } from '../eval/ceval.js';
 import type { PyCode } from '../objects/codeobject.js';
 import type { CodeObject } from '../bytecode/code.js';
 import { CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR } from '../bytecode/code.js';
@@ -320,7 +320,7 @@ function emit(op: number, a: number, pc: number, d: number, cx: Context): Emitte
       // being saved already.
       return {
         js: `{ const nf = callAt(f, ${pc}, ${d}, ${a}, steps); steps = tierOut.steps; if (nf !== null) { ` +
-          `const fn = nf.codeObj.jit === undefined ? compiledFor(nf.codeObj) : nf.codeObj.jit; ` +
+          `const fn = nf.codeObj.jit ?? compiledFor(nf.codeObj); ` +
           `if (fn === null || tierOut.depth >= ${MAX_DIRECT}) return nf; ` +
           `let next; tierOut.depth++; ` +
           `try { next = fn(nf, entry, steps); } catch (e) { tierOut.depth--; steps = tstate.stepsLeft; throw e; } ` +
@@ -465,9 +465,15 @@ export function compileCode(codeObj: PyCode): CompiledCode | null {
   return factory(runtime, codeObj.consts, code.co_names, compiledFor);
 }
 
-/** A code object's compiled function, compiling it on its first call. */
+/** A code object's compiled function, compiling it if it is hot now; null if it has none (yet). */
 function compiledFor(codeObj: PyCode): CompiledCode | null {
-  return codeObj.jit ?? (codeObj.jit = compileCode(codeObj));
+  if (codeObj.jit !== undefined) return codeObj.jit;
+  return ++codeObj.heat >= compileThreshold() ? (codeObj.jit = compileCode(codeObj)) : null;
 }
 
-export const compiledTier: CompiledTier = { compile: compileCode };
+/**
+ * The tier Node's entry installs. A code object is compiled once it has been
+ * entered or has jumped back this many times: a function called a few times,
+ * a loop that goes round a few times, stays with the interpreter.
+ */
+export const compiledTier: CompiledTier = { compile: compileCode, hot: 50 };

@@ -47,6 +47,8 @@ export class PyCode extends PyObject {
   globalIndex: Int32Array | null = null;
   /** this code compiled to a JS function (eval/ceval.ts runLoop): undefined until first run untraced, null if it is not compiled */
   jit: import('../eval/ceval.js').CompiledCode | null | undefined = undefined;
+  /** how often this code was entered or jumped back in while not compiled (runLoop compiles it when hot) */
+  heat = 0;
   constructor(readonly code: CodeObject) {
     super(CodeType);
   }
