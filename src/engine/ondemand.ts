@@ -177,6 +177,14 @@ export const parts = {
   /** dict.popitem and dict.fromkeys (objects/dictmethods.ts) */
   dictmethods: part('dict.popitem and dict.fromkeys', async () => (await import('./objects/dictmethods.js')).dictMethods),
   sets: part('set operations', async () => (await import('./objects/setops.js')).setOps, setDisplay, ['set', 'frozenset']),
+  /**
+   * making classes (objects/classcreation.ts): __build_class__, type_new, the
+   * deallocation of instances and classes, `__class__` assignment, super()
+   */
+  classes: part(
+    'making classes', async () => (await import('./objects/classcreation.js')).classCreation, null,
+    ['class', '__build_class__', '__class__', 'super'],
+  ),
   exec: part('exec() and eval()', async () => (await import('./modules/execeval.js')).execEval, null, ['exec', 'eval']),
 } as const satisfies Record<string, Part>;
 

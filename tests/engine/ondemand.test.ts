@@ -296,3 +296,26 @@ describe('dict.popitem, dict.fromkeys and dict views set operations loaded on de
     expect((whole as { stderr: string }).stderr).toContain("KeyError: 'popitem(): dictionary is empty'");
   });
 });
+
+describe('making classes loaded on demand', () => {
+  it('the words class and super load the part; classes give the same output and errors', async () => {
+    expect(partsNamedIn('class A:\n    pass\n')).toEqual(['classes']);
+    expect(partsNamedIn('print(type(1), [1].__len__())\n')).toEqual([]);
+    const src = 'class A:\n    __slots__ = ("x",)\n    def __init__(self): self.x = 1\n' +
+      'class B:\n    def f(self): return "B"\nclass C(B):\n    def f(self): return "C" + super().f()\n' +
+      'print(A().x, C().f(), C.__mro__, super(C, C()).f(), super(C, C()))\n' +
+      'b = B()\nb.__class__ = C\nprint(b.f(), type("T", (B,), {"y": 2})().y)\n' +
+      'class D(B, C): pass\n';
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stderr: string }).stderr).toContain('TypeError: Cannot create a consistent method resolution order');
+  });
+
+  it('a class made without the word class (type() with three arguments) runs the program again', async () => {
+    const src = 'T = type("T", (), {"x": 1})\nt = T()\nprint(t.x, T.__name__, type(t) is T)\ndel t, T\nprint(type.__new__(type, "U", (int,), {})(7))\n';
+    expect(partsNamedIn(src)).toEqual([]);
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stdout: string }).stdout).toBe('1 T True\n7\n');
+  });
+});

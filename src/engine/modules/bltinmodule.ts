@@ -33,9 +33,9 @@ import { SuperType } from '../objects/superobject.js';
 import { Py_LT, Py_GT } from '../objects/typeobject.js';
 import { callDunder } from '../objects/typeslots.js';
 import { formatValue } from '../objects/formatting.js';
-import { typeNew } from '../objects/typenew.js';
+import '../objects/typenew.js';
 import { PyCell } from '../objects/cellobject.js';
-import { callPythonFunction } from '../eval/ceval.js';
+import '../eval/ceval.js';
 import { tstate } from '../eval/pystate.js';
 import { importModule } from './importer.js';
 import type { ModuleDef } from './moduledef.js';
@@ -400,98 +400,8 @@ function anyAll(name: string, want: boolean): BuiltinMethod {
 
 // ---------------------------------------------------------------- classes
 
-/** __build_class__(func, name, *bases, metaclass=…, **kwds): runs a class body and makes the class. */
-const buildClass: BuiltinMethod = (_s, args, kwnames) => {
-  const nkw = kwnames ? kwnames.length : 0;
-  const npos = args.length - nkw;
-  if (npos < 2) raise(Exc.TypeError, '__build_class__: not enough arguments');
-  const func = args[0];
-  const nameObj = args[1];
-  if (!(func instanceof PyFunction)) raise(Exc.TypeError, '__build_class__: func must be a function');
-  if (!(nameObj instanceof PyStr)) raise(Exc.TypeError, '__build_class__: name is not a string');
-  const bases = args.slice(2, npos);
-  let meta: PyObject | null = null;
-  const kwNames: string[] = [];
-  const kwValues: PyObject[] = [];
-  for (let k = 0; k < nkw; k++) {
-    if (kwnames![k] === 'metaclass') meta = args[npos + k];
-    else {
-      kwNames.push(kwnames![k]);
-      kwValues.push(args[npos + k]);
-    }
-  }
-  for (const b of bases) {
-    if (!(b instanceof PyTypeObject)) {
-      const mro = lookupAttr(b, '__mro_entries__');
-      if (mro !== null) {
-        decref(mro);
-        unsupported('__mro_entries__');
-      }
-    }
-  }
-  if (meta === null) meta = bases.length > 0 ? bases[0].type : TypeType;
-  // _PyType_CalculateMetaclass
-  if (meta instanceof PyTypeObject) {
-    let winner = meta;
-    for (const b of bases) {
-      const bt = b.type;
-      if (isSubtype(winner, bt)) continue;
-      if (isSubtype(bt, winner)) {
-        winner = bt;
-        continue;
-      }
-      raise(Exc.TypeError, 'metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases');
-    }
-    meta = winner;
-  }
-  const basesTuple = newTuple(bases.map((b) => (incref(b), b)));
-  try {
-    let ns: PyObject;
-    const prep = lookupAttr(meta, '__prepare__');
-    if (prep !== null) {
-      try {
-        ns = call(prep, [nameObj, basesTuple, ...kwValues], kwNames.length ? kwNames : null);
-      } finally {
-        decref(prep);
-      }
-    } else {
-      ns = newDict();
-    }
-    try {
-      if (!(ns instanceof PyDict)) unsupported('a __prepare__ that does not return a dict');
-      const cell = callPythonFunction(func, [], null, ns);
-      try {
-        const cls = meta === TypeType
-          ? typeNew(TypeType, nameObj.value, bases as PyTypeObject[], ns)
-          : call(meta, [nameObj, basesTuple, ns, ...kwValues], kwNames.length ? kwNames : null);
-        if (cell instanceof PyCell && cell.ref !== cls) {
-          const got = cell.ref;
-          decref(cls);
-          raise(
-            Exc.TypeError,
-            got === null
-              ? `__class__ not set defining '${nameObj.value}' as ${reprOf(cls)}. Was __classcell__ propagated to type.__new__?`
-              : `__class__ set to ${reprOf(got)} defining '${nameObj.value}' as ${reprOf(cls)}`,
-          );
-        }
-        return cls;
-      } finally {
-        decref(cell);
-      }
-    } finally {
-      decref(ns);
-    }
-  } finally {
-    decref(basesTuple);
-  }
-};
-
-function reprOf(o: PyObject): string {
-  const r = repr(o);
-  const s = r.value;
-  decref(r);
-  return s;
-}
+/** __build_class__: an on-demand part with the rest of class creation (objects/classcreation.ts) */
+const buildClass = deferred<BuiltinMethod>(parts.classes, 'buildClass');
 
 const importFn: BuiltinMethod = (_s, args) => {
   const name = args[0];
