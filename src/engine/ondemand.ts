@@ -185,6 +185,15 @@ export const parts = {
     'making classes', async () => (await import('./objects/classcreation.js')).classCreation, null,
     ['class', '__build_class__', '__class__', 'super'],
   ),
+  /** weak references and proxies made, their slots, PyObject_ClearWeakRefs (objects/weakrefops.ts) */
+  weakrefs: part('weak references', async () => (await import('./objects/weakrefops.js')).weakrefOps, null, ['weakref']),
+  /** the builtins most programs never call (modules/bltinextra.ts): each one's name loads it */
+  builtins: part('builtin functions', async () => (await import('./modules/bltinextra.js')).bltinExtra),
+  /**
+   * syntax-error diagnostics (parse/diagnostics.ts): no text announces a
+   * syntax error, so a program that has one is parsed again with every part
+   */
+  diagnostics: part('syntax-error diagnostics', async () => (await import('./parse/diagnostics.js')).diagnostics),
   exec: part('exec() and eval()', async () => (await import('./modules/execeval.js')).execEval, null, ['exec', 'eval']),
 } as const satisfies Record<string, Part>;
 

@@ -26,7 +26,7 @@ describe('parts of the builtin types loaded on demand', () => {
     expect(partsNamedIn('# a comment naming zfill\n')).toEqual(['str']);
     expect(partsNamedIn('print("%d" % 5)')).toEqual(['printf']);
     expect(partsNamedIn('b = bytearray(3)')).toEqual(['bytes', 'bytearray']);
-    expect(partsNamedIn('print(str(b"ab", "ascii"))')).toEqual(['bytes']);
+    expect(partsNamedIn('print(str(b"ab", "ascii"))')).toEqual(['bytes', 'builtins']);
     expect(partsNamedIn('print(b"ab".decode())')).toEqual(['bytes']);
     expect(partsNamedIn('z = 2.5j')).toEqual(['complex']);
     expect(partsNamedIn('print((-8) ** 0.5)')).toEqual(['complex', 'numeric']);
@@ -43,6 +43,7 @@ describe('parts of the builtin types loaded on demand', () => {
     await loadParts(partNames);
     const whole = runProgram(src);
     unloadAll();
+    await loadParts(['builtins']); // iter() and dir()
     const stubs = runProgram(src.replace('type(iter(bytearray()))', 'int'));
     expect(stubs.stderr).toBe('');
     expect(whole.stdout.split('\n').slice(0, 5)).toEqual(stubs.stdout.split('\n').slice(0, 5));
@@ -57,7 +58,7 @@ describe('parts of the builtin types loaded on demand', () => {
 
   it('methods reached by names built at run time: the program runs again with every part, as CPython prints', async () => {
     const source = readFileSync(join(PROGRAMS_DIR, DYNAMIC), 'utf8');
-    expect(partsNamedIn(source)).toEqual(['comprehensions', 'sorting']);
+    expect(partsNamedIn(source)).toEqual(['comprehensions', 'sorting', 'builtins']);
     unloadAll();
     const first = runProgram(source, { filename: DYNAMIC });
     expect(first.stderr).toContain('not supported by the simulator');
@@ -72,6 +73,7 @@ describe('parts of the builtin types loaded on demand', () => {
     const source = readFileSync(join(PROGRAMS_DIR, program), 'utf8');
     expect(stdlibModulesNamedIn(source)).toEqual([]);
     unloadStdlib(lazyStdlibNames);
+    await loadParts(partNames);
     const first = runProgram(source, { filename: program });
     expect(first.stderr).toContain("importing the 'weakref' module here");
     unloadStdlib(lazyStdlibNames);
@@ -208,7 +210,7 @@ describe('sorting, min, max and sum loaded on demand', () => {
 
   it('a sort the text does not name runs the program again', async () => {
     const src = 'x = [3, 1, 2]\ngetattr(x, "so" + "rt")()\nprint(x)\n';
-    expect(partsNamedIn(src)).toEqual([]);
+    expect(partsNamedIn(src)).toEqual(['builtins']);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
     expect((whole as { stdout: string }).stdout).toBe('[1, 2, 3]\n');
@@ -236,7 +238,7 @@ describe('f-strings loaded on demand', () => {
 
   it('an f-string the text does not announce (exec of a built string) runs the program again', async () => {
     const src = 'exec(chr(102) + "\'{1 + 1}\'")\nprint("ok")\n';
-    expect(partsNamedIn(src)).toEqual(['exec']);
+    expect(partsNamedIn(src)).toEqual(['builtins', 'exec']);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
     expect((whole as { stdout: string }).stdout).toBe('ok\n');
@@ -268,7 +270,7 @@ describe('import statements loaded on demand', () => {
 describe('powers and float rounding loaded on demand', () => {
   it('** or one of the names loads the part; the output is the same loaded on demand', async () => {
     expect(partsNamedIn('print(2 ** 10)\n')).toEqual(['complex', 'numeric']);
-    expect(partsNamedIn('print(round(2.675, 2))\n')).toEqual(['numeric']);
+    expect(partsNamedIn('print(round(2.675, 2))\n')).toEqual(['numeric', 'builtins']);
     expect(partsNamedIn('print(7 // 2, 7 % 2 == 1)\n')).not.toContain('numeric');
     const src = 'print(2 ** 100, 2 ** -1, 2.5 ** 2, pow(3, 4, 5), pow(38, -1, 97), round(2.675, 2), round(2.5), round(-0.5))\n' +
       'print((0.1).as_integer_ratio(), (1.5).hex(), 10 ** 0.5)\nprint(0.0 ** -1)\n';
@@ -317,5 +319,64 @@ describe('making classes loaded on demand', () => {
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
     expect((whole as { stdout: string }).stdout).toBe('1 T True\n7\n');
+  });
+});
+
+describe('weak references loaded on demand', () => {
+  it('the word weakref loads the part; refs, proxies and callbacks give the same output', async () => {
+    expect(partsNamedIn('import weakref\n')).toContain('weakrefs');
+    const src = 'import weakref\nclass A:\n    def m(self): return 5\na = A()\nr = weakref.ref(a, lambda w: print("cb", w() is None))\n' +
+      'p = weakref.proxy(a)\nprint(r() is a, p.m(), hash(weakref.ref(A)) == hash(A), weakref.getweakrefcount(a), r == weakref.ref(a))\n' +
+      'print(repr(r)[:12], repr(p)[:10])\ndel a\nprint(r, weakref.getweakrefcount(A))\np.m()\n';
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stderr: string }).stderr).toContain('ReferenceError: weakly-referenced object no longer exists');
+  });
+
+  it('a weak reference made without the word (a module imported by a built name) runs the program again', async () => {
+    const src = 'w = __import__("weak" + "ref")\nclass A: pass\na = A()\nr = w.ref(a)\nprint(r() is a)\ndel a\nprint(r())\n';
+    expect(partsNamedIn(src)).not.toContain('weakrefs');
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stdout: string }).stdout).toBe('True\nNone\n');
+  });
+});
+
+describe('the builtins most programs never call, loaded on demand', () => {
+  it('each name loads the part; the output, errors included, is the same', async () => {
+    expect(partsNamedIn('print(ord("a"))\n')).toEqual(['builtins']);
+    expect(partsNamedIn('print(len([1]), id(None) > 0, isinstance(1, int))\n')).toEqual([]);
+    const src = 'class A:\n    x = 1\na = A()\nsetattr(a, "y", 2)\nprint(getattr(a, "y"), hasattr(a, "z"), getattr(a, "z", 0))\n' +
+      'delattr(a, "y")\nprint(vars(a), "x" in dir(a), callable(A), issubclass(bool, (str, int)))\n' +
+      'print(hex(255), oct(8), bin(-5), ord("é"), chr(9731), ascii("é"), format(3.5, ""), divmod(7, -2), divmod(7.5, 2))\n' +
+      'it = iter([1, 2])\nprint(next(it), next(it), next(it, "done"), any([0, 1]), all([]), pow(2, 5, 7), round(2.5))\n' +
+      'print(sorted(globals())[:3])\nnext(iter(int, 1))\n';
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stderr: string }).stderr).toBe('');
+    const [l2, w2] = await wholeAndLazy('print(chr(-1))\n');
+    expect(l2).toEqual(w2);
+    expect((w2 as { stderr: string }).stderr).toContain('ValueError: chr() arg not in range(0x110000)');
+  });
+
+  it('a builtin reached by a name built at run time runs the program again', async () => {
+    const src = 'import builtins\nprint(getattr(builtins, "h" + "ex")(255))\n';
+    expect(partsNamedIn(src)).toContain('builtins');
+    const src2 = 'b = __builtins__.__dict__["o" + "rd"]\nprint(b("a"))\n';
+    expect(partsNamedIn(src2)).not.toContain('builtins');
+    const [lazy, whole] = await wholeAndLazy(src2);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stdout: string }).stdout).toBe('97\n');
+  });
+});
+
+describe('syntax-error diagnostics loaded on demand', () => {
+  it('a program that does not parse is parsed again with every part, and reports as CPython does', async () => {
+    expect(partsNamedIn('print(1 2)\n')).toEqual([]);
+    for (const src of ['print(1 2)\n', 'if x = 1:\n    pass\n', '  x = 1\n', 'x = (1,\n', 'f() = 3\n', '[a, b] += 1\n', 'print "x"\n', 'x = "\\xZZ"\n']) {
+      const [lazy, whole] = await wholeAndLazy(src);
+      expect(lazy).toEqual(whole);
+      expect((whole as { stderr: string }).stderr).toMatch(/Error/);
+    }
   });
 });
