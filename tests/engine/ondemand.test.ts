@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runProgram, runProgramLoading } from '../../src/engine/core.js';
-import { parts, partNames, partsNamedIn, loadParts, type Part } from '../../src/engine/ondemand.js';
+import { parts, partNames, partsNamedIn, loadParts, takeMissedPart, type Part } from '../../src/engine/ondemand.js';
 import { loadStdlib, lazyStdlibNames, stdlibModulesNamedIn, unloadStdlib } from '../../src/engine/modules/stdlib.js';
 import { listPrograms, PROGRAMS_DIR, readRecording } from '../conformance/suite.js';
 
@@ -95,6 +95,31 @@ describe('parts of the builtin types loaded on demand', () => {
       if (JSON.stringify(lazy) !== JSON.stringify(whole)) differ.push(program);
     }
     expect(differ).toEqual([]);
+  });
+});
+
+describe('a program runs once', () => {
+  it('every conformance program runs with the parts its text names (and traceback printing) and no other', async () => {
+    await loadStdlib(lazyStdlibNames);
+    const twice: string[] = [];
+    for (const program of listPrograms()) {
+      const source = readFileSync(join(PROGRAMS_DIR, program), 'utf8');
+      unloadAll();
+      await loadParts([...partsNamedIn(source), 'traceback']);
+      takeMissedPart();
+      runProgram(source, { python: '3.12', filename: program });
+      const missed = takeMissedPart();
+      if (missed !== null) twice.push(`${program}: ${missed}`);
+    }
+    // names built at run time, and programs that do not parse, run again by design
+    expect(twice).toEqual([
+      'basics/methods_named_at_run_time.py: str methods',
+      'basics/syntax_assign_literal.py: syntax-error diagnostics',
+      'basics/syntax_bad_indent.py: syntax-error diagnostics',
+      'basics/syntax_unclosed_paren.py: syntax-error diagnostics',
+      'basics/syntax_unexpected_indent.py: syntax-error diagnostics',
+      'stdlib/import_computed_name.py: weak references',
+    ]);
   });
 });
 

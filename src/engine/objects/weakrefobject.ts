@@ -130,7 +130,12 @@ export function getWeakrefs(o: PyObject): PyObject[] {
  * PyObject_ClearWeakRefs: called from the deallocator of every weakrefable
  * type when the referent dies by refcount, once it has weak references.
  */
-export const clearWeakrefs = deferred<(o: PyObject) => void>(P, 'clearWeakrefs');
+export function clearWeakrefs(o: PyObject): void {
+  // every function's deallocator calls this: an object no weak reference was
+  // ever made to needs nothing (and no part)
+  if (o.weakrefs !== null) clearRefs(o);
+}
+const clearRefs = deferred<(o: PyObject) => void>(P, 'clearWeakrefs');
 
 // the class machinery's deallocators call PyObject_ClearWeakRefs through these hooks
 setTypenewWeakrefHook(clearWeakrefs);
