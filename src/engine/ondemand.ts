@@ -194,6 +194,11 @@ export const parts = {
    * syntax error, so a program that has one is parsed again with every part
    */
   diagnostics: part('syntax-error diagnostics', async () => (await import('./parse/diagnostics.js')).diagnostics),
+  /** SyntaxError objects' __init__, __str__, fields and location (objects/syntaxerror.ts) */
+  syntaxerror: part(
+    'SyntaxError objects', async () => (await import('./objects/syntaxerror.js')).syntaxErrorOps, null,
+    ['SyntaxError', 'IndentationError', 'TabError', 'exec', 'eval'],
+  ),
   exec: part('exec() and eval()', async () => (await import('./modules/execeval.js')).execEval, null, ['exec', 'eval']),
 } as const satisfies Record<string, Part>;
 

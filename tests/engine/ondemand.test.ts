@@ -32,7 +32,7 @@ describe('parts of the builtin types loaded on demand', () => {
     expect(partsNamedIn('print((-8) ** 0.5)')).toEqual(['complex', 'numeric']);
     expect(partsNamedIn('x = 2\nprint(f"{x:>5}", f"{x!r}")')).toEqual(['formatspec', 'fstrings']);
     expect(partsNamedIn('x = 2\nprint(f"{x}", f"{x!r}")')).toEqual(['fstrings']);
-    expect(partsNamedIn('print(eval("1 + 1"))')).toEqual(['exec']);
+    expect(partsNamedIn('print(eval("1 + 1"))')).toEqual(['syntaxerror', 'exec']);
     expect(partsNamedIn('print((5).to_bytes(2, "big"), int.from_bytes([1, 0]))')).toEqual(['bytes']);
     // a name shared by str and bytes methods loads both
     expect(partsNamedIn('"a b".split()\nprint("x".isdigit())').sort()).toEqual(['bytes', 'str']);
@@ -148,7 +148,7 @@ describe('parts of the parser and compiler loaded on demand', () => {
 
   it('try and with statements met only at run time (exec of a string): the program runs again', async () => {
     const src = 'exec("try:\\n    1/0\\nexcept Exception as e:\\n    print(type(e).__name__)")\n';
-    expect(partsNamedIn(src)).toEqual(['exec']);
+    expect(partsNamedIn(src)).toEqual(['syntaxerror', 'exec']);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
     expect((whole as { stdout: string }).stdout).toBe('ZeroDivisionError\n');
@@ -211,7 +211,7 @@ describe('comprehensions loaded on demand', () => {
 
   it('a comprehension the text does not announce (exec of a string) runs the program again', async () => {
     const src = 'exec("print([c fo" + "r c in \'ab\'])")\n';
-    expect(partsNamedIn(src)).toEqual(['exec']);
+    expect(partsNamedIn(src)).toEqual(['syntaxerror', 'exec']);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
     expect((whole as { stdout: string }).stdout).toBe("['a', 'b']\n");
@@ -263,7 +263,7 @@ describe('f-strings loaded on demand', () => {
 
   it('an f-string the text does not announce (exec of a built string) runs the program again', async () => {
     const src = 'exec(chr(102) + "\'{1 + 1}\'")\nprint("ok")\n';
-    expect(partsNamedIn(src)).toEqual(['builtins', 'exec']);
+    expect(partsNamedIn(src)).toEqual(['builtins', 'syntaxerror', 'exec']);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
     expect((whole as { stdout: string }).stdout).toBe('ok\n');
@@ -285,7 +285,7 @@ describe('import statements loaded on demand', () => {
 
   it('an import the text does not spell out (exec of a built string) runs the program again', async () => {
     const src = 'exec("im" + "port gc; print(gc.isenabled())")\n';
-    expect(partsNamedIn(src)).toEqual(['exec']);
+    expect(partsNamedIn(src)).toEqual(['syntaxerror', 'exec']);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
     expect((whole as { stdout: string }).stdout).toBe('True\n');
@@ -403,5 +403,26 @@ describe('syntax-error diagnostics loaded on demand', () => {
       expect(lazy).toEqual(whole);
       expect((whole as { stderr: string }).stderr).toMatch(/Error/);
     }
+  });
+});
+
+describe('SyntaxError objects loaded on demand', () => {
+  it('the name SyntaxError, exec or eval loads the part; the output is the same', async () => {
+    expect(partsNamedIn('try:\n    pass\nexcept SyntaxError as e:\n    pass\n')).toContain('syntaxerror');
+    const src = 'e = SyntaxError("bad", ("f.py", 3, 4, "x y", 3, 5))\nprint(e, e.msg, e.lineno, e.text, e.end_offset, e.args)\n' +
+      'e.lineno = None\nprint(str(e), IndentationError("m"), TabError("t", ("a/b.py", 1, 1, "", 1, 1)))\n' +
+      'try:\n    exec("x = (1,")\nexcept SyntaxError as e:\n    print(repr(e), e.filename, e.offset, e.args)\n' +
+      'f = SyntaxError("z")\ndel f.msg\nprint(f.msg)\nraise SyntaxError("top", ("m.py", 2, 1, "a b\\n", 2, 2))\n';
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stderr: string }).stderr).toContain('SyntaxError: top');
+  });
+
+  it('a SyntaxError made by a name built at run time runs the program again', async () => {
+    const src = 'import builtins\nE = getattr(builtins, "Syntax" + "Error")\nprint(str(E("m", ("f.py", 1, 2, "t", 1, 3))))\n';
+    expect(partsNamedIn(src)).not.toContain('syntaxerror');
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stdout: string }).stdout).toBe('m (f.py, line 1)\n');
   });
 });
