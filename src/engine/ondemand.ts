@@ -179,10 +179,14 @@ export const parts = {
   sets: part('set operations', async () => (await import('./objects/setops.js')).setOps, setDisplay, ['set', 'frozenset']),
   /**
    * making classes (objects/classcreation.ts): __build_class__, type_new, the
-   * deallocation of instances and classes, `__class__` assignment, super()
+   * deallocation of instances and classes, `__class__` assignment, super();
+   * and class statements parsed and compiled (compile/classdef.ts)
    */
   classes: part(
-    'making classes', async () => (await import('./objects/classcreation.js')).classCreation, null,
+    'making classes', async () => {
+      const [objects, statements] = await Promise.all([import('./objects/classcreation.js'), import('./compile/classdef.js')]);
+      return { ...objects.classCreation, ...statements.classDefs };
+    }, null,
     ['class', '__build_class__', '__class__', 'super'],
   ),
   /** weak references and proxies made, their slots, PyObject_ClearWeakRefs (objects/weakrefops.ts) */

@@ -624,23 +624,6 @@ export class Parser {
     return this.fin<A.FunctionDef>({ kind: async ? 'AsyncFunctionDef' : 'FunctionDef', name, args, body, decorator_list, returns }, async ?? t, this.lastOf(body));
   }
 
-  classDef(decorator_list: A.Expr[]): A.ClassDef {
-    this.enter();
-    const t = this.next();
-    if (!this.atName()) this.invalid();
-    const name = this.next().value;
-    if (this.at('[')) this.unsupported('type parameter lists', this.tok);
-    let bases: A.Expr[] = [];
-    let keywords: A.Keyword[] = [];
-    if (this.at('(')) {
-      const open = this.next();
-      ({ args: bases, keywords } = this.callArguments(open));
-    }
-    this.expectColon();
-    const body = this.block('class definition', t);
-    this.depth--;
-    return this.fin<A.ClassDef>({ kind: 'ClassDef', name, bases, keywords, body, decorator_list }, t, this.lastOf(body));
-  }
 
   /** def/lambda parameter lists (up to, not including, ')' or ':') */
   parameters(lambda: boolean): A.Arguments {
@@ -1386,3 +1369,9 @@ export interface Parser {
 deferPrototype(parts.diagnostics, 'Parser', Parser.prototype, [
   'invalid', 'forgotComma', 'isDisjunctionLevel', 'assignInCondition', 'forgotCommaOrInvalid', 'stringError',
 ]);
+
+// class statements: with the rest of class creation, an on-demand part (compile/classdef.ts)
+export interface Parser {
+  classDef(decorator_list: A.Expr[]): A.ClassDef;
+}
+deferPrototype(parts.classes, 'Parser', Parser.prototype, ['classDef']);
