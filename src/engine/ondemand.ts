@@ -109,11 +109,15 @@ export const parts = {
   /** printf-style formatting, `'%d' % n` (objects/printf.ts): any `%` in the text loads it */
   printf: part('%-formatting', async () => (await import('./objects/printf.js')).printf, /%/),
   /**
-   * bytes methods, the bytes constructor and the codecs (objects/bytesmethods.ts):
+   * bytes methods, the bytes constructor and the codecs (objects/bytesmethods.ts),
+   * and bytes literals decoded (parse/bytesliterals.ts):
    * a bytes literal, `bytes`, `bytearray` or `encode`, or a method's name, loads it
    */
   bytes: part(
-    'bytes methods and codecs', async () => (await import('./objects/bytesmethods.js')).bytesMethods,
+    'bytes methods and codecs', async () => {
+      const [methods, literals] = await Promise.all([import('./objects/bytesmethods.js'), import('./parse/bytesliterals.js')]);
+      return { ...methods.bytesMethods, ...literals.bytesLiterals };
+    },
     /(?:^|[^A-Za-z0-9_])(?:[bB][rR]?|[rR][bB])['"]/, ['bytes', 'bytearray'],
   ),
   /**
@@ -142,12 +146,15 @@ export const parts = {
   traceback: part('traceback printing', async () => (await import('./objects/tracebackprint.js')).tracebackPrint),
   /** exec() and eval() of a string (modules/execeval.ts) */
   /**
-   * try and with statements (compile/trywith.ts): the parser's and the
-   * compiler's code for them. Both begin a logical line, so a line that
-   * starts with either word loads the part.
+   * try and with statements (compile/trywith.ts, eval/handlers.ts): the
+   * parser's, the compiler's and the interpreter's code for them. Both begin
+   * a logical line, so a line that starts with either word loads the part.
    */
   trywith: part(
-    'try and with statements', async () => (await import('./compile/trywith.js')).tryWith,
+    'try and with statements', async () => {
+      const [statements, handlers] = await Promise.all([import('./compile/trywith.js'), import('./eval/handlers.js')]);
+      return { ...statements.tryWith, ...handlers.handlers };
+    },
     /^[ \t]*(?:async[ \t]+)?(?:try|with)\b/m,
   ),
   /**
@@ -203,6 +210,8 @@ export const parts = {
     'SyntaxError objects', async () => (await import('./objects/syntaxerror.js')).syntaxErrorOps, null,
     ['SyntaxError', 'IndentationError', 'TabError', 'exec', 'eval'],
   ),
+  /** raise statements (eval/raise.ts): assert raises too */
+  raise: part('raise statements', async () => (await import('./eval/raise.js')).raising, null, ['raise', 'assert']),
   exec: part('exec() and eval()', async () => (await import('./modules/execeval.js')).execEval, null, ['exec', 'eval']),
 } as const satisfies Record<string, Part>;
 

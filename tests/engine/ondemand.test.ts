@@ -426,3 +426,40 @@ describe('SyntaxError objects loaded on demand', () => {
     expect((whole as { stdout: string }).stdout).toBe('m (f.py, line 1)\n');
   });
 });
+
+describe('bytes literals loaded on demand', () => {
+  it('a bytes literal loads the bytes part, which decodes it; errors are the same', async () => {
+    expect(partsNamedIn('x = b"a\\x00"\n')).toEqual(['bytes']);
+    const [lazy, whole] = await wholeAndLazy('print(b"a\\x00\\n\\\\", rb"\\d", B\'\\101\\q\', len(b""))\n');
+    expect(lazy).toEqual(whole);
+    expect((whole as { stdout: string }).stdout).toBe("b'a\\x00\\n\\\\' b'\\\\d' b'A\\\\q' 0\n");
+    const [l2, w2] = await wholeAndLazy('x = b"é"\n');
+    expect(l2).toEqual(w2);
+    expect((w2 as { stderr: string }).stderr).toContain('SyntaxError: bytes can only contain ASCII literal characters');
+  });
+});
+
+describe('raise statements and the interpreter side of with/except, loaded on demand', () => {
+  it('raise and assert load the raise part; with and try load the handlers; the output is the same', async () => {
+    expect(partsNamedIn('raise ValueError("x")\n')).toEqual(['raise']);
+    expect(partsNamedIn('assert 1 == 2\n')).toEqual(['raise']);
+    const src = 'class CM:\n    def __enter__(self): print("in"); return 1\n    def __exit__(self, *a): print("out", a[0]); return True\n' +
+      'with CM() as x:\n    print(x)\n    raise KeyError(1) from None\ntry:\n    try:\n        raise ValueError\n    except (TypeError, ValueError) as e:\n        raise\n' +
+      'except ValueError as e:\n    print(repr(e), e.__cause__)\ntry:\n    raise TypeError("t") from ValueError("v")\nexcept TypeError as e:\n    print(repr(e.__cause__))\n' +
+      'try:\n    pass\nexcept 3:\n    pass\nelse:\n    print("no match needed")\ntry:\n    1 / 0\nexcept 3:\n    pass\n';
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stderr: string }).stderr).toContain('TypeError: catching classes that do not inherit from BaseException is not allowed');
+    const [l2, w2] = await wholeAndLazy('assert 1 == 2, "no"\n');
+    expect(l2).toEqual(w2);
+    expect((w2 as { stderr: string }).stderr).toContain('AssertionError: no');
+  });
+
+  it('a raise the text does not spell out (exec of a built string) runs the program again', async () => {
+    const src = 'try:\n    exec("ra" + "ise KeyError(5)")\nexcept KeyError as e:\n    print("caught", e)\n';
+    expect(partsNamedIn(src)).not.toContain('raise');
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stdout: string }).stdout).toBe('caught 5\n');
+  });
+});
