@@ -463,3 +463,26 @@ describe('raise statements and the interpreter side of with/except, loaded on de
     expect((whole as { stdout: string }).stdout).toBe('caught 5\n');
   });
 });
+
+describe('enumerate, zip, map, filter and reversed loaded on demand', () => {
+  it('each name loads the part; the output, errors included, is the same', async () => {
+    expect(partsNamedIn('for i, x in enumerate("ab"):\n    print(i, x)\n')).toEqual(['iterators']);
+    const src = 'print(list(enumerate("ab", 5)), list(zip([1, 2], "xyz")), list(map(abs, [-1, 2])), list(filter(None, [0, 1, 2])))\n' +
+      'print(list(reversed([1, 2, 3])), list(reversed(range(3))), list(map(pow, [2, 3], [2, 2])), list(zip()))\n' +
+      'class Z(zip): pass\nprint(type(Z([1])).__name__, list(Z([1], [2])))\nprint(list(zip([1], [2, 3], strict=True)))\n';
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stderr: string }).stderr).toContain('ValueError: zip() argument 2 is longer than argument 1');
+    const [l2, w2] = await wholeAndLazy('reversed(5)\n');
+    expect(l2).toEqual(w2);
+    expect((w2 as { stderr: string }).stderr).toContain("TypeError: 'int' object is not reversible");
+  });
+
+  it('a constructor reached by a name built at run time runs the program again', async () => {
+    const src = 'import builtins\nprint(list(getattr(builtins, "en" + "umerate")("ab")))\n';
+    expect(partsNamedIn(src)).not.toContain('iterators');
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stdout: string }).stdout).toBe("[(0, 'a'), (1, 'b')]\n");
+  });
+});
