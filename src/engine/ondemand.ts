@@ -217,6 +217,8 @@ export const parts = {
     'enumerate, zip, map, filter and reversed', async () => (await import('./objects/iterbuiltins.js')).iterBuiltins, null,
     ['enumerate', 'zip', 'map', 'filter', 'reversed'],
   ),
+  /** the gc module's tuning and introspection functions (modules/gcinspect.ts): each one's name loads it */
+  gcinspect: part('gc introspection', async () => (await import('./modules/gcinspect.js')).gcInspect),
   exec: part('exec() and eval()', async () => (await import('./modules/execeval.js')).execEval, null, ['exec', 'eval']),
 } as const satisfies Record<string, Part>;
 

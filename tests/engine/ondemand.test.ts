@@ -486,3 +486,17 @@ describe('enumerate, zip, map, filter and reversed loaded on demand', () => {
     expect((whole as { stdout: string }).stdout).toBe("[(0, 'a'), (1, 'b')]\n");
   });
 });
+
+describe('the gc module\'s introspection functions loaded on demand', () => {
+  it('each name loads the part; the output is the same', async () => {
+    expect(partsNamedIn('import gc\nprint(gc.is_tracked([]))\n')).toContain('gcinspect');
+    expect(partsNamedIn('import gc\ngc.collect()\n')).not.toContain('gcinspect');
+    const src = 'import gc\nx = [1]\ny = [x]\nprint(gc.is_tracked(x), gc.is_tracked(1), gc.is_finalized(x), y in gc.get_referrers(x))\n' +
+      'print(gc.get_referents(y) == [x], len(gc.get_count()), gc.get_threshold(), gc.get_debug(), len(gc.get_stats()))\n' +
+      'gc.set_threshold(700, 10)\ngc.freeze()\nprint(gc.get_freeze_count() > 0)\ngc.unfreeze()\nprint(gc.get_freeze_count(), x in gc.get_objects())\n' +
+      'gc.get_objects(5)\n';
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stderr: string }).stderr).toContain('ValueError: generation parameter must be less than the number of available generations (3)');
+  });
+});
