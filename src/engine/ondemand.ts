@@ -219,6 +219,8 @@ export const parts = {
   ),
   /** the gc module's tuning and introspection functions (modules/gcinspect.ts): each one's name loads it */
   gcinspect: part('gc introspection', async () => (await import('./modules/gcinspect.js')).gcInspect),
+  /** int(s, base) parsing a string (objects/intparse.ts) */
+  intparse: part('int() of a string', async () => (await import('./objects/intparse.js')).intParse, null, ['int']),
   exec: part('exec() and eval()', async () => (await import('./modules/execeval.js')).execEval, null, ['exec', 'eval']),
 } as const satisfies Record<string, Part>;
 
