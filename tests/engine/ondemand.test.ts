@@ -518,3 +518,13 @@ describe('int() of a string loaded on demand', () => {
     expect((whole as { stdout: string }).stdout).toBe('43\n');
   });
 });
+
+describe('the operations on bytes objects loaded on demand', () => {
+  it('hash, comparison, subscripts, in, +, * and iteration give the same output', async () => {
+    const src = 'b = b"abc"\nprint(hash(b) == hash(b"abc"), b < b"abd", b == b"abc", b[1], b[::-1], b"b" in b, 98 in b, b + b"d", b * 2, 2 * b, list(b))\n' +
+      'd = {b: 1}\nprint(d[b"abc"], b[5:], b[-1])\nb + "s"\n';
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stderr: string }).stderr).toContain("TypeError: can't concat str to bytes");
+  });
+});
