@@ -102,6 +102,15 @@ function setDisplay(source: string): boolean {
   return false;
 }
 
+/**
+ * A literal on both sides of a binary operator (`2 * 3`, `"-" * 20`, `(1,) + t`
+ * with `t` a literal, `0xff & 1`), which the compiler folds to a constant.
+ * Over-approximated: `f(x) + 1` counts too; an operand that becomes a
+ * constant only in a way this misses means a second run.
+ */
+const CONSTANT_BINOP =
+  /(?:[0-9.'")\]]|\b(?:True|False|None)|[0-9][jJ]|0[xX][0-9a-fA-F_]+)(?:\s|\\\n)*(?:\*\*|\/\/|<<|>>|[-+*/%&|^@])(?:\s|\\\n)*(?:[0-9.'"([]|[-+~]|\b(?:True|False|None)\b|[bBrRuUfF]{1,2}['"])/;
+
 /** Every part, by name. The bundler makes each `import()` a separate chunk. */
 export const parts = {
   /** str methods other than the everyday ones (objects/unicodemethods.ts) */
@@ -221,6 +230,8 @@ export const parts = {
   gcinspect: part('gc introspection', async () => (await import('./modules/gcinspect.js')).gcInspect),
   /** int(s, base) parsing a string (objects/intparse.ts) */
   intparse: part('int() of a string', async () => (await import('./objects/intparse.js')).intParse, null, ['int']),
+  /** binary operations on two constants folded by the compiler (compile/constarith.ts) */
+  constarith: part('constant folding of operators', async () => (await import('./compile/constarith.js')).constArith, CONSTANT_BINOP),
   exec: part('exec() and eval()', async () => (await import('./modules/execeval.js')).execEval, null, ['exec', 'eval']),
 } as const satisfies Record<string, Part>;
 

@@ -21,18 +21,18 @@ const DYNAMIC = 'basics/methods_named_at_run_time.py';
 
 describe('parts of the builtin types loaded on demand', () => {
   it('finds the parts a program names, anywhere in its text, and no others', () => {
-    expect(partsNamedIn('print(1 + 2)\nx = [1, 2]\nx.append(3)\n')).toEqual([]);
+    expect(partsNamedIn('y = 1\nprint(y + 2)\nx = [1, 2]\nx.append(3)\n')).toEqual([]);
     expect(partsNamedIn('print("ab".center(6))')).toEqual(['str']);
     expect(partsNamedIn('# a comment naming zfill\n')).toEqual(['str']);
-    expect(partsNamedIn('print("%d" % 5)')).toEqual(['printf']);
+    expect(partsNamedIn('n = 5\nprint("%d" % n)')).toEqual(['printf']);
     expect(partsNamedIn('b = bytearray(3)')).toEqual(['bytes', 'bytearray']);
     expect(partsNamedIn('print(str(b"ab", "ascii"))')).toEqual(['bytes', 'builtins']);
     expect(partsNamedIn('print(b"ab".decode())')).toEqual(['bytes']);
     expect(partsNamedIn('z = 2.5j')).toEqual(['complex']);
-    expect(partsNamedIn('print((-8) ** 0.5)')).toEqual(['complex', 'numeric']);
+    expect(partsNamedIn('print((-8) ** 0.5)')).toEqual(['complex', 'numeric', 'constarith']);
     expect(partsNamedIn('x = 2\nprint(f"{x:>5}", f"{x!r}")')).toEqual(['formatspec', 'fstrings']);
     expect(partsNamedIn('x = 2\nprint(f"{x}", f"{x!r}")')).toEqual(['fstrings']);
-    expect(partsNamedIn('print(eval("1 + 1"))')).toEqual(['syntaxerror', 'exec']);
+    expect(partsNamedIn('print(eval("x"))')).toEqual(['syntaxerror', 'exec']);
     expect(partsNamedIn('print((5).to_bytes(2, "big"), int.from_bytes([1, 0]))')).toEqual(['bytes', 'intparse']);
     // a name shared by str and bytes methods loads both
     expect(partsNamedIn('"a b".split()\nprint("x".isdigit())').sort()).toEqual(['bytes', 'str']);
@@ -58,7 +58,7 @@ describe('parts of the builtin types loaded on demand', () => {
 
   it('methods reached by names built at run time: the program runs again with every part, as CPython prints', async () => {
     const source = readFileSync(join(PROGRAMS_DIR, DYNAMIC), 'utf8');
-    expect(partsNamedIn(source)).toEqual(['comprehensions', 'sorting', 'builtins', 'intparse']);
+    expect(partsNamedIn(source)).toEqual(['comprehensions', 'sorting', 'builtins', 'intparse', 'constarith']);
     unloadAll();
     const first = runProgram(source, { filename: DYNAMIC });
     expect(first.stderr).toContain('not supported by the simulator');
@@ -148,7 +148,7 @@ describe('parts of the parser and compiler loaded on demand', () => {
 
   it('try and with statements met only at run time (exec of a string): the program runs again', async () => {
     const src = 'exec("try:\\n    1/0\\nexcept Exception as e:\\n    print(type(e).__name__)")\n';
-    expect(partsNamedIn(src)).toEqual(['syntaxerror', 'exec']);
+    expect(partsNamedIn(src)).toEqual(['syntaxerror', 'constarith', 'exec']);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
     expect((whole as { stdout: string }).stdout).toBe('ZeroDivisionError\n');
@@ -211,7 +211,7 @@ describe('comprehensions loaded on demand', () => {
 
   it('a comprehension the text does not announce (exec of a string) runs the program again', async () => {
     const src = 'exec("print([c fo" + "r c in \'ab\'])")\n';
-    expect(partsNamedIn(src)).toEqual(['syntaxerror', 'exec']);
+    expect(partsNamedIn(src)).toEqual(['syntaxerror', 'constarith', 'exec']);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
     expect((whole as { stdout: string }).stdout).toBe("['a', 'b']\n");
@@ -235,7 +235,7 @@ describe('sorting, min, max and sum loaded on demand', () => {
 
   it('a sort the text does not name runs the program again', async () => {
     const src = 'x = [3, 1, 2]\ngetattr(x, "so" + "rt")()\nprint(x)\n';
-    expect(partsNamedIn(src)).toEqual(['builtins']);
+    expect(partsNamedIn(src)).toEqual(['builtins', 'constarith']);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
     expect((whole as { stdout: string }).stdout).toBe('[1, 2, 3]\n');
@@ -263,7 +263,7 @@ describe('f-strings loaded on demand', () => {
 
   it('an f-string the text does not announce (exec of a built string) runs the program again', async () => {
     const src = 'exec(chr(102) + "\'{1 + 1}\'")\nprint("ok")\n';
-    expect(partsNamedIn(src)).toEqual(['builtins', 'syntaxerror', 'exec']);
+    expect(partsNamedIn(src)).toEqual(['builtins', 'syntaxerror', 'constarith', 'exec']);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
     expect((whole as { stdout: string }).stdout).toBe('ok\n');
@@ -285,7 +285,7 @@ describe('import statements loaded on demand', () => {
 
   it('an import the text does not spell out (exec of a built string) runs the program again', async () => {
     const src = 'exec("im" + "port gc; print(gc.isenabled())")\n';
-    expect(partsNamedIn(src)).toEqual(['syntaxerror', 'exec']);
+    expect(partsNamedIn(src)).toEqual(['syntaxerror', 'constarith', 'exec']);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
     expect((whole as { stdout: string }).stdout).toBe('True\n');
@@ -294,7 +294,7 @@ describe('import statements loaded on demand', () => {
 
 describe('powers and float rounding loaded on demand', () => {
   it('** or one of the names loads the part; the output is the same loaded on demand', async () => {
-    expect(partsNamedIn('print(2 ** 10)\n')).toEqual(['complex', 'numeric']);
+    expect(partsNamedIn('print(2 ** 10)\n')).toEqual(['complex', 'numeric', 'constarith']);
     expect(partsNamedIn('print(round(2.675, 2))\n')).toEqual(['numeric', 'builtins']);
     expect(partsNamedIn('print(7 // 2, 7 % 2 == 1)\n')).not.toContain('numeric');
     const src = 'print(2 ** 100, 2 ** -1, 2.5 ** 2, pow(3, 4, 5), pow(38, -1, 97), round(2.675, 2), round(2.5), round(-0.5))\n' +
@@ -512,7 +512,7 @@ describe('int() of a string loaded on demand', () => {
 
   it('a string parsed by int without the word runs the program again', async () => {
     const src = 'print(type(1)("42") + 1)\n';
-    expect(partsNamedIn(src)).toEqual([]);
+    expect(partsNamedIn(src)).toEqual(['constarith']);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
     expect((whole as { stdout: string }).stdout).toBe('43\n');
@@ -526,5 +526,25 @@ describe('the operations on bytes objects loaded on demand', () => {
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
     expect((whole as { stderr: string }).stderr).toContain("TypeError: can't concat str to bytes");
+  });
+});
+
+describe('constant folding of operators loaded on demand', () => {
+  it('a literal on both sides of an operator loads the part; folded programs give the same output and traces', async () => {
+    expect(partsNamedIn('print("-" * 20)\n')).toEqual(['constarith']);
+    expect(partsNamedIn('x = 1\nprint(x + 1)\n')).toEqual([]);
+    const src = 'print("-" * 5, 2 ** 10, 7 // -2, -7 % 3, 1 / 4, 2 ** -1, 1 << 70, (1, 2) * 2, b"a" + b"b", True + True, 0xff & 0b1010)\n' +
+      'print(2.5 * 2, 10 % 3.5, 1e308 * 10, "%s" % "x", 3 * "ab", (1,) + (2,), 2 ** 200, "a" * 5000 == "a" * 5000)\nprint(1 / 0)\n';
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stderr: string }).stderr).toContain('ZeroDivisionError: division by zero');
+  });
+
+  it('constants the text does not show side by side (exec of a built string) run the program again', async () => {
+    const src = 'exec("print(6 {} 7)".format(chr(42)))\n';
+    expect(partsNamedIn(src)).not.toContain('constarith');
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stdout: string }).stdout).toBe('42\n');
   });
 });
