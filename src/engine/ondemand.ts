@@ -102,6 +102,15 @@ function setDisplay(source: string): boolean {
   return false;
 }
 
+/**
+ * A literal on both sides of a binary operator (`2 * 3`, `"-" * 20`, `(1,) + t`
+ * with `t` a literal, `0xff & 1`), which the compiler folds to a constant.
+ * Over-approximated: `f(x) + 1` counts too; an operand that becomes a
+ * constant only in a way this misses means a second run.
+ */
+const CONSTANT_BINOP =
+  /(?:[0-9.'")\]]|\b(?:True|False|None)|[0-9][jJ]|0[xX][0-9a-fA-F_]+)(?:\s|\\\n)*(?:\*\*|\/\/|<<|>>|[-+*/%&|^@])(?:\s|\\\n)*(?:[0-9.'"([]|[-+~]|\b(?:True|False|None)\b|[bBrRuUfF]{1,2}['"])/;
+
 /** Every part, by name. The bundler makes each `import()` a separate chunk. */
 export const parts = {
   /** str methods other than the everyday ones (objects/unicodemethods.ts) */
@@ -109,11 +118,15 @@ export const parts = {
   /** printf-style formatting, `'%d' % n` (objects/printf.ts): any `%` in the text loads it */
   printf: part('%-formatting', async () => (await import('./objects/printf.js')).printf, /%/),
   /**
-   * bytes methods, the bytes constructor and the codecs (objects/bytesmethods.ts):
+   * bytes methods, the bytes constructor and the codecs (objects/bytesmethods.ts),
+   * and bytes literals decoded (parse/bytesliterals.ts):
    * a bytes literal, `bytes`, `bytearray` or `encode`, or a method's name, loads it
    */
   bytes: part(
-    'bytes methods and codecs', async () => (await import('./objects/bytesmethods.js')).bytesMethods,
+    'bytes methods and codecs', async () => {
+      const [methods, literals] = await Promise.all([import('./objects/bytesmethods.js'), import('./parse/bytesliterals.js')]);
+      return { ...methods.bytesMethods, ...literals.bytesLiterals };
+    },
     /(?:^|[^A-Za-z0-9_])(?:[bB][rR]?|[rR][bB])['"]/, ['bytes', 'bytearray'],
   ),
   /**
@@ -142,12 +155,15 @@ export const parts = {
   traceback: part('traceback printing', async () => (await import('./objects/tracebackprint.js')).tracebackPrint),
   /** exec() and eval() of a string (modules/execeval.ts) */
   /**
-   * try and with statements (compile/trywith.ts): the parser's and the
-   * compiler's code for them. Both begin a logical line, so a line that
-   * starts with either word loads the part.
+   * try and with statements (compile/trywith.ts, eval/handlers.ts): the
+   * parser's, the compiler's and the interpreter's code for them. Both begin
+   * a logical line, so a line that starts with either word loads the part.
    */
   trywith: part(
-    'try and with statements', async () => (await import('./compile/trywith.js')).tryWith,
+    'try and with statements', async () => {
+      const [statements, handlers] = await Promise.all([import('./compile/trywith.js'), import('./eval/handlers.js')]);
+      return { ...statements.tryWith, ...handlers.handlers };
+    },
     /^[ \t]*(?:async[ \t]+)?(?:try|with)\b/m,
   ),
   /**
@@ -177,6 +193,45 @@ export const parts = {
   /** dict.popitem and dict.fromkeys (objects/dictmethods.ts) */
   dictmethods: part('dict.popitem and dict.fromkeys', async () => (await import('./objects/dictmethods.js')).dictMethods),
   sets: part('set operations', async () => (await import('./objects/setops.js')).setOps, setDisplay, ['set', 'frozenset']),
+  /**
+   * making classes (objects/classcreation.ts): __build_class__, type_new, the
+   * deallocation of instances and classes, `__class__` assignment, super();
+   * and class statements parsed and compiled (compile/classdef.ts)
+   */
+  classes: part(
+    'making classes', async () => {
+      const [objects, statements] = await Promise.all([import('./objects/classcreation.js'), import('./compile/classdef.js')]);
+      return { ...objects.classCreation, ...statements.classDefs };
+    }, null,
+    ['class', '__build_class__', '__class__', 'super'],
+  ),
+  /** weak references and proxies made, their slots, PyObject_ClearWeakRefs (objects/weakrefops.ts) */
+  weakrefs: part('weak references', async () => (await import('./objects/weakrefops.js')).weakrefOps, null, ['weakref']),
+  /** the builtins most programs never call (modules/bltinextra.ts): each one's name loads it */
+  builtins: part('builtin functions', async () => (await import('./modules/bltinextra.js')).bltinExtra),
+  /**
+   * syntax-error diagnostics (parse/diagnostics.ts): no text announces a
+   * syntax error, so a program that has one is parsed again with every part
+   */
+  diagnostics: part('syntax-error diagnostics', async () => (await import('./parse/diagnostics.js')).diagnostics),
+  /** SyntaxError objects' __init__, __str__, fields and location (objects/syntaxerror.ts) */
+  syntaxerror: part(
+    'SyntaxError objects', async () => (await import('./objects/syntaxerror.js')).syntaxErrorOps, null,
+    ['SyntaxError', 'IndentationError', 'TabError', 'exec', 'eval'],
+  ),
+  /** raise statements (eval/raise.ts): assert raises too */
+  raise: part('raise statements', async () => (await import('./eval/raise.js')).raising, null, ['raise', 'assert']),
+  /** the constructors of enumerate, zip, map, filter and reversed (objects/iterbuiltins.ts) */
+  iterators: part(
+    'enumerate, zip, map, filter and reversed', async () => (await import('./objects/iterbuiltins.js')).iterBuiltins, null,
+    ['enumerate', 'zip', 'map', 'filter', 'reversed'],
+  ),
+  /** the gc module's tuning and introspection functions (modules/gcinspect.ts): each one's name loads it */
+  gcinspect: part('gc introspection', async () => (await import('./modules/gcinspect.js')).gcInspect),
+  /** int(s, base) parsing a string (objects/intparse.ts) */
+  intparse: part('int() of a string', async () => (await import('./objects/intparse.js')).intParse, null, ['int']),
+  /** binary operations on two constants folded by the compiler (compile/constarith.ts) */
+  constarith: part('constant folding of operators', async () => (await import('./compile/constarith.js')).constArith, CONSTANT_BINOP),
   exec: part('exec() and eval()', async () => (await import('./modules/execeval.js')).execEval, null, ['exec', 'eval']),
 } as const satisfies Record<string, Part>;
 

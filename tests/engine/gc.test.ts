@@ -13,10 +13,10 @@ import { builtinType, TPFLAGS_HAVE_GC, type PyTypeObject, type Visit } from '../
 import { gcAlloc, gcFree, gcTrack, gcUntrack, gcstate, resetGC } from '../../src/engine/gc/gcobject.js';
 import { resetHeap, heap, FreeReason, type MemoryObserver } from '../../src/engine/memory/heap.js';
 import {
-  collect, runScheduledCollection, getObjects, getReferents, getReferrers, isTracked, isFinalized,
-  freeze, unfreeze, getFreezeCount, registerWeakrefType, clearWeakref, callWeakrefCallback,
+  collect, runScheduledCollection, isTracked, isFinalized, registerWeakrefType, clearWeakref, callWeakrefCallback,
   type WeakrefFields, DEBUG_SAVEALL, hooks,
 } from '../../src/engine/gc/gc.js';
+import { getObjects, getReferents, getReferrers, freeze, unfreeze, getFreezeCount } from '../../src/engine/modules/gcinspect.js';
 
 const recorded = JSON.parse(readFileSync(new URL('./gc-recorded.json', import.meta.url), 'utf8'));
 const programs = recorded.programs;

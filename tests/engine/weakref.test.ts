@@ -11,8 +11,9 @@ import { gcAlloc, gcFree, gcTrack, gcUntrack, resetGC, gcstate } from '../../src
 import { resetHeap } from '../../src/engine/memory/heap.js';
 import { collect } from '../../src/engine/gc/gc.js';
 import {
-  newWeakref, newProxy, clearWeakrefs, getWeakrefCount, getWeakrefs, ReferenceType, PyWeakReference,
+  clearWeakrefs, getWeakrefCount, getWeakrefs, ReferenceType, PyWeakReference,
 } from '../../src/engine/objects/weakrefobject.js';
+import { newWeakref, newProxy } from '../../src/engine/objects/weakrefops.js';
 import { PyNone } from '../../src/engine/objects/singletons.js';
 
 const programs = JSON.parse(readFileSync(new URL('./gc-recorded.json', import.meta.url), 'utf8')).programs;

@@ -227,6 +227,12 @@ export class Compiler {
     this.u = this.stack.pop()!;
   }
 
+  /** `super().x` or `super(C, self).x` (compiler_can_optimize_super_call): the rest of the check is in compile/classdef.ts */
+  canOptimizeSuperCall(attr: A.Attribute): boolean {
+    const e = attr.value;
+    if (e.kind !== 'Call' || e.func.kind !== 'Name' || e.func.id !== 'super') return false;
+    return this.superCallOk(attr);
+  }
   setQualname(): void {
     const u = this.u;
     let base: string | null = null;
@@ -807,40 +813,6 @@ export class Compiler {
     this.addop(OP.MAKE_FUNCTION, flags, l);
   }
 
-  classDef(s: A.ClassDef): void {
-    const decos = s.decorator_list;
-    this.decorators(decos);
-    const firstlineno = decos.length ? decos[0].lineno : s.lineno;
-    let l = loc(s);
-    // compiler_class_body
-    this.enterScope(s.name, 'class', s, firstlineno);
-    const l0: Loc = { lineno: firstlineno, end_lineno: firstlineno, col: 0, end_col: 0 };
-    this.u.privateName = s.name;
-    this.nameop('__name__', 'Load', l0);
-    this.nameop('__module__', 'Store', l0);
-    this.loadConst({ type: 'str', value: this.u.qualname }, l0);
-    this.nameop('__qualname__', 'Store', l0);
-    this.body(l0, s.body);
-    if (this.u.ste.needsClassClosure) {
-      const i = this.u.cellvars.get('__class__')!;
-      this.addop(OP.LOAD_CLOSURE, i, NO_LOCATION);
-      this.addop(OP.COPY, 1, NO_LOCATION);
-      this.nameop('__classcell__', 'Store', NO_LOCATION);
-    } else {
-      this.loadConst(this.none, NO_LOCATION);
-    }
-    this.op0(OP.RETURN_VALUE, NO_LOCATION);
-    const co = this.assemble(true);
-    this.exitScope();
-    l = loc(s);
-    this.op0(OP.PUSH_NULL, l);
-    this.op0(OP.LOAD_BUILD_CLASS, l);
-    this.makeClosure(l, co, 0);
-    this.loadConst({ type: 'str', value: s.name }, l);
-    this.callHelper(l, 2, s.bases, s.keywords);
-    this.applyDecorators(decos);
-    this.nameop(s.name, 'Store', l);
-  }
 
   lambda(e: A.Lambda): void {
     this.checkDebugArgs(e.args);
@@ -1281,29 +1253,7 @@ export class Compiler {
     return (this.st.top.getSymbol(e.id) & DEF_IMPORT) !== 0;
   }
 
-  canOptimizeSuperCall(attr: A.Attribute): boolean {
-    const e = attr.value;
-    if (e.kind !== 'Call' || e.func.kind !== 'Name' || e.func.id !== 'super' || attr.attr === '__class__' || e.keywords.length !== 0) return false;
-    if (this.u.ste.getScope('super') !== GLOBAL_IMPLICIT) return false;
-    if (this.st.top.getScope('super') !== 0) return false;
-    if (e.args.length === 2) return e.args.every((a) => a.kind !== 'Starred');
-    if (e.args.length !== 0) return false;
-    if (this.u.argcount === 0 && this.u.posonlyargcount === 0) return false;
-    return this.getRefType('__class__') === FREE;
-  }
 
-  loadArgsForSuper(e: A.Call): void {
-    const l = loc(e);
-    this.nameop((e.func as A.Name).id, 'Load', loc(e.func));
-    if (e.args.length === 2) {
-      this.expr(e.args[0]);
-      this.expr(e.args[1]);
-      return;
-    }
-    this.nameop('__class__', 'Load', l);
-    const first = [...this.u.varnames.keys()][0];
-    this.nameop(first, 'Load', l);
-  }
 
   maybeOptimizeMethodCall(e: A.Call): boolean {
     const meth = e.func;
@@ -1640,3 +1590,11 @@ export interface Compiler {
   importFrom(s: A.ImportFrom): void;
 }
 deferPrototype(parts.imports, 'Compiler', Compiler.prototype, ['importStmt', 'importFrom']);
+
+// class statements and super() calls: with the rest of class creation, an on-demand part (compile/classdef.ts)
+export interface Compiler {
+  classDef(s: A.ClassDef): void;
+  superCallOk(attr: A.Attribute): boolean;
+  loadArgsForSuper(e: A.Call): void;
+}
+deferPrototype(parts.classes, 'Compiler', Compiler.prototype, ['classDef', 'superCallOk', 'loadArgsForSuper']);

@@ -169,19 +169,9 @@ export class SymTable {
         break;
       case 'AsyncFunctionDef':
         throw unsupported('async functions', s);
-      case 'ClassDef': {
-        this.addDef(s.name, DEF_LOCAL, s);
-        this.visitExprs(s.bases);
-        for (const k of s.keywords) this.visitExpr(k.value);
-        this.visitExprs(s.decorator_list);
-        this.enterBlock(s.name, 'class', s, s.lineno);
-        const savedPrivate = this.privateName;
-        this.privateName = s.name;
-        this.visitStmts(s.body);
-        this.privateName = savedPrivate;
-        this.exitBlock();
+      case 'ClassDef':
+        this.visitClassDef(s);
         break;
-      }
       case 'Return':
         if (s.value) {
           this.visitExpr(s.value);
@@ -617,3 +607,9 @@ export interface SymTable {
   visitAlias(a: A.Alias): void;
 }
 deferPrototype(parts.imports, 'SymTable', SymTable.prototype, ['visitAlias']);
+
+// class statements: with the rest of class creation, an on-demand part (compile/classdef.ts)
+export interface SymTable {
+  visitClassDef(s: A.ClassDef): void;
+}
+deferPrototype(parts.classes, 'SymTable', SymTable.prototype, ['visitClassDef']);

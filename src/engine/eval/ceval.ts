@@ -17,7 +17,7 @@
 
 import { PyObject, decref, incref, xdecref, dealloc } from '../objects/object.js';
 import { heap } from '../memory/heap.js';
-import { PyTypeObject, isSubtype, TPFLAGS_BASE_EXC_SUBCLASS, TypeType, ObjectType } from '../objects/typeobject.js';
+import { PyTypeObject, isSubtype, TypeType, ObjectType } from '../objects/typeobject.js';
 import { slotInit } from '../objects/typeslots.js';
 import { typeLookup } from '../objects/typeready.js';
 import { Frame, FrameState, acquireFrame, releaseFrame } from './frame.js';
@@ -60,6 +60,7 @@ import { importName, importFrom, importStar } from '../modules/importer.js';
 import { formatValue } from '../objects/formatting.js';
 import { superLookup } from '../objects/superobject.js';
 import { unsupported } from './errors.js';
+import { parts, deferred } from '../ondemand.js';
 
 /** Observes execution for the trace (src/engine/trace/recorder.ts). */
 export interface ExecObserver {
@@ -82,7 +83,7 @@ export function setScheduledGC(f: () => void): void {
 }
 
 /** RERAISE and re-raising from `raise` in a handler must not add a traceback entry. */
-class Reraise {
+export class Reraise {
   constructor(public exc: PyBaseException) {}
 }
 
@@ -2315,21 +2316,6 @@ function getAttrOrNull(o: PyObject, name: string): PyObject | null {
   }
 }
 
-/** _PyObject_LookupSpecial: a dunder looked up on the type, bound to the object. */
-function lookupSpecial(o: PyObject, name: string): PyObject | null {
-  const mro = o.type.mro;
-  for (const t of mro) {
-    const d = t.tpDict as PyDict | null;
-    const v = d ? dictGetItemStr(d, name) : null;
-    if (v !== null) {
-      const g = v.type.tp_descr_get;
-      if (g !== null) return g(v, o, o.type);
-      incref(v);
-      return v;
-    }
-  }
-  return null;
-}
 
 function listExtendChecked(list: PyList, iterable: PyObject): void {
   if (iterable.type.tp_iter === null && iterable.type.mp_subscript === null) {
@@ -2360,16 +2346,14 @@ export function unpackIterable(seq: PyObject, before: number, after: number): Py
   return [...items.slice(0, before), starred, ...items.slice(items.length - after)];
 }
 
-export function checkExceptType(right: PyObject): void {
-  const ok = (t: PyObject): boolean => t instanceof PyTypeObject && isSubtype(t, Exc.BaseException);
-  if (right instanceof PyTuple) {
-    for (const t of right.items) {
-      if (!ok(t)) raise(Exc.TypeError, 'catching classes that do not inherit from BaseException is not allowed');
-    }
-  } else if (!ok(right)) {
-    raise(Exc.TypeError, 'catching classes that do not inherit from BaseException is not allowed');
-  }
-}
+
+// with statements' __enter__/__exit__ lookup and the except clause's type
+// check: with the parser's and compiler's code for try and with statements,
+// an on-demand part (eval/handlers.ts)
+const lookupSpecial = deferred<(o: PyObject, name: string) => PyObject | null>(parts.trywith, 'lookupSpecial');
+export const checkExceptType = deferred<(right: PyObject) => void>(parts.trywith, 'checkExceptType');
+// raise statements (and assert's): an on-demand part (eval/raise.ts)
+const doRaise = deferred<(exc: PyObject | null, cause: PyObject | null) => never>(parts.raise, 'doRaise');
 
 /** PyErr_GivenExceptionMatches */
 export function exceptionMatches(exc: PyObject, spec: PyObject): boolean {
@@ -2377,59 +2361,7 @@ export function exceptionMatches(exc: PyObject, spec: PyObject): boolean {
   return spec instanceof PyTypeObject && isSubtype(exc.type, spec);
 }
 
-/** do_raise: `raise exc from cause` */
-function doRaise(exc: PyObject | null, cause: PyObject | null): never {
-  if (exc === null) {
-    const cur = tstate.excInfo;
-    if (cur === null || cur === PyNone) raise(Exc.RuntimeError, 'No active exception to reraise');
-    incref(cur);
-    throw new Reraise(cur as PyBaseException);
-  }
-  let value: PyBaseException;
-  try {
-    value = toException(exc);
-  } finally {
-    decref(exc);
-  }
-  if (cause !== null) {
-    let c: PyObject | null;
-    try {
-      if (cause === PyNone) c = null;
-      else if (cause instanceof PyTypeObject && isSubtype(cause, Exc.BaseException)) c = call(cause, []);
-      else if (isSubtype(cause.type, Exc.BaseException)) {
-        incref(cause);
-        c = cause;
-      } else {
-        decref(value);
-        raise(Exc.TypeError, 'exception causes must derive from BaseException');
-      }
-    } finally {
-      decref(cause);
-    }
-    xdecref(value.cause);
-    value.cause = c;
-    value.suppressContext = true;
-  }
-  throw new PyRaise(value);
-}
 
-/** An exception class is instantiated; an instance is used as is (new reference). */
-function toException(exc: PyObject): PyBaseException {
-  if (exc instanceof PyTypeObject) {
-    if (!isSubtype(exc, Exc.BaseException)) raise(Exc.TypeError, 'exceptions must derive from BaseException');
-    const v = call(exc, []);
-    if (!isSubtype(v.type, Exc.BaseException)) {
-      decref(v);
-      raise(Exc.TypeError, `calling ${exc.name} should have returned an instance of BaseException, not ${v.type.name}`);
-    }
-    return v as PyBaseException;
-  }
-  if ((exc.type.flags & TPFLAGS_BASE_EXC_SUBCLASS) !== 0) {
-    incref(exc);
-    return exc as PyBaseException;
-  }
-  raise(Exc.TypeError, 'exceptions must derive from BaseException');
-}
 
 function stopIterationValue(exc: PyBaseException): PyObject {
   const args = (exc.args as PyTuple).items;

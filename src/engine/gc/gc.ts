@@ -171,7 +171,7 @@ export function weakrefClearRef(wr: WeakrefFields): void {
 
 /** gcstate->permanent_generation (gc.freeze); kept beside GCState, one per run. */
 const permanentGenerations = new WeakMap<GCState, GCList>();
-function permanent(): GCList {
+export function permanent(): GCList {
   let p = permanentGenerations.get(gcstate);
   if (!p) {
     p = new GCList();
@@ -729,49 +729,8 @@ export function runScheduledCollection(): void {
 
 // ---------------------------------------------------------------- introspection (gcmodule.c)
 
-/**
- * gc.get_objects(generation): tracked objects, generation by generation
- * (borrowed references). `exclude` is the result list being built.
- */
-export function getObjects(generation?: number, exclude: PyObject | null = null): PyObject[] {
-  const out: PyObject[] = [];
-  const gens = generation === undefined ? [0, 1, 2] : [generation];
-  for (const i of gens) for (const o of gcstate.generations[i]) if (o !== exclude) out.push(o);
-  return out;
-}
 
-/** gc.get_referents(*objs): what each GC object's tp_traverse visits, in order (borrowed). */
-export function getReferents(objs: PyObject[]): PyObject[] {
-  const out: PyObject[] = [];
-  for (const o of objs) {
-    if (!isGCObject(o)) continue;
-    const traverse = o.type.tp_traverse;
-    if (traverse === null) continue;
-    traverse(o, (c) => {
-      out.push(c);
-    });
-  }
-  return out;
-}
 
-/** gc.get_referrers(*objs): every tracked object whose tp_traverse visits one of objs (borrowed). */
-export function getReferrers(objs: PyObject[], exclude: PyObject | null = null): PyObject[] {
-  const out: PyObject[] = [];
-  const targets = new Set(objs);
-  for (let i = 0; i < NUM_GENERATIONS; i++) {
-    for (const o of gcstate.generations[i]) {
-      if (o === exclude) continue;
-      const traverse = o.type.tp_traverse;
-      if (traverse === null) continue;
-      let found = false;
-      traverse(o, (c) => {
-        if (targets.has(c)) found = true;
-      });
-      if (found) out.push(o);
-    }
-  }
-  return out;
-}
 
 /** gc.is_tracked */
 export function isTracked(o: PyObject): boolean {
@@ -783,21 +742,5 @@ export function isFinalized(o: PyObject): boolean {
   return isGCObject(o) && o.finalized;
 }
 
-/** gc.freeze: every tracked object moves to the permanent generation, which is never collected. */
-export function freeze(): void {
-  const g = gcstate;
-  for (let i = 0; i < NUM_GENERATIONS; i++) {
-    permanent().merge(g.generations[i]);
-    g.counts[0] = 0;
-  }
-}
 
-/** gc.unfreeze: the permanent generation goes back into the oldest one. */
-export function unfreeze(): void {
-  gcstate.generations[NUM_GENERATIONS - 1].merge(permanent());
-}
 
-/** gc.get_freeze_count */
-export function getFreezeCount(): number {
-  return permanent().size();
-}

@@ -8,34 +8,34 @@ import { PyTypeObject, TypeType, ObjectType, isSubtype, type BuiltinMethod } fro
 import { raise, unsupported } from '../eval/errors.js';
 import { Exc, builtinExceptionTypes, PyBaseException } from '../objects/exceptions.js';
 import {
-  repr, str, strString, hash, getIter, iterNext, iterableToArray, call, getAttr, setAttr, lookupAttr,
-  length, isTrue, richCompare, richCompareBool, absolute, binaryOp, isCallable, isExceptionOf, clearRaise,
+  repr, str, strString, hash, length, isTrue, richCompare, absolute,
 } from '../objects/abstract.js';
-import { parseArgs, noKeywords, checkArity } from '../objects/args.js';
+import { noKeywords, checkArity } from '../objects/args.js';
 import { PyNone, NotImplemented, Ellipsis } from '../objects/singletons.js';
 import { newBool, PyTrue, PyFalse, BoolType } from '../objects/boolobject.js';
-import { PyLong, newInt, LongType, intValue, asIndex } from '../objects/longobject.js';
-import { PyFloat, FloatType, roundFloat, newFloat } from '../objects/floatobject.js';
-import { PyStr, newStr, StrType, strValue, asciiOf } from '../objects/unicodeobject.js';
-import { newTuple, PyTuple, TupleType } from '../objects/tupleobject.js';
-import { newList, PyList, ListType } from '../objects/listobject.js';
-import { PyDict, DictType, newDict, dictGetItemStr, dictSetItemStr, dictItems } from '../objects/dictobject.js';
+import { newInt, LongType } from '../objects/longobject.js';
+import { FloatType } from '../objects/floatobject.js';
+import { PyStr, StrType } from '../objects/unicodeobject.js';
+import { PyTuple, TupleType } from '../objects/tupleobject.js';
+import { ListType } from '../objects/listobject.js';
+import { DictType, newDict, dictGetItemStr, dictSetItemStr } from '../objects/dictobject.js';
 import { SetType, FrozenSetType } from '../objects/setobject.js';
 import { RangeType } from '../objects/rangeobject.js';
 import { SliceType } from '../objects/sliceobject.js';
-import { EnumerateType, ZipType, MapType, FilterType, ReversedType, CallIterType, newCallIter } from '../objects/iterobject.js';
+import { EnumerateType, ZipType, MapType, FilterType, ReversedType, CallIterType } from '../objects/iterobject.js';
 import { BytesType } from '../objects/bytesobject.js';
 import { ByteArrayType } from '../objects/bytearrayobject.js';
 import { ComplexType } from '../objects/complexobject.js';
 import { PropertyType } from '../objects/descrobject.js';
-import { StaticMethodType, ClassMethodType, PyFunction } from '../objects/funcobject.js';
+import { StaticMethodType, ClassMethodType } from '../objects/funcobject.js';
 import { SuperType } from '../objects/superobject.js';
 import { Py_LT, Py_GT } from '../objects/typeobject.js';
 import { callDunder } from '../objects/typeslots.js';
-import { formatValue } from '../objects/formatting.js';
-import { typeNew } from '../objects/typenew.js';
+// evaluated here as before bltinextra.ts took its user (module order fixes the builtin types' ids)
+import '../objects/formatting.js';
+import '../objects/typenew.js';
 import { PyCell } from '../objects/cellobject.js';
-import { callPythonFunction } from '../eval/ceval.js';
+import '../eval/ceval.js';
 import { tstate } from '../eval/pystate.js';
 import { importModule } from './importer.js';
 import type { ModuleDef } from './moduledef.js';
@@ -113,18 +113,7 @@ const reprFn: BuiltinMethod = (_s, args, kw) => {
   return repr(args[0]);
 };
 
-const ascii: BuiltinMethod = (_s, args) => {
-  checkArity('ascii', args, 1, 1);
-  return asciiOf(args[0]);
-};
-
-const format: BuiltinMethod = (_s, args) => {
-  checkArity('format', args, 1, 2);
-  const spec = args[1] ? strValue(args[1]) : '';
-  return formatValue(args[0], spec);
-};
-
-function classInfoCheck(name: string, o: PyObject, cls: PyObject, sub: boolean): boolean {
+export function classInfoCheck(name: string, o: PyObject, cls: PyObject, sub: boolean): boolean {
   if (cls instanceof PyTuple) return cls.items.some((c) => classInfoCheck(name, o, c, sub));
   if (!(cls instanceof PyTypeObject)) {
     raise(Exc.TypeError, `${name}() arg 2 must be a type, a tuple of types, or a union`);
@@ -148,88 +137,6 @@ const isinstance: BuiltinMethod = (_s, args, kw) => {
   noKeywords('isinstance', kw);
   if (args.length !== 2) raise(Exc.TypeError, `isinstance expected 2 arguments, got ${args.length}`);
   return newBool(classInfoCheck('isinstance', args[0], args[1], false));
-};
-
-const issubclass: BuiltinMethod = (_s, args, kw) => {
-  noKeywords('issubclass', kw);
-  if (args.length !== 2) raise(Exc.TypeError, `issubclass expected 2 arguments, got ${args.length}`);
-  if (!(args[0] instanceof PyTypeObject)) raise(Exc.TypeError, 'issubclass() arg 1 must be a class');
-  return newBool(classInfoCheck('issubclass', args[0], args[1], true));
-};
-
-const callable: BuiltinMethod = (_s, args) => {
-  checkArity('callable', args, 1, 1);
-  return newBool(isCallable(args[0]));
-};
-
-const getattr: BuiltinMethod = (_s, args, kw) => {
-  noKeywords('getattr', kw);
-  if (args.length < 2) raise(Exc.TypeError, `getattr expected at least 2 arguments, got ${args.length}`);
-  if (args.length > 3) raise(Exc.TypeError, `getattr expected at most 3 arguments, got ${args.length}`);
-  const name = args[1];
-  if (!(name instanceof PyStr)) raise(Exc.TypeError, `attribute name must be string, not '${name.type.name}'`);
-  if (args.length === 3) {
-    const v = lookupAttr(args[0], name.value);
-    if (v !== null) return v;
-    incref(args[2]);
-    return args[2];
-  }
-  return getAttr(args[0], name.value);
-};
-
-const hasattr: BuiltinMethod = (_s, args) => {
-  if (args.length !== 2) raise(Exc.TypeError, `hasattr expected 2 arguments, got ${args.length}`);
-  const name = args[1];
-  if (!(name instanceof PyStr)) raise(Exc.TypeError, `attribute name must be string, not '${name.type.name}'`);
-  const v = lookupAttr(args[0], name.value);
-  if (v === null) return newBool(false);
-  decref(v);
-  return newBool(true);
-};
-
-const setattr: BuiltinMethod = (_s, args) => {
-  if (args.length !== 3) raise(Exc.TypeError, `setattr expected 3 arguments, got ${args.length}`);
-  const name = args[1];
-  if (!(name instanceof PyStr)) raise(Exc.TypeError, `attribute name must be string, not '${name.type.name}'`);
-  setAttr(args[0], name.value, args[2]);
-  return none();
-};
-
-const delattr: BuiltinMethod = (_s, args) => {
-  if (args.length !== 2) raise(Exc.TypeError, `delattr expected 2 arguments, got ${args.length}`);
-  const name = args[1];
-  if (!(name instanceof PyStr)) raise(Exc.TypeError, `attribute name must be string, not '${name.type.name}'`);
-  setAttr(args[0], name.value, null);
-  return none();
-};
-
-const vars: BuiltinMethod = (_s, args) => {
-  if (args.length === 0) return locals_(_s, [], null);
-  const v = lookupAttr(args[0], '__dict__');
-  if (v === null) raise(Exc.TypeError, 'vars() argument must have __dict__ attribute');
-  return v;
-};
-
-const dir: BuiltinMethod = (_s, args) => {
-  if (args.length === 0) {
-    const f = tstate.frame!;
-    const d = f.locals ?? f.globals;
-    const names = dictItems(d).map(([k]) => strValue(k)).sort();
-    return newList(names.map((n) => newStr(n)));
-  }
-  const r = callDunder(args[0], '__dir__', []);
-  if (r === null) raise(Exc.TypeError, 'object does not provide __dir__');
-  const items = iterableToArray(r);
-  decref(r);
-  const names = items.map((x) => strValue(x)).sort();
-  for (const x of items) decref(x);
-  return newList(names.map((n) => newStr(n)));
-};
-
-const globals: BuiltinMethod = () => {
-  const g = tstate.frame!.globals;
-  incref(g);
-  return g;
 };
 
 export const locals_: BuiltinMethod = () => {
@@ -258,240 +165,12 @@ const abs: BuiltinMethod = (_s, args) => {
 
 const NB_TRUE_DIV = 11, NB_FLOOR = 2, NB_MOD = 6, NB_POW = 8;
 
-const divmod: BuiltinMethod = (_s, args) => {
-  if (args.length !== 2) raise(Exc.TypeError, `divmod expected 2 arguments, got ${args.length}`);
-  const [a, b] = args;
-  const viaDunder = callDunderPair(a, b, '__divmod__', '__rdivmod__');
-  if (viaDunder !== null) return viaDunder;
-  raise(Exc.TypeError, `unsupported operand type(s) for divmod(): '${a.type.name}' and '${b.type.name}'`);
-};
-
-function callDunderPair(a: PyObject, b: PyObject, name: string, rname: string): PyObject | null {
-  if ((a.type === LongType || a.type === BoolType || a.type === FloatType) && (b.type === LongType || b.type === BoolType || b.type === FloatType)) {
-    const q = binaryOp(a, b, NB_FLOOR);
-    try {
-      const r = binaryOp(a, b, NB_MOD);
-      return newTuple([q, r]);
-    } catch (e) {
-      decref(q);
-      throw e;
-    }
-  }
-  const r = callDunder(a, name, [b]);
-  if (r !== null && r !== NotImplemented) return r;
-  const r2 = callDunder(b, rname, [a]);
-  if (r2 !== null && r2 !== NotImplemented) return r2;
-  return null;
-}
-
-const pow: BuiltinMethod = (_s, args, kw) => {
-  const [base, exp, mod] = parseArgs('pow', args, kw, ['base', 'exp', 'mod'], 2);
-  if (mod === undefined || mod === PyNone) return binaryOp(base!, exp!, NB_POW);
-  const f = base!.type.nb_power3;
-  if (f === null) raise(Exc.TypeError, `unsupported operand type(s) for ** or pow(): '${base!.type.name}', '${exp!.type.name}', '${mod.type.name}'`);
-  return f(base!, exp!, mod);
-};
-
-const round: BuiltinMethod = (_s, args, kw) => {
-  const [num, nd] = parseArgs('round', args, kw, ['number', 'ndigits'], 1);
-  const x = num!;
-  if (x.type === FloatType) return roundFloat((x as PyFloat).value, nd === undefined || nd === PyNone ? null : asIndex(nd));
-  const r = callDunder(x, '__round__', nd === undefined ? [] : [nd]);
-  if (r === null) raise(Exc.TypeError, `type ${x.type.name} doesn't define __round__ method`);
-  return r;
-};
-
-function intToBase(args: PyObject[], name: string, prefix: string, radix: number): PyObject {
-  checkArity(name, args, 1, 1);
-  const o = args[0];
-  let v: number | bigint;
-  if (o instanceof PyLong) v = o.value;
-  else {
-    const idx = callDunder(o, '__index__', []);
-    if (idx === null) raise(Exc.TypeError, `'${o.type.name}' object cannot be interpreted as an integer`);
-    v = intValue(idx);
-    decref(idx);
-  }
-  const neg = v < 0;
-  const digits = (neg ? (typeof v === 'bigint' ? -v : -v) : v).toString(radix);
-  return newStr(`${neg ? '-' : ''}${prefix}${digits}`);
-}
-const hex: BuiltinMethod = (_s, args) => intToBase(args, 'hex', '0x', 16);
-const oct: BuiltinMethod = (_s, args) => intToBase(args, 'oct', '0o', 8);
-const bin: BuiltinMethod = (_s, args) => intToBase(args, 'bin', '0b', 2);
-
-const ord: BuiltinMethod = (_s, args) => {
-  checkArity('ord', args, 1, 1);
-  const o = args[0];
-  if (o instanceof PyStr) {
-    const cps = [...o.value];
-    if (cps.length !== 1) raise(Exc.TypeError, `ord() expected a character, but string of length ${cps.length} found`);
-    return newInt(cps[0].codePointAt(0)!);
-  }
-  const b = o as PyObject & { value?: unknown };
-  if (o.type === BytesType && b.value instanceof Uint8Array) {
-    if (b.value.length !== 1) raise(Exc.TypeError, `ord() expected a character, but string of length ${b.value.length} found`);
-    return newInt(b.value[0]);
-  }
-  raise(Exc.TypeError, `ord() expected string of length 1, but ${o.type.name} found`);
-};
-
-const chr: BuiltinMethod = (_s, args) => {
-  checkArity('chr', args, 1, 1);
-  const o = args[0];
-  if (!(o instanceof PyLong)) raise(Exc.TypeError, `'${o.type.name}' object cannot be interpreted as an integer`);
-  const v = o.value;
-  if (typeof v !== 'number' || v < 0 || v > 0x10ffff) raise(Exc.ValueError, 'chr() arg not in range(0x110000)');
-  return newStr(String.fromCodePoint(v));
-};
-
 // ---------------------------------------------------------------- iteration
-
-const iter: BuiltinMethod = (_s, args, kw) => {
-  noKeywords('iter', kw);
-  checkArity('iter', args, 1, 2);
-  if (args.length === 2) {
-    if (!isCallable(args[0])) raise(Exc.TypeError, 'iter(v, w): v must be callable');
-    return newCallIter(args[0], args[1]);
-  }
-  return getIter(args[0]);
-};
-
-const next: BuiltinMethod = (_s, args, kw) => {
-  noKeywords('next', kw);
-  checkArity('next', args, 1, 2);
-  const it = args[0];
-  if (it.type.tp_iternext === null) raise(Exc.TypeError, `'${it.type.name}' object is not an iterator`);
-  let r: PyObject | null;
-  try {
-    r = it.type.tp_iternext(it);
-  } catch (e) {
-    if (args.length === 2 && isExceptionOf(e, Exc.StopIteration)) {
-      clearRaise(e);
-      incref(args[1]);
-      return args[1];
-    }
-    throw e;
-  }
-  if (r !== null) return r;
-  if (args.length === 2) {
-    incref(args[1]);
-    return args[1];
-  }
-  raise(Exc.StopIteration);
-};
-
-function anyAll(name: string, want: boolean): BuiltinMethod {
-  return (_s, args) => {
-    checkArity(name, args, 1, 1);
-    const it = getIter(args[0]);
-    try {
-      for (let x = iterNext(it); x !== null; x = iterNext(it)) {
-        const t = isTrue(x);
-        decref(x);
-        if (t === want) return newBool(want);
-      }
-      return newBool(!want);
-    } finally {
-      decref(it);
-    }
-  };
-}
 
 // ---------------------------------------------------------------- classes
 
-/** __build_class__(func, name, *bases, metaclass=…, **kwds): runs a class body and makes the class. */
-const buildClass: BuiltinMethod = (_s, args, kwnames) => {
-  const nkw = kwnames ? kwnames.length : 0;
-  const npos = args.length - nkw;
-  if (npos < 2) raise(Exc.TypeError, '__build_class__: not enough arguments');
-  const func = args[0];
-  const nameObj = args[1];
-  if (!(func instanceof PyFunction)) raise(Exc.TypeError, '__build_class__: func must be a function');
-  if (!(nameObj instanceof PyStr)) raise(Exc.TypeError, '__build_class__: name is not a string');
-  const bases = args.slice(2, npos);
-  let meta: PyObject | null = null;
-  const kwNames: string[] = [];
-  const kwValues: PyObject[] = [];
-  for (let k = 0; k < nkw; k++) {
-    if (kwnames![k] === 'metaclass') meta = args[npos + k];
-    else {
-      kwNames.push(kwnames![k]);
-      kwValues.push(args[npos + k]);
-    }
-  }
-  for (const b of bases) {
-    if (!(b instanceof PyTypeObject)) {
-      const mro = lookupAttr(b, '__mro_entries__');
-      if (mro !== null) {
-        decref(mro);
-        unsupported('__mro_entries__');
-      }
-    }
-  }
-  if (meta === null) meta = bases.length > 0 ? bases[0].type : TypeType;
-  // _PyType_CalculateMetaclass
-  if (meta instanceof PyTypeObject) {
-    let winner = meta;
-    for (const b of bases) {
-      const bt = b.type;
-      if (isSubtype(winner, bt)) continue;
-      if (isSubtype(bt, winner)) {
-        winner = bt;
-        continue;
-      }
-      raise(Exc.TypeError, 'metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases');
-    }
-    meta = winner;
-  }
-  const basesTuple = newTuple(bases.map((b) => (incref(b), b)));
-  try {
-    let ns: PyObject;
-    const prep = lookupAttr(meta, '__prepare__');
-    if (prep !== null) {
-      try {
-        ns = call(prep, [nameObj, basesTuple, ...kwValues], kwNames.length ? kwNames : null);
-      } finally {
-        decref(prep);
-      }
-    } else {
-      ns = newDict();
-    }
-    try {
-      if (!(ns instanceof PyDict)) unsupported('a __prepare__ that does not return a dict');
-      const cell = callPythonFunction(func, [], null, ns);
-      try {
-        const cls = meta === TypeType
-          ? typeNew(TypeType, nameObj.value, bases as PyTypeObject[], ns)
-          : call(meta, [nameObj, basesTuple, ns, ...kwValues], kwNames.length ? kwNames : null);
-        if (cell instanceof PyCell && cell.ref !== cls) {
-          const got = cell.ref;
-          decref(cls);
-          raise(
-            Exc.TypeError,
-            got === null
-              ? `__class__ not set defining '${nameObj.value}' as ${reprOf(cls)}. Was __classcell__ propagated to type.__new__?`
-              : `__class__ set to ${reprOf(got)} defining '${nameObj.value}' as ${reprOf(cls)}`,
-          );
-        }
-        return cls;
-      } finally {
-        decref(cell);
-      }
-    } finally {
-      decref(ns);
-    }
-  } finally {
-    decref(basesTuple);
-  }
-};
-
-function reprOf(o: PyObject): string {
-  const r = repr(o);
-  const s = r.value;
-  decref(r);
-  return s;
-}
+/** __build_class__: an on-demand part with the rest of class creation (objects/classcreation.ts) */
+const buildClass = deferred<BuiltinMethod>(parts.classes, 'buildClass');
 
 const importFn: BuiltinMethod = (_s, args) => {
   const name = args[0];
@@ -513,12 +192,23 @@ const execOrEval = deferred<(name: 'exec' | 'eval', args: PyObject[], kwnames: s
   parts.exec, 'execOrEval',
 );
 
+/**
+ * The builtins most programs never call: an on-demand part
+ * (modules/bltinextra.ts); a program that names one of them loads it.
+ */
+const x = deferredMethods<BuiltinMethod>(parts.builtins, [
+  'all', 'any', 'ascii', 'bin', 'callable', 'chr', 'delattr', 'dir', 'divmod', 'format', 'getattr', 'globals', 'hasattr',
+  'hex', 'issubclass', 'iter', 'next', 'oct', 'ord', 'pow', 'round', 'setattr', 'vars',
+]);
+
 const functions: Record<string, BuiltinMethod> = {
   __build_class__: buildClass,
   __import__: importFn,
-  abs, all: anyAll('all', false), any: anyAll('any', true), ascii, bin, callable, chr, delattr, dir, divmod,
-  format, getattr, globals, hasattr, hash: hashFn, hex, id, isinstance, issubclass, iter, len, locals: locals_, max, min,
-  next, oct, ord, pow, print, repr: reprFn, round, setattr, sorted, sum, vars,
+  abs, all: x.all, any: x.any, ascii: x.ascii, bin: x.bin, callable: x.callable, chr: x.chr, delattr: x.delattr,
+  dir: x.dir, divmod: x.divmod, format: x.format, getattr: x.getattr, globals: x.globals, hasattr: x.hasattr,
+  hash: hashFn, hex: x.hex, id, isinstance, issubclass: x.issubclass, iter: x.iter, len, locals: locals_, max, min,
+  next: x.next, oct: x.oct, ord: x.ord, pow: x.pow, print, repr: reprFn, round: x.round, setattr: x.setattr, sorted,
+  sum, vars: x.vars,
   input: unsupportedFn('input'), open: unsupportedFn('open'),
   eval: (_s, args, kw) => execOrEval('eval', args, kw),
   exec: (_s, args, kw) => execOrEval('exec', args, kw),
@@ -548,4 +238,4 @@ export function builtinsDef(): ModuleDef {
   };
 }
 
-export { CallIterType, PyBaseException, xdecref, richCompare, str, NB_TRUE_DIV, dictGetItemStr };
+export { CallIterType, PyBaseException, xdecref, richCompare, str, NB_TRUE_DIV, NB_FLOOR, NB_MOD, NB_POW, dictGetItemStr };

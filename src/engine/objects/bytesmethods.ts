@@ -5,20 +5,146 @@
  */
 
 import { PyObject, decref, incref } from './object.js';
-import type { BuiltinMethod, PyTypeObject } from './typeobject.js';
+import {
+  type BuiltinMethod, type PyTypeObject, TPFLAGS_HEAPTYPE, NB_ADD, Py_LT, Py_LE, Py_EQ, Py_NE, Py_GT,
+} from './typeobject.js';
+import type { Hash } from './hash.js';
 import { raise, unsupported } from '../eval/errors.js';
 import { Exc } from './exceptions.js';
-import { PyNone } from './singletons.js';
+import { PyNone, NotImplemented } from './singletons.js';
 import { PyLong, LongType, newInt, newBool, asIndex } from './longobject.js';
-import { PyStr, newStr, strReprString, self_, argStr } from './unicodeobject.js';
+import { PyStr, newStr, strReprString, self_, argStr, siphash13 } from './unicodeobject.js';
 import { PyTuple } from './tupleobject.js';
 import { PyList, newList } from './listobject.js';
-import { clampedIndex } from './sliceobject.js';
+import { clampedIndex, PySlice, sliceIndices } from './sliceobject.js';
 import { parseArgs, checkArity, noKeywords } from './args.js';
 import { iterableToArray, call, isTrue } from './abstract.js';
 import {
-  PyBytes, BytesType, newBytes, newBytesOfType, strArg, indexOf, lastIndexOf, bytesArg,
+  PyBytes, BytesType, newBytes, newBytesOfType, strArg, bytesArg, PyBytesIter,
 } from './bytesobject.js';
+
+// ---------------------------------------------------------------- the type's slots (moved from bytesobject.ts)
+
+function bytesHash(o: PyObject): Hash {
+  const b = o as PyBytes;
+  if (b.hashCache === null) b.hashCache = siphash13(b.value);
+  return b.hashCache;
+}
+
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  return a.length - b.length;
+}
+
+function bytesRichCompare(a: PyObject, b: PyObject, op: number): PyObject {
+  if (!(b instanceof PyBytes)) return NotImplemented;
+  const c = compareBytes((a as PyBytes).value, b.value);
+  switch (op) {
+    case Py_LT: return newBool(c < 0);
+    case Py_LE: return newBool(c <= 0);
+    case Py_EQ: return newBool(c === 0);
+    case Py_NE: return newBool(c !== 0);
+    case Py_GT: return newBool(c > 0);
+    default: return newBool(c >= 0);
+  }
+}
+
+function bytesSubscript(o: PyObject, key: PyObject): PyObject {
+  const u = (o as PyBytes).value;
+  if (key instanceof PySlice) {
+    const [start, stop, step, n] = sliceIndices(key, u.length);
+    if (n <= 0) return newBytes(new Uint8Array(0));
+    if (step === 1) {
+      if (start === 0 && stop === u.length && o.type === BytesType) {
+        incref(o);
+        return o;
+      }
+      return newBytes(u.slice(start, stop));
+    }
+    const out = new Uint8Array(n);
+    for (let i = 0, j = start; i < n; i++, j += step) out[i] = u[j];
+    return newBytes(out);
+  }
+  if (key.type.nb_index !== null) {
+    let i = asIndex(key, Exc.IndexError);
+    if (i < 0) i += u.length;
+    if (i < 0 || i >= u.length) raise(Exc.IndexError, 'index out of range');
+    return newInt(u[i]);
+  }
+  raise(Exc.TypeError, `byte indices must be integers or slices, not ${key.type.name}`);
+}
+
+function indexOf(hay: Uint8Array, needle: Uint8Array, from: number, to: number): number {
+  outer: for (let i = from; i + needle.length <= to; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+function lastIndexOf(hay: Uint8Array, needle: Uint8Array, from: number, to: number): number {
+  outer: for (let i = to - needle.length; i >= from; i--) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+function bytesContains(o: PyObject, item: PyObject): boolean {
+  const u = (o as PyBytes).value;
+  if (item instanceof PyBytes) return indexOf(u, item.value, 0, u.length) >= 0;
+  if (item.type.nb_index !== null) {
+    const v = asIndex(item);
+    if (v < 0 || v > 255) raise(Exc.ValueError, 'byte must be in range(0, 256)');
+    return u.includes(v);
+  }
+  raise(Exc.TypeError, `a bytes-like object is required, not '${item.type.name}'`);
+}
+
+function bytesConcat(a: PyObject, b: PyObject): PyObject {
+  if (!(a instanceof PyBytes)) return NotImplemented;
+  if (!(b instanceof PyBytes)) {
+    // let the right operand's __radd__ try first; CPython's sq_concat raises afterwards
+    if (b.type.hasFlag(TPFLAGS_HEAPTYPE) && b.type.nb[NB_ADD] !== null) return NotImplemented;
+    raise(Exc.TypeError, `can't concat ${b.type.name} to ${a.type.name}`);
+  }
+  const out = new Uint8Array(a.value.length + b.value.length);
+  out.set(a.value);
+  out.set(b.value, a.value.length);
+  return newBytes(out);
+}
+
+function bytesRepeat(a: PyObject, b: PyObject): PyObject {
+  let s: PyBytes, count: PyObject;
+  if (a instanceof PyBytes && b.type.nb_index !== null) {
+    s = a;
+    count = b;
+  } else if (b instanceof PyBytes && a.type.nb_index !== null) {
+    s = b;
+    count = a;
+  } else return NotImplemented;
+  const n = asIndex(count);
+  if (n <= 0 || s.value.length === 0) return newBytes(new Uint8Array(0));
+  if (n === 1 && s.type === BytesType) {
+    incref(s);
+    return s;
+  }
+  if (s.value.length * n > 2 ** 28) unsupported('bytes longer than 2**28');
+  const out = new Uint8Array(s.value.length * n);
+  for (let i = 0; i < n; i++) out.set(s.value, i * s.value.length);
+  return newBytes(out);
+}
+
+function bytesIterNext(o: PyObject): PyObject | null {
+  const it = o as PyBytesIter;
+  const s = it.seq;
+  if (s === null) return null;
+  if (it.index < s.value.length) return newInt(s.value[it.index++]);
+  it.seq = null;
+  decref(s);
+  return null;
+}
 
 // ---------------------------------------------------------------- methods
 
@@ -504,6 +630,13 @@ function intFromBytes(type: PyObject, args: PyObject[], kwnames: string[] | null
 /** The implementations of the stubs in bytesobject.ts, unicodeobject.ts and longobject.ts (src/engine/ondemand.ts checks they match). */
 export const bytesMethods: Record<string, BuiltinMethod | ((...args: never[]) => unknown)> = {
   ...methods,
+  'bytes.tp_hash': bytesHash,
+  'bytes.tp_richcompare': bytesRichCompare,
+  'bytes.mp_subscript': bytesSubscript,
+  'bytes.sq_contains': bytesContains,
+  'bytes.nb_add': bytesConcat,
+  'bytes.nb_multiply': bytesRepeat,
+  'bytes_iterator.tp_iternext': bytesIterNext,
   encode,
   tp_new: bytesNew,
   decodeBytes,

@@ -6,20 +6,20 @@
 import { PyObject, decref, incref, makeImmortal } from './object.js';
 import {
   type PyTypeObject, builtinType, ObjectType, TPFLAGS_BASETYPE, TPFLAGS_BYTES_SUBCLASS, TPFLAGS_HAVE_GC,
-  TPFLAGS_HEAPTYPE, NB_ADD, NB_MULTIPLY, Py_LT, Py_LE, Py_EQ, Py_NE, Py_GT, type Visit,
+  TPFLAGS_HEAPTYPE, NB_ADD, NB_MULTIPLY, type Visit,
   type BuiltinMethod,
 } from './typeobject.js';
 import { heap } from '../memory/heap.js';
-import { raise, unsupported } from '../eval/errors.js';
+import { raise } from '../eval/errors.js';
 import { Exc } from './exceptions.js';
-import { NotImplemented } from './singletons.js';
+import './singletons.js'; // (evaluation order: module order fixes the builtin types' ids)
 import type { Hash } from './hash.js';
 import { gcAlloc, gcFree, gcTrack, gcUntrack } from '../gc/gcobject.js';
-import { newInt, newBool, asIndex } from './longobject.js';
-import { PyStr, newStr, siphash13 } from './unicodeobject.js';
+import { newInt } from './longobject.js';
+import { PyStr, newStr } from './unicodeobject.js';
 import { newTuple } from './tupleobject.js';
 import './listobject.js'; // (evaluation order, see complexobject.ts)
-import { PySlice, sliceIndices } from './sliceobject.js';
+import './sliceobject.js'; // (evaluation order: module order fixes the builtin types' ids)
 import { checkArity, noKeywords } from './args.js';
 import './abstract.js'; // (evaluation order, see complexobject.ts)
 import { parts, deferred, deferredMethods } from '../ondemand.js';
@@ -108,127 +108,16 @@ function bytesRepr(o: PyObject): PyObject {
   return newStr(bytesReprString((o as PyBytes).value));
 }
 
-function bytesHash(o: PyObject): Hash {
-  const b = o as PyBytes;
-  if (b.hashCache === null) b.hashCache = siphash13(b.value);
-  return b.hashCache;
-}
-
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
-  return a.length - b.length;
-}
-
-function bytesRichCompare(a: PyObject, b: PyObject, op: number): PyObject {
-  if (!(b instanceof PyBytes)) return NotImplemented;
-  const c = compareBytes((a as PyBytes).value, b.value);
-  switch (op) {
-    case Py_LT: return newBool(c < 0);
-    case Py_LE: return newBool(c <= 0);
-    case Py_EQ: return newBool(c === 0);
-    case Py_NE: return newBool(c !== 0);
-    case Py_GT: return newBool(c > 0);
-    default: return newBool(c >= 0);
-  }
-}
-
 // ---------------------------------------------------------------- sequence protocol
 
 function bytesLength(o: PyObject): number {
   return (o as PyBytes).value.length;
 }
 
-function bytesSubscript(o: PyObject, key: PyObject): PyObject {
-  const u = (o as PyBytes).value;
-  if (key instanceof PySlice) {
-    const [start, stop, step, n] = sliceIndices(key, u.length);
-    if (n <= 0) return newBytes(new Uint8Array(0));
-    if (step === 1) {
-      if (start === 0 && stop === u.length && o.type === BytesType) {
-        incref(o);
-        return o;
-      }
-      return newBytes(u.slice(start, stop));
-    }
-    const out = new Uint8Array(n);
-    for (let i = 0, j = start; i < n; i++, j += step) out[i] = u[j];
-    return newBytes(out);
-  }
-  if (key.type.nb_index !== null) {
-    let i = asIndex(key, Exc.IndexError);
-    if (i < 0) i += u.length;
-    if (i < 0 || i >= u.length) raise(Exc.IndexError, 'index out of range');
-    return newInt(u[i]);
-  }
-  raise(Exc.TypeError, `byte indices must be integers or slices, not ${key.type.name}`);
-}
-
-export function indexOf(hay: Uint8Array, needle: Uint8Array, from: number, to: number): number {
-  outer: for (let i = from; i + needle.length <= to; i++) {
-    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
-    return i;
-  }
-  return -1;
-}
-
-export function lastIndexOf(hay: Uint8Array, needle: Uint8Array, from: number, to: number): number {
-  outer: for (let i = to - needle.length; i >= from; i--) {
-    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
-    return i;
-  }
-  return -1;
-}
-
 /** A bytes-like argument (bytes only; bytearray/memoryview are not simulated). */
 export function bytesArg(o: PyObject, what = ''): Uint8Array {
   if (o instanceof PyBytes) return o.value;
   raise(Exc.TypeError, what || `a bytes-like object is required, not '${o.type.name}'`);
-}
-
-function bytesContains(o: PyObject, item: PyObject): boolean {
-  const u = (o as PyBytes).value;
-  if (item instanceof PyBytes) return indexOf(u, item.value, 0, u.length) >= 0;
-  if (item.type.nb_index !== null) {
-    const v = asIndex(item);
-    if (v < 0 || v > 255) raise(Exc.ValueError, 'byte must be in range(0, 256)');
-    return u.includes(v);
-  }
-  raise(Exc.TypeError, `a bytes-like object is required, not '${item.type.name}'`);
-}
-
-function bytesConcat(a: PyObject, b: PyObject): PyObject {
-  if (!(a instanceof PyBytes)) return NotImplemented;
-  if (!(b instanceof PyBytes)) {
-    // let the right operand's __radd__ try first; CPython's sq_concat raises afterwards
-    if (b.type.hasFlag(TPFLAGS_HEAPTYPE) && b.type.nb[NB_ADD] !== null) return NotImplemented;
-    raise(Exc.TypeError, `can't concat ${b.type.name} to ${a.type.name}`);
-  }
-  const out = new Uint8Array(a.value.length + b.value.length);
-  out.set(a.value);
-  out.set(b.value, a.value.length);
-  return newBytes(out);
-}
-
-function bytesRepeat(a: PyObject, b: PyObject): PyObject {
-  let s: PyBytes, count: PyObject;
-  if (a instanceof PyBytes && b.type.nb_index !== null) {
-    s = a;
-    count = b;
-  } else if (b instanceof PyBytes && a.type.nb_index !== null) {
-    s = b;
-    count = a;
-  } else return NotImplemented;
-  const n = asIndex(count);
-  if (n <= 0 || s.value.length === 0) return newBytes(new Uint8Array(0));
-  if (n === 1 && s.type === BytesType) {
-    incref(s);
-    return s;
-  }
-  if (s.value.length * n > 2 ** 28) unsupported('bytes longer than 2**28');
-  const out = new Uint8Array(s.value.length * n);
-  for (let i = 0; i < n; i++) out.set(s.value, i * s.value.length);
-  return newBytes(out);
 }
 
 // ---------------------------------------------------------------- iterator
@@ -248,16 +137,6 @@ function bytesIter(o: PyObject): PyObject {
   gcAlloc(it, 32);
   gcTrack(it);
   return it;
-}
-
-function bytesIterNext(o: PyObject): PyObject | null {
-  const it = o as PyBytesIter;
-  const s = it.seq;
-  if (s === null) return null;
-  if (it.index < s.value.length) return newInt(s.value[it.index++]);
-  it.seq = null;
-  decref(s);
-  return null;
 }
 
 function bytesIterDealloc(o: PyObject): void {
@@ -338,26 +217,30 @@ function newTupleOf(o: PyObject): PyObject {
   return newTuple([o]);
 }
 
+// The operations on bytes objects (hash, comparison, subscripts, `in`, `+`,
+// `*`, iteration) are in the bytes part (objects/bytesmethods.ts): a bytes
+// object is made by a bytes literal, bytes(), encode() or to_bytes(), whose
+// names load it (a name built at run time means a second run).
 function initBytesType(t: PyTypeObject): void {
   t.tp_dealloc = bytesDealloc;
   t.tp_repr = bytesRepr;
   // str(b'x') is its repr (and warns under -b, which the simulator does not model)
-  t.tp_hash = bytesHash;
-  t.tp_richcompare = bytesRichCompare;
+  t.tp_hash = deferred(parts.bytes, 'bytes.tp_hash');
+  t.tp_richcompare = deferred(parts.bytes, 'bytes.tp_richcompare');
   t.tp_iter = bytesIter;
   t.tp_sizeof = bytesSizeof;
   t.tp_new = deferred(parts.bytes, 'tp_new');
   t.mp_length = bytesLength;
-  t.mp_subscript = bytesSubscript;
-  t.sq_contains = bytesContains;
-  t.nb[NB_ADD] = bytesConcat;
-  t.nb[NB_MULTIPLY] = bytesRepeat;
+  t.mp_subscript = deferred(parts.bytes, 'bytes.mp_subscript');
+  t.sq_contains = deferred(parts.bytes, 'bytes.sq_contains');
+  t.nb[NB_ADD] = deferred(parts.bytes, 'bytes.nb_add');
+  t.nb[NB_MULTIPLY] = deferred(parts.bytes, 'bytes.nb_multiply');
   t.doc = 'bytes(iterable_of_ints) -> bytes';
   setupBytesMethods(t);
   BytesIterType.tp_dealloc = bytesIterDealloc;
   BytesIterType.tp_traverse = bytesIterTraverse;
   BytesIterType.tp_iter = (o) => (incref(o), o);
-  BytesIterType.tp_iternext = bytesIterNext;
+  BytesIterType.tp_iternext = deferred(parts.bytes, 'bytes_iterator.tp_iternext');
 }
 
 initBytesType(BytesType);

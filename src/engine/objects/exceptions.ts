@@ -10,6 +10,7 @@ import {
   TPFLAGS_BASE_EXC_SUBCLASS, type Visit,
 } from './typeobject.js';
 import { gcAlloc, gcFree, gcTrack, gcUntrack } from '../gc/gcobject.js';
+import { parts, deferred } from '../ondemand.js';
 import { newStr } from './unicodeobject.js';
 import { newTuple, PyTuple, EmptyTuple } from './tupleobject.js';
 
@@ -185,7 +186,7 @@ function excNew(type: PyTypeObject, args: PyObject[], kwnames: string[] | null):
   return newExceptionWithArgs(type, newTuple(items));
 }
 
-function excInit(self: PyObject, args: PyObject[], kwnames: string[] | null): void {
+export function excInit(self: PyObject, args: PyObject[], kwnames: string[] | null): void {
   const e = self as PyBaseException;
   if (kwnames && kwnames.length > 0 && !e.type.hasFlag(1 << 9)) {
     raise(Exc.TypeError, `${e.type.name}() takes no keyword arguments`);
@@ -204,7 +205,7 @@ function isSubtypeOf(a: PyTypeObject, b: PyTypeObject): boolean {
   return a === b || a.mro.includes(b);
 }
 
-function setExtra(e: PyBaseException, name: string, v: PyObject): void {
+export function setExtra(e: PyBaseException, name: string, v: PyObject): void {
   if (!e.extra) e.extra = new Map();
   const old = e.extra.get(name);
   incref(v);
@@ -231,7 +232,7 @@ function excRepr(o: PyObject): PyObject {
   return newStr(`${name}${reprString(e.args)}`);
 }
 
-function optional(o: PyObject | null): PyObject {
+export function optional(o: PyObject | null): PyObject {
   const r = o ?? PyNone;
   incref(r);
   return r;
@@ -379,63 +380,24 @@ Exc.AttributeError.getsets = {
   obj: { get: (self) => optional((self as PyBaseException).extra?.get('obj') ?? null) },
 };
 
-// ---------------------------------------------------------------- SyntaxError's fields (SyntaxError_init, SyntaxError_str)
+// ---------------------------------------------------------------- SyntaxError's fields
 
-import { newInt as newIntForSyntaxError } from './longobject.js';
+// evaluated here as before: module order fixes the builtin types' ids
+import './longobject.js';
 
+// SyntaxError_init, SyntaxError_str and its fields' code: an on-demand part
+// (objects/syntaxerror.ts). The interpreter reports a program that does not
+// parse without a SyntaxError object; one is made only by exec()/eval() or by
+// a program that names SyntaxError (or IndentationError, TabError).
+const SE = parts.syntaxerror;
 const SYNTAX_ERROR_FIELDS = ['msg', 'filename', 'lineno', 'offset', 'text', 'end_lineno', 'end_offset', 'print_file_and_line'] as const;
-
-/** SyntaxError_init: `SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset]))` */
-Exc.SyntaxError.tp_init = (self, args, kwnames) => {
-  excInit(self, args, kwnames);
-  const e = self as PyBaseException;
-  const npos = args.length - (kwnames ? kwnames.length : 0);
-  if (npos >= 1) setExtra(e, 'msg', args[0]);
-  if (npos === 2) {
-    const info = args[1] as PyObject & { items?: PyObject[] };
-    if (!Array.isArray(info.items)) raise(Exc.TypeError, `'${info.type.name}' object is not iterable`);
-    const items = info.items;
-    if (items.length < 4) raise(Exc.TypeError, `function takes at least 4 arguments (${items.length} given)`);
-    if (items.length > 6) raise(Exc.TypeError, `function takes at most 6 arguments (${items.length} given)`);
-    const names = ['filename', 'lineno', 'offset', 'text', 'end_lineno', 'end_offset'];
-    items.forEach((v, i) => setExtra(e, names[i], v));
-    if (items.length === 5) raise(Exc.TypeError, 'end_offset must be provided when end_lineno is provided');
-  }
-};
-
-/** SyntaxError_str: "msg (file.py, line 3)" with the file's basename */
-Exc.SyntaxError.tp_str = (o) => {
-  const e = o as PyBaseException;
-  const msgObj = syntaxErrorField(e, 'msg');
-  const fn = e.extra?.get('filename');
-  const filename = fn instanceof PyStr ? fn.value.slice(fn.value.lastIndexOf('/') + 1) : null;
-  const ln = e.extra?.get('lineno');
-  const haveLineno = ln !== undefined && ln.type.name === 'int';
-  const msg = strString(msgObj ?? PyNone);
-  if (filename === null && !haveLineno) return newStr(msg);
-  if (filename !== null && haveLineno) return newStr(`${msg} (${filename}, line ${strString(ln!)})`);
-  if (filename !== null) return newStr(`${msg} (${filename})`);
-  return newStr(`${msg} (line ${strString(ln!)})`);
-};
-
-function syntaxErrorField(e: PyBaseException, name: string): PyObject | null {
-  const v = e.extra?.get(name);
-  if (v) return v;
-  // exceptions made by the interpreter without __init__ keep the message in args
-  if (name === 'msg') return (e.args as PyTuple).items[0] ?? null;
-  return null;
-}
-
+Exc.SyntaxError.tp_init = deferred(SE, 'SyntaxError.tp_init');
+Exc.SyntaxError.tp_str = deferred(SE, 'SyntaxError.tp_str');
+const getField = deferred<(self: PyObject, name: string) => PyObject>(SE, 'SyntaxError.get');
+const setField = deferred<(self: PyObject, name: string, v: PyObject | null) => void>(SE, 'SyntaxError.set');
 Exc.SyntaxError.getsets = Object.fromEntries(SYNTAX_ERROR_FIELDS.map((name) => [name, {
-  get: (self: PyObject) => optional(syntaxErrorField(self as PyBaseException, name)),
-  set: (self: PyObject, v: PyObject | null) => {
-    const e = self as PyBaseException;
-    if (v === null) {
-      const old = e.extra?.get(name);
-      e.extra?.delete(name);
-      if (old) decref(old);
-    } else setExtra(e, name, v);
-  },
+  get: (self: PyObject) => getField(self, name),
+  set: (self: PyObject, v: PyObject | null) => setField(self, name, v),
 }]));
 
 /** Where a SyntaxError raised at run time (exec/eval) points; text null means None. */
@@ -451,30 +413,6 @@ export interface SyntaxErrorLocation {
 }
 
 /** Sets the fields PyErr_SyntaxLocation / _PyPegen_raise_error give a SyntaxError. */
-export function setSyntaxErrorLocation(e: PyBaseException, loc: SyntaxErrorLocation): void {
-  const put = (name: string, v: PyObject): void => {
-    setExtra(e, name, v);
-    decref(v);
-  };
-  const items = (e.args as PyTuple).items;
-  if (items[0]) setExtra(e, 'msg', items[0]);
-  put('filename', newStr(loc.filename));
-  put('lineno', newIntForSyntaxError(loc.lineno));
-  put('offset', newIntForSyntaxError(loc.offset));
-  if (loc.text !== null) put('text', newStr(loc.text));
-  put('end_lineno', newIntForSyntaxError(loc.end_lineno));
-  put('end_offset', newIntForSyntaxError(loc.end_offset));
-  // args become (msg, (filename, lineno, offset, text, end_lineno, end_offset)), as CPython builds them
-  if (loc.attributesOnly) return;
-  const get = (n: string): PyObject => {
-    const v = e.extra?.get(n) ?? PyNone;
-    incref(v);
-    return v;
-  };
-  const msg = items[0] ?? PyNone;
-  incref(msg);
-  const info = newTuple(['filename', 'lineno', 'offset', 'text', 'end_lineno', 'end_offset'].map(get));
-  const old = e.args;
-  e.args = newTuple([msg, info]);
-  decref(old);
-}
+export const setSyntaxErrorLocation = deferred<(e: PyBaseException, loc: SyntaxErrorLocation) => void>(
+  SE, 'setSyntaxErrorLocation',
+);

@@ -11,17 +11,23 @@ import { gcAlloc, gcFree, gcTrack, gcUntrack } from '../gc/gcobject.js';
 import { raise } from '../eval/errors.js';
 import { Exc } from './exceptions.js';
 import {
-  getIter, iterNext, getItem, call, isTrue, richCompareBool, lookupAttr, isExceptionOf, clearRaise,
-  setSeqIterFactory, length,
+  iterNext, getItem, call, isTrue, richCompareBool, isExceptionOf, clearRaise, setSeqIterFactory,
 } from './abstract.js';
-import { PyLong, newInt, numberIndex } from './longobject.js';
+import { PyLong, newInt } from './longobject.js';
 import { PyNone, NotImplemented } from './singletons.js';
 import { PyTuple, newTuple } from './tupleobject.js';
-import { parseArgs, noKeywords } from './args.js';
+// evaluated here as before iterbuiltins.ts took its users (module order fixes the builtin types' ids)
+import './args.js';
 import { Py_EQ } from './typeobject.js';
+import { parts, deferred } from '../ondemand.js';
+
+// The constructors of enumerate, zip, map, filter and reversed: an on-demand
+// part (objects/iterbuiltins.ts); each one's name loads it. An iterator of
+// these types exists only once its constructor ran, so the other slots stay.
+const P = parts.iterators;
 
 /** A GC iterator object holding references in named fields. */
-function allocIter<T extends PyObject>(o: T, basicsize: number): T {
+export function allocIter<T extends PyObject>(o: T, basicsize: number): T {
   gcAlloc(o, basicsize);
   gcTrack(o);
   return o;
@@ -151,32 +157,7 @@ setupLifetime<PyEnum>(EnumerateType, (o) => [o.sit, o.result, o.longIndex], (o) 
   o.sit = o.result = o.longIndex = null;
 });
 
-EnumerateType.tp_new = (type, args, kwnames) => {
-  const [iterable, start] = parseArgs('enumerate', args, kwnames, ['iterable', 'start'], 1);
-  const e = new PyEnum(type);
-  const sit = getIter(iterable!);
-  let startIdx: PyObject | null = null;
-  if (start !== undefined) {
-    try {
-      startIdx = numberIndex(start);
-    } catch (err) {
-      decref(sit);
-      throw err;
-    }
-  }
-  e.sit = sit;
-  if (startIdx !== null) {
-    const v = (startIdx as PyLong).value;
-    if (typeof v === 'number' && v < 2 ** 62) {
-      e.index = v;
-      decref(startIdx);
-    } else e.longIndex = startIdx;
-  }
-  gcAlloc(e, type.basicsize);
-  e.result = newTuple([newref(PyNone), newref(PyNone)]);
-  gcTrack(e);
-  return e;
-};
+EnumerateType.tp_new = deferred(P, 'enumerate.tp_new');
 
 /** Fills (or reuses when only we hold it) a 2-tuple result, as enum_next/zip_next do. */
 function reuseOrNewPair(holder: { result: PyTuple | null }, a: PyObject, b: PyObject): PyObject {
@@ -231,31 +212,7 @@ ZipType.tp_traverse = (o, visit) => {
   if (z.result) visit(z.result);
 };
 
-ZipType.tp_new = (type, args, kwnames) => {
-  const nkw = kwnames ? kwnames.length : 0;
-  let strict = false;
-  for (let i = 0; i < nkw; i++) {
-    if (kwnames![i] !== 'strict') raise(Exc.TypeError, `zip() got an unexpected keyword argument '${kwnames![i]}'`);
-    strict = isTrue(args[args.length - nkw + i]);
-  }
-  const n = args.length - nkw;
-  const iters: PyObject[] = [];
-  try {
-    for (let i = 0; i < n; i++) iters.push(getIter(args[i]));
-  } catch (e) {
-    for (const it of iters) decref(it);
-    throw e;
-  }
-  const z = new PyZip(type);
-  z.iters = iters;
-  z.strict = strict;
-  gcAlloc(z, type.basicsize);
-  const nones: PyObject[] = [];
-  for (let i = 0; i < n; i++) nones.push(newref(PyNone));
-  z.result = newTuple(nones);
-  gcTrack(z);
-  return z;
-};
+ZipType.tp_new = deferred(P, 'zip.tp_new');
 
 ZipType.tp_iternext = (o) => {
   const z = o as PyZip;
@@ -313,21 +270,7 @@ setupLifetime<PyMap>(MapType, (o) => [...o.iters, o.func], (o) => {
   o.func = null;
 });
 
-MapType.tp_new = (type, args, kwnames) => {
-  if (type === MapType) noKeywords('map', kwnames);
-  if (args.length < 2) raise(Exc.TypeError, 'map() must have at least two arguments.');
-  const iters: PyObject[] = [];
-  try {
-    for (let i = 1; i < args.length; i++) iters.push(getIter(args[i]));
-  } catch (e) {
-    for (const it of iters) decref(it);
-    throw e;
-  }
-  const m = new PyMap(type);
-  m.func = newref(args[0]);
-  m.iters = iters;
-  return allocIter(m, type.basicsize);
-};
+MapType.tp_new = deferred(P, 'map.tp_new');
 
 MapType.tp_iternext = (o) => {
   const m = o as PyMap;
@@ -356,15 +299,7 @@ setupLifetime<PyFilter>(FilterType, (o) => [o.func, o.it], (o) => {
   o.func = o.it = null;
 });
 
-FilterType.tp_new = (type, args, kwnames) => {
-  if (type === FilterType) noKeywords('filter', kwnames);
-  if (args.length !== 2) raise(Exc.TypeError, `filter expected 2 arguments, got ${args.length}`);
-  const it = getIter(args[1]);
-  const f = new PyFilter(type);
-  f.func = newref(args[0]);
-  f.it = it;
-  return allocIter(f, type.basicsize);
-};
+FilterType.tp_new = deferred(P, 'filter.tp_new');
 
 FilterType.tp_iternext = (o) => {
   const f = o as PyFilter;
@@ -409,31 +344,7 @@ setupLifetime<PyReversed>(ReversedType, (o) => [o.seq], (o) => {
   o.seq = null;
 });
 
-ReversedType.tp_new = (type, args, kwnames) => {
-  if (type === ReversedType) noKeywords('reversed', kwnames);
-  if (args.length !== 1) raise(Exc.TypeError, `reversed expected 1 argument, got ${args.length}`);
-  const seq = args[0];
-  const rev = lookupAttr(seq.type, '__reversed__');
-  if (rev === PyNone) {
-    decref(rev);
-    raise(Exc.TypeError, `'${seq.type.name}' object is not reversible`);
-  }
-  if (rev !== null) {
-    try {
-      return call(rev, [seq]);
-    } finally {
-      decref(rev);
-    }
-  }
-  if (seq.type.mp_subscript === null || seq.type.mp_length === null || seq.type.name === 'dict') {
-    raise(Exc.TypeError, `'${seq.type.name}' object is not reversible`);
-  }
-  const n = length(seq);
-  const r = new PyReversed(type);
-  r.index = n - 1;
-  r.seq = newref(seq);
-  return allocIter(r, type.basicsize);
-};
+ReversedType.tp_new = deferred(P, 'reversed.tp_new');
 
 ReversedType.tp_iternext = (o) => {
   const r = o as PyReversed;

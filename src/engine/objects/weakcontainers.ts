@@ -10,7 +10,8 @@
 import { PyObject, decref, incref, xdecref } from './object.js';
 import { builtinType, TPFLAGS_HAVE_GC, type BuiltinMethod, type Visit } from './typeobject.js';
 import { gcAlloc, gcFree, gcTrack, gcUntrack } from '../gc/gcobject.js';
-import { newWeakref, PyWeakReference, setWeakContainersReset } from './weakrefobject.js';
+import { PyWeakReference, setWeakContainersReset } from './weakrefobject.js';
+import { newWeakref } from './weakrefops.js';
 import { newCFunction } from './methodobject.js';
 import {
   newDict, dictGetItem, dictSetItem, dictDelItem, dictItems, dictLength, dictSetItemStr, PyDict,

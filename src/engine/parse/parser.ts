@@ -7,7 +7,7 @@ import type * as A from './ast.js';
 import { PySyntaxError } from './errors.js';
 import type { Token } from './tokenizer.js';
 import { LineMap } from './tokenizer.js';
-import { parts, deferPrototype } from '../ondemand.js';
+import { parts, deferred, deferPrototype } from '../ondemand.js';
 import { decodeBytes, decodeStr, splitStringToken, StringError } from './strings.js';
 
 const KEYWORDS = new Set([
@@ -56,40 +56,8 @@ const BIN_LEVELS: Record<string, A.OperatorKind>[] = [
 
 export const TOO_DEEP = 'not supported by the simulator: source nested too deeply to parse';
 
-/** Human names of node kinds in error messages (_PyPegen_get_expr_name). */
-function exprName(e: A.Expr): string {
-  switch (e.kind) {
-    case 'Attribute': return 'attribute';
-    case 'Subscript': return 'subscript';
-    case 'Starred': return 'starred';
-    case 'Name': return 'name';
-    case 'List': return 'list';
-    case 'Tuple': return 'tuple';
-    case 'Lambda': return 'lambda';
-    case 'Call': return 'function call';
-    case 'BoolOp': case 'BinOp': case 'UnaryOp': return 'expression';
-    case 'GeneratorExp': return 'generator expression';
-    case 'Yield': case 'YieldFrom': return 'yield expression';
-    case 'Await': return 'await expression';
-    case 'ListComp': return 'list comprehension';
-    case 'SetComp': return 'set comprehension';
-    case 'DictComp': return 'dict comprehension';
-    case 'Dict': return 'dict literal';
-    case 'Set': return 'set display';
-    case 'JoinedStr': case 'FormattedValue': return 'f-string expression';
-    case 'Constant': {
-      const v = e.value;
-      if (v.type === 'None') return 'None';
-      if (v.type === 'bool') return v.value ? 'True' : 'False';
-      if (v.type === 'Ellipsis') return 'ellipsis';
-      return 'literal';
-    }
-    case 'Compare': return 'comparison';
-    case 'IfExp': return 'conditional expression';
-    case 'NamedExpr': return 'named expression';
-    default: return 'expression';
-  }
-}
+/** Human names of node kinds in error messages (_PyPegen_get_expr_name): syntax-error diagnostics, parse/diagnostics.ts. */
+const exprName = deferred<(e: A.Expr) => string>(parts.diagnostics, 'exprName');
 
 export class Parser {
   i = 0;
@@ -145,27 +113,6 @@ export class Parser {
 
   raise(msg: string, s: Spanned, e: Spanned = s, type: PySyntaxError['type'] = 'SyntaxError'): never {
     throw new PySyntaxError(type, msg, sLine(s), sCol(s) + 1, eLine(e), eCol(e) + 1);
-  }
-  /** Generic "invalid syntax" at the current token, with CPython's special cases for INDENT/DEDENT. */
-  invalid(t: Token = this.toks[Math.max(this.i, this.furthest)]): never {
-    // CPython reports a generic error at the furthest token its parser looked at
-    if (t.type === 'ERRORTOKEN' && t.error) throw t.error;
-    if (t.type === 'INDENT') {
-      throw new PySyntaxError('IndentationError', 'unexpected indent', t.end_lineno, t.end_col, t.end_lineno, -1);
-    }
-    if (t.type === 'DEDENT') {
-      throw new PySyntaxError('IndentationError', 'unexpected unindent', t.lineno, t.col + 1, t.lineno, -1);
-    }
-    if (t.type === 'ENDMARKER' || (t.type === 'NEWLINE' && t.start === t.end)) {
-      // end of input: CPython points just past the last character of the last line
-      const ln = Math.max(1, this.lines.lineOf(Math.max(0, this.src.length - 1)));
-      const text = this.lines.lineText(ln).replace(/\n$/, '');
-      if (t.type === 'ENDMARKER' && this.src.endsWith('\n')) {
-        throw new PySyntaxError('SyntaxError', 'invalid syntax', ln, text.length + 1, ln, text.length + 2);
-      }
-      throw new PySyntaxError('SyntaxError', 'invalid syntax', ln, text.length + 1, ln, text.length + 2);
-    }
-    this.raise('invalid syntax', t);
   }
   expect(v: string): Token {
     const t = this.eat(v);
@@ -677,23 +624,6 @@ export class Parser {
     return this.fin<A.FunctionDef>({ kind: async ? 'AsyncFunctionDef' : 'FunctionDef', name, args, body, decorator_list, returns }, async ?? t, this.lastOf(body));
   }
 
-  classDef(decorator_list: A.Expr[]): A.ClassDef {
-    this.enter();
-    const t = this.next();
-    if (!this.atName()) this.invalid();
-    const name = this.next().value;
-    if (this.at('[')) this.unsupported('type parameter lists', this.tok);
-    let bases: A.Expr[] = [];
-    let keywords: A.Keyword[] = [];
-    if (this.at('(')) {
-      const open = this.next();
-      ({ args: bases, keywords } = this.callArguments(open));
-    }
-    this.expectColon();
-    const body = this.block('class definition', t);
-    this.depth--;
-    return this.fin<A.ClassDef>({ kind: 'ClassDef', name, bases, keywords, body, decorator_list }, t, this.lastOf(body));
-  }
 
   /** def/lambda parameter lists (up to, not including, ')' or ':') */
   parameters(lambda: boolean): A.Arguments {
@@ -1121,38 +1051,6 @@ export class Parser {
     return { args, keywords, close };
   }
 
-  /** inside brackets, `a b` → "invalid syntax. Perhaps you forgot a comma?" (invalid_expression) */
-  forgotComma(a: A.Expr, fallThrough = false): never {
-    const t = this.tok;
-    const nameString = a.kind === 'Name' && (t.type === 'STRING' || t.type === 'FSTRING_START') && a.end === t.start - (t.start - a.end);
-    if (this.startsExpression() && !this.at('*') && !nameString && !(a.kind === 'Name' && t.type === 'STRING' )) {
-      const save = this.i;
-      const saveFurthest = this.furthest;
-      let b: A.Expr | null = null;
-      try {
-        b = this.expression();
-      } catch (e) {
-        if (!(e instanceof PySyntaxError)) throw e;
-        b = null;
-      }
-      if (!b) {
-        // CPython's expression_without_invalid: a bare disjunction is enough
-        this.i = save;
-        try { b = this.disjunction(); } catch (e) { if (!(e instanceof PySyntaxError)) throw e; b = null; }
-      }
-      if (b && this.isDisjunctionLevel(a)) this.raise('invalid syntax. Perhaps you forgot a comma?', a, b);
-      this.i = save;
-      if (!this.reachedEnd()) this.furthest = saveFurthest;
-    }
-    if (fallThrough) return undefined as never;
-    this.invalid();
-  }
-
-  isDisjunctionLevel(e: A.Expr): boolean {
-    if (this.parenthesized.has(e)) return true;
-    return !(e.kind === 'IfExp' || e.kind === 'Lambda' || e.kind === 'NamedExpr' || e.kind === 'Starred');
-  }
-
 
   atom(): A.Expr {
     const t = this.tok;
@@ -1248,44 +1146,6 @@ export class Parser {
     } finally {
       this.depth--;
     }
-  }
-
-  /** `if x = 1:` (CPython's invalid_named_expression) */
-  assignInCondition(a: A.Expr): never {
-    const save = this.i;
-    const saveFurthest = this.furthest;
-    this.next();
-    let b: A.Expr | null = null;
-    try { b = this.bitOr(); } catch (e) { if (!(e instanceof PySyntaxError)) throw e; }
-    if (b && !this.at('=') && !this.at(':=')) {
-      if (a.kind === 'Name' && !this.parenthesized.has(a)) {
-        this.raise("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", a, b);
-      }
-      const excluded = a.kind === 'List' || a.kind === 'Tuple' || a.kind === 'GeneratorExp'
-        || (a.kind === 'Constant' && (a.value.type === 'bool' || a.value.type === 'None'));
-      if (!excluded && this.isBitOrLevel(a)) {
-        this.raise(`cannot assign to ${exprName(a)} here. Maybe you meant '==' instead of '='?`, a);
-      }
-    }
-    this.i = save;
-    if (!this.reachedEnd()) this.furthest = saveFurthest;
-    this.invalid();
-  }
-
-  forgotCommaOrInvalid(a: A.Expr): never {
-    if (this.at('=') && a.kind === 'Name') {
-      // `(x = 1)` / `if x = 1:` style
-      const save = this.i;
-      this.next();
-      try {
-        const b = this.bitOr();
-        if (!this.at('=') && !this.at(':=')) this.raise("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", a, b);
-      } catch (e) {
-        if (e instanceof PySyntaxError && e.msg.startsWith('invalid syntax. Maybe')) throw e;
-      }
-      this.i = save;
-    }
-    this.forgotComma(a);
   }
 
   closeOrComma(a: A.Expr, closer: string): Token {
@@ -1459,12 +1319,6 @@ export class Parser {
     return this.fin<A.JoinedStr>({ kind: 'JoinedStr', values }, first, last);
   }
 
-  stringError(e: StringError, t: Token): never {
-    if (e.unsupported) {
-      throw new PySyntaxError('SyntaxError', e.msg, t.lineno, t.col + 1, t.end_lineno, t.end_col + 1, false, true);
-    }
-    this.raise(e.msg, t);
-  }
 
 
 
@@ -1499,3 +1353,25 @@ export interface Parser {
   dottedName(): { name: string; first: Token; last: Token };
 }
 deferPrototype(parts.imports, 'Parser', Parser.prototype, ['importStmt', 'fromImport', 'dottedName']);
+
+// syntax-error diagnostics: an on-demand part (parse/diagnostics.ts)
+export interface Parser {
+  /** Generic "invalid syntax" at the current token, with CPython's special cases for INDENT/DEDENT. */
+  invalid(t?: Token): never;
+  /** inside brackets, `a b` → "invalid syntax. Perhaps you forgot a comma?" (invalid_expression) */
+  forgotComma(a: A.Expr, fallThrough?: boolean): never;
+  isDisjunctionLevel(e: A.Expr): boolean;
+  /** `if x = 1:` (CPython's invalid_named_expression) */
+  assignInCondition(a: A.Expr): never;
+  forgotCommaOrInvalid(a: A.Expr): never;
+  stringError(e: StringError, t: Token): never;
+}
+deferPrototype(parts.diagnostics, 'Parser', Parser.prototype, [
+  'invalid', 'forgotComma', 'isDisjunctionLevel', 'assignInCondition', 'forgotCommaOrInvalid', 'stringError',
+]);
+
+// class statements: with the rest of class creation, an on-demand part (compile/classdef.ts)
+export interface Parser {
+  classDef(decorator_list: A.Expr[]): A.ClassDef;
+}
+deferPrototype(parts.classes, 'Parser', Parser.prototype, ['classDef']);
