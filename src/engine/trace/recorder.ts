@@ -1046,7 +1046,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       this.w.u(size);
     }
     const mode = R.kind[k] as EdgeMode;
-    const old = R.targets[k], oldKeys = R.keys[k];
+    const old = R.targets[k], oldIds = R.targetIds[k], oldKeys = R.keys[k], oldKeyIds = R.keyIds[k];
     if (mode === EdgeMode.MAPPING) {
       // no value stored or removed since the edges were last stated (dictobject.ts bumps
       // `writes` on every write of its entries): nothing to compare. A dict a loop fills is
@@ -1062,11 +1062,11 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     let same = -1;
     if (old !== null) {
       if (mode === EdgeMode.SEQUENCE) {
-        if (unchangedItems(R, old, (o as PyList | PyTuple).items)) same = (o as PyList | PyTuple).items.length;
+        if (unchangedItems(old, oldIds!, (o as PyList | PyTuple).items)) same = (o as PyList | PyTuple).items.length;
       } else if (mode === EdgeMode.MAPPING) {
-        if (unchangedEntries(R, old, oldKeys!, o as PyDict)) same = (o as PyDict).used;
+        if (unchangedEntries(old, oldIds!, oldKeys!, oldKeyIds!, o as PyDict)) same = (o as PyDict).used;
       } else if (mode === EdgeMode.ATTRS) {
-        same = unchangedAttrs(R, old, oldKeys!, o);
+        same = unchangedAttrs(old, oldIds!, oldKeys!, oldKeyIds!, o);
       }
     }
     if (same >= 0) {
@@ -1094,59 +1094,77 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     const total = readEdgesInto(o, mode, buf);
     const rt = buf.targets, rk = buf.keys, n = buf.n;
     // The unchanged prefix, compared by object: a target is unchanged when it is the same
-    // object as the row stated last time and that row is still its (not freed; a
-    // reused JS object has a new serial). Then it has the same id, and introducing it again
-    // would do nothing: only the changed tail needs ids (a container touched every step,
-    // like a list a loop appends to, costs pointer comparisons rather than lookups).
+    // object, in the same incarnation (a reused JS object has a new serial), as stated last
+    // time. Then it has the same id, and introducing it again would do nothing: only the
+    // changed tail needs ids (a container touched every step, like a list a loop appends to,
+    // costs pointer comparisons rather than lookups).
     let keep = 0;
     if (old !== null) {
       const m = Math.min(old.length, n);
-      while (keep < m && R.isRowOf(old[keep], rt[keep]) && (!keyed || sameKey(R, oldKeys![keep], rk[keep]))) keep++;
+      while (keep < m && stated(old, oldIds!, keep, rt[keep]) && (!keyed || statedKey(oldKeys!, oldKeyIds!, keep, rk[keep]))) keep++;
       if (keep === n && old.length === n && R.total[k] === total) return;
     } else if (n === 0 && total === 0) {
       R.targets[k] = [];
+      R.targetIds[k] = [];
       R.keys[k] = keyed ? [] : null;
+      R.keyIds[k] = keyed ? [] : null;
       return; // a new container is empty unless said otherwise
     }
-    let targets: number[], keys: number[] | null = null;
+    let targets: PyObject[], ids: number[], keys: (PyObject | null)[] | null = null, keyIds: number[] | null = null;
     this.edgeDepth = depth + 1;
     if (keep === n && old !== null && old.length === n) {
       targets = old; // only the total changed
+      ids = oldIds!;
       keys = oldKeys;
+      keyIds = oldKeyIds;
     } else {
       // As before the prefix comparison existed: every target is introduced (in order)
       // before any key; the prefix's are known already, so only the tail's can be new.
       // The arrays are made at their final length (pushing onto [] reserves 17 slots).
-      targets = new Array<number>(n);
-      for (let i = 0; i < keep; i++) targets[i] = old![i];
-      for (let i = keep; i < n; i++) targets[i] = this.ensureRecord(rt[i]);
+      targets = new Array<PyObject>(n);
+      ids = new Array<number>(n);
+      for (let i = 0; i < keep; i++) {
+        targets[i] = old![i];
+        ids[i] = oldIds![i];
+      }
+      for (let i = keep; i < n; i++) {
+        targets[i] = rt[i];
+        ids[i] = this.ensureKnown(rt[i]);
+      }
       if (keyed) {
-        keys = new Array<number>(n);
-        for (let i = 0; i < keep; i++) keys[i] = oldKeys![i];
+        keys = new Array<PyObject | null>(n);
+        keyIds = new Array<number>(n);
+        for (let i = 0; i < keep; i++) {
+          keys[i] = oldKeys![i];
+          keyIds[i] = oldKeyIds![i];
+        }
         for (let i = keep; i < n; i++) {
           const key = rk[i];
-          keys[i] = key === null ? NO_KEY : this.ensureRecord(key);
+          keys[i] = key;
+          keyIds[i] = key === null ? UNKNOWN : this.ensureKnown(key);
         }
       }
     }
     R.targets[k] = targets;
+    R.targetIds[k] = ids;
     R.keys[k] = keys;
+    R.keyIds[k] = keyIds;
     R.total[k] = total;
     // newly linked containers may have been filled by builtin code without a touch (list(gen)): re-read them
     for (let i = keep; i < n; i++) this.relink(rt[i]);
     this.edgeDepth = depth;
     const w = this.w;
     w.u(Ev.EDGES);
-    this.oid(this.r.id[k]);
+    this.oid(R.id[k]);
     w.u(mode);
     w.u(total);
     w.u(keep);
     w.u(n - keep);
     for (let i = keep; i < n; i++) {
-      this.oid(this.r.id[targets[i]]);
-      if (keys !== null) {
-        const key = keys[i];
-        w.u(key === NO_KEY ? 0 : zz(this.lastId - this.r.id[key]) + 1);
+      this.oid(ids[i]);
+      if (keyIds !== null) {
+        const key = keyIds[i];
+        w.u(key === UNKNOWN ? 0 : zz(this.lastId - key) + 1);
       }
     }
   }
@@ -1246,30 +1264,43 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   }
 }
 
-/** keys[i] of a row's stated edges when the edge has no key (a __slots__ slot) */
-const NO_KEY = -1;
+/**
+ * Is `o` the object stated at index `i` (`objs`, and their ids `ids`), in the same
+ * incarnation? A JS object reused for a new object (free lists) has a new serial, and
+ * serials are never reused; a static object's id never changes. (The stated object is
+ * then alive too: the container holds it.)
+ */
+function stated(objs: PyObject[], ids: number[], i: number, o: PyObject): boolean {
+  return objs[i] === o && (o.serial === ids[i] || o.serial === 0);
+}
+
+/** stated() for a key (null: none, a __slots__ slot). */
+function statedKey(objs: (PyObject | null)[], ids: number[], i: number, o: PyObject | null): boolean {
+  if (o === null) return objs[i] === null;
+  return objs[i] === o && (o.serial === ids[i] || o.serial === 0);
+}
 
 /**
  * Are the first EDGE_CAP items of a list or tuple exactly the ones stated
- * (`old`: their rows; the same objects, and no more of them below the cap)?
- * The same answer as reading them with readEdgesInto and comparing, without the copy.
+ * (the same objects, and no more of them below the cap)? The same answer as
+ * reading them with readEdgesInto and comparing, without the copy.
  */
-function unchangedItems(R: Records, old: number[], items: PyObject[]): boolean {
+function unchangedItems(old: PyObject[], ids: number[], items: PyObject[]): boolean {
   const m = old.length;
   if (Math.min(items.length, EDGE_CAP) !== m) return false;
-  for (let i = 0; i < m; i++) if (!R.isRowOf(old[i], items[i])) return false;
+  for (let i = 0; i < m; i++) if (!stated(old, ids, i, items[i])) return false;
   return true;
 }
 
-/** unchangedItems for a dict's first EDGE_CAP entries (values `old`, keys `oldKeys`). */
-function unchangedEntries(R: Records, old: number[], oldKeys: number[], d: PyDict): boolean {
+/** unchangedItems for a dict's first EDGE_CAP entries. */
+function unchangedEntries(old: PyObject[], ids: number[], oldKeys: (PyObject | null)[], keyIds: number[], d: PyDict): boolean {
   const m = old.length;
   const ek = d.ekeys, ev = d.evalues;
   let j = 0;
   for (let i = 0; i < ek.length && j < EDGE_CAP; i++) {
     const key = ek[i];
     if (key === null) continue;
-    if (j === m || !R.isRowOf(old[j], ev[i]!) || !sameKey(R, oldKeys[j], key)) return false;
+    if (j === m || !stated(old, ids, j, ev[i]!) || !statedKey(oldKeys, keyIds, j, key)) return false;
     j++;
   }
   return j === m;
@@ -1280,7 +1311,7 @@ function unchangedEntries(R: Records, old: number[], oldKeys: number[], d: PyDic
  * readEdgesInto, compared in place. Returns the total number of references when
  * the first EDGE_CAP are exactly the ones stated, else -1.
  */
-function unchangedAttrs(R: Records, old: number[], oldKeys: number[], o: PyObject): number {
+function unchangedAttrs(old: PyObject[], ids: number[], oldKeys: (PyObject | null)[], keyIds: number[], o: PyObject): number {
   const m = old.length;
   let j = 0, total = 0;
   const slots = (o as unknown as { slots?: (PyObject | null)[] }).slots;
@@ -1290,7 +1321,7 @@ function unchangedAttrs(R: Records, old: number[], oldKeys: number[], o: PyObjec
       if (v === null) continue;
       total++;
       if (j < EDGE_CAP) {
-        if (j === m || !R.isRowOf(old[j], v) || oldKeys[j] !== NO_KEY) return -1;
+        if (j === m || !stated(old, ids, j, v) || oldKeys[j] !== null) return -1;
         j++;
       }
     }
@@ -1307,7 +1338,7 @@ function unchangedAttrs(R: Records, old: number[], oldKeys: number[], o: PyObjec
       if (order === null && v === null) continue;
       total++;
       if (j < EDGE_CAP) {
-        if (j === m || !R.isRowOf(old[j], v!) || !sameKey(R, oldKeys[j], names[i])) return -1;
+        if (j === m || !stated(old, ids, j, v!) || !statedKey(oldKeys, keyIds, j, names[i])) return -1;
         j++;
       }
     }
@@ -1320,17 +1351,12 @@ function unchangedAttrs(R: Records, old: number[], oldKeys: number[], o: PyObjec
       if (key === null) continue;
       total++;
       if (j < EDGE_CAP) {
-        if (j === m || !R.isRowOf(old[j], ev[i]!) || !sameKey(R, oldKeys[j], key)) return -1;
+        if (j === m || !stated(old, ids, j, ev[i]!) || !statedKey(oldKeys, keyIds, j, key)) return -1;
         j++;
       }
     }
   }
   return j === m ? total : -1;
-}
-
-/** Is key row `r` (NO_KEY: none) the record of key `o` (null: none)? */
-function sameKey(R: Records, r: number, o: PyObject | null): boolean {
-  return r === NO_KEY ? o === null : o !== null && R.isRowOf(r, o);
 }
 
 function zz(v: number): number {

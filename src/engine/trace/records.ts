@@ -11,9 +11,8 @@
  * trace, and a freed row is reused.
  *
  * A row is referred to by its index. It stays valid while its object lives:
- * `release` frees it (the object was freed) and a later `add` may hand it to
- * another object, so a container's stated targets (rows) are checked with
- * `isRowOf` before they are trusted (see recorder.ts, sameObject).
+ * `releaseLater` frees it (the object was freed) and a later `add` may hand
+ * it to another object.
  */
 
 import type { PyObject } from '../objects/object.js';
@@ -42,10 +41,17 @@ export class Records {
   kind = new Int8Array(1024);
   /** 1: immortal (no INCREF/DECREF is ever stated) */
   immortal = new Uint8Array(1024);
-  /** the rows of the first EDGE_CAP targets the trace last stated (null: not read yet) */
-  targets: (number[] | null)[] = [];
-  /** MAPPING and ATTRS: the rows of their keys (-1: a __slots__ slot) */
-  keys: (number[] | null)[] = [];
+  /**
+   * A container's edges as the trace last stated them: the first EDGE_CAP target
+   * objects (null: not read yet) and their ids. Objects and ids, not rows: a row
+   * freed and reused for the same JS object (recycled under a new serial) must
+   * not pass for the edge stated before.
+   */
+  targets: (PyObject[] | null)[] = [];
+  targetIds: (number[] | null)[] = [];
+  /** MAPPING and ATTRS: the key objects (null: a __slots__ slot) and their ids (0 for none) */
+  keys: ((PyObject | null)[] | null)[] = [];
+  keyIds: (number[] | null)[] = [];
 
   /** rows in use (the highest row handed out + 1) */
   private used = 0;
@@ -62,7 +68,9 @@ export class Records {
       if (r === this.id.length) this.grow();
       this.obj.push(null);
       this.targets.push(null);
+      this.targetIds.push(null);
       this.keys.push(null);
+      this.keyIds.push(null);
     }
     this.obj[r] = o;
     this.id[r] = id;
@@ -76,7 +84,9 @@ export class Records {
     this.kind[r] = kind;
     this.immortal[r] = 0;
     this.targets[r] = null;
+    this.targetIds[r] = null;
     this.keys[r] = null;
+    this.keyIds[r] = null;
     return r;
   }
 
@@ -88,7 +98,9 @@ export class Records {
   releaseLater(r: number): void {
     this.obj[r] = null;
     this.targets[r] = null;
+    this.targetIds[r] = null;
     this.keys[r] = null;
+    this.keyIds[r] = null;
     this.freeLater.push(r);
   }
 
@@ -98,11 +110,6 @@ export class Records {
     if (fl.length === 0) return;
     for (let i = 0; i < fl.length; i++) this.free.push(fl[i]);
     fl.length = 0;
-  }
-
-  /** Is row `r` the record of `o` as it is now (not freed since; a reused JS object has a new serial)? */
-  isRowOf(r: number, o: PyObject): boolean {
-    return this.obj[r] === o && (o.serial === this.id[r] || (o.serial === 0 && this.id[r] < 0));
   }
 
   private grow(): void {
