@@ -346,6 +346,8 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   private statics = new Map<PyObject, number>();
   /** the rows of the small ints in `statics`, by value + 5, -1 until shown (see staticRecord) */
   private smallInts = new Int32Array(262).fill(-1);
+  private lastStatic: PyObject | null = null;
+  private lastStaticRow = -1;
   private nextStaticId = -1;
   private lastId = 0;
   private lastAddr = 0;
@@ -374,7 +376,13 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   private edgeBufs: EdgeBuffer[] = [];
   private edgeDepth = 0;
 
+  /**
+   * the Python frames the trace shows, bottom first: the first `depth` entries (the array
+   * is not shrunk when a frame is popped: a recursion's push and pop took V8's slow paths
+   * that trim and regrow an array's store)
+   */
   private shadow: FrameRec[] = [];
+  private depth = 0;
   /** indices in `shadow` of the frames with cells or free variables, ascending (their names are re-read every step) */
   private cellFrames: number[] = [];
   private mainFrame: Frame | null = null;
@@ -507,7 +515,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
 
   line(frame: Frame, line: number): void {
     if (this.finished) return;
-    const top = this.shadow.length > 0 ? this.shadow[this.shadow.length - 1] : null;
+    const top = this.depth > 0 ? this.shadow[this.depth - 1] : null;
     if (top === null || top.frame !== frame || top.id !== frame.traceId) this.reconcile(frame);
     this.endStep();
     // A loop's backward jump repeats the line event of the line it is on. When
@@ -540,19 +548,19 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   call(frame: Frame): void {
     if (this.finished) return;
     // the caller may have bound names earlier on this line: state them before it is covered
-    if (this.shadow.length > 0) this.diffFrame(this.shadow.length - 1);
+    if (this.depth > 0) this.diffFrame(this.depth - 1);
     this.push(frame);
   }
 
   ret(frame: Frame): void {
     if (this.finished) return;
     const s = this.shadow;
-    let i = s.length - 1;
+    let i = this.depth - 1;
     while (i >= 0 && (s[i].frame !== frame || s[i].id !== frame.traceId)) i--;
     if (i < 0) return;
     // the main module's frame stays on show until the end: its names are the program's globals
     if (i === 0 && frame === this.mainFrame) i = 1;
-    while (s.length > i) this.pop();
+    while (this.depth > i) this.pop();
   }
 
   // ---------------------------------------------------------------- frames
@@ -591,9 +599,9 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       frame.traceRec = rec;
     }
     rec.inUse = true;
-    if (rec.hasCells) this.cellFrames.push(this.shadow.length);
-    this.shadow.push(rec);
-    this.tally.depth(this.shadow.length);
+    if (rec.hasCells) this.cellFrames.push(this.depth);
+    this.shadow[this.depth++] = rec;
+    this.tally.depth(this.depth);
     this.w.u(Ev.CALL);
     this.w.u(frame.traceId);
     this.w.u(rec.codeName);
@@ -601,7 +609,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
 
   /** Pops the top shadow frame (RETURN). */
   private pop(): void {
-    const rec = this.shadow.pop()!;
+    const rec = this.shadow[--this.depth];
     rec.inUse = false;
     if (rec.hasCells) this.cellFrames.pop();
     this.w.u(Ev.RETURN);
@@ -614,7 +622,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     let f: Frame | null = frame;
     let at = -1;
     for (; f !== null; f = f.previous) {
-      let i = s.length - 1;
+      let i = this.depth - 1;
       while (i >= 0 && (s[i].frame !== f || s[i].id !== f.traceId)) i--;
       if (i >= 0) {
         at = i;
@@ -622,9 +630,9 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       }
       chain.push(f);
     }
-    if (at < 0 && this.mainFrame !== null && s.length > 0 && s[0].frame === this.mainFrame) at = 0;
-    while (s.length > at + 1) this.pop();
-    if (s.length > 0) this.diffFrame(s.length - 1);
+    if (at < 0 && this.mainFrame !== null && this.depth > 0 && s[0].frame === this.mainFrame) at = 0;
+    while (this.depth > at + 1) this.pop();
+    if (this.depth > 0) this.diffFrame(this.depth - 1);
     for (let j = chain.length - 1; j >= 0; j--) {
       if (chain[j] === this.mainFrame) continue;
       this.push(chain[j]);
@@ -635,7 +643,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   private diffFrame(index: number): void {
     const rec = this.shadow[index];
     const f = rec.frame;
-    const dist = this.shadow.length - 1 - index;
+    const dist = this.depth - 1 - index;
     if (rec.slots !== null) {
       const ls = f.localsplus;
       const slots = rec.slots;
@@ -823,13 +831,18 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     }
     // 3. names: the running frame, the module's globals, and frames sharing cells
     const s = this.shadow;
-    if (s.length > 0) {
-      this.diffFrame(s.length - 1);
-      if (s.length > 1 && s[0].names !== null) this.diffFrame(0);
+    const depth = this.depth;
+    if (depth > 0) {
+      this.diffFrame(depth - 1);
+      if (depth > 1) {
+        // the module's globals: most steps of a function leave them as they were (see diffFrame)
+        const m = s[0];
+        if (m.names !== null && !(m.lastValues !== null && m.lastWrites === (m.frame.locals as PyDict).writes)) this.diffFrame(0);
+      }
       const cf = this.cellFrames;
       for (let j = 0; j < cf.length; j++) {
         const i = cf[j];
-        if (i >= 1 && i < s.length - 1) this.diffFrame(i);
+        if (i >= 1 && i < depth - 1) this.diffFrame(i);
       }
     }
     // 4. containers on the running frame's value stack (a comprehension's list is
@@ -1020,6 +1033,8 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
         if (k >= 0 && this.r.obj[k] === o) return k;
       }
     }
+    // the last other static object looked up (mostly None, an attribute's or argument's default)
+    if (o === this.lastStatic) return this.lastStaticRow;
     let k = this.statics.get(o);
     if (k === undefined) {
       k = this.r.add(o, this.nextStaticId--, LEAF);
@@ -1029,6 +1044,10 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       if (this.r.kind[k] !== LEAF) this.diffEdges(k);
     }
     if (si >= 0) this.smallInts[si] = k;
+    else {
+      this.lastStatic = o;
+      this.lastStaticRow = k;
+    }
     return k;
   }
 
