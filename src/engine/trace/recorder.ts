@@ -915,7 +915,8 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     const t = o.type;
     const ti = this.typeInfo(t);
     let kind = ti.kind;
-    if (kind === KIND_UNKNOWN || o instanceof PyFunction) kind = this.kindOf(o);
+    // (a function's kind is never cached on its type: it depends on the function, see kindOf)
+    if (kind === KIND_UNKNOWN) kind = this.kindOf(o);
     R.kind[k] = kind;
     w.u(ev);
     const id = R.id[k];

@@ -20,7 +20,7 @@ import type { PyObject } from '../objects/object.js';
 /** rows released during a step are reused only after it (see `releaseLater`) */
 export class Records {
   /** the object of each row; null: a free row */
-  obj: (PyObject | null)[] = [];
+  obj: (PyObject | null)[] = nulls(1024);
   /** the object id in the trace: the serial (> 0), or a negative id for a static object */
   id = new Float64Array(1024);
   /** the refcount the trace last stated (0 for immortal objects) */
@@ -47,30 +47,33 @@ export class Records {
    * freed and reused for the same JS object (recycled under a new serial) must
    * not pass for the edge stated before.
    */
-  targets: (PyObject[] | null)[] = [];
-  targetIds: (number[] | null)[] = [];
+  targets: (PyObject[] | null)[] = nulls(1024);
+  targetIds: (number[] | null)[] = nulls(1024);
   /** MAPPING and ATTRS: the key objects (null: a __slots__ slot) and their ids (0 for none) */
-  keys: ((PyObject | null)[] | null)[] = [];
-  keyIds: (number[] | null)[] = [];
+  keys: ((PyObject | null)[] | null)[] = nulls(1024);
+  keyIds: (number[] | null)[] = nulls(1024);
 
-  /** rows in use (the highest row handed out + 1) */
+  /** rows handed out so far (the highest + 1) */
   private used = 0;
-  private free: number[] = [];
-  /** rows released during the current step: reusable only after it */
-  private freeLater: number[] = [];
+  /**
+   * freed rows, a stack: the first `ready` may be reused; those above were freed
+   * during the current step, and may not be until it ends
+   */
+  private free = new Int32Array(1024);
+  private freeLen = 0;
+  private ready = 0;
 
   /** A new row for `o` (its other columns are reset; the caller sets them). */
   add(o: PyObject, id: number, kind: number): number {
     let r: number;
-    if (this.free.length > 0) r = this.free.pop()!;
-    else {
+    if (this.ready > 0) {
+      // take the top ready row; the top of the stack (freed this step) moves into its place
+      const at = --this.ready;
+      r = this.free[at];
+      this.free[at] = this.free[--this.freeLen];
+    } else {
       r = this.used++;
       if (r === this.id.length) this.grow();
-      this.obj.push(null);
-      this.targets.push(null);
-      this.targetIds.push(null);
-      this.keys.push(null);
-      this.keyIds.push(null);
     }
     this.obj[r] = o;
     this.id[r] = id;
@@ -101,15 +104,12 @@ export class Records {
     this.targetIds[r] = null;
     this.keys[r] = null;
     this.keyIds[r] = null;
-    this.freeLater.push(r);
+    this.free[this.freeLen++] = r;
   }
 
   /** The step has ended: the rows released during it may be reused. */
   endStep(): void {
-    const fl = this.freeLater;
-    if (fl.length === 0) return;
-    for (let i = 0; i < fl.length; i++) this.free.push(fl[i]);
-    fl.length = 0;
+    this.ready = this.freeLen;
   }
 
   private grow(): void {
@@ -124,7 +124,22 @@ export class Records {
     this.writes = grown(this.writes, new Float64Array(n));
     this.kind = grown(this.kind, new Int8Array(n));
     this.immortal = grown(this.immortal, new Uint8Array(n));
+    this.free = grown(this.free, new Int32Array(n));
+    for (let i = this.obj.length; i < n; i++) {
+      this.obj.push(null);
+      this.targets.push(null);
+      this.targetIds.push(null);
+      this.keys.push(null);
+      this.keyIds.push(null);
+    }
   }
+}
+
+/** A packed array of n nulls. */
+function nulls<T>(n: number): (T | null)[] {
+  const a: (T | null)[] = [];
+  for (let i = 0; i < n; i++) a.push(null);
+  return a;
 }
 
 function grown<T extends Float64Array | Int32Array | Int8Array | Uint8Array>(old: T, to: T): T {
