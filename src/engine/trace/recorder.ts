@@ -378,8 +378,8 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
 
   /**
    * the Python frames the trace shows, bottom first: the first `depth` entries (the array
-   * is not shrunk when a frame is popped: a recursion's push and pop took V8's slow paths
-   * that trim and regrow an array's store)
+   * is not shrunk when a frame is popped: `shadow.push` alone was ~1.5% of traced fib's
+   * samples, and V8's pop may trim an array's store that the next calls regrow)
    */
   private shadow: FrameRec[] = [];
   private depth = 0;
