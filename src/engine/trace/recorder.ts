@@ -44,7 +44,6 @@ import {
 } from './events.js';
 import { MemoryTally } from './tally.js';
 import { SerialTable } from './serialtable.js';
-import { Records } from './records.js';
 
 // ---------------------------------------------------------------- reading objects
 
@@ -257,6 +256,33 @@ export function readEdgesInto(o: PyObject, mode: EdgeMode, buf: EdgeBuffer): num
 
 // ---------------------------------------------------------------- the recorder
 
+/** What the recorder remembers about an object the trace has shown. */
+interface Known {
+  id: number;
+  o: PyObject;
+  /** the refcount the trace last stated (0 for immortal objects) */
+  refcnt: number;
+  immortal: boolean;
+  /** step in which the object was allocated; its ALLOC is pending until that step ends */
+  born: number;
+  /** last step this object was processed in (dedupes the touched list) */
+  epoch: number;
+  kind: EdgeKind;
+  /** step in which the edges were last read (guards the re-reading of newly linked containers) */
+  readStep: number;
+  /** the size (sys.getsizeof) the trace last stated */
+  size: number;
+  /** the edges the trace last stated: the total, and the records of the first EDGE_CAP targets and keys */
+  total: number;
+  targets: Known[] | null;
+  /** MAPPING and ATTRS: the keys' records (null: a __slots__ slot) */
+  keys: (Known | null)[] | null;
+  /** MAPPING: the dict's `writes` count when its edges were last stated */
+  writes: number;
+  /** freed: the record is no longer in `known` (a container's `targets` may still hold it) */
+  dead: boolean;
+}
+
 /** A Python frame as the trace shows it. */
 interface FrameRec {
   frame: Frame;
@@ -338,16 +364,11 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   private codeNames = new Map<CodeObject, number[]>();
   private codeCells = new Map<CodeObject, boolean>();
 
-  /** what the recorder remembers about each object the trace has shown, one row each (records.ts) */
-  private r = new Records();
-  /** the rows of the heap objects the trace has shown, by serial */
-  private known = new SerialTable<number>();
-  /** the rows of the static objects it has shown */
-  private statics = new Map<PyObject, number>();
-  /** the rows of the small ints in `statics`, by value + 5, -1 until shown (see staticRecord) */
-  private smallInts = new Int32Array(262).fill(-1);
-  private lastStatic: PyObject | null = null;
-  private lastStaticRow = -1;
+  /** heap objects the trace has shown, by serial */
+  private known = new SerialTable<Known>();
+  private statics = new Map<PyObject, Known>();
+  /** the records of the small ints in `statics`, by value + 5 (see staticRecord) */
+  private smallInts: (Known | undefined)[] = new Array<Known | undefined>(262).fill(undefined);
   private nextStaticId = -1;
   private lastId = 0;
   private lastAddr = 0;
@@ -365,8 +386,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   private stepStartSerial = 0;
   /** set when an object born in this step was introduced before the step ended (then frees must look it up) */
   private midStepKnown = false;
-  /** rows of the containers to re-read at the end of the step */
-  private dirty: number[] = [];
+  private dirty: Known[] = [];
   /** entries of `dirty` in use (reused like `touched`: `length = 0` every step cost ~1.5% of traced b5) */
   private dirtyLen = 0;
   /**
@@ -376,13 +396,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   private edgeBufs: EdgeBuffer[] = [];
   private edgeDepth = 0;
 
-  /**
-   * the Python frames the trace shows, bottom first: the first `depth` entries (the array
-   * is not shrunk when a frame is popped: `shadow.push` alone was ~1.5% of traced fib's
-   * samples, and V8's pop may trim an array's store that the next calls regrow)
-   */
   private shadow: FrameRec[] = [];
-  private depth = 0;
   /** indices in `shadow` of the frames with cells or free variables, ascending (their names are re-read every step) */
   private cellFrames: number[] = [];
   private mainFrame: Frame | null = null;
@@ -488,19 +502,17 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       return;
     }
     const k = this.known.get(serial);
-    const R = this.r;
-    if (k === undefined || R.obj[k] !== o) return;
+    if (k === undefined || k.o !== o) return;
     this.known.delete(serial);
-    const id = R.id[k];
-    const born = R.born[k];
-    R.releaseLater(k);
-    if (born === this.step) {
+    k.dead = true;
+    if (k.born === this.step) {
       // made and freed within this step: no step ever shows it
+      k.born = -2;
       this.transient++;
       return;
     }
     this.w.u(Ev.FREE);
-    this.w.u(zz(this.lastId - id) * 2 + reason);
+    this.w.u(zz(this.lastId - k.id) * 2 + reason);
   }
 
   incref(o: PyObject): void {
@@ -515,7 +527,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
 
   line(frame: Frame, line: number): void {
     if (this.finished) return;
-    const top = this.depth > 0 ? this.shadow[this.depth - 1] : null;
+    const top = this.shadow.length > 0 ? this.shadow[this.shadow.length - 1] : null;
     if (top === null || top.frame !== frame || top.id !== frame.traceId) this.reconcile(frame);
     this.endStep();
     // A loop's backward jump repeats the line event of the line it is on. When
@@ -548,19 +560,19 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   call(frame: Frame): void {
     if (this.finished) return;
     // the caller may have bound names earlier on this line: state them before it is covered
-    if (this.depth > 0) this.diffFrame(this.depth - 1);
+    if (this.shadow.length > 0) this.diffFrame(this.shadow.length - 1);
     this.push(frame);
   }
 
   ret(frame: Frame): void {
     if (this.finished) return;
     const s = this.shadow;
-    let i = this.depth - 1;
+    let i = s.length - 1;
     while (i >= 0 && (s[i].frame !== frame || s[i].id !== frame.traceId)) i--;
     if (i < 0) return;
     // the main module's frame stays on show until the end: its names are the program's globals
     if (i === 0 && frame === this.mainFrame) i = 1;
-    while (this.depth > i) this.pop();
+    while (s.length > i) this.pop();
   }
 
   // ---------------------------------------------------------------- frames
@@ -599,9 +611,9 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       frame.traceRec = rec;
     }
     rec.inUse = true;
-    if (rec.hasCells) this.cellFrames.push(this.depth);
-    this.shadow[this.depth++] = rec;
-    this.tally.depth(this.depth);
+    if (rec.hasCells) this.cellFrames.push(this.shadow.length);
+    this.shadow.push(rec);
+    this.tally.depth(this.shadow.length);
     this.w.u(Ev.CALL);
     this.w.u(frame.traceId);
     this.w.u(rec.codeName);
@@ -609,7 +621,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
 
   /** Pops the top shadow frame (RETURN). */
   private pop(): void {
-    const rec = this.shadow[--this.depth];
+    const rec = this.shadow.pop()!;
     rec.inUse = false;
     if (rec.hasCells) this.cellFrames.pop();
     this.w.u(Ev.RETURN);
@@ -622,7 +634,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     let f: Frame | null = frame;
     let at = -1;
     for (; f !== null; f = f.previous) {
-      let i = this.depth - 1;
+      let i = s.length - 1;
       while (i >= 0 && (s[i].frame !== f || s[i].id !== f.traceId)) i--;
       if (i >= 0) {
         at = i;
@@ -630,9 +642,9 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       }
       chain.push(f);
     }
-    if (at < 0 && this.mainFrame !== null && this.depth > 0 && s[0].frame === this.mainFrame) at = 0;
-    while (this.depth > at + 1) this.pop();
-    if (this.depth > 0) this.diffFrame(this.depth - 1);
+    if (at < 0 && this.mainFrame !== null && s.length > 0 && s[0].frame === this.mainFrame) at = 0;
+    while (s.length > at + 1) this.pop();
+    if (s.length > 0) this.diffFrame(s.length - 1);
     for (let j = chain.length - 1; j >= 0; j--) {
       if (chain[j] === this.mainFrame) continue;
       this.push(chain[j]);
@@ -643,7 +655,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   private diffFrame(index: number): void {
     const rec = this.shadow[index];
     const f = rec.frame;
-    const dist = this.depth - 1 - index;
+    const dist = this.shadow.length - 1 - index;
     if (rec.slots !== null) {
       const ls = f.localsplus;
       const slots = rec.slots;
@@ -660,7 +672,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
           // the name refers to its cell (as in CPython); STORE_DEREF changes the cell's
           // contents without touching it: if the cell is shown, re-read it
           const ck = this.known.get(v.serial);
-          if (ck !== undefined && this.r.obj[ck] === v) this.dirty[this.dirtyLen++] = ck;
+          if (ck !== undefined && ck.o === v) this.dirty[this.dirtyLen++] = ck;
         }
         const id = v === null ? UNKNOWN : v.serial !== 0 ? v.serial : this.staticId(v);
         if (id === slots[i]) continue;
@@ -680,7 +692,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       const map = rec.names!;
       // STORE_NAME changes the dict without touching its refcount: if the dict is shown, re-read it
       const dk = d.serial !== 0 ? this.known.get(d.serial) : undefined;
-      if (dk !== undefined && this.r.kind[dk] !== LEAF && this.r.obj[dk] === d) this.dirty[this.dirtyLen++] = dk;
+      if (dk !== undefined && dk.kind !== LEAF && dk.o === d) this.dirty[this.dirtyLen++] = dk;
       const ek = d.ekeys, ev = d.evalues;
       // fast path: the same key set as last time → only the entries whose value changed
       const last = rec.lastValues;
@@ -791,12 +803,14 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       if (o.serial !== serial || o.refcnt <= 0) continue;
       // already introduced during the step (only possible when one born in it was)
       if (this.midStepKnown && this.known.has(serial)) continue;
-      const k = this.r.add(o, serial, LEAF);
-      this.r.born[k] = step;
+      const k: Known = {
+        id: serial, o, refcnt: 0, immortal: false, born: step, epoch: -1,
+        kind: LEAF, readStep: -1, size: 0, total: 0, targets: null, keys: null, writes: -1, dead: false,
+      };
       this.known.set(serial, k);
       this.describe(Ev.ALLOC, k);
-      this.r.epoch[k] = step;
-      if (this.r.kind[k] !== LEAF) this.dirty[this.dirtyLen++] = k;
+      k.epoch = step;
+      if (k.kind !== LEAF) this.dirty[this.dirtyLen++] = k;
     }
     // 2. net refcount changes
     const t = this.touched;
@@ -811,38 +825,32 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       // (a count of 0 here is an object still being torn down: a __del__ its deallocation
       // triggered is running; it is stated, and freed when its deallocation ends)
       const k = this.known.get(o.serial);
-      const R = this.r;
       // an object the trace has not shown yet gets its count when it is introduced
-      if (k === undefined || R.epoch[k] === step) continue;
-      R.epoch[k] = step;
-      if (R.immortal[k] !== 0) continue;
+      if (k === undefined || k.epoch === step) continue;
+      k.epoch = step;
+      if (k.immortal) continue;
       if (isImmortal(o)) {
         this.describe(Ev.INTRO, k); // became immortal (3.12 interning): re-describe
         continue;
       }
-      const d = o.refcnt - R.refcnt[k];
+      const d = o.refcnt - k.refcnt;
       if (d !== 0) {
         this.w.u(d > 0 ? Ev.INCREF : Ev.DECREF);
-        this.oid(R.id[k]);
+        this.oid(k.id);
         this.w.u(d > 0 ? d : -d);
-        R.refcnt[k] = o.refcnt;
+        k.refcnt = o.refcnt;
       }
-      if (R.kind[k] !== LEAF && o.refcnt > 0) this.dirty[this.dirtyLen++] = k;
+      if (k.kind !== LEAF && o.refcnt > 0) this.dirty[this.dirtyLen++] = k;
     }
     // 3. names: the running frame, the module's globals, and frames sharing cells
     const s = this.shadow;
-    const depth = this.depth;
-    if (depth > 0) {
-      this.diffFrame(depth - 1);
-      if (depth > 1) {
-        // the module's globals: most steps of a function leave them as they were (see diffFrame)
-        const m = s[0];
-        if (m.names !== null && !(m.lastValues !== null && m.lastWrites === (m.frame.locals as PyDict).writes)) this.diffFrame(0);
-      }
+    if (s.length > 0) {
+      this.diffFrame(s.length - 1);
+      if (s.length > 1 && s[0].names !== null) this.diffFrame(0);
       const cf = this.cellFrames;
       for (let j = 0; j < cf.length; j++) {
         const i = cf[j];
-        if (i >= 1 && i < depth - 1) this.diffFrame(i);
+        if (i >= 1 && i < s.length - 1) this.diffFrame(i);
       }
     }
     // 4. containers on the running frame's value stack (a comprehension's list is
@@ -853,15 +861,15 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       const g = top.generator;
       if (g !== null && g.serial !== 0) {
         const gk = this.known.get(g.serial);
-        if (gk !== undefined && this.r.kind[gk] !== LEAF && this.r.obj[gk] === g) this.dirty[this.dirtyLen++] = gk;
+        if (gk !== undefined && gk.kind !== LEAF && gk.o === g) this.dirty[this.dirtyLen++] = gk;
       }
       const st = top.stack;
       for (let i = 0; i < top.sp; i++) {
         const v = st[i];
         if (v === null || v.serial === 0 || v.refcnt <= 0) continue;
         const k = this.known.get(v.serial);
-        if (k !== undefined && this.r.kind[k] !== LEAF && this.r.epoch[k] !== -step - 1) {
-          this.r.epoch[k] = -step - 1;
+        if (k !== undefined && k.kind !== LEAF && k.epoch !== -step - 1) {
+          k.epoch = -step - 1;
           this.dirty[this.dirtyLen++] = k;
         }
       }
@@ -871,12 +879,9 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     const dn = this.dirtyLen;
     for (let i = 0; i < dn; i++) {
       const k = dirty[i];
-      // (a row freed during the step has no object, and is not reused before its end)
-      const o = this.r.obj[k];
-      if (o !== null && o.refcnt > 0 && o.serial === this.r.id[k]) this.diffEdges(k);
+      if (k.o.refcnt > 0 && k.o.serial === k.id) this.diffEdges(k);
     }
     this.dirtyLen = 0;
-    this.r.endStep();
   }
 
   /**
@@ -904,24 +909,20 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   }
 
   /** ALLOC or INTRO: an object's description. */
-  private describe(ev: Ev.ALLOC | Ev.INTRO, k: number): void {
-    const R = this.r;
-    const o = R.obj[k]!;
+  private describe(ev: Ev.ALLOC | Ev.INTRO, k: Known): void {
+    const o = k.o;
     const w = this.w;
     const rc = o.refcnt;
-    const immortal = rc >= IMMORTAL_REFCNT / 2; // isImmortal(o)
-    R.immortal[k] = immortal ? 1 : 0;
-    R.refcnt[k] = immortal ? 0 : rc;
+    k.immortal = rc >= IMMORTAL_REFCNT / 2; // isImmortal(o)
+    k.refcnt = k.immortal ? 0 : rc;
     const t = o.type;
     const ti = this.typeInfo(t);
     let kind = ti.kind;
-    // (a function's kind is never cached on its type: it depends on the function, see kindOf)
-    if (kind === KIND_UNKNOWN) kind = this.kindOf(o);
-    R.kind[k] = kind;
+    if (kind === KIND_UNKNOWN || o instanceof PyFunction) kind = this.kindOf(o);
+    k.kind = kind;
     w.u(ev);
-    const id = R.id[k];
-    w.z(id - this.lastId);
-    this.lastId = id;
+    w.z(k.id - this.lastId);
+    this.lastId = k.id;
     // the type's name as first described (a class renamed later keeps it)
     let tn = ti.name;
     if (tn < 0) {
@@ -932,17 +933,16 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     const addr = addressOf(o.ptr);
     encodeAddr(w, addr, this.lastAddr);
     this.lastAddr = addr;
-    const size = displaySize(o);
-    R.size[k] = size;
-    w.u(size);
-    w.u(R.refcnt[k]);
+    k.size = displaySize(o);
+    w.u(k.size);
+    w.u(k.refcnt);
     if (t === LongType && typeof (o as PyLong).value === 'number') {
       // an exact int, the commonest object by far: what shortValue would say, without its
       // allocation. Only the serial range can make it interpreter-owned: after start-up only
       // modules, their dicts and builtin functions are registered (importer.ts), and the
       // WeakSet look-up of isInterpreterOwned was ~1.5% of traced b2_loop
       const internal = o.serial > 0 && o.serial < heap.startupSerial ? FLAG_INTERNAL : 0;
-      w.u((Val.INT << 3) | (immortal ? FLAG_IMMORTAL : 0) | internal);
+      w.u((Val.INT << 3) | (k.immortal ? FLAG_IMMORTAL : 0) | internal);
       w.z((o as PyLong).value as number);
       return;
     }
@@ -957,12 +957,12 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       // an exact str (the commonest after ints): what shortValue would say, without its allocations
       const sv = (o as PyStr).value;
       const text = sv.length > REPR_CAP ? strReprString(sv.slice(0, REPR_CAP)) + '…' : strReprString(sv);
-      w.u((Val.STR << 3) | (immortal ? FLAG_IMMORTAL : 0) | ((o as PyStr).interned ? FLAG_INTERNED : 0) | internal);
+      w.u((Val.STR << 3) | (k.immortal ? FLAG_IMMORTAL : 0) | ((o as PyStr).interned ? FLAG_INTERNED : 0) | internal);
       w.u(this.str(text));
       return;
     }
     const v = shortValue(o);
-    w.u((v.kind << 3) | (immortal ? FLAG_IMMORTAL : 0) | (o instanceof PyStr && o.interned ? FLAG_INTERNED : 0) |
+    w.u((v.kind << 3) | (k.immortal ? FLAG_IMMORTAL : 0) | (o instanceof PyStr && o.interned ? FLAG_INTERNED : 0) |
       internal);
     switch (v.kind) {
       case Val.INT:
@@ -994,35 +994,37 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
   private relink(o: PyObject): void {
     if (o.serial === 0) return;
     const k = this.known.get(o.serial);
-    const R = this.r;
-    if (k !== undefined && R.kind[k] !== LEAF && R.obj[k] === o && R.readStep[k] !== this.step && o.refcnt > 0) this.diffEdges(k);
+    if (k !== undefined && k.kind !== LEAF && k.o === o && k.readStep !== this.step && o.refcnt > 0) this.diffEdges(k);
   }
 
   /** The object's id, introducing it to the trace first if needed. */
   private ensureKnown(o: PyObject): number {
-    return this.r.id[this.ensureRecord(o)];
+    return this.ensureRecord(o).id;
   }
 
-  /** The object's row, introducing it to the trace first if needed. */
-  private ensureRecord(o: PyObject): number {
+  /** The object's record, introducing it to the trace first if needed. */
+  private ensureRecord(o: PyObject): Known {
     if (o.serial === 0) return this.staticRecord(o);
     const k0 = this.known.get(o.serial);
     if (k0 !== undefined) return k0;
     if (o.serial >= this.stepStartSerial) this.midStepKnown = true;
-    // epoch -1: if introduced mid-step, later changes in the step still count
-    const k = this.r.add(o, o.serial, LEAF);
+    const k: Known = {
+      // epoch -1: if introduced mid-step, later changes in the step still count
+      id: o.serial, o, refcnt: 0, immortal: false, born: -1, epoch: -1,
+      kind: LEAF, readStep: -1, size: 0, total: 0, targets: null, keys: null, writes: -1, dead: false,
+    };
     this.known.set(o.serial, k);
     this.describe(Ev.INTRO, k);
-    if (this.r.kind[k] !== LEAF) this.diffEdges(k);
+    if (k.kind !== LEAF) this.diffEdges(k);
     return k;
   }
 
   /** Ids for statically allocated objects (serial 0), introduced on first use. */
   private staticId(o: PyObject): number {
-    return this.r.id[this.staticRecord(o)];
+    return this.staticRecord(o).id;
   }
 
-  private staticRecord(o: PyObject): number {
+  private staticRecord(o: PyObject): Known {
     // small ints (-5..256), the commonest static objects by far (recursion binds them on
     // every call): an array look-up before the Map's
     let si = -1;
@@ -1031,74 +1033,67 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       if (typeof v === 'number' && v >= -5 && v <= 256) {
         si = v + 5;
         const k = this.smallInts[si];
-        if (k >= 0 && this.r.obj[k] === o) return k;
+        if (k !== undefined && k.o === o) return k;
       }
     }
-    // the last other static object looked up (mostly None, an attribute's or argument's default)
-    if (o === this.lastStatic) return this.lastStaticRow;
     let k = this.statics.get(o);
     if (k === undefined) {
-      k = this.r.add(o, this.nextStaticId--, LEAF);
-      this.r.immortal[k] = 1;
+      k = {
+        id: this.nextStaticId--, o, refcnt: 0, immortal: true, born: -1, epoch: -1,
+        kind: LEAF, readStep: -1, size: 0, total: 0, targets: null, keys: null, writes: -1, dead: false,
+      };
       this.statics.set(o, k);
       this.describe(Ev.INTRO, k);
-      if (this.r.kind[k] !== LEAF) this.diffEdges(k);
+      if (k.kind !== LEAF) this.diffEdges(k);
     }
     if (si >= 0) this.smallInts[si] = k;
-    else {
-      this.lastStatic = o;
-      this.lastStaticRow = k;
-    }
     return k;
   }
 
   /** Re-reads a container and writes an EDGES event if its contents changed. */
-  private diffEdges(k: number): void {
-    const R = this.r;
-    const o = R.obj[k]!;
-    R.readStep[k] = this.step;
-    const size = displaySize(o);
-    if (size !== R.size[k]) {
+  private diffEdges(k: Known): void {
+    k.readStep = this.step;
+    const size = displaySize(k.o);
+    if (size !== k.size) {
       // Lists and dicts grow their item arrays: the view shows getsizeof as it changes.
-      R.size[k] = size;
+      k.size = size;
       this.w.u(Ev.SIZE);
-      this.oid(R.id[k]);
+      this.oid(k.id);
       this.w.u(size);
     }
-    const mode = R.kind[k] as EdgeMode;
-    const old = R.targets[k], oldIds = R.targetIds[k], oldKeys = R.keys[k], oldKeyIds = R.keyIds[k];
+    const mode = k.kind as EdgeMode;
     if (mode === EdgeMode.MAPPING) {
       // no value stored or removed since the edges were last stated (dictobject.ts bumps
       // `writes` on every write of its entries): nothing to compare. A dict a loop fills is
       // touched every step, and comparing its first EDGE_CAP entries each time added up
-      const writes = (o as PyDict).writes;
-      if (old !== null && writes === R.writes[k]) return;
-      R.writes[k] = writes;
+      const writes = (k.o as PyDict).writes;
+      if (k.targets !== null && writes === k.writes) return;
+      k.writes = writes;
     }
     // The stated edges are all still there (a big list or dict a loop adds to past
     // EDGE_CAP, an instance touched on every line): at most the total changed. Compared
     // in place, without copying the edges into the scratch buffer first (that copy was
     // most of re-reading such a list).
     let same = -1;
-    if (old !== null) {
+    if (k.targets !== null) {
       if (mode === EdgeMode.SEQUENCE) {
-        if (unchangedItems(old, oldIds!, (o as PyList | PyTuple).items)) same = (o as PyList | PyTuple).items.length;
+        if (unchangedEdges(k, mode)) same = (k.o as PyList | PyTuple).items.length;
       } else if (mode === EdgeMode.MAPPING) {
-        if (unchangedEntries(old, oldIds!, oldKeys!, oldKeyIds!, o as PyDict)) same = (o as PyDict).used;
+        if (unchangedEdges(k, mode)) same = (k.o as PyDict).used;
       } else if (mode === EdgeMode.ATTRS) {
-        same = unchangedAttrs(old, oldIds!, oldKeys!, oldKeyIds!, o);
+        same = unchangedAttrs(k);
       }
     }
     if (same >= 0) {
       const total = same;
-      if (total === R.total[k]) return;
-      R.total[k] = total;
+      if (total === k.total) return;
+      k.total = total;
       const w = this.w;
       w.u(Ev.EDGES);
-      this.oid(R.id[k]);
+      this.oid(k.id);
       w.u(mode);
       w.u(total);
-      w.u(old!.length);
+      w.u(k.targets!.length);
       w.u(0);
       return;
     }
@@ -1111,80 +1106,63 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       buf = new EdgeBuffer();
       this.edgeBufs[depth] = buf;
     }
-    const total = readEdgesInto(o, mode, buf);
+    const total = readEdgesInto(k.o, mode, buf);
     const rt = buf.targets, rk = buf.keys, n = buf.n;
     // The unchanged prefix, compared by object: a target is unchanged when it is the same
-    // object, in the same incarnation (a reused JS object has a new serial), as stated last
-    // time. Then it has the same id, and introducing it again would do nothing: only the
-    // changed tail needs ids (a container touched every step, like a list a loop appends to,
-    // costs pointer comparisons rather than lookups).
+    // object as the record stated last time and that record is still alive (not freed; a
+    // reused JS object has a new serial). Then it has the same id, and introducing it again
+    // would do nothing: only the changed tail needs ids (a container touched every step,
+    // like a list a loop appends to, costs pointer comparisons rather than lookups).
+    const old = k.targets, oldKeys = k.keys;
     let keep = 0;
     if (old !== null) {
       const m = Math.min(old.length, n);
-      while (keep < m && stated(old, oldIds!, keep, rt[keep]) && (!keyed || statedKey(oldKeys!, oldKeyIds!, keep, rk[keep]))) keep++;
-      if (keep === n && old.length === n && R.total[k] === total) return;
+      while (keep < m && sameObject(old[keep], rt[keep]) && (!keyed || sameKey(oldKeys![keep], rk[keep]))) keep++;
+      if (keep === n && old.length === n && k.total === total) return;
     } else if (n === 0 && total === 0) {
-      R.targets[k] = [];
-      R.targetIds[k] = [];
-      R.keys[k] = keyed ? [] : null;
-      R.keyIds[k] = keyed ? [] : null;
+      k.targets = [];
+      k.keys = keyed ? [] : null;
       return; // a new container is empty unless said otherwise
     }
-    let targets: PyObject[], ids: number[], keys: (PyObject | null)[] | null = null, keyIds: number[] | null = null;
+    let targets: Known[], keys: (Known | null)[] | null = null;
     this.edgeDepth = depth + 1;
     if (keep === n && old !== null && old.length === n) {
       targets = old; // only the total changed
-      ids = oldIds!;
       keys = oldKeys;
-      keyIds = oldKeyIds;
     } else {
       // As before the prefix comparison existed: every target is introduced (in order)
       // before any key; the prefix's are known already, so only the tail's can be new.
       // The arrays are made at their final length (pushing onto [] reserves 17 slots).
-      targets = new Array<PyObject>(n);
-      ids = new Array<number>(n);
-      for (let i = 0; i < keep; i++) {
-        targets[i] = old![i];
-        ids[i] = oldIds![i];
-      }
-      for (let i = keep; i < n; i++) {
-        targets[i] = rt[i];
-        ids[i] = this.ensureKnown(rt[i]);
-      }
+      targets = new Array<Known>(n);
+      for (let i = 0; i < keep; i++) targets[i] = old![i];
+      for (let i = keep; i < n; i++) targets[i] = this.ensureRecord(rt[i]);
       if (keyed) {
-        keys = new Array<PyObject | null>(n);
-        keyIds = new Array<number>(n);
-        for (let i = 0; i < keep; i++) {
-          keys[i] = oldKeys![i];
-          keyIds[i] = oldKeyIds![i];
-        }
+        keys = new Array<Known | null>(n);
+        for (let i = 0; i < keep; i++) keys[i] = oldKeys![i];
         for (let i = keep; i < n; i++) {
           const key = rk[i];
-          keys[i] = key;
-          keyIds[i] = key === null ? UNKNOWN : this.ensureKnown(key);
+          keys[i] = key === null ? null : this.ensureRecord(key);
         }
       }
     }
-    R.targets[k] = targets;
-    R.targetIds[k] = ids;
-    R.keys[k] = keys;
-    R.keyIds[k] = keyIds;
-    R.total[k] = total;
+    k.targets = targets;
+    k.keys = keys;
+    k.total = total;
     // newly linked containers may have been filled by builtin code without a touch (list(gen)): re-read them
     for (let i = keep; i < n; i++) this.relink(rt[i]);
     this.edgeDepth = depth;
     const w = this.w;
     w.u(Ev.EDGES);
-    this.oid(R.id[k]);
+    this.oid(k.id);
     w.u(mode);
     w.u(total);
     w.u(keep);
     w.u(n - keep);
     for (let i = keep; i < n; i++) {
-      this.oid(ids[i]);
-      if (keyIds !== null) {
-        const key = keyIds[i];
-        w.u(key === UNKNOWN ? 0 : zz(this.lastId - key) + 1);
+      this.oid(targets[i].id);
+      if (keys !== null) {
+        const key = keys[i];
+        w.u(key === null ? 0 : zz(this.lastId - key.id) + 1);
       }
     }
   }
@@ -1266,72 +1244,57 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     };
     for (const r of roots) visit(r);
     reachable = false;
-    const R = this.r;
-    for (const k of this.known.values()) {
-      const o = R.obj[k]!;
-      if (o.refcnt >= 0 && o.serial === R.id[k]) visit(o);
-    }
-    for (const k of this.statics.values()) visit(R.obj[k]!);
+    for (const k of this.known.values()) if (k.o.refcnt >= 0 && k.o.serial === k.id) visit(k.o);
+    for (const k of this.statics.values()) visit(k.o);
     this.live!.push({ step: this.step, line, frames, objects, unknownReachable });
   }
 
   private peekId(o: PyObject): number {
-    if (o.serial === 0) {
-      const k = this.statics.get(o);
-      return k === undefined ? UNKNOWN : this.r.id[k];
-    }
+    if (o.serial === 0) return this.statics.get(o)?.id ?? UNKNOWN;
     return this.known.has(o.serial) ? o.serial : UNKNOWN;
   }
 }
 
-/**
- * Is `o` the object stated at index `i` (`objs`, and their ids `ids`), in the same
- * incarnation? A JS object reused for a new object (free lists) has a new serial, and
- * serials are never reused; a static object's id never changes. (The stated object is
- * then alive too: the container holds it.)
- */
-function stated(objs: PyObject[], ids: number[], i: number, o: PyObject): boolean {
-  return objs[i] === o && (o.serial === ids[i] || o.serial === 0);
-}
-
-/** stated() for a key (null: none, a __slots__ slot). */
-function statedKey(objs: (PyObject | null)[], ids: number[], i: number, o: PyObject | null): boolean {
-  if (o === null) return objs[i] === null;
-  return objs[i] === o && (o.serial === ids[i] || o.serial === 0);
+/** Is `rec` the record of `o` as it is now (same object, not freed since; see diffEdges)? */
+function sameObject(rec: Known, o: PyObject): boolean {
+  return rec.o === o && !rec.dead && (o.serial === rec.id || (o.serial === 0 && rec.id < 0));
 }
 
 /**
- * Are the first EDGE_CAP items of a list or tuple exactly the ones stated
- * (the same objects, and no more of them below the cap)? The same answer as
- * reading them with readEdgesInto and comparing, without the copy.
+ * Are the first EDGE_CAP references of a list, tuple or dict exactly the ones
+ * `k` last stated (the same objects, keys too, and no more of them below the cap)?
+ * The same answer as reading them with readEdgesInto and comparing, without the copy.
  */
-function unchangedItems(old: PyObject[], ids: number[], items: PyObject[]): boolean {
+function unchangedEdges(k: Known, mode: EdgeMode.SEQUENCE | EdgeMode.MAPPING): boolean {
+  const old = k.targets!;
   const m = old.length;
-  if (Math.min(items.length, EDGE_CAP) !== m) return false;
-  for (let i = 0; i < m; i++) if (!stated(old, ids, i, items[i])) return false;
-  return true;
-}
-
-/** unchangedItems for a dict's first EDGE_CAP entries. */
-function unchangedEntries(old: PyObject[], ids: number[], oldKeys: (PyObject | null)[], keyIds: number[], d: PyDict): boolean {
-  const m = old.length;
+  if (mode === EdgeMode.SEQUENCE) {
+    const items = (k.o as PyList | PyTuple).items;
+    if (Math.min(items.length, EDGE_CAP) !== m) return false;
+    for (let i = 0; i < m; i++) if (!sameObject(old[i], items[i])) return false;
+    return true;
+  }
+  const d = k.o as PyDict;
   const ek = d.ekeys, ev = d.evalues;
+  const oldKeys = k.keys!;
   let j = 0;
   for (let i = 0; i < ek.length && j < EDGE_CAP; i++) {
     const key = ek[i];
     if (key === null) continue;
-    if (j === m || !stated(old, ids, j, ev[i]!) || !statedKey(oldKeys, keyIds, j, key)) return false;
+    if (j === m || !sameObject(old[j], ev[i]!) || !sameKey(oldKeys[j], key)) return false;
     j++;
   }
   return j === m;
 }
 
 /**
- * unchangedItems for an instance's attributes (EdgeMode.ATTRS): the same walk as
+ * unchangedEdges for an instance's attributes (EdgeMode.ATTRS): the same walk as
  * readEdgesInto, compared in place. Returns the total number of references when
- * the first EDGE_CAP are exactly the ones stated, else -1.
+ * the first EDGE_CAP are exactly the ones `k` last stated, else -1.
  */
-function unchangedAttrs(old: PyObject[], ids: number[], oldKeys: (PyObject | null)[], keyIds: number[], o: PyObject): number {
+function unchangedAttrs(k: Known): number {
+  const o = k.o;
+  const old = k.targets!, oldKeys = k.keys!;
   const m = old.length;
   let j = 0, total = 0;
   const slots = (o as unknown as { slots?: (PyObject | null)[] }).slots;
@@ -1341,7 +1304,7 @@ function unchangedAttrs(old: PyObject[], ids: number[], oldKeys: (PyObject | nul
       if (v === null) continue;
       total++;
       if (j < EDGE_CAP) {
-        if (j === m || !stated(old, ids, j, v) || oldKeys[j] !== null) return -1;
+        if (j === m || !sameObject(old[j], v) || oldKeys[j] !== null) return -1;
         j++;
       }
     }
@@ -1358,7 +1321,7 @@ function unchangedAttrs(old: PyObject[], ids: number[], oldKeys: (PyObject | nul
       if (order === null && v === null) continue;
       total++;
       if (j < EDGE_CAP) {
-        if (j === m || !stated(old, ids, j, v!) || !statedKey(oldKeys, keyIds, j, names[i])) return -1;
+        if (j === m || !sameObject(old[j], v!) || !sameKey(oldKeys[j], names[i])) return -1;
         j++;
       }
     }
@@ -1371,12 +1334,16 @@ function unchangedAttrs(old: PyObject[], ids: number[], oldKeys: (PyObject | nul
       if (key === null) continue;
       total++;
       if (j < EDGE_CAP) {
-        if (j === m || !stated(old, ids, j, ev[i]!) || !statedKey(oldKeys, keyIds, j, key)) return -1;
+        if (j === m || !sameObject(old[j], ev[i]!) || !sameKey(oldKeys[j], key)) return -1;
         j++;
       }
     }
   }
   return j === m ? total : -1;
+}
+
+function sameKey(rec: Known | null, o: PyObject | null): boolean {
+  return rec === null ? o === null : o !== null && sameObject(rec, o);
 }
 
 function zz(v: number): number {
