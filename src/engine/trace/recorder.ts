@@ -24,7 +24,8 @@ import { PyTuple } from '../objects/tupleobject.js';
 import { PyDict } from '../objects/dictobject.js';
 import type { InlineValuesOwner } from '../objects/instancevalues.js';
 import { PySet, setKeys } from '../objects/setobject.js';
-import { PyStr, strReprString } from '../objects/unicodeobject.js';
+import { PyStr, StrType, strReprString } from '../objects/unicodeobject.js';
+import { PyCFunction } from '../objects/methodobject.js';
 import { PyLong, LongType } from '../objects/longobject.js';
 import { PyFloat } from '../objects/floatobject.js';
 import { PyBytes, bytesReprString } from '../objects/bytesobject.js';
@@ -276,6 +277,8 @@ interface Known {
   targets: Known[] | null;
   /** MAPPING and ATTRS: the keys' records (null: a __slots__ slot) */
   keys: (Known | null)[] | null;
+  /** MAPPING: the dict's `writes` count when its edges were last stated */
+  writes: number;
   /** freed: the record is no longer in `known` (a container's `targets` may still hold it) */
   dead: boolean;
 }
@@ -341,6 +344,12 @@ class TypeInfo {
   kind: EdgeKind | typeof KIND_UNKNOWN = KIND_UNKNOWN;
   /** string index of the type's name, -1 until first described */
   name = -1;
+  /**
+   * can an object of this type be in `heap.interpreterOwned` (-1: not looked up)? Only
+   * modules, their dicts and builtin functions are put there (modules/importer.ts), and
+   * the WeakSet look-up for every list, str or instance described cost more than its answer
+   */
+  ownable = -1;
   constructor(readonly owner: TraceRecorder) {}
 }
 
@@ -796,7 +805,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       if (this.midStepKnown && this.known.has(serial)) continue;
       const k: Known = {
         id: serial, o, refcnt: 0, immortal: false, born: step, epoch: -1,
-        kind: LEAF, readStep: -1, size: 0, total: 0, targets: null, keys: null, dead: false,
+        kind: LEAF, readStep: -1, size: 0, total: 0, targets: null, keys: null, writes: -1, dead: false,
       };
       this.known.set(serial, k);
       this.describe(Ev.ALLOC, k);
@@ -937,7 +946,21 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       w.z((o as PyLong).value as number);
       return;
     }
-    const internal = heap.isInterpreterOwned(o) ? FLAG_INTERNAL : 0;
+    let ownable = ti.ownable;
+    if (ownable < 0) {
+      ownable = o instanceof PyModule || o instanceof PyDict || o instanceof PyCFunction ? 1 : 0;
+      ti.ownable = ownable;
+    }
+    const internal = (o.serial > 0 && o.serial < heap.startupSerial) || (ownable === 1 && heap.interpreterOwned.has(o))
+      ? FLAG_INTERNAL : 0; // heap.isInterpreterOwned(o)
+    if (t === StrType) {
+      // an exact str (the commonest after ints): what shortValue would say, without its allocations
+      const sv = (o as PyStr).value;
+      const text = sv.length > REPR_CAP ? strReprString(sv.slice(0, REPR_CAP)) + '…' : strReprString(sv);
+      w.u((Val.STR << 3) | (k.immortal ? FLAG_IMMORTAL : 0) | ((o as PyStr).interned ? FLAG_INTERNED : 0) | internal);
+      w.u(this.str(text));
+      return;
+    }
     const v = shortValue(o);
     w.u((v.kind << 3) | (k.immortal ? FLAG_IMMORTAL : 0) | (o instanceof PyStr && o.interned ? FLAG_INTERNED : 0) |
       internal);
@@ -988,7 +1011,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     const k: Known = {
       // epoch -1: if introduced mid-step, later changes in the step still count
       id: o.serial, o, refcnt: 0, immortal: false, born: -1, epoch: -1,
-      kind: LEAF, readStep: -1, size: 0, total: 0, targets: null, keys: null, dead: false,
+      kind: LEAF, readStep: -1, size: 0, total: 0, targets: null, keys: null, writes: -1, dead: false,
     };
     this.known.set(o.serial, k);
     this.describe(Ev.INTRO, k);
@@ -1017,7 +1040,7 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
     if (k === undefined) {
       k = {
         id: this.nextStaticId--, o, refcnt: 0, immortal: true, born: -1, epoch: -1,
-        kind: LEAF, readStep: -1, size: 0, total: 0, targets: null, keys: null, dead: false,
+        kind: LEAF, readStep: -1, size: 0, total: 0, targets: null, keys: null, writes: -1, dead: false,
       };
       this.statics.set(o, k);
       this.describe(Ev.INTRO, k);
@@ -1039,6 +1062,14 @@ export class TraceRecorder implements MemoryObserver, ExecObserver {
       this.w.u(size);
     }
     const mode = k.kind as EdgeMode;
+    if (mode === EdgeMode.MAPPING) {
+      // no value stored or removed since the edges were last stated (dictobject.ts bumps
+      // `writes` on every write of its entries): nothing to compare. A dict a loop fills is
+      // touched every step, and comparing its first EDGE_CAP entries each time added up
+      const writes = (k.o as PyDict).writes;
+      if (k.targets !== null && writes === k.writes) return;
+      k.writes = writes;
+    }
     // The stated edges are all still there (a big list or dict a loop adds to past
     // EDGE_CAP, an instance touched on every line): at most the total changed. Compared
     // in place, without copying the edges into the scratch buffer first (that copy was
