@@ -420,7 +420,7 @@ export function compiledSource(code: CodeObject): string | null {
     body.push(e.js);
   }
   return [
-    `const S = f.stack, L = f.localsplus;`,
+    `const S = f.stack, L = f.localsplus, C = f.consts, N = f.code.co_names;`,
     `let pc = f.pc;`,
     `try {`,
     `for (;;) {`,
@@ -435,16 +435,15 @@ export function compiledSource(code: CodeObject): string | null {
 
 const RUNTIME_NAMES = Object.keys(runtime);
 
-type Factory = (rt: typeof runtime, consts: unknown[], names: string[], compiledFor: (c: PyCode) => CompiledCode | null) => CompiledCode;
-
 /**
- * Factories by the JS they make. A program run again (the bench, a learner
- * pressing Run) compiles to new code objects but to the same JS, and with
- * the same factory its functions share what V8 learned and optimized on the
- * earlier runs instead of starting cold.
+ * Compiled functions by their JS. A program run again (the bench, a learner
+ * pressing Run) compiles to new code objects but to the same JS, and the
+ * same function then runs it: V8 keeps what it learned and optimized on the
+ * earlier runs instead of starting cold. (So a compiled function takes its
+ * code object's constants and names from the frame, not from a closure.)
  */
-const factories = new Map<string, Factory>();
-const MAX_FACTORIES = 2000;
+const compiled = new Map<string, CompiledCode>();
+const MAX_COMPILED = 2000;
 
 /** Compiles a code object (see the top of this file); null if the interpreter alone runs it. */
 export function compileCode(codeObj: PyCode): CompiledCode | null {
@@ -453,16 +452,17 @@ export function compileCode(codeObj: PyCode): CompiledCode | null {
   if (src === null) return null;
   const name = 'py_' + code.co_name.replace(/[^A-Za-z0-9_]/g, '_');
   const key = name + '\n' + src;
-  let factory = factories.get(key);
-  if (factory === undefined) {
-    if (factories.size >= MAX_FACTORIES) factories.clear();
-    factory = new Function(
-      'rt', 'C', 'N', 'compiledFor',
+  let fn = compiled.get(key);
+  if (fn === undefined) {
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    const factory = new Function(
+      'rt', 'compiledFor',
       `const { ${RUNTIME_NAMES.join(', ')} } = rt;\nreturn function ${name}(f, entry, steps) {\n${src}\n};`,
-    ) as Factory;
-    factories.set(key, factory);
+    ) as (rt: typeof runtime, compiledFor: (c: PyCode) => CompiledCode | null) => CompiledCode;
+    fn = factory(runtime, compiledFor);
+    compiled.set(key, fn);
   }
-  return factory(runtime, codeObj.consts, code.co_names, compiledFor);
+  return fn;
 }
 
 /** A code object's compiled function, compiling it if it is hot now; null if it has none (yet). */
