@@ -459,6 +459,16 @@ export function formatValueOp(v: PyObject, conv: number, spec: PyObject | null):
   }
 }
 
+/** KW_NAMES: the keyword names of the next CALL, from their constant tuple. */
+export function kwNamesOf(t: PyObject): string[] {
+  return ((t as PyTuple).items as PyStr[]).map((s) => s.value);
+}
+
+/** STORE_NAME in a frame without a locals dict. */
+export function noLocalsToStore(name: string): never {
+  raise(Exc.SystemError, `no locals found when storing '${name}'`);
+}
+
 /** MAKE_FUNCTION's work: the function, taking the references to its parts. */
 export function makeFunction(
   frame: Frame, codeObj: PyCode, closure: PyObject | null, annotations: PyObject | null,
@@ -1018,7 +1028,7 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
           const l = frame.locals;
           if (l === null) {
             decref(v);
-            raise(Exc.SystemError, `no locals found when storing '${names[oparg]}'`);
+            noLocalsToStore(names[oparg]);
           }
           try {
             dictSetItemStr(l, names[oparg], v);
@@ -1766,7 +1776,7 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
           break;
         }
         case 172: // KW_NAMES
-          frame.kwnames = ((consts[oparg] as PyTuple).items as PyStr[]).map((s) => s.value);
+          frame.kwnames = kwNamesOf(consts[oparg]);
           break;
         case 171: { // CALL
           let argc = oparg;

@@ -126,7 +126,7 @@ function emit(op: number, a: number, pc: number, d: number, cx: Context): Emitte
     case 124: // LOAD_FAST
       return fall(`{ const v = L[${a}]; v.refcnt++; S[${d}] = v; }`, d + 1);
     case 127: // LOAD_FAST_CHECK
-      return fall(`{ const v = L[${a}]; if (v === null) unboundLocal(f, ${pc}, ${d}, ${a}); v.refcnt++; S[${d}] = v; }`, d + 1);
+      return fall(`{ const v = L[${a}]; if (v === null) { ${save(pc, d)} unboundDeref(f, ${a}); } v.refcnt++; S[${d}] = v; }`, d + 1);
     case 143: // LOAD_FAST_AND_CLEAR
       return fall(`S[${d}] = L[${a}]; L[${a}] = null;`, d + 1);
     case 125: // STORE_FAST
@@ -138,7 +138,7 @@ function emit(op: number, a: number, pc: number, d: number, cx: Context): Emitte
     case 90: // STORE_NAME
       return fall(
         `{ const v = ${top}; ${top} = null; ${save(pc, d - 1)} const l = f.locals; ` +
-        `if (l === null) { decref(v); noLocals(N[${a}]); } ` +
+        `if (l === null) { decref(v); noLocalsToStore(N[${a}]); } ` +
         `try { dictSetItemStr(l, N[${a}], v); } finally { decref(v); } }`, d - 1);
     case 116: { // LOAD_GLOBAL
       const push = a & 1 ? `S[${d}] = null; S[${d + 1}] = ` : `S[${d}] = `;
@@ -309,7 +309,7 @@ function emit(op: number, a: number, pc: number, d: number, cx: Context): Emitte
         `${save(pc, k)} S[${k}] = makeFunction(f, codeObj, parts[0], parts[1], parts[2], parts[3]); }`, k + 1);
     }
     case 172: // KW_NAMES
-      return fall(`f.kwnames = kwNames(C[${a}]);`, d);
+      return fall(`f.kwnames = kwNamesOf(C[${a}]);`, d);
     case 171: // CALL
       // The call is the interpreter's (callAt). A Python frame it pushes is
       // run by a direct call of its compiled code (up to MAX_DIRECT deep;

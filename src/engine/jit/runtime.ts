@@ -5,12 +5,13 @@
  * the corresponding `case` of eval/ceval.ts's dispatch does.
  */
 
-import { decref, xdecref, dealloc, incref, type PyObject } from '../objects/object.js';
+import { decref, xdecref, dealloc } from '../objects/object.js';
 import { Frame, releaseFrame } from '../eval/frame.js';
 import { tstate, StepBudgetExceeded } from '../eval/pystate.js';
 import {
   tierOut, returnFrom, collectScheduled, loadName, loadGlobal, newGlobalIndex, fastIntOp, fastFloatOp,
   compareNumbers, unboundDeref, callAt, unpackIterable, formatValueOp, checkExceptType, exceptionMatches, makeFunction,
+  kwNamesOf, noLocalsToStore,
 } from '../eval/ceval.js';
 import { dictSetItemStr, dictIndexOfStr } from '../objects/dictobject.js';
 import { binaryOp, richCompare, isTrue, getIter, getItem, setItem, getAttr, setAttr, contains, negative } from '../objects/abstract.js';
@@ -19,12 +20,10 @@ import { LongType, newInt } from '../objects/longobject.js';
 import { FloatType } from '../objects/floatobject.js';
 import { PyTrue, PyFalse, newBool } from '../objects/boolobject.js';
 import { PyNone } from '../objects/singletons.js';
-import { StrType, newStr, type PyStr } from '../objects/unicodeobject.js';
-import { newTuple, TupleType, type PyTuple } from '../objects/tupleobject.js';
+import { StrType, newStr } from '../objects/unicodeobject.js';
+import { newTuple, TupleType } from '../objects/tupleobject.js';
 import { newList, listAppendSteal, ListType } from '../objects/listobject.js';
 import { gcstate } from '../gc/gcobject.js';
-import { raise } from '../eval/errors.js';
-import { Exc } from '../objects/exceptions.js';
 
 /**
  * Ends the run when the step budget runs out before instruction `pc` (stack
@@ -37,25 +36,10 @@ function budget(f: Frame, pc: number, sp: number, steps: number): never {
   throw new StepBudgetExceeded(tstate.stepBudget);
 }
 
-/** KW_NAMES */
-function kwNames(t: PyObject): string[] {
-  return ((t as PyTuple).items as PyStr[]).map((s) => s.value);
-}
-
-function unboundLocal(f: Frame, pc: number, sp: number, oparg: number): never {
-  f.pc = pc + 1;
-  f.sp = sp;
-  unboundDeref(f, oparg);
-}
-
-function noLocals(name: string): never {
-  raise(Exc.SystemError, `no locals found when storing '${name}'`);
-}
-
 /** The names compiled code sees (compile.ts binds each to a local of the same name). */
 export const runtime = {
-  tstate, tierOut, gcstate, budget, callAt, kwNames, unboundLocal, noLocals, returnFrom, collectScheduled,
-  incref, decref, xdecref, dealloc, loadName, loadGlobal, newGlobalIndex, dictSetItemStr, dictIndexOfStr,
+  tstate, tierOut, gcstate, budget, callAt, kwNamesOf, noLocalsToStore, returnFrom, collectScheduled,
+  decref, xdecref, dealloc, loadName, loadGlobal, newGlobalIndex, dictSetItemStr, dictIndexOfStr,
   fastIntOp, fastFloatOp, compareNumbers, binaryOp, richCompare, isTrue, getIter, getItem, setItem, getAttr, setAttr,
   contains, getMethod, LongType, FloatType, StrType, PyTrue, PyFalse, PyNone, newBool, newTuple, newList,
   listAppendSteal, newInt, releaseFrame, unpackIterable, formatValueOp, checkExceptType, exceptionMatches, unboundDeref,
