@@ -162,8 +162,8 @@ function subtypeTraverse(o: PyObject, visit: Visit): void {
   if (base !== ObjectType && base.tp_traverse) base.tp_traverse(o, visit);
 }
 
-/** subtype_clear */
-function subtypeClear(o: PyObject): void {
+/** Drops an instance's __slots__ values, first slot first. */
+function clearSlots(o: PyObject): void {
   const slots = (o as unknown as HasSlots).slots;
   if (slots) {
     for (let i = 0; i < slots.length; i++) {
@@ -172,6 +172,11 @@ function subtypeClear(o: PyObject): void {
       xdecref(v);
     }
   }
+}
+
+/** subtype_clear */
+function subtypeClear(o: PyObject): void {
+  clearSlots(o);
   if ((o as InlineValuesOwner).values) clearInstanceAttributes(o as InlineValuesOwner);
   const d = o.dict;
   if (d) {
@@ -200,14 +205,7 @@ function subtypeDealloc(o: PyObject): void {
     gcUntrack(o);
   }
   if (o.weakrefs !== null) clearWeakrefs(o);
-  const slots = (o as unknown as HasSlots).slots;
-  if (slots) {
-    for (let i = 0; i < slots.length; i++) {
-      const v = slots[i];
-      slots[i] = null;
-      xdecref(v);
-    }
-  }
+  clearSlots(o);
   if ((o as InlineValuesOwner).values) freeInstanceAttributes(o as InlineValuesOwner);
   const d = o.dict;
   if (d !== null) {

@@ -210,6 +210,18 @@ function withReferent<T>(p: PyObject, f: (o: PyObject) => T): T {
 function unwrap(o: PyObject): PyObject {
   return isProxy(o) ? proxyObject(o) : o;
 }
+/** Both operands unwrapped (a proxy's referent, anything else as is), held while `f` runs (WRAP_BINARY). */
+function withOperands<T>(a: PyObject, b: PyObject, f: (x: PyObject, y: PyObject) => T): T {
+  const x = unwrap(a), y = unwrap(b);
+  incref(x);
+  incref(y);
+  try {
+    return f(x, y);
+  } finally {
+    decref(x);
+    decref(y);
+  }
+}
 
 /** The proxies' slots (ProxyType and CallableProxyType share them), keyed as their stubs. */
 const proxySlots: Record<string, (...args: never[]) => unknown> = {
@@ -221,17 +233,7 @@ const proxySlots: Record<string, (...args: never[]) => unknown> = {
   'proxy.tp_str': (p: PyObject) => withReferent(p, (o) => str(o)),
   'proxy.tp_getattro': (p: PyObject, name: string) => withReferent(p, (o) => getAttr(o, name)),
   'proxy.tp_setattro': (p: PyObject, name: string, v: PyObject | null) => withReferent(p, (o) => setAttr(o, name, v)),
-  'proxy.tp_richcompare': (a: PyObject, b: PyObject, op: number) => {
-    const x = unwrap(a), y = unwrap(b);
-    incref(x);
-    incref(y);
-    try {
-      return richCompare(x, y, op);
-    } finally {
-      decref(x);
-      decref(y);
-    }
-  },
+  'proxy.tp_richcompare': (a: PyObject, b: PyObject, op: number) => withOperands(a, b, (x, y) => richCompare(x, y, op)),
   'proxy.nb_bool': (p: PyObject) => withReferent(p, (o) => isTrue(o)),
   'proxy.mp_length': (p: PyObject) => withReferent(p, (o) => length(o)),
   'proxy.mp_subscript': (p: PyObject, k: PyObject) => withReferent(p, (o) => getItem(o, k)),
@@ -244,17 +246,7 @@ const proxySlots: Record<string, (...args: never[]) => unknown> = {
 };
 // the number protocol: forward both operands unwrapped (WRAP_BINARY)
 for (let nb = 0; nb < 26; nb++) {
-  proxySlots[`proxy.nb${nb}`] = (a: PyObject, b: PyObject) => {
-    const x = unwrap(a), y = unwrap(b);
-    incref(x);
-    incref(y);
-    try {
-      return binaryOp(x, y, nb);
-    } finally {
-      decref(x);
-      decref(y);
-    }
-  };
+  proxySlots[`proxy.nb${nb}`] = (a: PyObject, b: PyObject) => withOperands(a, b, (x, y) => binaryOp(x, y, nb));
 }
 
 // ---------------------------------------------------------------- PyObject_ClearWeakRefs
