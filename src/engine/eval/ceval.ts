@@ -44,7 +44,7 @@ import { newTuple, PyTuple, TupleType } from '../objects/tupleobject.js';
 import { newList, PyList, ListType, listAppend, listExtend, listAppendSteal } from '../objects/listobject.js';
 import {
   newDict, newDictPresized, dictGetItemStr, dictSetItemStr, dictDelItemStr, dictSetItem, PyDict, DictType,
-  dictMerge, dictGetItem, dictKeys, dictIndexOfStr,
+  dictMerge, dictGetItem, dictKeys, dictIndexOfStr, dictReplaceValueAt,
 } from '../objects/dictobject.js';
 import { newSet, setAdd, PySet } from '../objects/setobject.js';
 import { newSlice } from '../objects/sliceobject.js';
@@ -1004,7 +1004,7 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
           const name = names[oparg];
           frame.sp = sp;
           frame.pc = pc;
-          const v = loadName(frame, name);
+          const v = loadName(frame, name, pc - 1);
           stack[sp++] = v;
           break;
         }
@@ -1025,16 +1025,7 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
           stack[sp] = null;
           frame.sp = sp;
           frame.pc = pc;
-          const l = frame.locals;
-          if (l === null) {
-            decref(v);
-            noLocalsToStore(names[oparg]);
-          }
-          try {
-            dictSetItemStr(l, names[oparg], v);
-          } finally {
-            decref(v);
-          }
+          storeName(frame, names[oparg], v, pc - 1);
           break;
         }
         case 91: { // DELETE_NAME
@@ -2286,16 +2277,77 @@ export function unboundDeref(frame: Frame, oparg: number): never {
 }
 void CO_FAST_CELL;
 
-export function loadName(frame: Frame, name: string): PyObject {
+/**
+ * LOAD_NAME: the locals, then the globals, then the builtins. The entry the
+ * name was last found in among the locals is cached per instruction, as
+ * LOAD_GLOBAL's is, and checked the same way; a module's code, where the
+ * locals are the globals, looks there only once.
+ */
+export function loadName(frame: Frame, name: string, pc: number): PyObject {
   const l = frame.locals;
-  if (l !== null) {
-    const v = l.type === DictType ? dictGetItemStr(l, name) : null;
+  if (l !== null && l.type === DictType) {
+    const d = l as PyDict;
+    const cache = frame.codeObj.globalIndex ?? newGlobalIndex(frame.codeObj);
+    let ix = cache[pc];
+    if (!(ix >= 0 && ix < d.ekeys.length && holdsName(d, ix, name))) {
+      ix = dictIndexOfStr(d, name);
+      cache[pc] = ix;
+    }
+    if (ix >= 0) {
+      const v = d.evalues[ix]!;
+      incref(v);
+      return v;
+    }
+    const v = d.nonStr === 0 ? null : dictGetItemStr(d, name);
     if (v !== null) {
       incref(v);
       return v;
     }
+    if (d === frame.globals) {
+      const b = dictGetItemStr(frame.builtins, name);
+      if (b === null) raiseNameError(name);
+      incref(b);
+      return b;
+    }
   }
   return loadGlobal(frame, name);
+}
+
+/** Does entry `ix` of `d` hold exact-str key `name` (and so is the only entry equal to it)? */
+function holdsName(d: PyDict, ix: number, name: string): boolean {
+  const k = d.ekeys[ix];
+  return k !== null && k.type === StrType && (k as PyStr).value === name;
+}
+
+/**
+ * STORE_NAME (`v` moves from the stack): with the same per-instruction
+ * cache as LOAD_NAME, an existing name's value is replaced without a lookup,
+ * with the references counted as dictSetItemStr counts them.
+ */
+export function storeName(frame: Frame, name: string, v: PyObject, pc: number): void {
+  const l = frame.locals;
+  if (l === null) {
+    decref(v);
+    noLocalsToStore(name);
+  }
+  try {
+    const d = l as PyDict;
+    if (l.type === DictType) {
+      const cache = frame.codeObj.globalIndex ?? newGlobalIndex(frame.codeObj);
+      let ix = cache[pc];
+      if (!(ix >= 0 && ix < d.ekeys.length && holdsName(d, ix, name))) {
+        ix = dictIndexOfStr(d, name);
+        cache[pc] = ix;
+      }
+      if (ix >= 0) {
+        dictReplaceValueAt(d, ix, v);
+        return;
+      }
+    }
+    dictSetItemStr(d, name, v);
+  } finally {
+    decref(v);
+  }
 }
 
 export function newGlobalIndex(codeObj: PyCode): Int32Array {

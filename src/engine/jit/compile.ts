@@ -134,12 +134,10 @@ function emit(op: number, a: number, pc: number, d: number, cx: Context): Emitte
         `{ const v = ${top}; ${top} = null; const old = L[${a}]; L[${a}] = v; ` +
         `if (old !== null) { ${save(pc, d - 1)} ${dec('old')} } }`, d - 1);
     case 101: // LOAD_NAME
-      return fall(`${save(pc, d)} S[${d}] = loadName(f, N[${a}]);`, d + 1);
+      return fall(`${save(pc, d)} S[${d}] = loadName(f, N[${a}], ${pc});`, d + 1);
     case 90: // STORE_NAME
       return fall(
-        `{ const v = ${top}; ${top} = null; ${save(pc, d - 1)} const l = f.locals; ` +
-        `if (l === null) { decref(v); noLocalsToStore(N[${a}]); } ` +
-        `try { dictSetItemStr(l, N[${a}], v); } finally { decref(v); } }`, d - 1);
+        `{ const v = ${top}; ${top} = null; ${save(pc, d - 1)} storeName(f, N[${a}], v, ${pc}); }`, d - 1);
     case 116: { // LOAD_GLOBAL
       const push = a & 1 ? `S[${d}] = null; S[${d + 1}] = ` : `S[${d}] = `;
       return fall(
@@ -250,9 +248,12 @@ function emit(op: number, a: number, pc: number, d: number, cx: Context): Emitte
     case 102: // BUILD_TUPLE
     case 103: { // BUILD_LIST
       const make = op === 102 ? 'newTuple' : 'newList';
-      return fall(
-        `{ const items = S.slice(${d - a}, ${d}); for (let i = ${d - a}; i < ${d}; i++) S[i] = null; ` +
-        `${save(pc, d - a)} S[${d - a}] = ${make}(items); }`, d - a + 1);
+      // a few items: an array literal and constant stores, which V8 allocates inline (slice is a call)
+      const items = a <= 8
+        ? `[${Array.from({ length: a }, (_, i) => `S[${d - a + i}]`).join(', ')}]; ` +
+          Array.from({ length: a }, (_, i) => `S[${d - a + i}] = null; `).join('')
+        : `S.slice(${d - a}, ${d}); for (let i = ${d - a}; i < ${d}; i++) S[i] = null; `;
+      return fall(`{ const items = ${items}${save(pc, d - a)} S[${d - a}] = ${make}(items); }`, d - a + 1);
     }
     case 145: // LIST_APPEND
       return fall(`{ const v = ${top}; ${top} = null; ${save(pc, d - 1)} listAppendSteal(S[${d - 1 - a}], v); }`, d - 1);

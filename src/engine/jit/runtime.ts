@@ -11,9 +11,9 @@ import { tstate, StepBudgetExceeded } from '../eval/pystate.js';
 import {
   tierOut, returnFrom, collectScheduled, loadName, loadGlobal, newGlobalIndex, fastIntOp, fastFloatOp,
   compareNumbers, unboundDeref, callAt, unpackIterable, formatValueOp, checkExceptType, exceptionMatches, makeFunction,
-  kwNamesOf, noLocalsToStore,
+  kwNamesOf, storeName,
 } from '../eval/ceval.js';
-import { dictSetItemStr, dictIndexOfStr } from '../objects/dictobject.js';
+import { dictIndexOfStr } from '../objects/dictobject.js';
 import { binaryOp, richCompare, isTrue, getIter, getItem, setItem, getAttr, setAttr, contains, negative } from '../objects/abstract.js';
 import { getMethod } from '../objects/typeready.js';
 import { LongType, newInt } from '../objects/longobject.js';
@@ -38,8 +38,8 @@ function budget(f: Frame, pc: number, sp: number, steps: number): never {
 
 /** The names compiled code sees (compile.ts binds each to a local of the same name). */
 export const runtime = {
-  tstate, tierOut, gcstate, budget, callAt, kwNamesOf, noLocalsToStore, returnFrom, collectScheduled,
-  decref, xdecref, dealloc, loadName, loadGlobal, newGlobalIndex, dictSetItemStr, dictIndexOfStr,
+  tstate, tierOut, gcstate, budget, callAt, kwNamesOf, storeName, returnFrom, collectScheduled,
+  decref, xdecref, dealloc, loadName, loadGlobal, newGlobalIndex, dictIndexOfStr,
   fastIntOp, fastFloatOp, compareNumbers, binaryOp, richCompare, isTrue, getIter, getItem, setItem, getAttr, setAttr,
   contains, getMethod, LongType, FloatType, StrType, PyTrue, PyFalse, PyNone, newBool, newTuple, newList,
   listAppendSteal, newInt, releaseFrame, unpackIterable, formatValueOp, checkExceptType, exceptionMatches, unboundDeref,

@@ -31,8 +31,13 @@ export const POOL_OVERHEAD = 48;
 const RAW_START: Ptr = lowPtr(RAW_BASE);
 
 class Pool {
-  /** LIFO list of freed blocks */
+  /**
+   * LIFO stack of freed blocks: the first `nfree` entries (the array is never
+   * shortened, so a pool that fills and empties again reuses its storage
+   * instead of growing a new array)
+   */
   freeblocks: Ptr[] = [];
+  nfree = 0;
   /** offset of the next never-used block */
   nextoffset = POOL_OVERHEAD;
   /** blocks handed out and not yet freed */
@@ -50,13 +55,13 @@ class Pool {
   init(szidx: number): void {
     this.szidx = szidx;
     this.blockSize = (szidx + 1) * ALIGNMENT;
-    this.freeblocks.length = 0;
+    this.nfree = 0;
     this.nextoffset = POOL_OVERHEAD;
     this.ref = 0;
   }
   /** true when no free block is left (CPython: pool->freeblock == NULL after carving) */
   full(): boolean {
-    return this.freeblocks.length === 0 && this.nextoffset + this.blockSize > this.maxnextoffset;
+    return this.nfree === 0 && this.nextoffset + this.blockSize > this.maxnextoffset;
   }
 }
 
@@ -103,8 +108,8 @@ export class PyMalloc {
     let pool = this.usedpools[szidx];
     if (pool === null) pool = this.newPool(szidx);
     let addr: Ptr;
-    if (pool.freeblocks.length > 0) {
-      addr = pool.freeblocks.pop()!;
+    if (pool.nfree > 0) {
+      addr = pool.freeblocks[--pool.nfree];
     } else {
       addr = pool.address + pool.nextoffset;
       pool.nextoffset += pool.blockSize;
@@ -124,7 +129,7 @@ export class PyMalloc {
       return;
     }
     const wasFull = !pool.inUsed;
-    pool.freeblocks.push(addr);
+    pool.freeblocks[pool.nfree++] = addr;
     pool.ref--;
     this.bytesInUse -= pool.blockSize;
     this.blocksInUse--;

@@ -647,17 +647,21 @@ export function dictSetItem(d: PyDict, key: PyObject, value: PyObject): void {
   insertDict(d, key, h, value);
 }
 
+/** Replaces the value of live entry `ix` (insertdict's path for a key already present): increfs `value`. */
+export function dictReplaceValueAt(d: PyDict, ix: number, value: PyObject): void {
+  maintainTracking(d, d.ekeys[ix]!, value);
+  const old = d.evalues[ix]!;
+  incref(value);
+  d.evalues[ix] = value;
+  d.writes++;
+  decref(old);
+}
+
 /** PyDict_SetItemString: the key becomes an interned str. */
 export function dictSetItemStr(d: PyDict, key: string, value: PyObject): void {
   const ix = strGet(d, key);
   if (ix !== undefined) {
-    // fast path: replace the value of an existing str key
-    maintainTracking(d, d.ekeys[ix]!, value);
-    const old = d.evalues[ix]!;
-    incref(value);
-    d.evalues[ix] = value;
-    d.writes++;
-    decref(old);
+    dictReplaceValueAt(d, ix, value);
     return;
   }
   const k = internStr(key);
