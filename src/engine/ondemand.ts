@@ -221,7 +221,7 @@ export const parts = {
   ),
   /** raise statements (eval/raise.ts): assert raises too */
   raise: part('raise statements', async () => (await import('./eval/raise.js')).raising, null, ['raise', 'assert']),
-  /** the constructors of enumerate, zip, map, filter and reversed (objects/iterbuiltins.ts) */
+  /** the constructors of enumerate, zip, map, filter and reversed, and their __next__ (objects/iterbuiltins.ts) */
   iterators: part(
     'enumerate, zip, map, filter and reversed', async () => (await import('./objects/iterbuiltins.js')).iterBuiltins, null,
     ['enumerate', 'zip', 'map', 'filter', 'reversed'],

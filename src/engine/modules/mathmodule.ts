@@ -18,7 +18,8 @@ import { Exc } from '../objects/exceptions.js';
 import { PyLong, newInt, newBool, intFromDouble, indexValue, longToDouble, bitLength } from '../objects/longobject.js';
 import { PyFloat, newFloat, asDouble } from '../objects/floatobject.js';
 import { callDunder } from '../objects/typeslots.js';
-import { getIter, iterNext, binaryOp } from '../objects/abstract.js';
+import { getIter, iterNext, binaryOp, iterableToArray } from '../objects/abstract.js';
+import { newTuple } from '../objects/tupleobject.js';
 import { NB_MULTIPLY } from '../objects/typeobject.js';
 import { checkArity, parseArgs } from '../objects/args.js';
 import type { BuiltinMethod } from '../objects/typeobject.js';
@@ -374,7 +375,6 @@ function hypot(_m: PyObject, args: PyObject[], kwnames: string[] | null): PyObje
 
 function dist(_m: PyObject, args: PyObject[]): PyObject {
   checkArity('dist', args, 2, 2);
-  const { iterableToArray } = abstractMod;
   const p = iterableToArray(args[0]), q = iterableToArray(args[1]);
   try {
     if (p.length !== q.length) raise(Exc.ValueError, 'both points must have the same number of dimensions');
@@ -392,7 +392,6 @@ function dist(_m: PyObject, args: PyObject[]): PyObject {
     for (const x of q) decref(x);
   }
 }
-import * as abstractMod from '../objects/abstract.js';
 
 function prod(_m: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
   const [iterable, start] = parseArgs('prod', args, kwnames, ['iterable', 'start'], 1, 1);
@@ -570,7 +569,6 @@ export function mathDef(): ModuleDef {
       modf: (_m, args) => {
         checkArity('modf', args, 1, 1);
         const x = toDouble(args[0]);
-        const { newTuple } = tupleMod;
         if (!Number.isFinite(x)) {
           if (Number.isNaN(x)) return newTuple([newFloat(x), newFloat(x)]);
           return newTuple([newFloat(copysign(0, x)), newFloat(x)]);
@@ -581,7 +579,7 @@ export function mathDef(): ModuleDef {
       frexp: (_m, args) => {
         checkArity('frexp', args, 1, 1);
         const [m, e] = frexp(toDouble(args[0]));
-        return tupleMod.newTuple([newFloat(m), newInt(e)]);
+        return newTuple([newFloat(m), newInt(e)]);
       },
       ldexp: (_m, args) => {
         checkArity('ldexp', args, 2, 2);
@@ -653,4 +651,3 @@ export function mathDef(): ModuleDef {
   };
 }
 
-import * as tupleMod from '../objects/tupleobject.js';

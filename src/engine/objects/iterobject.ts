@@ -21,9 +21,11 @@ import './args.js';
 import { Py_EQ } from './typeobject.js';
 import { parts, deferred } from '../ondemand.js';
 
-// The constructors of enumerate, zip, map, filter and reversed: an on-demand
-// part (objects/iterbuiltins.ts); each one's name loads it. An iterator of
-// these types exists only once its constructor ran, so the other slots stay.
+// The constructors of enumerate, zip, map, filter and reversed, and their
+// __next__ (tp_iternext): an on-demand part (objects/iterbuiltins.ts); each
+// one's name loads it. An iterator of these types exists only once its
+// constructor ran, so its __next__ can be there too; the dealloc and
+// traverse slots stay (the collector and the trace recorder call them).
 const P = parts.iterators;
 
 /** A GC iterator object holding references in named fields. */
@@ -158,40 +160,7 @@ setupLifetime<PyEnum>(EnumerateType, (o) => [o.sit, o.result, o.longIndex], (o) 
 });
 
 EnumerateType.tp_new = deferred(P, 'enumerate.tp_new');
-
-/** Fills (or reuses when only we hold it) a 2-tuple result, as enum_next/zip_next do. */
-function reuseOrNewPair(holder: { result: PyTuple | null }, a: PyObject, b: PyObject): PyObject {
-  const r = holder.result;
-  if (r !== null && r.refcnt === 1) {
-    incref(r);
-    const o0 = r.items[0], o1 = r.items[1];
-    r.items[0] = a;
-    r.items[1] = b;
-    decref(o0);
-    decref(o1);
-    if (!r.gcTracked) gcTrack(r);
-    return r;
-  }
-  return newTuple([a, b]);
-}
-
-EnumerateType.tp_iternext = (o) => {
-  const e = o as PyEnum;
-  if (e.sit === null) return null;
-  const item = iterNext(e.sit);
-  if (item === null) return null;
-  let idx: PyObject;
-  if (e.longIndex !== null) {
-    idx = e.longIndex;
-    e.longIndex = newInt(typeof (idx as PyLong).value === 'bigint'
-      ? ((idx as PyLong).value as bigint) + 1n
-      : BigInt((idx as PyLong).value) + 1n);
-  } else {
-    idx = newInt(e.index);
-    e.index++;
-  }
-  return reuseOrNewPair(e, idx, item);
-};
+EnumerateType.tp_iternext = deferred(P, 'enumerate.tp_iternext');
 
 // ===================================================================== zip
 
@@ -213,50 +182,7 @@ ZipType.tp_traverse = (o, visit) => {
 };
 
 ZipType.tp_new = deferred(P, 'zip.tp_new');
-
-ZipType.tp_iternext = (o) => {
-  const z = o as PyZip;
-  const n = z.iters.length;
-  if (n === 0) return null;
-  const items: PyObject[] = [];
-  for (let i = 0; i < n; i++) {
-    const x = iterNext(z.iters[i]);
-    if (x === null) {
-      for (const y of items) decref(y);
-      if (z.strict) zipStrictCheck(z, i);
-      return null;
-    }
-    items.push(x);
-  }
-  const r = z.result;
-  if (r !== null && r.refcnt === 1 && r.items.length === n) {
-    incref(r);
-    for (let i = 0; i < n; i++) {
-      const old = r.items[i];
-      r.items[i] = items[i];
-      decref(old);
-    }
-    if (!r.gcTracked) gcTrack(r);
-    return r;
-  }
-  return newTuple(items);
-};
-
-function plural(i: number): string {
-  return i === 1 ? ' 1' : `s 1-${i}`;
-}
-
-/** zip(strict=True): a shorter or longer argument is a ValueError. */
-function zipStrictCheck(z: PyZip, i: number): void {
-  if (i > 0) raise(Exc.ValueError, `zip() argument ${i + 1} is shorter than argument${plural(i)}`);
-  for (let k = 1; k < z.iters.length; k++) {
-    const x = iterNext(z.iters[k]);
-    if (x !== null) {
-      decref(x);
-      raise(Exc.ValueError, `zip() argument ${k + 1} is longer than argument${plural(k)}`);
-    }
-  }
-}
+ZipType.tp_iternext = deferred(P, 'zip.tp_iternext');
 
 // ===================================================================== map
 
@@ -271,22 +197,7 @@ setupLifetime<PyMap>(MapType, (o) => [...o.iters, o.func], (o) => {
 });
 
 MapType.tp_new = deferred(P, 'map.tp_new');
-
-MapType.tp_iternext = (o) => {
-  const m = o as PyMap;
-  if (m.func === null) return null;
-  const argv: PyObject[] = [];
-  try {
-    for (const it of m.iters) {
-      const x = iterNext(it);
-      if (x === null) return null;
-      argv.push(x);
-    }
-    return call(m.func, argv);
-  } finally {
-    for (const x of argv) decref(x);
-  }
-};
+MapType.tp_iternext = deferred(P, 'map.tp_iternext');
 
 // ===================================================================== filter
 
@@ -300,38 +211,7 @@ setupLifetime<PyFilter>(FilterType, (o) => [o.func, o.it], (o) => {
 });
 
 FilterType.tp_new = deferred(P, 'filter.tp_new');
-
-FilterType.tp_iternext = (o) => {
-  const f = o as PyFilter;
-  if (f.it === null || f.func === null) return null;
-  for (;;) {
-    const x = iterNext(f.it);
-    if (x === null) return null;
-    let ok: boolean;
-    try {
-      if (f.func === PyNone || isBoolType(f.func)) {
-        ok = isTrue(x);
-      } else {
-        const r = call(f.func, [x]);
-        try {
-          ok = isTrue(r);
-        } finally {
-          decref(r);
-        }
-      }
-    } catch (e) {
-      decref(x);
-      throw e;
-    }
-    if (ok) return x;
-    decref(x);
-  }
-};
-
-/** filter(bool, it) is special-cased like filter(None, it) */
-function isBoolType(o: PyObject): boolean {
-  return (o as PyTypeObject).name === 'bool' && o.type.name === 'type';
-}
+FilterType.tp_iternext = deferred(P, 'filter.tp_iternext');
 
 // ===================================================================== reversed
 
@@ -345,31 +225,5 @@ setupLifetime<PyReversed>(ReversedType, (o) => [o.seq], (o) => {
 });
 
 ReversedType.tp_new = deferred(P, 'reversed.tp_new');
-
-ReversedType.tp_iternext = (o) => {
-  const r = o as PyReversed;
-  const seq = r.seq;
-  if (seq === null) return null;
-  if (r.index >= 0) {
-    const key = newInt(r.index);
-    try {
-      const item = getItem(seq, key);
-      r.index--;
-      return item;
-    } catch (e) {
-      if (!(isExceptionOf(e, Exc.IndexError) || isExceptionOf(e, Exc.StopIteration))) throw e;
-      clearRaise(e);
-    } finally {
-      decref(key);
-    }
-  }
-  r.index = -1;
-  r.seq = null;
-  decref(seq);
-  return null;
-};
-ReversedType.methods.__length_hint__ = (self) => {
-  const r = self as PyReversed;
-  return newInt(r.seq === null ? 0 : r.index + 1);
-};
-
+ReversedType.tp_iternext = deferred(P, 'reversed.tp_iternext');
+ReversedType.methods.__length_hint__ = deferred(P, 'reversed.__length_hint__');

@@ -9,16 +9,68 @@ import { PyObject, decref, incref } from './object.js';
 import { raise } from '../eval/errors.js';
 import { Exc } from './exceptions.js';
 import { PyNone } from './singletons.js';
-import { PyLong, newInt, newBool, asIndex } from './longobject.js';
+import { PyLong, LongType, newInt, newBool, asIndex, intToDecimal } from './longobject.js';
 import { newTuple } from './tupleobject.js';
 import { newDict } from './dictobject.js';
 import { parseArgs, checkArity, noKeywords } from './args.js';
-import { getAttr, getItem, setItem, iterableToArray, isExceptionOf, clearRaise } from './abstract.js';
+import {
+  getAttr, getItem, setItem, iterableToArray, isExceptionOf, clearRaise, repr as objRepr, str as objStr, call, lookupAttr,
+} from './abstract.js';
 import type { BuiltinMethod } from './typeobject.js';
 import {
   PyStr, StrType, newStr, self_, argStr, needStr, unchanged, checkLength, noArgs, mapStr, isPrintableChar,
-  formatObject, convertField, WS_RE, NON_ASCII, strList,
+  WS_RE, NON_ASCII, strList, asciiOf,
 } from './unicodeobject.js';
+import { PyFloat, FloatType } from './floatobject.js';
+import { formatStr, formatInt, formatFloat } from './format.js';
+
+// ---------------------------------------------------------------- format(), str.format's fields
+// (only str.format uses them: f-strings' FORMAT_VALUE has its own path in eval/ceval.ts)
+
+/** PyObject_Format: format(obj, spec) → a str (new reference). */
+function formatObject(obj: PyObject, spec: string): PyStr {
+  if (obj.type === StrType) {
+    if (spec === '') {
+      incref(obj);
+      return obj as PyStr;
+    }
+    return newStr(formatStr((obj as PyStr).value, spec));
+  }
+  if (obj instanceof PyLong && obj.type === LongType) {
+    if (spec === '') return newStr(intToDecimal(obj.value));
+    return newStr(formatInt(obj.value, spec));
+  }
+  if (obj instanceof PyFloat && obj.type === FloatType && spec !== '') return newStr(formatFloat(obj.value, spec));
+  const meth = lookupAttr(obj, '__format__');
+  if (meth === null) {
+    if (spec !== '') raise(Exc.TypeError, `unsupported format string passed to ${obj.type.name}.__format__`);
+    return objStr(obj);
+  }
+  const specObj = newStr(spec);
+  let r: PyObject;
+  try {
+    r = call(meth, [specObj]);
+  } finally {
+    decref(specObj);
+    decref(meth);
+  }
+  if (!(r instanceof PyStr)) {
+    const tn = r.type.name;
+    decref(r);
+    raise(Exc.TypeError, `__format__ must return a str, not ${tn}`);
+  }
+  return r;
+}
+
+/** FORMAT_VALUE's conversions: !s !r !a */
+function convertField(obj: PyObject, conv: string): PyStr {
+  switch (conv) {
+    case 's': return objStr(obj);
+    case 'r': return objRepr(obj);
+    case 'a': return asciiOf(obj);
+  }
+  raise(Exc.ValueError, `Unknown conversion specifier ${conv}`);
+}
 
 const LINE_BREAK = /\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/g;
 

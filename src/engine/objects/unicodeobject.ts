@@ -993,52 +993,6 @@ export const encodeString = deferred<(s: string, encoding: string, errors: strin
 
 const encode = deferredMethods<BuiltinMethod>(parts.bytes, ['encode']).encode;
 
-// ---------------------------------------------------------------- format(), f-strings
-
-/** PyObject_Format: format(obj, spec) → a str (new reference). */
-export function formatObject(obj: PyObject, spec: string): PyStr {
-  if (obj.type === StrType) {
-    if (spec === '') {
-      incref(obj);
-      return obj as PyStr;
-    }
-    return newStr(formatStr((obj as PyStr).value, spec));
-  }
-  if (obj instanceof PyLong && obj.type === LongType) {
-    if (spec === '') return newStr(intToDecimal(obj.value));
-    return newStr(formatInt(obj.value, spec));
-  }
-  if (obj instanceof PyFloat && obj.type === FloatType && spec !== '') return newStr(formatFloat(obj.value, spec));
-  const meth = lookupAttr(obj, '__format__');
-  if (meth === null) {
-    if (spec !== '') raise(Exc.TypeError, `unsupported format string passed to ${obj.type.name}.__format__`);
-    return objStr(obj);
-  }
-  const specObj = newStr(spec);
-  let r: PyObject;
-  try {
-    r = call(meth, [specObj]);
-  } finally {
-    decref(specObj);
-    decref(meth);
-  }
-  if (!(r instanceof PyStr)) {
-    const tn = r.type.name;
-    decref(r);
-    raise(Exc.TypeError, `__format__ must return a str, not ${tn}`);
-  }
-  return r;
-}
-
-/** FORMAT_VALUE's conversions: !s !r !a */
-export function convertField(obj: PyObject, conv: string): PyStr {
-  switch (conv) {
-    case 's': return objStr(obj);
-    case 'r': return objRepr(obj);
-    case 'a': return asciiOf(obj);
-  }
-  raise(Exc.ValueError, `Unknown conversion specifier ${conv}`);
-}
 // ---------------------------------------------------------------- constructor
 
 const STR_NEW_ARGS = ['object', 'encoding', 'errors'] as const;
