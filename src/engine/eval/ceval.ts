@@ -28,7 +28,7 @@ import {
   binaryOp, richCompare, isTrue, getIter, getItem, setItem, delItem, getAttr, setAttr, call,
   negative, invert, positive, contains, length, iterableToArray, isExceptionOf, clearRaise, str, repr,
 } from '../objects/abstract.js';
-import { getMethod } from '../objects/typeready.js';
+import { getMethod, methodLookup } from '../objects/typeready.js';
 import { MethodDescrType, PyMethodDescr } from '../objects/descrobject.js';
 import { resetCRecursion, enterCUnits, leaveCUnits } from '../objects/abstract.js';
 import { PyFunction, newFunction, FunctionType } from '../objects/funcobject.js';
@@ -351,9 +351,9 @@ function callGeneral(
     const self = argc > 0 && kwnames === null ? stack[argStart]! : null;
     if (callable.type === MethodDescrType && self !== null && isSubtype(self.type, (callable as PyMethodDescr).owner)) {
       // `lst.append(x)`: a builtin method called with self, without a bound method or arg copies
-      res = (callable as PyMethodDescr).impl(self, stack.slice(argStart + 1, argStart + argc) as PyObject[], null);
+      res = (callable as PyMethodDescr).impl(self, argsArray(stack, argStart + 1, argStart + argc), null);
     } else {
-      res = call(callable, stack.slice(argStart, argStart + argc) as PyObject[], kwnames);
+      res = call(callable, argsArray(stack, argStart, argStart + argc), kwnames);
     }
   } finally {
     for (let i = base; i < argStart + argc; i++) {
@@ -367,6 +367,20 @@ function callGeneral(
   tierOut.steps = tstate.stepsLeft;
   if (gcstate.collectionScheduled) runScheduledGC();
   return null;
+}
+
+/**
+ * A builtin's arguments stack[from..to) as a new array (the callee may keep
+ * it): a literal for the common short lists, which V8 allocates inline where
+ * slice is a call.
+ */
+function argsArray(stack: (PyObject | null)[], from: number, to: number): PyObject[] {
+  switch (to - from) {
+    case 0: return [];
+    case 1: return [stack[from]!];
+    case 2: return [stack[from]!, stack[from + 1]!];
+    default: return stack.slice(from, to) as PyObject[];
+  }
 }
 
 /**
@@ -1090,8 +1104,8 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
           frame.sp = sp;
           frame.pc = pc;
           if (oparg & 1) {
-            const [meth, unbound] = getMethod(owner, name);
-            if (unbound) {
+            const meth = getMethod(owner, name);
+            if (methodLookup.unbound) {
               stack[sp - 1] = meth;
               stack[sp++] = owner;
             } else {
@@ -2433,7 +2447,8 @@ function stopIterationValue(exc: PyBaseException): PyObject {
 }
 
 function callSend(receiver: PyObject, v: PyObject): PyObject {
-  const [m, unbound] = getMethod(receiver, 'send');
+  const m = getMethod(receiver, 'send');
+  const unbound = methodLookup.unbound;
   try {
     return unbound ? call(m, [receiver, v]) : call(m, [v]);
   } finally {

@@ -150,8 +150,8 @@ function emit(op: number, a: number, pc: number, d: number, cx: Context): Emitte
     case 106: // LOAD_ATTR
       if (a & 1) {
         return fall(
-          `{ const owner = ${top}; ${save(pc, d)} const mu = getMethod(owner, N[${a >> 1}]); ` +
-          `if (mu[1]) { ${top} = mu[0]; S[${d}] = owner; } else { ${top} = null; S[${d}] = mu[0]; decref(owner); } }`, d + 1);
+          `{ const owner = ${top}; ${save(pc, d)} const m = getMethod(owner, N[${a >> 1}]); ` +
+          `if (methodLookup.unbound) { ${top} = m; S[${d}] = owner; } else { ${top} = null; S[${d}] = m; decref(owner); } }`, d + 1);
       }
       return fall(`{ const owner = ${top}; ${save(pc, d)} ${top} = getAttr(owner, N[${a >> 1}]); ${dec('owner')} }`, d);
     case 95: // STORE_ATTR (v, owner --)

@@ -15,7 +15,7 @@ import {
 } from '../eval/ceval.js';
 import { dictIndexOfStr } from '../objects/dictobject.js';
 import { binaryOp, richCompare, isTrue, getIter, getItem, setItem, getAttr, setAttr, contains, negative } from '../objects/abstract.js';
-import { getMethod } from '../objects/typeready.js';
+import { getMethod, methodLookup } from '../objects/typeready.js';
 import { LongType, newInt } from '../objects/longobject.js';
 import { FloatType } from '../objects/floatobject.js';
 import { PyTrue, PyFalse, newBool } from '../objects/boolobject.js';
@@ -41,7 +41,7 @@ export const runtime = {
   tstate, tierOut, gcstate, budget, callAt, kwNamesOf, storeName, returnFrom, collectScheduled,
   decref, xdecref, dealloc, loadName, loadGlobal, newGlobalIndex, dictIndexOfStr,
   fastIntOp, fastFloatOp, compareNumbers, binaryOp, richCompare, isTrue, getIter, getItem, setItem, getAttr, setAttr,
-  contains, getMethod, LongType, FloatType, StrType, PyTrue, PyFalse, PyNone, newBool, newTuple, newList,
+  contains, getMethod, methodLookup, LongType, FloatType, StrType, PyTrue, PyFalse, PyNone, newBool, newTuple, newList,
   listAppendSteal, newInt, releaseFrame, unpackIterable, formatValueOp, checkExceptType, exceptionMatches, unboundDeref,
   TupleType, ListType, newStr, negative, makeFunction,
 };

@@ -211,18 +211,29 @@ export function genericSetAttr(o: PyObject, name: string, value: PyObject | null
   dictSetItemStr(d as PyDict, name, value);
 }
 
+/** getMethod's second result: whether the attribute it returned is an unbound method. */
+export const methodLookup = { unbound: false };
+
+/** Sets the flag only once the attribute is in hand: getting it may run Python code that looks up methods itself. */
+function notUnbound(v: PyObject): PyObject {
+  methodLookup.unbound = false;
+  return v;
+}
+
 /**
  * _PyObject_GetMethod: for `o.name(...)`, avoids creating a bound method when
  * the attribute is a plain function found on the type. Returns the attribute
- * (new reference) and whether it is an unbound method to be called with `o`
- * prepended (LOAD_ATTR's method form pushes [meth, self] then).
+ * (new reference); `methodLookup.unbound` then says whether it is an unbound
+ * method to be called with `o` prepended (LOAD_ATTR's method form pushes
+ * [meth, self] then). A flag rather than a returned pair: LOAD_ATTR runs this
+ * for every method call, and the pair was an allocation each time.
  */
-export function getMethod(o: PyObject, name: string): [PyObject, boolean] {
+export function getMethod(o: PyObject, name: string): PyObject {
   const t = o.type;
   if (t.tp_getattro !== genericGetAttr) {
     const f = t.tp_getattro;
     if (f === null) raise(Exc.AttributeError, `'${t.name}' object has no attribute '${name}'`);
-    return [f(o, name), false];
+    return notUnbound(f(o, name));
   }
   const descr = typeLookup(t, name);
   let getter: PyTypeObject['tp_descr_get'] = null;
@@ -232,22 +243,23 @@ export function getMethod(o: PyObject, name: string): [PyObject, boolean] {
       methFound = true;
     } else {
       getter = descr.type.tp_descr_get;
-      if (getter !== null && descr.type.tp_descr_set !== null) return [getter(descr, o, t), false];
+      if (getter !== null && descr.type.tp_descr_set !== null) return notUnbound(getter(descr, o, t));
     }
   }
   const v = instanceAttribute(o, t, name);
   if (v !== null) {
     incref(v);
-    return [v, false];
+    return notUnbound(v);
   }
   if (methFound) {
     incref(descr!);
-    return [descr!, true];
+    methodLookup.unbound = true;
+    return descr!;
   }
-  if (getter !== null) return [getter(descr!, o, t), false];
+  if (getter !== null) return notUnbound(getter(descr!, o, t));
   if (descr !== null) {
     incref(descr);
-    return [descr, false];
+    return notUnbound(descr);
   }
   raiseAttributeError(o, name, `'${t.name}' object has no attribute '${name}'`);
 }
