@@ -106,7 +106,7 @@ export function clearFrame(f: Frame): void {
       const v = ls[i];
       if (v !== null) {
         ls[i] = null;
-        if (heap.tracing && v.serial !== 0) heap.onDecref(v); // decref(v), inlined
+        if (heap.tracing) heap.onDecref(v); // decref(v), inlined
         if (--v.refcnt === 0) dealloc(v);
       }
     }
@@ -870,14 +870,14 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
         case 100: { // LOAD_CONST
           const v = consts[oparg];
           v.refcnt++; // incref(v), inlined (see "Inlined refcounting" above dispatch)
-          if (heap.tracing && v.serial !== 0) heap.onIncref(v);
+          if (heap.tracing) heap.onIncref(v);
           stack[sp++] = v;
           break;
         }
         case 124: { // LOAD_FAST
           const v = locals[oparg]!;
           v.refcnt++; // incref(v), inlined
-          if (heap.tracing && v.serial !== 0) heap.onIncref(v);
+          if (heap.tracing) heap.onIncref(v);
           stack[sp++] = v;
           break;
         }
@@ -908,7 +908,7 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
           if (old !== null) {
             frame.sp = sp;
             frame.pc = pc;
-            if (heap.tracing && old.serial !== 0) heap.onDecref(old); // decref(old), inlined
+            if (heap.tracing) heap.onDecref(old); // decref(old), inlined
             if (--old.refcnt === 0) dealloc(old);
           }
           break;
@@ -1064,7 +1064,7 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
             const cv = g.evalues[ix];
             if (k !== null && cv !== null && k.type === StrType && (k as PyStr).value === name) {
               cv.refcnt++; // incref(cv), inlined
-              if (heap.tracing && cv.serial !== 0) heap.onIncref(cv);
+              if (heap.tracing) heap.onIncref(cv);
               if (oparg & 1) stack[sp++] = null;
               stack[sp++] = cv;
               break;
@@ -1116,7 +1116,7 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
           } else {
             const v = getAttr(owner, name);
             stack[sp - 1] = v;
-            if (heap.tracing && owner.serial !== 0) heap.onDecref(owner); // decref(owner), inlined
+            if (heap.tracing) heap.onDecref(owner); // decref(owner), inlined
             if (--owner.refcnt === 0) dealloc(owner);
           }
           break;
@@ -1130,9 +1130,9 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
           try {
             setAttr(owner, names[oparg], v);
           } finally {
-            if (heap.tracing && v.serial !== 0) heap.onDecref(v); // decref(v), decref(owner), inlined
+            if (heap.tracing) heap.onDecref(v); // decref(v), decref(owner), inlined
             if (--v.refcnt === 0) dealloc(v);
-            if (heap.tracing && owner.serial !== 0) heap.onDecref(owner);
+            if (heap.tracing) heap.onDecref(owner);
             if (--owner.refcnt === 0) dealloc(owner);
           }
           break;
@@ -1289,9 +1289,9 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
             }
           }
           stack[sp - 1] = r;
-          if (heap.tracing && lhs.serial !== 0) heap.onDecref(lhs); // decref(lhs), decref(rhs), inlined
+          if (heap.tracing) heap.onDecref(lhs); // decref(lhs), decref(rhs), inlined
           if (--lhs.refcnt === 0) dealloc(lhs);
-          if (heap.tracing && rhs.serial !== 0) heap.onDecref(rhs);
+          if (heap.tracing) heap.onDecref(rhs);
           if (--rhs.refcnt === 0) dealloc(rhs);
           break;
         }
@@ -1317,9 +1317,9 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
               pc++;
               if (b === (next === 115)) pc = target;
               stack[--sp] = null;
-              if (heap.tracing && lhs.serial !== 0) heap.onDecref(lhs);
+              if (heap.tracing) heap.onDecref(lhs);
               if (--lhs.refcnt === 0) dealloc(lhs);
-              if (heap.tracing && rhs.serial !== 0) heap.onDecref(rhs);
+              if (heap.tracing) heap.onDecref(rhs);
               if (--rhs.refcnt === 0) dealloc(rhs);
               break;
             }
@@ -1333,9 +1333,9 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
             }
           }
           stack[sp - 1] = r;
-          if (heap.tracing && lhs.serial !== 0) heap.onDecref(lhs); // decref(lhs), decref(rhs), inlined
+          if (heap.tracing) heap.onDecref(lhs); // decref(lhs), decref(rhs), inlined
           if (--lhs.refcnt === 0) dealloc(lhs);
-          if (heap.tracing && rhs.serial !== 0) heap.onDecref(rhs);
+          if (heap.tracing) heap.onDecref(rhs);
           if (--rhs.refcnt === 0) dealloc(rhs);
           break;
         }
@@ -1369,9 +1369,9 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
           const r = b !== (oparg === 1) ? PyTrue : PyFalse;
           incref(r);
           stack[sp - 1] = r;
-          if (heap.tracing && lhs.serial !== 0) heap.onDecref(lhs); // decref(lhs), decref(rhs), inlined
+          if (heap.tracing) heap.onDecref(lhs); // decref(lhs), decref(rhs), inlined
           if (--lhs.refcnt === 0) dealloc(lhs);
-          if (heap.tracing && rhs.serial !== 0) heap.onDecref(rhs);
+          if (heap.tracing) heap.onDecref(rhs);
           if (--rhs.refcnt === 0) dealloc(rhs);
           break;
         }
@@ -1437,7 +1437,7 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
             if (!t) pc = oparg;
             break;
           }
-          if (heap.tracing && v.serial !== 0) heap.onDecref(v); // decref(v), inlined
+          if (heap.tracing) heap.onDecref(v); // decref(v), inlined
           if (--v.refcnt === 0) dealloc(v);
           break;
         }
@@ -1457,7 +1457,7 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
             if (t) pc = oparg;
             break;
           }
-          if (heap.tracing && v.serial !== 0) heap.onDecref(v); // decref(v), inlined
+          if (heap.tracing) heap.onDecref(v); // decref(v), inlined
           if (--v.refcnt === 0) dealloc(v);
           break;
         }

@@ -23,7 +23,6 @@ export const enum FreeReason {
 export interface MemoryObserver {
   alloc(o: PyObject): void;
   free(o: PyObject, reason: FreeReason): void;
-  /** count changes of objects made while running (never of static objects, serial 0: see incref in objects/object.ts) */
   incref(o: PyObject): void;
   decref(o: PyObject): void;
 }

@@ -59,7 +59,7 @@ export function newBytes(u8: Uint8Array): PyBytes {
   if (u8.length <= 1) {
     const o = u8.length === 0 ? EMPTY : CHARS[u8[0]];
     o.refcnt++;
-    if (heap.tracing && o.serial !== 0) heap.onIncref(o);
+    if (heap.tracing) heap.onIncref(o);
     return o;
   }
   const o = new PyBytes(BytesType, u8);

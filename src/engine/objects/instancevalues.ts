@@ -200,7 +200,7 @@ export function clearInstanceAttributes(o: InlineValuesOwner): void {
     vals[i] = null;
     // decref(v), spelled out: object.ts's decref is megamorphic (one inline
     // cache for every class); this one sees only attribute values.
-    if (heap.tracing && v.serial !== 0) heap.onDecref(v);
+    if (heap.tracing) heap.onDecref(v);
     if (--v.refcnt === 0) dealloc(v);
   }
   const order = o.order;

@@ -416,7 +416,7 @@ function listDealloc(o: PyObject): void {
     // decref(items[i]), spelled out: object.ts's decref has one inline cache
     // for every class of object and is megamorphic; this one sees list items.
     const v = items[i];
-    if (heap.tracing && v.serial !== 0) heap.onDecref(v);
+    if (heap.tracing) heap.onDecref(v);
     if (--v.refcnt === 0) dealloc(v);
   }
   heap.freeBuffer(addr);

@@ -110,7 +110,7 @@ PyTrue.size = 28;
 export function newBool(b: boolean): PyLong {
   const o = b ? PyTrue : PyFalse;
   o.refcnt++;
-  if (heap.tracing && o.serial !== 0) heap.onIncref(o);
+  if (heap.tracing) heap.onIncref(o);
   return o;
 }
 
@@ -120,7 +120,7 @@ export function newInt(v: number | bigint): PyLong {
     if (v >= -NSMALLNEG && v < NSMALLPOS) {
       const o = smallInts[v + NSMALLNEG];
       o.refcnt++;
-      if (heap.tracing && o.serial !== 0) heap.onIncref(o);
+      if (heap.tracing) heap.onIncref(o);
       return o;
     }
   } else {

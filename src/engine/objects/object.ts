@@ -75,20 +75,15 @@ export class PyObject {
   }
 }
 
-/**
- * Py_INCREF. The trace hook is skipped, without a call, for static objects
- * (serial 0: None, small ints, builtin types …), which the trace never shows
- * a count for: most counting in a traced run is on them. Every copy of this
- * check inlined elsewhere does the same.
- */
+/** Py_INCREF */
 export function incref(o: PyObject): void {
   o.refcnt++;
-  if (heap.tracing && o.serial !== 0) heap.onIncref(o);
+  if (heap.tracing) heap.onIncref(o);
 }
 
 /** Py_DECREF: frees the object the moment its count reaches zero. */
 export function decref(o: PyObject): void {
-  if (heap.tracing && o.serial !== 0) heap.onDecref(o);
+  if (heap.tracing) heap.onDecref(o);
   if (--o.refcnt === 0) dealloc(o);
 }
 
@@ -100,7 +95,7 @@ export function xdecref(o: PyObject | null | undefined): void {
 /** Py_NewRef: incref and return, for returning a new reference to a borrowed object. */
 export function newref<T extends PyObject>(o: T): T {
   o.refcnt++;
-  if (heap.tracing && o.serial !== 0) heap.onIncref(o);
+  if (heap.tracing) heap.onIncref(o);
   return o;
 }
 

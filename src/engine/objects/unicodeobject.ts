@@ -146,7 +146,7 @@ export function newStr(s: string): PyStr {
     const o = s.length === 0 ? EMPTY : s.charCodeAt(0) < 256 ? LATIN1[s.charCodeAt(0)] : null;
     if (o !== null) {
       o.refcnt++;
-      if (heap.tracing && o.serial !== 0) heap.onIncref(o);
+      if (heap.tracing) heap.onIncref(o);
       return o;
     }
   }
@@ -210,7 +210,7 @@ export function internStr(s: string): PyStr {
   let o = interned.get(s);
   if (o !== undefined) {
     o.refcnt++;
-    if (heap.tracing && o.serial !== 0) heap.onIncref(o);
+    if (heap.tracing) heap.onIncref(o);
     return o;
   }
   o = newStr(s);
@@ -226,7 +226,7 @@ export function internInPlace(o: PyStr): PyStr {
   const existing = interned.get(o.value);
   if (existing !== undefined) {
     existing.refcnt++;
-    if (heap.tracing && existing.serial !== 0) heap.onIncref(existing);
+    if (heap.tracing) heap.onIncref(existing);
     decref(o);
     return existing;
   }
