@@ -1515,6 +1515,12 @@ export class Compiler {
       code,
       positions,
       exceptiontable: table,
+      // present from the start, though set only when the code runs: a field
+      // added later gives code objects a transition map that dies with the
+      // last code object of a run, and V8 then throws away the optimized
+      // code that checked for it (acquireFrame, callAt, compiled functions …)
+      // and optimizes it again in the next run
+      constObjects: undefined,
     };
     void ncells;
   }
