@@ -11,6 +11,7 @@
  * objects alive.
  */
 
+import { keepShape } from '../memory/shapekeeper.js';
 import type { PyObject } from '../objects/object.js';
 import type { CodeObject } from '../bytecode/code.js';
 import type { PyCode } from '../objects/codeobject.js';
@@ -135,6 +136,7 @@ export function acquireFrame(codeObj: PyCode, func: PyFunction, globals: PyDict,
   if (f === null) {
     const nf = new Frame(codeObj, func, globals, builtins, null);
     nf.poolable = true;
+    keepShape(nf);
     return nf;
   }
   codeObj.freeFrames = f.nextFree;

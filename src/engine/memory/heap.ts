@@ -9,6 +9,7 @@
 
 import { PyMalloc } from './obmalloc.js';
 import { ptrOffset, type Ptr } from './address.js';
+import { keepShape, watchShapes } from './shapekeeper.js';
 import type { PyObject } from '../objects/object.js';
 
 /** Why an object was freed (reported in the trace and shown by the memory view). */
@@ -67,6 +68,7 @@ export class Heap {
     this.generation++;
     this.startupSerial = 0;
     this.interpreterOwned = new WeakSet();
+    watchShapes();
   }
 
   onIncref(o: PyObject): void {
@@ -81,6 +83,7 @@ export class Heap {
    * `preheader` bytes sit before the object, so id() = block + preheader.
    */
   allocObject(o: PyObject, nbytes: number, preheader = 0): void {
+    keepShape(o);
     this.checkRequest(nbytes);
     const block = this.allocator.malloc(nbytes);
     o.ptr = ptrOffset(block, preheader);
