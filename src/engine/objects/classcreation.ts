@@ -22,10 +22,10 @@ import {
   newDict, dictGetItemStr, dictSetItemStr, dictDelItemStr, dictItems, PyDict, DictType, newKeysForClass,
   newDictWithSharedKeys, releaseSharedKeys,
 } from './dictobject.js';
+import type { InlineValuesOwner } from './instancevalues.js';
 import {
-  type InlineValuesOwner, materializeInstanceDict, freeInstanceAttributes,
-  clearInstanceAttributes, visitInstanceAttributes,
-} from './instancevalues.js';
+  materializeInstanceDict, freeInstanceAttributes, clearInstanceAttributes, visitInstanceAttributes,
+} from './instancevaluesdealloc.js';
 import { PyStr, newStr, strValue } from './unicodeobject.js';
 import { newTuple, PyTuple } from './tupleobject.js';
 import { PyNone } from './singletons.js';

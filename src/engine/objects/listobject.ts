@@ -665,14 +665,6 @@ function reprOf(o: PyObject): string {
   return reprString(o);
 }
 
-/** `reverse=` is parsed with the "i" converter: an int (or bool), else TypeError. */
-export function boolArg(o: PyObject): boolean {
-  if (o.type.nb_index === null && !(o instanceof PyLong)) {
-    if (o.type.nb_float !== null) raise(Exc.TypeError, "'float' object cannot be interpreted as an integer");
-    raise(Exc.TypeError, `'${o.type.name}' object cannot be interpreted as an integer`);
-  }
-  return ssizeIndex(o, null, Exc.OverflowError) !== 0;
-}
 
 function listSizeof(o: PyObject): number {
   const l = o as PyList;
