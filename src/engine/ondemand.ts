@@ -167,7 +167,8 @@ export const parts = {
     /^[ \t]*(?:async[ \t]+)?(?:try|with)\b/m,
   ),
   /**
-   * set algebra, set comparisons and frozenset hashing (objects/setops.ts):
+   * set algebra, set comparisons and frozenset hashing (objects/setops.ts),
+   * and the instructions that build set displays (eval/setdisplays.ts):
    * the words set and frozenset, a method's name, or a set display or
    * comprehension (`{1, 2}`, `{x for x in y}`) load it
    */
@@ -192,16 +193,25 @@ export const parts = {
   ),
   /** dict.popitem and dict.fromkeys (objects/dictmethods.ts) */
   dictmethods: part('dict.popitem and dict.fromkeys', async () => (await import('./objects/dictmethods.js')).dictMethods),
-  sets: part('set operations', async () => (await import('./objects/setops.js')).setOps, setDisplay, ['set', 'frozenset']),
+  sets: part(
+    'set operations', async () => {
+      const [ops, displays] = await Promise.all([import('./objects/setops.js'), import('./eval/setdisplays.js')]);
+      return { ...ops.setOps, ...displays.setDisplays };
+    },
+    setDisplay, ['set', 'frozenset'],
+  ),
   /**
    * making classes (objects/classcreation.ts): __build_class__, type_new, the
    * deallocation of instances and classes, `__class__` assignment, super();
-   * and class statements parsed and compiled (compile/classdef.ts)
+   * class statements parsed and compiled (compile/classdef.ts); and the
+   * instructions of class bodies and super() (eval/classbody.ts)
    */
   classes: part(
     'making classes', async () => {
-      const [objects, statements] = await Promise.all([import('./objects/classcreation.js'), import('./compile/classdef.js')]);
-      return { ...objects.classCreation, ...statements.classDefs };
+      const [objects, statements, body] = await Promise.all([
+        import('./objects/classcreation.js'), import('./compile/classdef.js'), import('./eval/classbody.js'),
+      ]);
+      return { ...objects.classCreation, ...statements.classDefs, ...body.classBody };
     }, null,
     ['class', '__build_class__', '__class__', 'super'],
   ),
@@ -232,6 +242,34 @@ export const parts = {
   intparse: part('int() of a string', async () => (await import('./objects/intparse.js')).intParse, null, ['int']),
   /** binary operations on two constants folded by the compiler (compile/constarith.ts) */
   constarith: part('constant folding of operators', async () => (await import('./compile/constarith.js')).constArith, CONSTANT_BINOP),
+  /**
+   * calls with `*args` or `**kwargs`, starred assignment targets and `**` in
+   * dict displays (eval/unpacking.ts): a `*` that begins an expression (after
+   * an opening bracket, a comma, `=`, `in`, `for`, `return` or `yield`)
+   */
+  unpacking: part(
+    'star unpacking', async () => (await import('./eval/unpacking.js')).unpacking,
+    /(?:^|[(\[{,=]|\b(?:in|for|return|yield))\s*\*/m,
+  ),
+  /**
+   * del statements (eval/deletion.ts): the word `del`, or an except clause
+   * with `as`, whose name is deleted when the handler ends
+   */
+  del: part('del statements', async () => (await import('./eval/deletion.js')).deletion, /\bexcept\b[^:\n]*\bas\b/, ['del']),
+  /** `yield from` and `await` (eval/yieldfrom.ts) */
+  yieldfrom: part(
+    'yield from and await', async () => (await import('./eval/yieldfrom.js')).yieldFrom, /\byield[ \t]+from\b/, ['await', 'async'],
+  ),
+  /** slices stored to or with a step (eval/slicing.ts): a `:` after a `[` on a line */
+  slices: part('slice assignment and slice objects', async () => (await import('./eval/slicing.js')).slicing, /\[[^\]\n]*:/),
+  /**
+   * annotations (eval/annotations.ts): a line that starts with a name and a
+   * `:` with more after it (`x: int = 1`), or a `->`
+   */
+  annotations: part(
+    'annotations', async () => (await import('./eval/annotations.js')).annotations,
+    /^[ \t]*[A-Za-z_][\w.]*(?:\[[^\]\n]*\])?[ \t]*:(?![ \t]*(?:#|$))|->/m,
+  ),
   exec: part('exec() and eval()', async () => (await import('./modules/execeval.js')).execEval, null, ['exec', 'eval']),
 } as const satisfies Record<string, Part>;
 

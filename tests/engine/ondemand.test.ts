@@ -58,7 +58,7 @@ describe('parts of the builtin types loaded on demand', () => {
 
   it('methods reached by names built at run time: the program runs again with every part, as CPython prints', async () => {
     const source = readFileSync(join(PROGRAMS_DIR, DYNAMIC), 'utf8');
-    expect(partsNamedIn(source)).toEqual(['comprehensions', 'sorting', 'builtins', 'intparse', 'constarith']);
+    expect(partsNamedIn(source)).toEqual(['comprehensions', 'sorting', 'builtins', 'intparse', 'constarith', 'slices']);
     unloadAll();
     const first = runProgram(source, { filename: DYNAMIC });
     expect(first.stderr).toContain('not supported by the simulator');
@@ -340,7 +340,7 @@ describe('making classes loaded on demand', () => {
 
   it('a class made without the word class (type() with three arguments) runs the program again', async () => {
     const src = 'T = type("T", (), {"x": 1})\nt = T()\nprint(t.x, T.__name__, type(t) is T)\ndel t, T\nprint(type.__new__(type, "U", (int,), {})(7))\n';
-    expect(partsNamedIn(src)).toEqual(['intparse']);
+    expect(partsNamedIn(src)).toEqual(['intparse', 'del']);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
     expect((whole as { stdout: string }).stdout).toBe('1 T True\n7\n');
@@ -546,5 +546,38 @@ describe('constant folding of operators loaded on demand', () => {
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
     expect((whole as { stdout: string }).stdout).toBe('42\n');
+  });
+});
+
+describe('rare instructions loaded on demand (the loop runs them from their parts: rareOps in eval/ceval.ts)', () => {
+  it('the text that compiles to them loads their parts', () => {
+    expect(partsNamedIn('x = 1\ndel x\n')).toEqual(['del']);
+    expect(partsNamedIn('try:\n    pass\nexcept ValueError as e:\n    pass\n')).toEqual(['trywith', 'del']);
+    expect(partsNamedIn('f(*args, **kw)\na, *b = [1, 2]\nd = {**e}\n')).toEqual(['complex', 'numeric', 'unpacking']); // `**` loads those too
+    expect(partsNamedIn('print(2 * 3, x * y)\n')).toEqual(['constarith']);
+    expect(partsNamedIn('def g():\n    yield from range(3)\n')).toEqual(['yieldfrom']);
+    expect(partsNamedIn('x[1:2] = []\nprint(x[::2])\n')).toEqual(['slices']);
+    expect(partsNamedIn('x: float = 1\ndef f(a: str) -> str: pass\n')).toEqual(['annotations']);
+    expect(partsNamedIn('if x:\n    pass\nelse:\n    pass\n')).toEqual([]);
+  });
+
+  it('give the same output and errors loaded on demand', async () => {
+    const src = 'x = [1, 2, 3, 4]\nx[1:3] = "ab"\nprint(x, x[::-1], x[1:2, ] if False else 0)\ndel x[0], x[-1:]\nprint(x)\n' +
+      'def f(*a, **k): return a, k\nargs = (1, 2)\nprint(f(*args, **{"z": 3}), {**{"a": 1}, "b": 2})\nh, *t = "abc"\nprint(h, t)\n' +
+      'def g():\n    r = yield from range(2)\n    return r\nprint(list(g()))\nq: int = 5\nprint(__annotations__)\n' +
+      'def d():\n    v = 1\n    del v\n    return v\ntry:\n    d()\nexcept UnboundLocalError as e:\n    print(e)\n' +
+      'class K:\n    def __init__(self): super().__init__()\nprint({1, 2} | {3}, type(K()).__name__)\nprint(f(*1))\n';
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stderr: string }).stderr).toContain('TypeError');
+    expect((whole as { stdout: string }).stdout).toContain("cannot access local variable 'v'");
+  });
+
+  it('a rare instruction the text does not announce (exec of a built string) runs the program again', async () => {
+    const src = 'x = [1]\nexec("d" + "el x")\nprint("x" in globals())\n';
+    expect(partsNamedIn(src)).toEqual(['builtins', 'syntaxerror', 'constarith', 'exec']);
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stdout: string }).stdout).toBe('False\n');
   });
 });
