@@ -263,11 +263,14 @@ export const parts = {
   /** slices stored to or with a step (eval/slicing.ts): a `:` after a `[` on a line */
   slices: part('slice assignment and slice objects', async () => (await import('./eval/slicing.js')).slicing, /\[[^\]\n]*:/),
   /**
-   * annotations (eval/annotations.ts): a line that starts with a name and a
+   * annotated assignments (compile/annotations.ts, eval/annotations.ts): a line that starts with a name and a
    * `:` with more after it (`x: int = 1`), or a `->`
    */
   annotations: part(
-    'annotations', async () => (await import('./eval/annotations.js')).annotations,
+    'annotations', async () => {
+      const [statements, instructions] = await Promise.all([import('./compile/annotations.js'), import('./eval/annotations.js')]);
+      return { ...statements.annotations, ...instructions.annotations };
+    },
     /^[ \t]*[A-Za-z_][\w.]*(?:\[[^\]\n]*\])?[ \t]*:(?![ \t]*(?:#|$))|->/m,
   ),
   exec: part('exec() and eval()', async () => (await import('./modules/execeval.js')).execEval, null, ['exec', 'eval']),

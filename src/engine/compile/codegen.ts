@@ -650,55 +650,7 @@ export class Compiler {
     }
   }
 
-  checkAnnExpr(e: A.Expr): void {
-    this.expr(e);
-    this.op0(OP.POP_TOP, loc(e));
-  }
 
-  annassign(s: A.AnnAssign): void {
-    const l = loc(s);
-    const targ = s.target;
-    if (s.value) {
-      this.expr(s.value);
-      this.expr(targ);
-    }
-    const moduleOrClass = this.u.scopeType === 'module' || this.u.scopeType === 'class';
-    switch (targ.kind) {
-      case 'Name':
-        if (targ.id === '__debug__') throw errorAt('cannot assign to __debug__', s);
-        if (s.simple && moduleOrClass) {
-          this.expr(s.annotation);
-          this.addopName(OP.LOAD_NAME, '__annotations__', l);
-          this.loadConst({ type: 'str', value: mangle(this.u.privateName, targ.id) }, l);
-          this.op0(OP.STORE_SUBSCR, l);
-        }
-        break;
-      case 'Attribute':
-        if (!s.value) this.checkAnnExpr(targ.value);
-        break;
-      case 'Subscript':
-        if (!s.value) {
-          this.checkAnnExpr(targ.value);
-          // check_ann_subscr
-          const sl = targ.slice;
-          if (sl.kind === 'Slice') {
-            if (sl.lower) this.checkAnnExpr(sl.lower);
-            if (sl.upper) this.checkAnnExpr(sl.upper);
-            if (sl.step) this.checkAnnExpr(sl.step);
-          } else if (sl.kind === 'Tuple') {
-            for (const e of sl.elts) {
-              if (e.kind === 'Slice') {
-                if (e.lower) this.checkAnnExpr(e.lower);
-                if (e.upper) this.checkAnnExpr(e.upper);
-                if (e.step) this.checkAnnExpr(e.step);
-              } else this.checkAnnExpr(e);
-            }
-          } else this.checkAnnExpr(sl);
-        }
-        break;
-    }
-    if (!s.simple && moduleOrClass) this.checkAnnExpr(s.annotation);
-  }
 
   // ---- functions and classes --------------------------------------------
 
@@ -1590,6 +1542,13 @@ export interface Compiler {
   importFrom(s: A.ImportFrom): void;
 }
 deferPrototype(parts.imports, 'Compiler', Compiler.prototype, ['importStmt', 'importFrom']);
+
+// annotated assignments: an on-demand part (compile/annotations.ts)
+export interface Compiler {
+  annassign(s: A.AnnAssign): void;
+  checkAnnExpr(e: A.Expr): void;
+}
+deferPrototype(parts.annotations, 'Compiler', Compiler.prototype, ['annassign', 'checkAnnExpr']);
 
 // class statements and super() calls: with the rest of class creation, an on-demand part (compile/classdef.ts)
 export interface Compiler {

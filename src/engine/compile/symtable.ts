@@ -185,23 +185,9 @@ export class SymTable {
         this.visitExprs(s.targets);
         this.visitExpr(s.value);
         break;
-      case 'AnnAssign': {
-        const t = s.target;
-        if (t.kind === 'Name') {
-          const cur = this.cur.getSymbol(mangle(this.privateName, t.id));
-          if (cur & (DEF_GLOBAL | DEF_NONLOCAL) && this.cur !== this.top && s.simple) {
-            const which = cur & DEF_GLOBAL ? 'global' : 'nonlocal';
-            throw errorAt(`annotated name '${t.id}' can't be ${which}`, s);
-          }
-          if (s.simple) this.addDef(t.id, DEF_ANNOT | DEF_LOCAL, t);
-          else if (s.value) this.addDef(t.id, DEF_LOCAL, t);
-        } else {
-          this.visitExpr(t);
-        }
-        this.visitExpr(s.annotation);
-        if (s.value) this.visitExpr(s.value);
+      case 'AnnAssign':
+        this.visitAnnAssign(s);
         break;
-      }
       case 'AugAssign':
         this.visitExpr(s.target);
         this.visitExpr(s.value);
@@ -607,6 +593,12 @@ export interface SymTable {
   visitAlias(a: A.Alias): void;
 }
 deferPrototype(parts.imports, 'SymTable', SymTable.prototype, ['visitAlias']);
+
+// annotated assignments: an on-demand part (compile/annotations.ts)
+export interface SymTable {
+  visitAnnAssign(s: A.AnnAssign): void;
+}
+deferPrototype(parts.annotations, 'SymTable', SymTable.prototype, ['visitAnnAssign']);
 
 // class statements: with the rest of class creation, an on-demand part (compile/classdef.ts)
 export interface SymTable {

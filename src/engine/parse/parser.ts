@@ -33,7 +33,7 @@ const MAX_DEPTH = 2000;
 export type Spanned = Token | A.Pos;
 
 /** A name, attribute or subscript: what augmented and annotated assignments accept (single_target). */
-function isSingleTarget(e: A.Expr): boolean {
+export function isSingleTarget(e: A.Expr): boolean {
   return e.kind === 'Name' || e.kind === 'Attribute' || e.kind === 'Subscript';
 }
 
@@ -310,20 +310,7 @@ export class Parser {
         this.raise(`cannot use assignment expressions with ${exprName(target)}`, target);
       }
     }
-    if (this.at(':') ) {
-      this.next();
-      // CPython's invalid_ann_assign_target needs an annotation after the
-      // ':'; without one, a bad target is plain invalid syntax at the ':'
-      const t2 = this.tok;
-      if (t2.type !== 'NEWLINE' && t2.type !== 'ENDMARKER' && !this.at('=') && !this.at(';')) this.checkAnnTarget(lhs);
-      else if (!isSingleTarget(lhs)) this.raise('invalid syntax', t);
-      const annotation = this.expression();
-      let value: A.Expr | null = null;
-      if (this.eat('=')) value = this.at('yield') ? this.yieldExpr() : this.starExpressions();
-      this.setCtx(lhs, 'Store', 'star');
-      const simple = lhs.kind === 'Name' && !this.parenthesized.has(lhs);
-      return this.fin<A.AnnAssign>({ kind: 'AnnAssign', target: lhs, annotation, value, simple }, lhs, value ?? annotation);
-    }
+    if (this.at(':')) return this.annAssign(lhs, t);
     if (this.at('=')) {
       const targets: A.Expr[] = [lhs];
       let value: A.Expr = lhs;
@@ -380,18 +367,6 @@ export class Parser {
     void lhs; void value;
   }
 
-  checkAnnTarget(lhs: A.Expr): void {
-    // `()` has no first element to point at (and is always parenthesized)
-    if (lhs.kind === 'Tuple' && !this.parenthesized.has(lhs) && lhs.elts.length > 0) {
-      this.raise('only single target (not tuple) can be annotated', lhs.elts[0]);
-    }
-    if (lhs.kind === 'Tuple' || lhs.kind === 'List') {
-      this.raise(`only single target (not ${lhs.kind === 'Tuple' ? 'tuple' : 'list'}) can be annotated`, lhs);
-    }
-    if (!isSingleTarget(lhs)) {
-      this.raise('illegal target for annotation', lhs);
-    }
-  }
 
   /** Validate an assignment target (setting Store), with CPython's messages. */
   assignTarget(e: A.Expr, value: A.Expr | null): void {
@@ -1369,6 +1344,13 @@ export interface Parser {
 deferPrototype(parts.diagnostics, 'Parser', Parser.prototype, [
   'invalid', 'forgotComma', 'isDisjunctionLevel', 'assignInCondition', 'forgotCommaOrInvalid', 'stringError',
 ]);
+
+// annotated assignments: an on-demand part (compile/annotations.ts)
+export interface Parser {
+  annAssign(lhs: A.Expr, colon: Token): A.AnnAssign;
+  checkAnnTarget(lhs: A.Expr): void;
+}
+deferPrototype(parts.annotations, 'Parser', Parser.prototype, ['annAssign', 'checkAnnTarget']);
 
 // class statements: with the rest of class creation, an on-demand part (compile/classdef.ts)
 export interface Parser {
