@@ -9,7 +9,7 @@
 import type * as A from '../parse/ast.js';
 import { type Parser, isSingleTarget } from '../parse/parser.js';
 import type { Token } from '../parse/tokenizer.js';
-import { OP } from '../bytecode/opcodes.js';
+import * as OP from '../bytecode/op.js';
 import { type Compiler, loc } from './codegen.js';
 import { type SymTable, mangle, DEF_ANNOT, DEF_LOCAL, DEF_GLOBAL, DEF_NONLOCAL } from './symtable.js';
 import { errorAt } from './errors.js';

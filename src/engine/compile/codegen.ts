@@ -1,7 +1,7 @@
 /** Code generation from the AST: CPython 3.12's Python/compile.c (compiler_visit_*, scopes, fblocks, inlined comprehensions). */
 
 import type * as A from '../parse/ast.js';
-import { OP } from '../bytecode/opcodes.js';
+import * as OP from '../bytecode/op.js';
 import {
   CO_NESTED, CO_NEWLOCALS, CO_OPTIMIZED, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS,
   CO_FAST_LOCAL, CO_FAST_CELL, CO_FAST_FREE, CO_FAST_HIDDEN,

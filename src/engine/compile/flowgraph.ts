@@ -1,6 +1,6 @@
 /** Basic blocks, CFG optimization, stack depth and exception-table labelling: CPython 3.12's Python/flowgraph.c. */
 
-import { OP } from '../bytecode/opcodes.js';
+import * as OP from '../bytecode/op.js';
 import type { ConstSpec } from '../bytecode/code.js';
 
 // Pseudo-instructions (Include/internal/pycore_opcode.h's 256+ range): they
