@@ -273,6 +273,8 @@ export const parts = {
     },
     /^[ \t]*[A-Za-z_][\w.]*(?:\[[^\]\n]*\])?[ \t]*:(?![ \t]*(?:#|$))|->/m,
   ),
+  /** list, tuple and range methods most programs never call (objects/seqmethods.ts): each one's name loads it */
+  seqmethods: part('list, tuple and range methods', async () => (await import('./objects/seqmethods.js')).seqMethods),
   exec: part('exec() and eval()', async () => (await import('./modules/execeval.js')).execEval, null, ['exec', 'eval']),
 } as const satisfies Record<string, Part>;
 
@@ -332,6 +334,19 @@ export function deferredMethods<F extends Impl>(p: Part, names: readonly string[
   for (const n of names) {
     if (named) p.words.add(n);
     out[n] = deferred<F>(p, n);
+  }
+  return out;
+}
+
+/**
+ * Stubs for one type's methods, keyed `${cls}.${name}` in the part (several
+ * types' methods of the same name in one part), each name loading it.
+ */
+export function deferredMethodsOf<F extends Impl>(p: Part, cls: string, names: readonly string[]): Record<string, F> {
+  const out: Record<string, F> = {};
+  for (const n of names) {
+    p.words.add(n);
+    out[n] = deferred<F>(p, `${cls}.${n}`);
   }
   return out;
 }

@@ -222,7 +222,7 @@ describe('sorting, min, max and sum loaded on demand', () => {
   it('their names load the part', () => {
     expect(partsNamedIn('x = [3, 1]\nx.sort()\n')).toEqual(['sorting']);
     expect(partsNamedIn('print(max(1, 2))\n')).toEqual(['sorting']);
-    expect(partsNamedIn('x = [3, 1]\nx.reverse()\nprint(len(x))\n')).toEqual([]);
+    expect(partsNamedIn('x = [3, 1]\nx.append(2)\nprint(len(x))\n')).toEqual([]);
   });
 
   it('gives the same output, errors included, loaded on demand', async () => {
@@ -579,5 +579,16 @@ describe('rare instructions loaded on demand (the loop runs them from their part
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
     expect((whole as { stdout: string }).stdout).toBe('False\n');
+  });
+});
+
+describe('list, tuple and range methods loaded on demand', () => {
+  it('their names load the part; the output and errors are the same loaded on demand', async () => {
+    expect(partsNamedIn('x = [3, 1]\nx.reverse()\n')).toEqual(['seqmethods']);
+    const src = 'x = [3, 1, 2, 1]\nx.insert(0, 9)\nx.remove(1)\nprint(x, x.index(1), x.count(1), x.copy())\nx.reverse()\nprint(x)\n' +
+      'x.clear()\nt = (1, 2, 1)\nr = range(0, 10, 2)\nprint(x, t.count(1), t.index(2), r.count(4), r.index(6), r.index(False))\nprint(t.index(5))\n';
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stderr: string }).stderr).toContain('ValueError: tuple.index(x): x not in tuple');
   });
 });
