@@ -203,15 +203,17 @@ export const parts = {
   /**
    * making classes (objects/classcreation.ts): __build_class__, type_new, the
    * deallocation of instances and classes, `__class__` assignment, super();
+   * the slot functions that call a class's dunders (objects/classslots.ts);
    * class statements parsed and compiled (compile/classdef.ts); and the
    * instructions of class bodies and super() (eval/classbody.ts)
    */
   classes: part(
     'making classes', async () => {
-      const [objects, statements, body] = await Promise.all([
-        import('./objects/classcreation.js'), import('./compile/classdef.js'), import('./eval/classbody.js'),
+      const [objects, slots, statements, body] = await Promise.all([
+        import('./objects/classcreation.js'), import('./objects/classslots.js'), import('./compile/classdef.js'),
+        import('./eval/classbody.js'),
       ]);
-      return { ...objects.classCreation, ...statements.classDefs, ...body.classBody };
+      return { ...objects.classCreation, ...slots.classSlots, ...statements.classDefs, ...body.classBody };
     }, null,
     ['class', '__build_class__', '__class__', 'super'],
   ),
