@@ -204,18 +204,21 @@ export const parts = {
    * making classes (objects/classcreation.ts): __build_class__, type_new, the
    * deallocation of instances and classes, `__class__` assignment, super();
    * the slot functions that call a class's dunders (objects/classslots.ts);
+   * property objects' code (objects/classdescriptors.ts);
    * class statements parsed and compiled (compile/classdef.ts); and the
    * instructions of class bodies and super() (eval/classbody.ts)
    */
   classes: part(
     'making classes', async () => {
-      const [objects, slots, statements, body] = await Promise.all([
-        import('./objects/classcreation.js'), import('./objects/classslots.js'), import('./compile/classdef.js'),
-        import('./eval/classbody.js'),
+      const [objects, slots, descriptors, statements, body] = await Promise.all([
+        import('./objects/classcreation.js'), import('./objects/classslots.js'), import('./objects/classdescriptors.js'),
+        import('./compile/classdef.js'), import('./eval/classbody.js'),
       ]);
-      return { ...objects.classCreation, ...slots.classSlots, ...statements.classDefs, ...body.classBody };
+      return {
+        ...objects.classCreation, ...slots.classSlots, ...descriptors.classDescriptors, ...statements.classDefs, ...body.classBody,
+      };
     }, null,
-    ['class', '__build_class__', '__class__', 'super'],
+    ['class', '__build_class__', '__class__', 'super', 'property'],
   ),
   /** weak references and proxies made, their slots, PyObject_ClearWeakRefs (objects/weakrefops.ts) */
   weakrefs: part('weak references', async () => (await import('./objects/weakrefops.js')).weakrefOps, null, ['weakref']),

@@ -592,3 +592,15 @@ describe('list, tuple and range methods loaded on demand', () => {
     expect((whole as { stderr: string }).stderr).toContain('ValueError: tuple.index(x): x not in tuple');
   });
 });
+
+describe('property objects loaded on demand (with the classes part)', () => {
+  it('the word property loads the part; the output and errors are the same loaded on demand', async () => {
+    expect(partsNamedIn('p = property(lambda s: 1)\n')).toEqual(['classes']);
+    const src = 'class C:\n    def __init__(self): self._x = 1\n    @property\n    def x(self): return self._x\n' +
+      '    @x.setter\n    def x(self, v): self._x = v\nc = C()\nc.x = 5\nprint(c.x, type(C.x).__name__, C.x.fget.__name__)\n' +
+      'p = property()\nprint(p.fget, p.getter(len).fget)\nc2 = C()\ndel c2.x\n';
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stderr: string }).stderr).toContain("AttributeError: property 'x' of 'C' object has no deleter");
+  });
+});
