@@ -248,12 +248,16 @@ export const parts = {
   /** binary operations on two constants folded by the compiler (compile/constarith.ts) */
   constarith: part('constant folding of operators', async () => (await import('./compile/constarith.js')).constArith, CONSTANT_BINOP),
   /**
-   * calls with `*args` or `**kwargs`, starred assignment targets and `**` in
-   * dict displays (eval/unpacking.ts): a `*` that begins an expression (after
+   * calls with `*args` or `**kwargs`, displays with a starred item, starred
+   * assignment targets and `**` in dict displays (compile/unpacking.ts,
+   * eval/unpacking.ts): a `*` that begins an expression (after
    * an opening bracket, a comma, `=`, `in`, `for`, `return` or `yield`)
    */
   unpacking: part(
-    'star unpacking', async () => (await import('./eval/unpacking.js')).unpacking,
+    'star unpacking', async () => {
+      const [code, instructions] = await Promise.all([import('./compile/unpacking.js'), import('./eval/unpacking.js')]);
+      return { ...code.unpackingCode, ...instructions.unpacking };
+    },
     /(?:^|[(\[{,=]|\b(?:in|for|return|yield))\s*\*/m,
   ),
   /**

@@ -19,13 +19,13 @@ import {
 import { errorAt, unsupported } from './errors.js';
 import { parts, deferPrototype } from '../ondemand.js';
 
-const STACK_USE_GUIDELINE = 30;
+export const STACK_USE_GUIDELINE = 30;
 
 const INTRINSIC_PRINT = 1;
 export const INTRINSIC_IMPORT_STAR = 2;
 const INTRINSIC_STOPITERATION_ERROR = 3;
 const INTRINSIC_UNARY_POSITIVE = 5;
-const INTRINSIC_LIST_TO_TUPLE = 6;
+export const INTRINSIC_LIST_TO_TUPLE = 6;
 void INTRINSIC_PRINT;
 
 const BINOP: Record<A.OperatorKind, number> = {
@@ -1120,26 +1120,7 @@ export class Compiler {
       this.addop(tuple ? OP.BUILD_TUPLE : build, n + pushed, l);
       return;
     }
-    let built = false;
-    if (big) {
-      this.addop(build, pushed, l);
-      built = true;
-    }
-    for (let i = 0; i < n; i++) {
-      const elt = elts[i];
-      if (elt.kind === 'Starred') {
-        if (!built) {
-          this.addop(build, i + pushed, l);
-          built = true;
-        }
-        this.expr(elt.value);
-        this.addop(extend, 1, l);
-      } else {
-        this.expr(elt);
-        if (built) this.addop(add, 1, l);
-      }
-    }
-    if (tuple) this.addop(OP.CALL_INTRINSIC_1, INTRINSIC_LIST_TO_TUPLE, l);
+    this.starunpackBuild(l, elts, pushed, build, add, extend, tuple, big);
   }
 
   subdict(e: A.Dict, begin: number, end: number): void {
@@ -1261,24 +1242,6 @@ export class Compiler {
     this.callHelper(loc(e), 0, e.args, e.keywords);
   }
 
-  subkwargs(l: Loc, kws: A.Keyword[], begin: number, end: number): void {
-    const n = end - begin;
-    const big = n * 2 > STACK_USE_GUIDELINE;
-    if (n > 1 && !big) {
-      for (let i = begin; i < end; i++) this.expr(kws[i].value);
-      this.loadConst({ type: 'tuple', items: kws.slice(begin, end).map((k) => ({ type: 'str', value: k.arg! }) as ConstSpec) }, l);
-      this.addop(OP.BUILD_CONST_KEY_MAP, n, l);
-      return;
-    }
-    if (big) this.addop(OP.BUILD_MAP, 0, NO_LOCATION);
-    for (let i = begin; i < end; i++) {
-      this.loadConst({ type: 'str', value: kws[i].arg! }, l);
-      this.expr(kws[i].value);
-      if (big) this.addop(OP.MAP_ADD, 1, NO_LOCATION);
-    }
-    if (!big) this.addop(OP.BUILD_MAP, n, l);
-  }
-
   callHelper(l: Loc, n: number, args: A.Expr[], keywords: A.Keyword[]): void {
     this.validateKeywords(keywords);
     const nelts = args.length;
@@ -1296,40 +1259,7 @@ export class Compiler {
       this.addop(OP.CALL, n + nelts + nkwelts, l);
       return;
     }
-    if (n === 0 && nelts === 1 && args[0].kind === 'Starred') {
-      this.expr((args[0] as A.Starred).value);
-    } else {
-      this.starunpackHelper(l, args, n, OP.BUILD_LIST, OP.LIST_APPEND, OP.LIST_EXTEND, true);
-    }
-    if (nkwelts) {
-      let haveDict = false;
-      let nseen = 0;
-      for (let i = 0; i < nkwelts; i++) {
-        const kw = keywords[i];
-        if (kw.arg === null) {
-          if (nseen) {
-            this.subkwargs(l, keywords, i - nseen, i);
-            if (haveDict) this.addop(OP.DICT_MERGE, 1, l);
-            haveDict = true;
-            nseen = 0;
-          }
-          if (!haveDict) {
-            this.addop(OP.BUILD_MAP, 0, l);
-            haveDict = true;
-          }
-          this.expr(kw.value);
-          this.addop(OP.DICT_MERGE, 1, l);
-        } else {
-          nseen++;
-        }
-      }
-      if (nseen) {
-        this.subkwargs(l, keywords, nkwelts - nseen, nkwelts);
-        if (haveDict) this.addop(OP.DICT_MERGE, 1, l);
-        haveDict = true;
-      }
-    }
-    this.addop(OP.CALL_FUNCTION_EX, nkwelts > 0 ? 1 : 0, l);
+    this.callEx(l, n, args, keywords);
   }
 
   // ---- comprehensions ----------------------------------------------------
@@ -1549,6 +1479,18 @@ export interface Compiler {
   checkAnnExpr(e: A.Expr): void;
 }
 deferPrototype(parts.annotations, 'Compiler', Compiler.prototype, ['annassign', 'checkAnnExpr']);
+
+// calls with *args or **kwargs (or very many arguments), displays with a
+// starred item (or very many items): with the instructions they compile to,
+// an on-demand part (compile/unpacking.ts)
+export interface Compiler {
+  callEx(l: Loc, n: number, args: A.Expr[], keywords: A.Keyword[]): void;
+  subkwargs(l: Loc, kws: A.Keyword[], begin: number, end: number): void;
+  starunpackBuild(
+    l: Loc, elts: A.Expr[], pushed: number, build: number, add: number, extend: number, tuple: boolean, big: boolean,
+  ): void;
+}
+deferPrototype(parts.unpacking, 'Compiler', Compiler.prototype, ['callEx', 'subkwargs', 'starunpackBuild']);
 
 // class statements and super() calls: with the rest of class creation, an on-demand part (compile/classdef.ts)
 export interface Compiler {
