@@ -261,10 +261,17 @@ export const parts = {
     /(?:^|[(\[{,=]|\b(?:in|for|return|yield))\s*\*/m,
   ),
   /**
-   * del statements (eval/deletion.ts): the word `del`, or an except clause
-   * with `as`, whose name is deleted when the handler ends
+   * del, global and nonlocal statements (compile/directives.ts,
+   * eval/deletion.ts): their words, or an except clause with `as`, whose
+   * name is deleted when the handler ends
    */
-  del: part('del statements', async () => (await import('./eval/deletion.js')).deletion, /\bexcept\b[^:\n]*\bas\b/, ['del']),
+  del: part(
+    'del, global and nonlocal statements', async () => {
+      const [statements, instructions] = await Promise.all([import('./compile/directives.js'), import('./eval/deletion.js')]);
+      return { ...statements.directives, ...instructions.deletion };
+    },
+    /\bexcept\b[^:\n]*\bas\b/, ['del', 'global', 'nonlocal'],
+  ),
   /** `yield from` and `await` (eval/yieldfrom.ts) */
   yieldfrom: part(
     'yield from and await', async () => (await import('./eval/yieldfrom.js')).yieldFrom, /\byield[ \t]+from\b/, ['await', 'async'],

@@ -239,19 +239,7 @@ export class Parser {
           }
           return this.fin<A.Raise>({ kind: 'Raise', exc, cause }, t, cause ?? exc ?? t);
         }
-        case 'global': case 'nonlocal': {
-          this.next();
-          const names: string[] = [];
-          let last: Token = t;
-          do {
-            if (!this.atName()) this.invalid();
-            last = this.next();
-            names.push(last.value);
-          } while (this.eat(','));
-          return t.value === 'global'
-            ? this.fin<A.Global>({ kind: 'Global', names }, t, last)
-            : this.fin<A.Nonlocal>({ kind: 'Nonlocal', names }, t, last);
-        }
+        case 'global': case 'nonlocal': return this.directive(t);
         case 'del': return this.delStmt();
         case 'assert': {
           this.next();
@@ -264,23 +252,6 @@ export class Parser {
       }
     }
     return this.exprOrAssign();
-  }
-
-  delStmt(): A.Delete {
-    const t = this.next();
-    const targets: A.Expr[] = [];
-    let last: Spanned = t;
-    do {
-      if (this.tok.type === 'NEWLINE' || this.at(';')) break;
-      const e = this.starExpressionOrBitOr();
-      this.setCtx(e, 'Del', 'del');
-      targets.push(e);
-      last = e;
-    } while (this.eat(','));
-    if (targets.length === 0) this.invalid();
-    if (this.at(',', this.prev())) last = this.prev();
-    if (!(this.tok.type === 'NEWLINE' || this.at(';'))) this.invalid();
-    return this.fin<A.Delete>({ kind: 'Delete', targets }, t, last);
   }
 
   starExpressionOrBitOr(): A.Expr {
@@ -1344,6 +1315,13 @@ export interface Parser {
 deferPrototype(parts.diagnostics, 'Parser', Parser.prototype, [
   'invalid', 'forgotComma', 'isDisjunctionLevel', 'assignInCondition', 'forgotCommaOrInvalid', 'stringError',
 ]);
+
+// del, global and nonlocal statements: an on-demand part (compile/directives.ts)
+export interface Parser {
+  delStmt(): A.Delete;
+  directive(t: Token): A.Global | A.Nonlocal;
+}
+deferPrototype(parts.del, 'Parser', Parser.prototype, ['delStmt', 'directive']);
 
 // annotated assignments: an on-demand part (compile/annotations.ts)
 export interface Parser {
