@@ -111,6 +111,12 @@ function setDisplay(source: string): boolean {
 const CONSTANT_BINOP =
   /(?:[0-9.'")\]]|\b(?:True|False|None)|[0-9][jJ]|0[xX][0-9a-fA-F_]+)(?:\s|\\\n)*(?:\*\*|\/\/|<<|>>|[-+*/%&|^@])(?:\s|\\\n)*(?:[0-9.'"([]|[-+~]|\b(?:True|False|None)\b|[bBrRuUfF]{1,2}['"])/;
 
+/** A line that starts with `try` or `with` (their statements begin a logical line). */
+const TRY_OR_WITH = /^[ \t]*(?:async[ \t]+)?(?:try|with)\b/m;
+
+/** A `for` that does not begin its line, or begins a line without a `:` (a comprehension's). */
+const COMPREHENSION = /^[ \t]*\S.*?\bfor\b|^[ \t]*for\b[^:\n]*$/m;
+
 /** Every part, by name. The bundler makes each `import()` a separate chunk. */
 export const parts = {
   /** str methods other than the everyday ones (objects/unicodemethods.ts) */
@@ -164,7 +170,7 @@ export const parts = {
       const [statements, handlers] = await Promise.all([import('./compile/trywith.js'), import('./eval/handlers.js')]);
       return { ...statements.tryWith, ...handlers.handlers };
     },
-    /^[ \t]*(?:async[ \t]+)?(?:try|with)\b/m,
+    TRY_OR_WITH,
   ),
   /**
    * set algebra, set comparisons and frozenset hashing (objects/setops.ts),
@@ -178,7 +184,15 @@ export const parts = {
    */
   comprehensions: part(
     'comprehensions', async () => (await import('./compile/comprehensions.js')).comprehensions,
-    /^[ \t]*\S.*?\bfor\b|^[ \t]*for\b[^:\n]*$/m,
+    COMPREHENSION,
+  ),
+  /**
+   * the passes for code units with exception handlers (compile/handlerblocks.ts):
+   * what try and with statements, comprehensions and generators compile to
+   */
+  handlers: part(
+    'exception handlers in bytecode', async () => (await import('./compile/handlerblocks.js')).handlerBlocks,
+    (source) => TRY_OR_WITH.test(source) || COMPREHENSION.test(source) || /\b(?:yield|await|async)\b/.test(source),
   ),
   /** list.sort, sorted, min, max and sum (objects/sorting.ts) */
   sorting: part('sorting, min, max and sum', async () => (await import('./objects/sorting.js')).sorting, null, ['sort', 'sorted', 'min', 'max', 'sum']),

@@ -58,7 +58,7 @@ describe('parts of the builtin types loaded on demand', () => {
 
   it('methods reached by names built at run time: the program runs again with every part, as CPython prints', async () => {
     const source = readFileSync(join(PROGRAMS_DIR, DYNAMIC), 'utf8');
-    expect(partsNamedIn(source)).toEqual(['comprehensions', 'sorting', 'builtins', 'intparse', 'constarith', 'slices']);
+    expect(partsNamedIn(source)).toEqual(['comprehensions', 'handlers', 'sorting', 'builtins', 'intparse', 'constarith', 'slices']);
     unloadAll();
     const first = runProgram(source, { filename: DYNAMIC });
     expect(first.stderr).toContain('not supported by the simulator');
@@ -134,8 +134,8 @@ async function wholeAndLazy(source: string): Promise<[unknown, unknown]> {
 
 describe('parts of the parser and compiler loaded on demand', () => {
   it('try and with statements: a line starting with either word loads the part', async () => {
-    expect(partsNamedIn('try:\n    x = 1\nexcept ValueError:\n    pass\n')).toEqual(['trywith']);
-    expect(partsNamedIn('def f():\n    with open("x") as f:\n        pass\n')).toEqual(['trywith']);
+    expect(partsNamedIn('try:\n    x = 1\nexcept ValueError:\n    pass\n')).toEqual(['trywith', 'handlers']);
+    expect(partsNamedIn('def f():\n    with open("x") as f:\n        pass\n')).toEqual(['trywith', 'handlers']);
     expect(partsNamedIn('# we try this\nx = 1  # with a comment\n')).toEqual([]);
     const src = 'def f(x):\n    try:\n        return 1 / x\n    except ZeroDivisionError as e:\n        print("caught", e)\n' +
       '    finally:\n        print("finally")\nclass C:\n    def __enter__(self): print("enter"); return self\n' +
@@ -165,7 +165,7 @@ describe('set operations loaded on demand', () => {
   it('the words set and frozenset, a method name, or a set display load the part', () => {
     expect(partsNamedIn('s = set()\ns.add(1)\n')).toEqual(['sets']);
     expect(partsNamedIn('a = {1, 2}\nprint(a)\n')).toEqual(['sets']);
-    expect(partsNamedIn('a = {x for x in range(3)}\n')).toEqual(['comprehensions', 'sets']);
+    expect(partsNamedIn('a = {x for x in range(3)}\n')).toEqual(['comprehensions', 'handlers', 'sets']);
     expect(partsNamedIn('d = {"k": 1, "v": [1, 2]}\ne = {}\nprint(d, "{1, 2}")  # {3, 4}\n')).toEqual([]);
     expect(partsNamedIn('print(a.isdisjoint(b))\n')).toEqual(['sets']);
   });
@@ -193,8 +193,8 @@ describe('comprehensions loaded on demand', () => {
   it('a for after something else on its line, or on a line without a colon, loads the part', () => {
     expect(partsNamedIn('for i in range(3):\n    print(i)\n')).toEqual([]);
     expect(partsNamedIn('for i in range(3): print(i)\n')).toEqual([]);
-    expect(partsNamedIn('x = [i * i for i in range(3)]\n')).toEqual(['comprehensions']);
-    expect(partsNamedIn('x = list(\n    i\n    for i in range(3)\n)\n')).toEqual(['comprehensions']);
+    expect(partsNamedIn('x = [i * i for i in range(3)]\n')).toEqual(['comprehensions', 'handlers']);
+    expect(partsNamedIn('x = list(\n    i\n    for i in range(3)\n)\n')).toEqual(['comprehensions', 'handlers']);
   });
 
   it('list, set and dict comprehensions and generator expressions give the same output and errors', async () => {
@@ -552,10 +552,10 @@ describe('constant folding of operators loaded on demand', () => {
 describe('rare instructions loaded on demand (the loop runs them from their parts: rareOps in eval/ceval.ts)', () => {
   it('the text that compiles to them loads their parts', () => {
     expect(partsNamedIn('x = 1\ndel x\n')).toEqual(['del']);
-    expect(partsNamedIn('try:\n    pass\nexcept ValueError as e:\n    pass\n')).toEqual(['trywith', 'del']);
+    expect(partsNamedIn('try:\n    pass\nexcept ValueError as e:\n    pass\n')).toEqual(['trywith', 'handlers', 'del']);
     expect(partsNamedIn('f(*args, **kw)\na, *b = [1, 2]\nd = {**e}\n')).toEqual(['complex', 'numeric', 'unpacking']); // `**` loads those too
     expect(partsNamedIn('print(2 * 3, x * y)\n')).toEqual(['constarith']);
-    expect(partsNamedIn('def g():\n    yield from range(3)\n')).toEqual(['yieldfrom']);
+    expect(partsNamedIn('def g():\n    yield from range(3)\n')).toEqual(['handlers', 'yieldfrom']);
     expect(partsNamedIn('x[1:2] = []\nprint(x[::2])\n')).toEqual(['slices']);
     expect(partsNamedIn('x: float = 1\ndef f(a: str) -> str: pass\n')).toEqual(['annotations']);
     expect(partsNamedIn('if x:\n    pass\nelse:\n    pass\n')).toEqual([]);
@@ -602,5 +602,17 @@ describe('property objects loaded on demand (with the classes part)', () => {
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
     expect((whole as { stderr: string }).stderr).toContain("AttributeError: property 'x' of 'C' object has no deleter");
+  });
+});
+
+describe('the passes for exception handlers loaded on demand', () => {
+  it('try, with, comprehensions and generators load them; a program without handlers skips them', async () => {
+    expect(partsNamedIn('def g():\n    yield 1\n')).toEqual(['handlers']);
+    expect(partsNamedIn('def f(x):\n    return x + 1\nprint(f(2))\n')).toEqual([]);
+    const src = 'def g(n):\n    for i in range(n):\n        yield i\nprint(list(g(3)), sum(x * x for x in g(4)))\n' +
+      'def h():\n    try:\n        return [y for y in g(2)]\n    finally:\n        print("finally")\nprint(h())\n';
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stdout: string }).stdout).toBe('[0, 1, 2] 14\nfinally\n[0, 1]\n');
   });
 });
