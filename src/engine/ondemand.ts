@@ -255,8 +255,6 @@ export const parts = {
     'enumerate, zip, map, filter and reversed', async () => (await import('./objects/iterbuiltins.js')).iterBuiltins, null,
     ['enumerate', 'zip', 'map', 'filter', 'reversed'],
   ),
-  /** the gc module's tuning and introspection functions (modules/gcinspect.ts): each one's name loads it */
-  gcinspect: part('gc introspection', async () => (await import('./modules/gcinspect.js')).gcInspect),
   /** int(s, base) parsing a string (objects/intparse.ts) */
   intparse: part('int() of a string', async () => (await import('./objects/intparse.js')).intParse, null, ['int']),
   /** binary operations on two constants folded by the compiler (compile/constarith.ts) */

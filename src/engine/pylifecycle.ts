@@ -33,11 +33,11 @@ import { setGenBool, setGenUnraisable, setGenWeakrefHook } from './objects/genob
 import { clearWeakrefs, resetWeakContainers } from './objects/weakrefobject.js';
 import { formatException, formatUnraisable, sourceFiles, exceptionLine } from './objects/traceback.js';
 import { collect, runScheduledCollection, setUnraisableHook, hooks as gcHooks } from './gc/gc.js';
-import { gcModule } from './modules/gcmodule.js';
-import { registerModule, createModule, setSysModules } from './modules/importer.js';
+// the collector's hooks into the gc module's state (the module itself loads on demand)
+import './gc/gcmodulestate.js';
+import { createModule, setSysModules } from './modules/importer.js';
 import { builtinsDef } from './modules/bltinmodule.js';
 import { sysDef, output, resetOutput, writeStderr, setSysCallType } from './modules/sysmodule.js';
-import { timeDef } from './modules/timemodule.js';
 import { registerStdlib } from './modules/stdlib.js';
 import { parse, formatSyntaxError } from './parse/index.js';
 import { compile } from './compile/index.js';
@@ -106,8 +106,6 @@ function initialize(): void {
   setStrSubtypeAlloc(subtypeAlloc);
   setBytesSubtypeAlloc(subtypeAlloc);
   for (const t of allBuiltinTypes) readyType(t);
-  registerModule('gc', () => gcModule);
-  registerModule('time', timeDef);
   registerStdlib();
 }
 

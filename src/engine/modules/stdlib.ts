@@ -38,6 +38,8 @@ const lazyStdlib: Readonly<Record<string, ModuleLoader>> = {
   random: async () => (await import('./randommodule.js')).randomDef,
   collections: async () => (await import('./collectionsmodule.js')).collectionsDef,
   weakref: async () => (await import('./weakrefmodule.js')).weakrefDef,
+  time: async () => (await import('./timemodule.js')).timeDef,
+  gc: async () => (await import('./gcmodule.js')).gcDef,
 };
 
 /** The names of the modules `loadStdlib` can load. */
