@@ -21,7 +21,6 @@ import { unsupported } from '../eval/errors.js';
 import { allBuiltinTypes } from '../objects/typeobject.js';
 import { readyType } from '../objects/typeready.js';
 import { ObjectType } from '../objects/typeobject.js';
-import { labDef } from './labmodule.js';
 import type { ModuleDef } from './moduledef.js';
 
 type ModuleLoader = () => Promise<() => ModuleDef>;
@@ -40,6 +39,8 @@ const lazyStdlib: Readonly<Record<string, ModuleLoader>> = {
   weakref: async () => (await import('./weakrefmodule.js')).weakrefDef,
   time: async () => (await import('./timemodule.js')).timeDef,
   gc: async () => (await import('./gcmodule.js')).gcDef,
+  // the lab's trace checks: importable only in a traced run
+  _lab: async () => (await import('./labmodule.js')).labDef,
 };
 
 /** The names of the modules `loadStdlib` can load. */
@@ -50,7 +51,6 @@ export const lazyStdlibNames: readonly string[] = Object.keys(lazyStdlib);
  * error for a lazily loaded module that the host did not load before the run.
  */
 export function registerStdlib(): void {
-  registerModule('_lab', labDef); // the lab's trace checks: importable only in a traced run
   for (const name of lazyStdlibNames) {
     if (isModuleRegistered(name)) continue;
     registerModule(name, notLoaded(name));
