@@ -303,6 +303,8 @@ export const parts = {
   ),
   /** list, tuple and range methods most programs never call (objects/seqmethods.ts): each one's name loads it */
   seqmethods: part('list, tuple and range methods', async () => (await import('./objects/seqmethods.js')).seqMethods),
+  /** the sys functions most programs never call (modules/sysextra.ts): each one's name loads it */
+  sysextra: part('sys functions', async () => (await import('./modules/sysextra.js')).sysExtra),
   exec: part('exec() and eval()', async () => (await import('./modules/execeval.js')).execEval, null, ['exec', 'eval']),
 } as const satisfies Record<string, Part>;
 

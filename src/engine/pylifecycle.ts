@@ -12,7 +12,7 @@ import { resetHeap, heap, HeapCapExceeded, setMemoryErrorHook } from './memory/h
 import { resetGC, gcstate, gcAlloc, gcTrack } from './gc/gcobject.js';
 import { setProfile, profiles, profile } from './profiles/index.js';
 import { resetThreadState, tstate, StepBudgetExceeded } from './eval/pystate.js';
-import { PyRaise, Unsupported, isPyRaise, raise } from './eval/errors.js';
+import { Unsupported, isPyRaise, raise } from './eval/errors.js';
 import { Exc, PyBaseException, setExceptionHooks } from './objects/exceptions.js';
 import { Frame, FrameState } from './eval/frame.js';
 import { runFrame, functionCall, setScheduledGC, setExecObserver, resetNestedEvals, type ExecObserver } from './eval/ceval.js';
@@ -37,7 +37,7 @@ import { collect, runScheduledCollection, setUnraisableHook, hooks as gcHooks } 
 import './gc/gcmodulestate.js';
 import { createModule, setSysModules } from './modules/importer.js';
 import { builtinsDef } from './modules/bltinmodule.js';
-import { sysDef, output, resetOutput, writeStderr, setSysCallType } from './modules/sysmodule.js';
+import { sysDef, output, resetOutput, writeStderr } from './modules/sysmodule.js';
 import { registerStdlib } from './modules/stdlib.js';
 import { parse, formatSyntaxError } from './parse/index.js';
 import { compile } from './compile/index.js';
@@ -97,7 +97,6 @@ function initialize(): void {
     const f = tstate.frame;
     return f ? dictGetItemStr(f.globals, '__name__') : null;
   });
-  setSysCallType((t, args) => new PyRaise(call(t, args) as PyBaseException));
   const subtypeAlloc = (o: PyObject, nbytes: number): void => {
     gcAlloc(o, nbytes);
     gcTrack(o);

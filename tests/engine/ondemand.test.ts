@@ -615,3 +615,15 @@ describe('the passes for exception handlers loaded on demand', () => {
     expect((whole as { stdout: string }).stdout).toBe('[0, 1, 2] 14\nfinally\n[0, 1]\n');
   });
 });
+
+describe('sys functions loaded on demand', () => {
+  it('each name loads the part; the output and errors are the same loaded on demand', async () => {
+    expect(partsNamedIn('import sys\nprint(sys.getrefcount(1), sys.getsizeof([]))\n')).toEqual(['imports']);
+    const src = 'import sys\nprint(sys.getrecursionlimit(), sys.intern("ab") is sys.intern("a" + "b"), sys.exc_info())\n' +
+      'try:\n    1 / 0\nexcept ZeroDivisionError:\n    print(sys.exc_info()[0].__name__, type(sys.exception()).__name__)\n' +
+      'print(sys._getframe().f_lineno > 0)\nsys.setrecursionlimit(0)\n';
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stderr: string }).stderr).toContain('ValueError: recursion limit must be greater or equal than 1');
+  });
+});
