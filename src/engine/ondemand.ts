@@ -188,10 +188,19 @@ export const parts = {
   ),
   /**
    * the passes for code units with exception handlers (compile/handlerblocks.ts):
-   * what try and with statements, comprehensions and generators compile to
+   * what try and with statements, comprehensions and generators compile to;
+   * and yield parsed and compiled (compile/generators.ts), generators' send
+   * and throw (objects/genmethods.ts), the instructions of `yield from`
+   * (eval/yieldfrom.ts)
    */
   handlers: part(
-    'exception handlers in bytecode', async () => (await import('./compile/handlerblocks.js')).handlerBlocks,
+    'exception handlers in bytecode, and generators', async () => {
+      const [passes, code, methods, instructions] = await Promise.all([
+        import('./compile/handlerblocks.js'), import('./compile/generators.js'), import('./objects/genmethods.js'),
+        import('./eval/yieldfrom.js'),
+      ]);
+      return { ...passes.handlerBlocks, ...code.generators, ...methods.genMethods, ...instructions.yieldFrom };
+    },
     (source) => TRY_OR_WITH.test(source) || COMPREHENSION.test(source) || /\b(?:yield|await|async)\b/.test(source),
   ),
   /** list.sort, sorted, min, max and sum (objects/sorting.ts) */
@@ -283,10 +292,6 @@ export const parts = {
       return { ...statements.directives, ...instructions.deletion };
     },
     /\bexcept\b[^:\n]*\bas\b/, ['del', 'global', 'nonlocal'],
-  ),
-  /** `yield from` and `await` (eval/yieldfrom.ts) */
-  yieldfrom: part(
-    'yield from and await', async () => (await import('./eval/yieldfrom.js')).yieldFrom, /\byield[ \t]+from\b/, ['await', 'async'],
   ),
   /** slices stored to or with a step (eval/slicing.ts): a `:` after a `[` on a line */
   slices: part('slice assignment and slice objects', async () => (await import('./eval/slicing.js')).slicing, /\[[^\]\n]*:/),

@@ -554,7 +554,7 @@ describe('rare instructions loaded on demand (the loop runs them from their part
     expect(partsNamedIn('try:\n    pass\nexcept ValueError as e:\n    pass\n')).toEqual(['trywith', 'handlers', 'del']);
     expect(partsNamedIn('f(*args, **kw)\na, *b = [1, 2]\nd = {**e}\n')).toEqual(['complex', 'numeric', 'unpacking']); // `**` loads those too
     expect(partsNamedIn('print(2 * 3, x * y)\n')).toEqual(['constarith']);
-    expect(partsNamedIn('def g():\n    yield from range(3)\n')).toEqual(['handlers', 'yieldfrom']);
+    expect(partsNamedIn('def g():\n    yield from range(3)\n')).toEqual(['handlers']);
     expect(partsNamedIn('x[1:2] = []\nprint(x[::2])\n')).toEqual(['slices']);
     expect(partsNamedIn('x: float = 1\ndef f(a: str) -> str: pass\n')).toEqual(['annotations']);
     expect(partsNamedIn('if x:\n    pass\nelse:\n    pass\n')).toEqual([]);
@@ -613,6 +613,16 @@ describe('the passes for exception handlers loaded on demand', () => {
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
     expect((whole as { stdout: string }).stdout).toBe('[0, 1, 2] 14\nfinally\n[0, 1]\n');
+  });
+
+  it('yield, yield from, send and throw give the same output and errors loaded on demand', async () => {
+    const src = 'def echo():\n    got = yield "ready"\n    while True:\n        got = yield got * 2\n' +
+      'e = echo()\nprint(next(e), e.send(3), e.send(5))\ndef outer():\n    r = yield from echo()\n    return r\n' +
+      'o = outer()\nprint(next(o), o.send(1))\ntry:\n    o.throw(ValueError("boom"))\nexcept ValueError as err:\n    print("caught", err)\n' +
+      'print(e.throw(KeyError, "k"))\n';
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stderr: string }).stderr).toContain("KeyError: 'k'");
   });
 });
 

@@ -12,8 +12,8 @@ import {
   DEF_LOCAL, DEF_NONLOCAL, DEF_COMP_CELL, DEF_FREE_CLASS, DEF_IMPORT,
 } from './symtable.js';
 import {
-  Block, CFG, type ConstPool, type Instr, type Loc, NO_LOCATION, SETUP_CLEANUP, SETUP_FINALLY, SETUP_WITH,
-  POP_BLOCK, JUMP, JUMP_NO_INTERRUPT, STORE_FAST_MAYBE_NULL, isTerminator, optimizeCodeUnit, stackdepth,
+  Block, CFG, type ConstPool, type Instr, type Loc, NO_LOCATION, SETUP_CLEANUP, SETUP_WITH,
+  JUMP, STORE_FAST_MAYBE_NULL, isTerminator, optimizeCodeUnit, stackdepth,
   convertPseudoOps, normalizeJumps,
 } from './flowgraph.js';
 import { errorAt, unsupported } from './errors.js';
@@ -847,19 +847,8 @@ export class Compiler {
       case 'DictComp':
         return this.comprehension(e, 'dict', '<dictcomp>', e.generators, e.key, e.value);
       case 'Yield':
-        if (!this.u.ste.isFunctionLike()) throw errorAt("'yield' outside function", e);
-        if (e.value) this.expr(e.value);
-        else this.loadConst(this.none, l);
-        this.addop(OP.YIELD_VALUE, 0, l);
-        this.addop(OP.RESUME, 1, l);
-        return;
       case 'YieldFrom':
-        if (!this.u.ste.isFunctionLike()) throw errorAt("'yield' outside function", e);
-        this.expr(e.value);
-        this.op0(OP.GET_YIELD_FROM_ITER, l);
-        this.loadConst(this.none, l);
-        this.addYieldFrom(l);
-        return;
+        return this.compileYield(e);
       case 'Await':
         if (!this.u.ste.isFunctionLike()) throw errorAt("'await' outside function", e);
         throw unsupported('await', e);
@@ -960,23 +949,6 @@ export class Compiler {
       this.expr(s.step);
     }
     return n;
-  }
-
-  addYieldFrom(l: Loc): void {
-    const send = this.newLabel();
-    const fail = this.newLabel();
-    const exit = this.newLabel();
-    this.useLabel(send);
-    this.jump(OP.SEND, exit, l);
-    this.jump(SETUP_FINALLY, fail, l);
-    this.addop(OP.YIELD_VALUE, 0, l);
-    this.op0(POP_BLOCK, NO_LOCATION);
-    this.addop(OP.RESUME, 2, l);
-    this.jump(JUMP_NO_INTERRUPT, send, l);
-    this.useLabel(fail);
-    this.op0(OP.CLEANUP_THROW, l);
-    this.useLabel(exit);
-    this.op0(OP.END_SEND, l);
   }
 
   addCompare(op: A.CmpOpKind, l: Loc): void {
@@ -1472,6 +1444,13 @@ export interface Compiler {
   importFrom(s: A.ImportFrom): void;
 }
 deferPrototype(parts.imports, 'Compiler', Compiler.prototype, ['importStmt', 'importFrom']);
+
+// yield and yield from: with the passes for exception handlers, an on-demand part (compile/generators.ts)
+export interface Compiler {
+  compileYield(e: A.Yield | A.YieldFrom): void;
+  addYieldFrom(l: Loc): void;
+}
+deferPrototype(parts.handlers, 'Compiler', Compiler.prototype, ['compileYield', 'addYieldFrom']);
 
 // annotated assignments: an on-demand part (compile/annotations.ts)
 export interface Compiler {

@@ -1997,7 +1997,7 @@ for (const [part, ops] of [
   [parts.del, { // eval/deletion.ts
     126: 'DELETE_FAST', 139: 'DELETE_DEREF', 91: 'DELETE_NAME', 98: 'DELETE_GLOBAL', 96: 'DELETE_ATTR', 61: 'DELETE_SUBSCR',
   }],
-  [parts.yieldfrom, { 123: 'SEND', 55: 'CLEANUP_THROW', 69: 'GET_YIELD_FROM_ITER' }], // eval/yieldfrom.ts
+  [parts.handlers, { 123: 'SEND', 55: 'CLEANUP_THROW', 69: 'GET_YIELD_FROM_ITER' }], // eval/yieldfrom.ts
   [parts.slices, { 27: 'STORE_SLICE', 133: 'BUILD_SLICE' }], // eval/slicing.ts
   [parts.annotations, { 85: 'SETUP_ANNOTATIONS' }], // eval/annotations.ts
 ] as const) {

@@ -1,6 +1,7 @@
 /**
  * The instructions of `yield from` and `await`: GET_YIELD_FROM_ITER, SEND
- * and CLEANUP_THROW. An on-demand part (see ondemand.ts). Moved here
+ * and CLEANUP_THROW. With the passes for exception handlers and the rest of
+ * generators' code, an on-demand part (see ondemand.ts). Moved here
  * verbatim from eval/ceval.ts, which keeps their stubs (its `rareOps`).
  */
 import { type PyObject, decref, incref, xdecref } from '../objects/object.js';

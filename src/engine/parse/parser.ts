@@ -658,16 +658,6 @@ export class Parser {
     }
   }
 
-  yieldExpr(): A.Expr {
-    const t = this.next();
-    if (this.eat('from')) {
-      const v = this.expression();
-      return this.fin<A.YieldFrom>({ kind: 'YieldFrom', value: v }, t, v);
-    }
-    const value = this.startsExpression() && !this.at('yield') ? this.starExpressions() : null;
-    return this.fin<A.Yield>({ kind: 'Yield', value }, t, value ?? t);
-  }
-
   /** star_expressions: a bare tuple when commas appear */
   starExpressions(): A.Expr {
     const first = this.starExpression();
@@ -1322,6 +1312,12 @@ export interface Parser {
   directive(t: Token): A.Global | A.Nonlocal;
 }
 deferPrototype(parts.del, 'Parser', Parser.prototype, ['delStmt', 'directive']);
+
+// yield expressions: with the passes for exception handlers, an on-demand part (compile/generators.ts)
+export interface Parser {
+  yieldExpr(): A.Expr;
+}
+deferPrototype(parts.handlers, 'Parser', Parser.prototype, ['yieldExpr']);
 
 // annotated assignments: an on-demand part (compile/annotations.ts)
 export interface Parser {
