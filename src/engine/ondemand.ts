@@ -227,18 +227,20 @@ export const parts = {
    * making classes (objects/classcreation.ts): __build_class__, type_new, the
    * deallocation of instances and classes, `__class__` assignment, super();
    * the slot functions that call a class's dunders (objects/classslots.ts);
-   * property objects' code (objects/classdescriptors.ts);
+   * property objects' code (objects/classdescriptors.ts); a class's
+   * attributes other than __name__ (objects/typeattrs.ts);
    * class statements parsed and compiled (compile/classdef.ts); and the
    * instructions of class bodies and super() (eval/classbody.ts)
    */
   classes: part(
     'making classes', async () => {
-      const [objects, slots, descriptors, statements, body] = await Promise.all([
+      const [objects, slots, descriptors, attrs, statements, body] = await Promise.all([
         import('./objects/classcreation.js'), import('./objects/classslots.js'), import('./objects/classdescriptors.js'),
-        import('./compile/classdef.js'), import('./eval/classbody.js'),
+        import('./objects/typeattrs.js'), import('./compile/classdef.js'), import('./eval/classbody.js'),
       ]);
       return {
-        ...objects.classCreation, ...slots.classSlots, ...descriptors.classDescriptors, ...statements.classDefs, ...body.classBody,
+        ...objects.classCreation, ...slots.classSlots, ...descriptors.classDescriptors, ...attrs.typeAttrs,
+        ...statements.classDefs, ...body.classBody,
       };
     }, null,
     ['class', '__build_class__', '__class__', 'super', 'property'],

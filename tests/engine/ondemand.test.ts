@@ -43,7 +43,7 @@ describe('parts of the builtin types loaded on demand', () => {
     await loadParts(partNames);
     const whole = runProgram(src);
     unloadAll();
-    await loadParts(['builtins']); // iter() and dir()
+    await loadParts(['builtins', 'classes']); // iter() and dir(); type.__dict__
     const stubs = runProgram(src.replace('type(iter(bytearray()))', 'int'));
     expect(stubs.stderr).toBe('');
     expect(whole.stdout.split('\n').slice(0, 5)).toEqual(stubs.stdout.split('\n').slice(0, 5));

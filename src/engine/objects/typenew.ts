@@ -5,19 +5,20 @@
  * subtype_dealloc, subtype_traverse, object_* and type_* methods).
  */
 
-import { PyObject, decref, incref, makeImmortal } from './object.js';
+import { PyObject, decref, incref } from './object.js';
 import {
   PyTypeObject, TypeType, ObjectType, isSubtype, TPFLAGS_HAVE_GC, TPFLAGS_HEAPTYPE, Py_EQ, Py_NE,
 } from './typeobject.js';
 import { raise } from '../eval/errors.js';
 import { Exc } from './exceptions.js';
 import {
-  newDict, dictGetItemStr, dictSetItemStr, dictItems, PyDict, dictCopy, dictKeys, dictSetItem,
+  newDict, dictItems, PyDict, dictCopy, dictKeys, dictSetItem,
 } from './dictobject.js';
 import { type InlineValuesOwner, initInlineValues, instanceDictIsEmpty } from './instancevalues.js';
 import { unsupported } from '../eval/errors.js';
 import { PyStr, newStr, strValue } from './unicodeobject.js';
-import { newTuple, PyTuple, TupleType } from './tupleobject.js';
+// evaluated here, where type's getsets that use it were (module order fixes the builtin types' ids)
+import './tupleobject.js';
 import { newList } from './listobject.js';
 import { PyNone, NotImplemented } from './singletons.js';
 import { newBool } from './boolobject.js';
@@ -329,6 +330,16 @@ TypeType.tp_traverse = (o, visit) => {
 TypeType.tp_clear = deferred(parts.classes, 'type.tp_clear');
 TypeType.tp_dealloc = deferred(parts.classes, 'type.tp_dealloc');
 TypeType.weakrefable = true;
+// __name__ here; a class's other attributes (objects/typeattrs.ts): with the
+// code that makes classes, an on-demand part that their names load
+type Getter = (self: PyObject) => PyObject;
+type Setter = (self: PyObject, v: PyObject | null) => void;
+const P = parts.classes;
+const attr = (name: string, set: boolean): { get: Getter; set?: Setter } => {
+  P.words.add(name);
+  const g = deferred<Getter>(P, `type.${name}.get`);
+  return set ? { get: g, set: deferred<Setter>(P, `type.${name}.set`) } : { get: g };
+};
 TypeType.getsets = {
   __name__: {
     // A builtin type's tp_name may be dotted ('itertools.count'): __name__ is the last part.
@@ -341,59 +352,13 @@ TypeType.getsets = {
       (self as PyTypeObject).name = v.value;
     },
   },
-  __qualname__: {
-    get: (self) => newStr((self as PyTypeObject).qualname),
-    set: (self, v) => {
-      if (!(v instanceof PyStr)) raise(Exc.TypeError, `can only assign string to ${(self as PyTypeObject).name}.__qualname__, not '${v ? v.type.name : 'NoneType'}'`);
-      (self as PyTypeObject).qualname = v.value;
-    },
-  },
-  __module__: {
-    get: (self) => {
-      const t = self as PyTypeObject;
-      if (t.hasFlag(TPFLAGS_HEAPTYPE)) {
-        const m = dictGetItemStr(t.tpDict as PyDict, '__module__');
-        if (m) {
-          incref(m);
-          return m;
-        }
-      }
-      return newStr(t.module);
-    },
-  },
-  __bases__: {
-    get: (self) => ownTuple((self as PyTypeObject).basesTuple) ??
-      ((self as PyTypeObject).hasFlag(TPFLAGS_HEAPTYPE) ? tupleOfTypes((self as PyTypeObject).bases) : staticTuple(self as PyTypeObject, 'bases')),
-  },
-  __base__: {
-    get: (self) => {
-      const b = (self as PyTypeObject).base ?? PyNone;
-      incref(b);
-      return b;
-    },
-  },
-  __mro__: {
-    get: (self) => ownTuple((self as PyTypeObject).mroTuple) ??
-      ((self as PyTypeObject).hasFlag(TPFLAGS_HEAPTYPE) ? tupleOfTypes((self as PyTypeObject).mro) : staticTuple(self as PyTypeObject, 'mro')),
-  },
-  __dict__: {
-    get: (self) => {
-      // A read-only view in CPython (mappingproxy); a copy keeps the class safe here.
-      const t = self as PyTypeObject;
-      const copy = newDict();
-      for (const [k, v] of dictItems(t.tpDict as PyDict)) dictSetItemStr(copy, strValue(k), v);
-      return copy;
-    },
-  },
-  __doc__: {
-    get: (self) => {
-      const t = self as PyTypeObject;
-      const d = t.tpDict ? dictGetItemStr(t.tpDict as PyDict, '__doc__') : null;
-      const r = d ?? PyNone;
-      incref(r);
-      return r;
-    },
-  },
+  __qualname__: attr('__qualname__', true),
+  __module__: attr('__module__', false),
+  __bases__: attr('__bases__', false),
+  __base__: attr('__base__', false),
+  __mro__: attr('__mro__', false),
+  __dict__: attr('__dict__', false),
+  __doc__: attr('__doc__', false),
 };
 TypeType.methods = {
   mro: (self) => newList((self as PyTypeObject).mro.map((t) => (incref(t), t))),
@@ -415,29 +380,5 @@ TypeType.tp_sizeof = (o) => {
 TypeType.classMethods = {
   __prepare__: () => newDict(),
 };
-
-/** A class's own tuple (a new reference), or null for builtin types (see staticTuple). */
-function ownTuple(t: PyObject | null): PyObject | null {
-  if (t !== null) incref(t);
-  return t;
-}
-
-/** A builtin type's __mro__/__bases__: one static, immortal tuple each, as in CPython. */
-const staticTuples = new Map<string, PyTuple>();
-function staticTuple(t: PyTypeObject, which: 'mro' | 'bases'): PyObject {
-  const key = which + ':' + t.serial + ':' + t.addr;
-  let tup = staticTuples.get(key);
-  if (tup === undefined) {
-    tup = new PyTuple(TupleType, which === 'mro' ? [...t.mro] : [...t.bases]);
-    makeImmortal(tup, 24 + 8 * tup.items.length);
-    staticTuples.set(key, tup);
-  }
-  incref(tup);
-  return tup;
-}
-
-function tupleOfTypes(ts: PyTypeObject[]): PyObject {
-  return newTuple(ts.map((t) => (incref(t), t)));
-}
 
 export { reprString, richCompare, TPFLAGS_HAVE_GC };
