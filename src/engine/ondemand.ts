@@ -103,6 +103,38 @@ function setDisplay(source: string): boolean {
 }
 
 /**
+ * A bytes literal (a string whose prefix has a `b`), or `bytes(`, outside
+ * strings and comments. Over-approximated (a `bytes(` that is not a call of
+ * the builtin counts too); a bytes object made some other way means a second run.
+ */
+function bytesInCode(source: string): boolean {
+  const n = source.length;
+  for (let i = 0; i < n; i++) {
+    const c = source[i];
+    if (c === '#') {
+      while (i < n && source[i] !== '\n') i++;
+    } else if (c === '"' || c === "'") {
+      const prefix = /[A-Za-z]{0,2}$/.exec(source.slice(Math.max(0, i - 3), i))![0];
+      const before = source[i - prefix.length - 1] ?? ' ';
+      if (/[bB]/.test(prefix) && /^[rRbB]{1,2}$/.test(prefix) && !/[A-Za-z0-9_]/.test(before)) return true;
+      const triple = source.startsWith(c.repeat(3), i);
+      const q = triple ? c.repeat(3) : c;
+      i += q.length;
+      while (i < n && !source.startsWith(q, i)) {
+        if (source[i] === '\\') i++;
+        else if (!triple && source[i] === '\n') break;
+        i++;
+      }
+      i += q.length - 1;
+    } else if (c === 'b' && source.startsWith('bytes', i) && !/[A-Za-z0-9_.]/.test(source[i - 1] ?? ' ') &&
+        /^bytes\s*\(/.test(source.slice(i, i + 40))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
  * A literal on both sides of a binary operator (`2 * 3`, `"-" * 20`, `(1,) + t`
  * with `t` a literal, `0xff & 1`), which the compiler folds to a constant.
  * Over-approximated: `f(x) + 1` counts too; an operand that becomes a
@@ -126,14 +158,16 @@ export const parts = {
   /**
    * bytes methods, the bytes constructor and the codecs (objects/bytesmethods.ts),
    * and bytes literals decoded (parse/bytesliterals.ts):
-   * a bytes literal, `bytes`, `bytearray` or `encode`, or a method's name, loads it
+   * a bytes literal or a call of `bytes` in the code (not in strings or
+   * comments: this course says "28 bytes" often), or the words `bytearray` or
+   * `encode`, or a method's name, loads it
    */
   bytes: part(
     'bytes methods and codecs', async () => {
       const [methods, literals] = await Promise.all([import('./objects/bytesmethods.js'), import('./parse/bytesliterals.js')]);
       return { ...methods.bytesMethods, ...literals.bytesLiterals };
     },
-    /(?:^|[^A-Za-z0-9_])(?:[bB][rR]?|[rR][bB])['"]/, ['bytes', 'bytearray'],
+    bytesInCode, ['bytearray'],
   ),
   /**
    * the bytearray type's slots and methods (objects/bytearrayops.ts): a bytearray

@@ -637,3 +637,12 @@ describe('sys functions loaded on demand', () => {
     expect((whole as { stderr: string }).stderr).toContain('ValueError: recursion limit must be greater or equal than 1');
   });
 });
+
+describe('the bytes part\'s trigger', () => {
+  it('a bytes literal or a call of bytes loads it; the word bytes in prose, or the string \'b\', does not', () => {
+    expect(partsNamedIn('print("a float takes 24 bytes")  # 24 bytes\n')).toEqual([]);
+    expect(partsNamedIn("a = Node('b')\nprint('del b')\n")).toEqual(['del']);
+    expect(partsNamedIn('x = bytes(3)\n')).toEqual(['bytes']);
+    expect(partsNamedIn("x = b'ab'\ny = [rb\"c\"]\n")).toEqual(['bytes']);
+  });
+});

@@ -964,8 +964,8 @@ function replaceImpl(o: PyStr, old: string, rep: string, count: number): string 
 // ---------------------------------------------------------------- encode
 
 // The codecs are in bytesmethods.ts, loaded on demand with the bytes methods
-// (src/engine/ondemand.ts): a program that names `encode`, `bytes` or
-// `bytearray`, or has a bytes literal, loads them.
+// (src/engine/ondemand.ts): a program that names `encode` or `bytearray`,
+// calls `bytes`, or has a bytes literal, loads them.
 
 /** Canonical codec name, or null when unknown (normalizes like encodings.normalize_encoding). */
 export const normalizeEncoding = deferred<(name: string) => string | null>(parts.bytes, 'normalizeEncoding');
