@@ -59,31 +59,60 @@ function fstringWithSpec(source: string): boolean {
 }
 
 /**
- * A set display or comprehension: a `{` (outside strings and comments) whose
- * braces hold something and no `:` or `**` at their own level. Over-approximated
- * (a `lambda:` inside counts as a dict), which only means the part loads or,
+ * The program's code with the contents of its strings and comments blanked
+ * out (a string keeps its prefix and quotes), so that a pattern can tell code
+ * from prose. Kept for the last source: several parts' tests read it.
+ */
+function codeOnly(source: string): string {
+  if (source === lastSource) return lastCode;
+  const n = source.length;
+  let out = '';
+  for (let i = 0; i < n;) {
+    const c = source[i];
+    if (c === '#') {
+      let end = i;
+      while (end < n && source[end] !== '\n') end++;
+      out += ' '.repeat(end - i);
+      i = end;
+    } else if (c === '"' || c === "'") {
+      const q = source.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+      let end = i + q.length;
+      while (end < n && !source.startsWith(q, end)) {
+        if (source[end] === '\\') end++;
+        else if (q.length === 1 && source[end] === '\n') break;
+        end++;
+      }
+      end = Math.min(end, n);
+      const close = source.startsWith(q, end) ? q : '';
+      out += q + ' '.repeat(end - i - q.length) + close;
+      i = end + close.length;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  lastSource = source;
+  lastCode = out;
+  return out;
+}
+let lastSource = '';
+let lastCode = '';
+
+/**
+ * A set display or comprehension: a `{` in the code whose braces hold
+ * something and no `:` or `**` at their own level. Over-approximated (a
+ * `lambda:` inside counts as a dict), which only means the part loads or,
  * missed, the program runs again.
  */
 function setDisplay(source: string): boolean {
-  const n = source.length;
+  const code = codeOnly(source);
+  const n = code.length;
   const opens: { colon: boolean; empty: boolean }[] = [];
   let depth = 0; // brackets other than braces since the innermost brace
   const depths: number[] = [];
   for (let i = 0; i < n; i++) {
-    const c = source[i];
-    if (c === '#') {
-      while (i < n && source[i] !== '\n') i++;
-    } else if (c === '"' || c === "'") {
-      const triple = source.startsWith(c.repeat(3), i);
-      const q = triple ? c.repeat(3) : c;
-      i += q.length;
-      while (i < n && !source.startsWith(q, i)) {
-        if (source[i] === '\\') i++;
-        else if (!triple && source[i] === '\n') break;
-        i++;
-      }
-      i += q.length - 1;
-    } else if (c === '{') {
+    const c = code[i];
+    if (c === '{') {
       opens.push({ colon: false, empty: true });
       depths.push(depth);
       depth = 0;
@@ -95,7 +124,7 @@ function setDisplay(source: string): boolean {
       const o = opens[opens.length - 1];
       if (c === '(' || c === '[') depth++;
       else if (c === ')' || c === ']') depth--;
-      else if (depth === 0 && (c === ':' || (c === '*' && source[i + 1] === '*'))) o.colon = true;
+      else if (depth === 0 && (c === ':' || (c === '*' && code[i + 1] === '*'))) o.colon = true;
       if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') o.empty = false;
     }
   }
@@ -103,35 +132,12 @@ function setDisplay(source: string): boolean {
 }
 
 /**
- * A bytes literal (a string whose prefix has a `b`), or `bytes(`, outside
- * strings and comments. Over-approximated (a `bytes(` that is not a call of
- * the builtin counts too); a bytes object made some other way means a second run.
+ * A bytes literal (a string whose prefix has a `b`), or `bytes(`, in the
+ * code. Over-approximated (a `bytes(` that is not a call of the builtin
+ * counts too); a bytes object made some other way means a second run.
  */
 function bytesInCode(source: string): boolean {
-  const n = source.length;
-  for (let i = 0; i < n; i++) {
-    const c = source[i];
-    if (c === '#') {
-      while (i < n && source[i] !== '\n') i++;
-    } else if (c === '"' || c === "'") {
-      const prefix = /[A-Za-z]{0,2}$/.exec(source.slice(Math.max(0, i - 3), i))![0];
-      const before = source[i - prefix.length - 1] ?? ' ';
-      if (/[bB]/.test(prefix) && /^[rRbB]{1,2}$/.test(prefix) && !/[A-Za-z0-9_]/.test(before)) return true;
-      const triple = source.startsWith(c.repeat(3), i);
-      const q = triple ? c.repeat(3) : c;
-      i += q.length;
-      while (i < n && !source.startsWith(q, i)) {
-        if (source[i] === '\\') i++;
-        else if (!triple && source[i] === '\n') break;
-        i++;
-      }
-      i += q.length - 1;
-    } else if (c === 'b' && source.startsWith('bytes', i) && !/[A-Za-z0-9_.]/.test(source[i - 1] ?? ' ') &&
-        /^bytes\s*\(/.test(source.slice(i, i + 40))) {
-      return true;
-    }
-  }
-  return false;
+  return /(?:^|[^\w])(?:[bB][rR]?|[rR][bB])['"]|(?:^|[^\w.])bytes\s*\(/.test(codeOnly(source));
 }
 
 /**
