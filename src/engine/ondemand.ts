@@ -312,16 +312,17 @@ export const parts = {
   constarith: part('constant folding of operators', async () => (await import('./compile/constarith.js')).constArith, CONSTANT_BINOP),
   /**
    * calls with `*args` or `**kwargs`, displays with a starred item, starred
-   * assignment targets and `**` in dict displays (compile/unpacking.ts,
-   * eval/unpacking.ts): a `*` that begins an expression (after
-   * an opening bracket, a comma, `=`, `in`, `for`, `return` or `yield`)
+   * assignment targets and `**` in dict displays, and parameter lists with
+   * `/`, `*` or `**` (compile/unpacking.ts, eval/unpacking.ts): a `*` or `/`
+   * after an opening bracket, a comma, `=`, `in`, `for`, `return`, `yield`
+   * or `lambda`
    */
   unpacking: part(
     'star unpacking', async () => {
       const [code, instructions] = await Promise.all([import('./compile/unpacking.js'), import('./eval/unpacking.js')]);
       return { ...code.unpackingCode, ...instructions.unpacking };
     },
-    /(?:^|[(\[{,=]|\b(?:in|for|return|yield))\s*\*/m,
+    /(?:^|[(\[{,=]|\b(?:in|for|return|yield|lambda))\s*[*/]/m,
   ),
   /**
    * del, global and nonlocal statements (compile/directives.ts,

@@ -646,3 +646,18 @@ describe('the bytes part\'s trigger', () => {
     expect(partsNamedIn("x = b'ab'\ny = [rb\"c\"]\n")).toEqual(['bytes']);
   });
 });
+
+describe('parameter lists with /, * or ** loaded on demand (the unpacking part)', () => {
+  it('the text loads the part; the output and syntax errors are the same loaded on demand', async () => {
+    expect(partsNamedIn('def f(a, /, b):\n    pass\n')).toEqual(['unpacking']);
+    expect(partsNamedIn('g = lambda *a: a\n')).toEqual(['unpacking']);
+    const src = 'def f(a, /, b, *args, c=3, **kw):\n    return a, b, args, c, kw\nprint(f(1, 2, 3, d=4))\n' +
+      'def k(*, x):\n    return x\nprint(k(x=1), (lambda *a, **k: (a, k))(1, y=2))\n';
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stdout: string }).stdout).toBe("(1, 2, (3,), 3, {'d': 4})\n1 ((1,), {'y': 2})\n");
+    const [l2, w2] = await wholeAndLazy('def f(a, **k, b):\n    pass\n');
+    expect(l2).toEqual(w2);
+    expect((w2 as { stderr: string }).stderr).toContain('SyntaxError: arguments cannot follow var-keyword argument');
+  });
+});

@@ -1,19 +1,65 @@
 /**
- * Calls with `*args` or `**kwargs` (CALL_FUNCTION_EX) and list, tuple and set
- * displays with a starred item, compiled (with their instructions,
- * eval/unpacking.ts, an on-demand part, see ondemand.ts: a `*` that begins an
- * expression loads it). So are calls with more arguments, and displays with
- * more items, than STACK_USE_GUIDELINE, which no text announces: such a
- * program runs again with every part. Each function is a method of Compiler
- * (a stub on its prototype), moved here verbatim from codegen.ts.
+ * Parameter lists with `/`, `*args` or `**kwargs`, parsed; calls with `*args`
+ * or `**kwargs` (CALL_FUNCTION_EX) and list, tuple and set displays with a
+ * starred item, compiled. With their instructions (eval/unpacking.ts), an
+ * on-demand part (see ondemand.ts: a `*` that begins an expression, or a `/`
+ * after a comma, loads it). So are calls with more arguments, and displays
+ * with more items, than STACK_USE_GUIDELINE, which no text announces: such a
+ * program runs again with every part. Each function is a method of Parser or
+ * Compiler (a stub on its prototype), moved here verbatim.
  */
 import type * as A from '../parse/ast.js';
+import type { Parser } from '../parse/parser.js';
 import type { ConstSpec } from '../bytecode/code.js';
 import * as OP from '../bytecode/op.js';
 import { type Compiler, INTRINSIC_LIST_TO_TUPLE, STACK_USE_GUIDELINE } from './codegen.js';
 import { type Loc, NO_LOCATION } from './flowgraph.js';
-// the module whose prototype holds this part's stubs, evaluated first (ondemand.ts checks every stub has its code)
+// the modules whose prototypes hold this part's stubs, evaluated first (ondemand.ts checks every stub has its code)
+import '../parse/parser.js';
 import './codegen.js';
+
+// ---------------------------------------------------------------- parser
+
+function starParam(
+  this: Parser, a: A.Arguments, lambda: boolean, closer: string, seen: { star: boolean; slash: boolean },
+): boolean {
+  const t = this.tok;
+  if (this.at('/')) {
+    if (seen.slash) this.raise('/ may appear only once', t);
+    if (seen.star) this.raise('/ must be ahead of *', t);
+    if (a.args.length === 0) this.raise('at least one argument must precede /', t);
+    this.next();
+    seen.slash = true;
+    a.posonlyargs = a.args;
+    a.args = [];
+  } else if (this.at('**')) {
+    this.next();
+    a.kwarg = this.param(lambda);
+    if (this.at('=')) this.raise('var-keyword argument cannot have default value', this.tok);
+    if (this.at(',')) {
+      this.next();
+      if (!this.at(closer)) this.raise('arguments cannot follow var-keyword argument', this.tok);
+    }
+    return true;
+  } else if (this.at('*')) {
+    if (seen.star) this.raise('* argument may appear only once', t);
+    this.next();
+    seen.star = true;
+    if (this.at(',')) {
+      // bare `*`: keyword-only parameters must follow
+      const nt = this.peek();
+      if (this.at(closer, nt) || this.at('**', nt)) this.raise('named arguments must follow bare *', t);
+    } else if (this.at(closer)) {
+      this.raise('named arguments must follow bare *', t);
+    } else {
+      a.vararg = this.param(lambda);
+      if (this.at('=')) this.raise('var-positional argument cannot have default value', this.tok);
+    }
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------- compiler
 
 function callEx(this: Compiler, l: Loc, n: number, args: A.Expr[], keywords: A.Keyword[]): void {
   const nelts = args.length;
@@ -100,6 +146,7 @@ function starunpackBuild(
 
 /** The implementations, by `Class.method`. */
 export const unpackingCode = {
+  'Parser.starParam': starParam,
   'Compiler.callEx': callEx,
   'Compiler.subkwargs': subkwargs,
   'Compiler.starunpackBuild': starunpackBuild,

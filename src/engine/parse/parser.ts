@@ -575,42 +575,11 @@ export class Parser {
   parameters(lambda: boolean): A.Arguments {
     const a: A.Arguments = { kind: 'arguments', posonlyargs: [], args: [], vararg: null, kwonlyargs: [], kw_defaults: [], kwarg: null, defaults: [] };
     const closer = lambda ? ':' : ')';
-    let sawStar = false;
-    let sawSlash = false;
+    const seen = { star: false, slash: false };
     let sawDefault = false;
     while (!this.at(closer)) {
-      const t = this.tok;
-      if (this.at('/')) {
-        if (sawSlash) this.raise('/ may appear only once', t);
-        if (sawStar) this.raise('/ must be ahead of *', t);
-        if (a.args.length === 0) this.raise('at least one argument must precede /', t);
-        this.next();
-        sawSlash = true;
-        a.posonlyargs = a.args;
-        a.args = [];
-      } else if (this.at('**')) {
-        this.next();
-        a.kwarg = this.param(lambda);
-        if (this.at('=')) this.raise('var-keyword argument cannot have default value', this.tok);
-        if (this.at(',')) {
-          this.next();
-          if (!this.at(closer)) this.raise('arguments cannot follow var-keyword argument', this.tok);
-        }
-        break;
-      } else if (this.at('*')) {
-        if (sawStar) this.raise('* argument may appear only once', t);
-        this.next();
-        sawStar = true;
-        if (this.at(',')) {
-          // bare `*`: keyword-only parameters must follow
-          const nt = this.peek();
-          if (this.at(closer, nt) || this.at('**', nt)) this.raise('named arguments must follow bare *', t);
-        } else if (this.at(closer)) {
-          this.raise('named arguments must follow bare *', t);
-        } else {
-          a.vararg = this.param(lambda);
-          if (this.at('=')) this.raise('var-positional argument cannot have default value', this.tok);
-        }
+      if (this.at('/') || this.at('*') || this.at('**')) {
+        if (this.starParam(a, lambda, closer, seen)) break;
       } else {
         const p = this.param(lambda);
         let def: A.Expr | null = null;
@@ -619,7 +588,7 @@ export class Parser {
           if (this.at(',') || this.at(closer)) this.raise('expected default value expression', eq);
           def = this.expression();
         }
-        if (sawStar) {
+        if (seen.star) {
           a.kwonlyargs.push(p);
           a.kw_defaults.push(def);
         } else {
@@ -1318,6 +1287,13 @@ export interface Parser {
   yieldExpr(): A.Expr;
 }
 deferPrototype(parts.handlers, 'Parser', Parser.prototype, ['yieldExpr']);
+
+// `/`, `*args` and `**kwargs` in a parameter list: an on-demand part (compile/unpacking.ts)
+export interface Parser {
+  /** true when the parameter list ends here (after `**kwargs`) */
+  starParam(a: A.Arguments, lambda: boolean, closer: string, seen: { star: boolean; slash: boolean }): boolean;
+}
+deferPrototype(parts.unpacking, 'Parser', Parser.prototype, ['starParam']);
 
 // annotated assignments: an on-demand part (compile/annotations.ts)
 export interface Parser {
