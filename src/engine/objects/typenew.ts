@@ -11,9 +11,7 @@ import {
 } from './typeobject.js';
 import { raise } from '../eval/errors.js';
 import { Exc } from './exceptions.js';
-import {
-  newDict, dictItems, PyDict, dictCopy, dictKeys, dictSetItem,
-} from './dictobject.js';
+import { newDict } from './dictobject.js';
 import { type InlineValuesOwner, initInlineValues, instanceDictIsEmpty } from './instancevalues.js';
 import { unsupported } from '../eval/errors.js';
 import { PyStr, newStr, strValue } from './unicodeobject.js';
@@ -189,7 +187,8 @@ ObjectType.methods = {
     if (spec !== '') raise(Exc.TypeError, `unsupported format string passed to ${self.type.name}.__format__`);
     return strOf(self);
   },
-  __dir__: (self) => objectDir(self),
+  // with traceback printing, whose suggestions read it: an on-demand part fetched at start-up (objects/objectdir.ts)
+  __dir__: deferred(parts.traceback, 'object.__dir__'),
   __reduce_ex__: () => raise(Exc.TypeError, 'pickling is not supported by the simulator'),
   __reduce__: () => raise(Exc.TypeError, 'pickling is not supported by the simulator'),
   // object.__getstate__ (3.11+): None when the instance has no attributes, else its __dict__
@@ -208,6 +207,7 @@ ObjectType.doc = 'The base class of the class hierarchy.';
 // Until a class exists, nothing reaches these but a builtin type's type.__new__
 // (three arguments), a builtin instance's `__class__` assignment (an error),
 // or a name built at run time; those reach a stub, and the run starts again.
+parts.traceback.words.add('__dir__').add('dir');
 const setClass = deferred<(self: PyObject, v: PyObject | null) => void>(parts.classes, 'setClass');
 
 let newIntHook: (n: number) => PyObject = () => {
@@ -226,47 +226,6 @@ function none(): PyObject {
   return PyNone;
 }
 
-/**
- * object.__dir__: a copy of self.__dict__ with the class's attributes merged
- * in (merge_class_dict: the class's dict, then its bases', recursively), as
- * PyDict_SetItem on that copy. Like CPython, this asks for __dict__ (an
- * instance's inline values become a dict) and, since the copy of a split dict
- * shares the class's keys, fills those keys with the class's names.
- */
-function objectDir(self: PyObject): PyObject {
-  if (self instanceof PyTypeObject) {
-    const names = new Set<string>();
-    for (const b of self.mro) if (b.tpDict) for (const [k] of dictItems(b.tpDict as PyDict)) names.add(strValue(k));
-    return newList([...names].sort().map((n) => newStr(n)));
-  }
-  const own = lookupAttr(self, '__dict__');
-  let d: PyDict;
-  if (own instanceof PyDict) {
-    try {
-      d = dictCopy(own);
-    } finally {
-      decref(own);
-    }
-  } else {
-    if (own !== null) decref(own);
-    d = newDict();
-  }
-  try {
-    mergeClassDict(d, self.type);
-    const names: string[] = [];
-    for (const k of dictKeys(d)) if (k instanceof PyStr) names.push(k.value);
-    return newList(names.sort().map((n) => newStr(n)));
-  } finally {
-    decref(d);
-  }
-}
-
-/** merge_class_dict: the class's own names, then each base's (recursively). */
-function mergeClassDict(d: PyDict, t: PyTypeObject): void {
-  const cd = t.tpDict as PyDict | null;
-  if (cd !== null) for (const [k, v] of dictItems(cd)) dictSetItem(d, k, v);
-  for (const b of t.bases) mergeClassDict(d, b);
-}
 
 // ---------------------------------------------------------------- instances of classes
 
