@@ -23,7 +23,8 @@ import { newBool } from './objects/boolobject.js';
 import { newStr, internStr, resetInterned, setStrSubtypeAlloc, PyStr } from './objects/unicodeobject.js';
 import { setBytesSubtypeAlloc } from './objects/bytesobject.js';
 import { resetFloatFreeList } from './objects/floatobject.js';
-import { newList, listAppend, PyList } from './objects/listobject.js';
+// evaluated here, as when the exception hooks used it (module order fixes the builtin types' ids)
+import './objects/listobject.js';
 import { newDict, dictSetItemStr, dictGetItemStr, dictDelItemStr, dictItems, PyDict } from './objects/dictobject.js';
 import { PyNone, setSingletonStr, setSingletonTypeError } from './objects/singletons.js';
 import { str, repr, contains, resetReprStack, call } from './objects/abstract.js';
@@ -79,12 +80,7 @@ function initialize(): void {
   setIntHooks((n) => newInt(n), (h: Hash) => newInt(h));
   setTypenewHooks((n) => newInt(n), (o) => str(o));
   setContainsByIteration((o, item) => contains(o, item));
-  setExceptionHooks({
-    bool: newBool,
-    dict: newDict,
-    list: () => newList([]),
-    listAppend: (l, v) => listAppend(l as PyList, v),
-  });
+  setExceptionHooks({ dict: newDict });
   setGenBool(newBool);
   setGenUnraisable((e, o) => writeUnraisable(e, o));
   setGenWeakrefHook(clearWeakrefs);

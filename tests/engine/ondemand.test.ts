@@ -661,3 +661,15 @@ describe('parameter lists with /, * or ** loaded on demand (the unpacking part)'
     expect((w2 as { stderr: string }).stderr).toContain('SyntaxError: arguments cannot follow var-keyword argument');
   });
 });
+
+describe('the exception chain\'s attributes loaded on demand (the raise part)', () => {
+  it('their names load the part; the output is the same loaded on demand', async () => {
+    expect(partsNamedIn('e = ValueError(1)\nprint(e.__cause__)\n')).toEqual(['raise']);
+    const src = 'try:\n    try:\n        1 / 0\n    except ZeroDivisionError as z:\n        raise KeyError("k") from z\n' +
+      'except KeyError as e:\n    print(type(e.__cause__).__name__, type(e.__context__).__name__, e.__suppress_context__)\n' +
+      '    e.add_note("a note")\n    print(e.with_traceback(None) is e, e.__traceback__)\n    e.__cause__ = None\n    print(e.__suppress_context__)\n';
+    const [lazy, whole] = await wholeAndLazy(src);
+    expect(lazy).toEqual(whole);
+    expect((whole as { stdout: string }).stdout).toBe('ZeroDivisionError ZeroDivisionError True\nTrue None\nTrue\n');
+  });
+});
