@@ -21,6 +21,14 @@ import { unsupported } from '../eval/errors.js';
 import { allBuiltinTypes } from '../objects/typeobject.js';
 import { readyType } from '../objects/typeready.js';
 import { ObjectType } from '../objects/typeobject.js';
+// evaluated here, as when this module imported the lab's (module order fixes the builtin types' ids)
+import '../objects/listobject.js';
+import '../objects/longobject.js';
+import '../objects/args.js';
+import '../objects/exceptions.js';
+import '../memory/heap.js';
+import './sysmodule.js';
+import '../trace/tally.js';
 import type { ModuleDef } from './moduledef.js';
 
 type ModuleLoader = () => Promise<() => ModuleDef>;
