@@ -33,6 +33,12 @@ function getAttrOrNull(o: PyObject, name: string): PyObject | null {
   }
 }
 
+/** _PyObject_FunctionStr: the callable's qualified name, after its module's unless that is builtins (`__main__.f`). */
+function functionStr(f: PyObject): string {
+  const m = (f as PyObject & { module?: PyObject | null }).module;
+  return m instanceof PyStr && m.value !== 'builtins' ? `${m.value}.${funcName(f)}` : funcName(f);
+}
+
 /** CALL_FUNCTION_EX */
 function callFunctionEx(f: Frame, oparg: number): void {
   const stack = f.stack;
@@ -51,7 +57,7 @@ function callFunctionEx(f: Frame, oparg: number): void {
       posArgs = callargs.items;
     } else {
       if (callargs.type.tp_iter === null && callargs.type.mp_subscript === null) {
-        raise(Exc.TypeError, `${funcName(func)}() argument after * must be an iterable, not ${callargs.type.name}`);
+        raise(Exc.TypeError, `${functionStr(func)}() argument after * must be an iterable, not ${callargs.type.name}`);
       }
       posArgs = iterableToArray(callargs);
       for (const x of posArgs) decref(x);
@@ -85,14 +91,14 @@ function dictMergeOp(f: Frame, oparg: number): void {
   f.sp = sp;
   try {
   const target = stack[sp - oparg] as PyDict;
-  const fn = stack[sp - oparg - 3]!;
+  const fn = stack[sp - oparg - 2]!; // PEEK(3 + oparg) before update was popped: the callable
     if (!isSubtype(update.type, DictType) && getAttrOrNull(update, 'keys') === null) {
-    raise(Exc.TypeError, `${funcName(fn)}() argument after ** must be a mapping, not ${update.type.name}`);
+    raise(Exc.TypeError, `${functionStr(fn)}() argument after ** must be a mapping, not ${update.type.name}`);
     }
   const ks = isSubtype(update.type, DictType) ? dictKeys(update as PyDict) : [];
     for (const k of ks) {
       if (dictGetItem(target, k) !== null) {
-        raise(Exc.TypeError, `${funcName(fn)}() got multiple values for keyword argument '${(k as PyStr).value}'`);
+        raise(Exc.TypeError, `${functionStr(fn)}() got multiple values for keyword argument '${(k as PyStr).value}'`);
       }
     }
     dictMerge(target, update, 2);
