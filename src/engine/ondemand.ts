@@ -59,31 +59,60 @@ function fstringWithSpec(source: string): boolean {
 }
 
 /**
- * A set display or comprehension: a `{` (outside strings and comments) whose
- * braces hold something and no `:` or `**` at their own level. Over-approximated
- * (a `lambda:` inside counts as a dict), which only means the part loads or,
+ * The program's code with the contents of its strings and comments blanked
+ * out (a string keeps its prefix and quotes), so that a pattern can tell code
+ * from prose. Kept for the last source: several parts' tests read it.
+ */
+function codeOnly(source: string): string {
+  if (source === lastSource) return lastCode;
+  const n = source.length;
+  let out = '';
+  for (let i = 0; i < n;) {
+    const c = source[i];
+    if (c === '#') {
+      let end = i;
+      while (end < n && source[end] !== '\n') end++;
+      out += ' '.repeat(end - i);
+      i = end;
+    } else if (c === '"' || c === "'") {
+      const q = source.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+      let end = i + q.length;
+      while (end < n && !source.startsWith(q, end)) {
+        if (source[end] === '\\') end++;
+        else if (q.length === 1 && source[end] === '\n') break;
+        end++;
+      }
+      end = Math.min(end, n);
+      const close = source.startsWith(q, end) ? q : '';
+      out += q + ' '.repeat(end - i - q.length) + close;
+      i = end + close.length;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  lastSource = source;
+  lastCode = out;
+  return out;
+}
+let lastSource = '';
+let lastCode = '';
+
+/**
+ * A set display or comprehension: a `{` in the code whose braces hold
+ * something and no `:` or `**` at their own level. Over-approximated (a
+ * `lambda:` inside counts as a dict), which only means the part loads or,
  * missed, the program runs again.
  */
 function setDisplay(source: string): boolean {
-  const n = source.length;
+  const code = codeOnly(source);
+  const n = code.length;
   const opens: { colon: boolean; empty: boolean }[] = [];
   let depth = 0; // brackets other than braces since the innermost brace
   const depths: number[] = [];
   for (let i = 0; i < n; i++) {
-    const c = source[i];
-    if (c === '#') {
-      while (i < n && source[i] !== '\n') i++;
-    } else if (c === '"' || c === "'") {
-      const triple = source.startsWith(c.repeat(3), i);
-      const q = triple ? c.repeat(3) : c;
-      i += q.length;
-      while (i < n && !source.startsWith(q, i)) {
-        if (source[i] === '\\') i++;
-        else if (!triple && source[i] === '\n') break;
-        i++;
-      }
-      i += q.length - 1;
-    } else if (c === '{') {
+    const c = code[i];
+    if (c === '{') {
       opens.push({ colon: false, empty: true });
       depths.push(depth);
       depth = 0;
@@ -95,11 +124,20 @@ function setDisplay(source: string): boolean {
       const o = opens[opens.length - 1];
       if (c === '(' || c === '[') depth++;
       else if (c === ')' || c === ']') depth--;
-      else if (depth === 0 && (c === ':' || (c === '*' && source[i + 1] === '*'))) o.colon = true;
+      else if (depth === 0 && (c === ':' || (c === '*' && code[i + 1] === '*'))) o.colon = true;
       if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') o.empty = false;
     }
   }
   return false;
+}
+
+/**
+ * A bytes literal (a string whose prefix has a `b`), or `bytes(`, in the
+ * code. Over-approximated (a `bytes(` that is not a call of the builtin
+ * counts too); a bytes object made some other way means a second run.
+ */
+function bytesInCode(source: string): boolean {
+  return /(?:^|[^\w])(?:[bB][rR]?|[rR][bB])['"]|(?:^|[^\w.])bytes\s*\(/.test(codeOnly(source));
 }
 
 /**
@@ -111,6 +149,12 @@ function setDisplay(source: string): boolean {
 const CONSTANT_BINOP =
   /(?:[0-9.'")\]]|\b(?:True|False|None)|[0-9][jJ]|0[xX][0-9a-fA-F_]+)(?:\s|\\\n)*(?:\*\*|\/\/|<<|>>|[-+*/%&|^@])(?:\s|\\\n)*(?:[0-9.'"([]|[-+~]|\b(?:True|False|None)\b|[bBrRuUfF]{1,2}['"])/;
 
+/** A line that starts with `try` or `with` (their statements begin a logical line). */
+const TRY_OR_WITH = /^[ \t]*(?:async[ \t]+)?(?:try|with)\b/m;
+
+/** A `for` that does not begin its line, or begins a line without a `:` (a comprehension's). */
+const COMPREHENSION = /^[ \t]*\S.*?\bfor\b|^[ \t]*for\b[^:\n]*$/m;
+
 /** Every part, by name. The bundler makes each `import()` a separate chunk. */
 export const parts = {
   /** str methods other than the everyday ones (objects/unicodemethods.ts) */
@@ -120,14 +164,16 @@ export const parts = {
   /**
    * bytes methods, the bytes constructor and the codecs (objects/bytesmethods.ts),
    * and bytes literals decoded (parse/bytesliterals.ts):
-   * a bytes literal, `bytes`, `bytearray` or `encode`, or a method's name, loads it
+   * a bytes literal or a call of `bytes` in the code (not in strings or
+   * comments: this course says "28 bytes" often), or the words `bytearray` or
+   * `encode`, or a method's name, loads it
    */
   bytes: part(
     'bytes methods and codecs', async () => {
       const [methods, literals] = await Promise.all([import('./objects/bytesmethods.js'), import('./parse/bytesliterals.js')]);
       return { ...methods.bytesMethods, ...literals.bytesLiterals };
     },
-    /(?:^|[^A-Za-z0-9_])(?:[bB][rR]?|[rR][bB])['"]/, ['bytes', 'bytearray'],
+    bytesInCode, ['bytearray'],
   ),
   /**
    * the bytearray type's slots and methods (objects/bytearrayops.ts): a bytearray
@@ -164,10 +210,11 @@ export const parts = {
       const [statements, handlers] = await Promise.all([import('./compile/trywith.js'), import('./eval/handlers.js')]);
       return { ...statements.tryWith, ...handlers.handlers };
     },
-    /^[ \t]*(?:async[ \t]+)?(?:try|with)\b/m,
+    TRY_OR_WITH,
   ),
   /**
-   * set algebra, set comparisons and frozenset hashing (objects/setops.ts):
+   * set algebra, set comparisons and frozenset hashing (objects/setops.ts),
+   * and the instructions that build set displays (eval/setdisplays.ts):
    * the words set and frozenset, a method's name, or a set display or
    * comprehension (`{1, 2}`, `{x for x in y}`) load it
    */
@@ -177,7 +224,24 @@ export const parts = {
    */
   comprehensions: part(
     'comprehensions', async () => (await import('./compile/comprehensions.js')).comprehensions,
-    /^[ \t]*\S.*?\bfor\b|^[ \t]*for\b[^:\n]*$/m,
+    COMPREHENSION,
+  ),
+  /**
+   * the passes for code units with exception handlers (compile/handlerblocks.ts):
+   * what try and with statements, comprehensions and generators compile to;
+   * and yield parsed and compiled (compile/generators.ts), generators' send
+   * and throw (objects/genmethods.ts), the instructions of `yield from`
+   * (eval/yieldfrom.ts)
+   */
+  handlers: part(
+    'exception handlers in bytecode, and generators', async () => {
+      const [passes, code, methods, instructions] = await Promise.all([
+        import('./compile/handlerblocks.js'), import('./compile/generators.js'), import('./objects/genmethods.js'),
+        import('./eval/yieldfrom.js'),
+      ]);
+      return { ...passes.handlerBlocks, ...code.generators, ...methods.genMethods, ...instructions.yieldFrom };
+    },
+    (source) => TRY_OR_WITH.test(source) || COMPREHENSION.test(source) || /\b(?:yield|await|async)\b/.test(source),
   ),
   /** list.sort, sorted, min, max and sum (objects/sorting.ts) */
   sorting: part('sorting, min, max and sum', async () => (await import('./objects/sorting.js')).sorting, null, ['sort', 'sorted', 'min', 'max', 'sum']),
@@ -192,18 +256,34 @@ export const parts = {
   ),
   /** dict.popitem and dict.fromkeys (objects/dictmethods.ts) */
   dictmethods: part('dict.popitem and dict.fromkeys', async () => (await import('./objects/dictmethods.js')).dictMethods),
-  sets: part('set operations', async () => (await import('./objects/setops.js')).setOps, setDisplay, ['set', 'frozenset']),
+  sets: part(
+    'set operations', async () => {
+      const [ops, displays] = await Promise.all([import('./objects/setops.js'), import('./eval/setdisplays.js')]);
+      return { ...ops.setOps, ...displays.setDisplays };
+    },
+    setDisplay, ['set', 'frozenset'],
+  ),
   /**
    * making classes (objects/classcreation.ts): __build_class__, type_new, the
    * deallocation of instances and classes, `__class__` assignment, super();
-   * and class statements parsed and compiled (compile/classdef.ts)
+   * the slot functions that call a class's dunders (objects/classslots.ts);
+   * property objects' code (objects/classdescriptors.ts); a class's
+   * attributes other than __name__ (objects/typeattrs.ts);
+   * class statements parsed and compiled (compile/classdef.ts); and the
+   * instructions of class bodies and super() (eval/classbody.ts)
    */
   classes: part(
     'making classes', async () => {
-      const [objects, statements] = await Promise.all([import('./objects/classcreation.js'), import('./compile/classdef.js')]);
-      return { ...objects.classCreation, ...statements.classDefs };
+      const [objects, slots, descriptors, attrs, statements, body] = await Promise.all([
+        import('./objects/classcreation.js'), import('./objects/classslots.js'), import('./objects/classdescriptors.js'),
+        import('./objects/typeattrs.js'), import('./compile/classdef.js'), import('./eval/classbody.js'),
+      ]);
+      return {
+        ...objects.classCreation, ...slots.classSlots, ...descriptors.classDescriptors, ...attrs.typeAttrs,
+        ...statements.classDefs, ...body.classBody,
+      };
     }, null,
-    ['class', '__build_class__', '__class__', 'super'],
+    ['class', '__build_class__', '__class__', 'super', 'property'],
   ),
   /** weak references and proxies made, their slots, PyObject_ClearWeakRefs (objects/weakrefops.ts) */
   weakrefs: part('weak references', async () => (await import('./objects/weakrefops.js')).weakrefOps, null, ['weakref']),
@@ -226,12 +306,53 @@ export const parts = {
     'enumerate, zip, map, filter and reversed', async () => (await import('./objects/iterbuiltins.js')).iterBuiltins, null,
     ['enumerate', 'zip', 'map', 'filter', 'reversed'],
   ),
-  /** the gc module's tuning and introspection functions (modules/gcinspect.ts): each one's name loads it */
-  gcinspect: part('gc introspection', async () => (await import('./modules/gcinspect.js')).gcInspect),
   /** int(s, base) parsing a string (objects/intparse.ts) */
   intparse: part('int() of a string', async () => (await import('./objects/intparse.js')).intParse, null, ['int']),
   /** binary operations on two constants folded by the compiler (compile/constarith.ts) */
   constarith: part('constant folding of operators', async () => (await import('./compile/constarith.js')).constArith, CONSTANT_BINOP),
+  /**
+   * calls with `*args` or `**kwargs`, displays with a starred item, starred
+   * assignment targets and `**` in dict displays, and parameter lists with
+   * `/`, `*` or `**` (compile/unpacking.ts, eval/unpacking.ts): a `*` or `/`
+   * after an opening bracket, a comma, `=`, `in`, `for`, `return`, `yield`
+   * or `lambda`
+   */
+  unpacking: part(
+    'star unpacking', async () => {
+      const [code, instructions] = await Promise.all([import('./compile/unpacking.js'), import('./eval/unpacking.js')]);
+      return { ...code.unpackingCode, ...instructions.unpacking };
+    },
+    /(?:^|[(\[{,=]|\b(?:in|for|return|yield|lambda))\s*[*/]/m,
+  ),
+  /**
+   * del, global and nonlocal statements (compile/directives.ts,
+   * eval/deletion.ts): their words, or an except clause with `as`, whose
+   * name is deleted when the handler ends
+   */
+  del: part(
+    'del, global and nonlocal statements', async () => {
+      const [statements, instructions] = await Promise.all([import('./compile/directives.js'), import('./eval/deletion.js')]);
+      return { ...statements.directives, ...instructions.deletion };
+    },
+    /\bexcept\b[^:\n]*\bas\b/, ['del', 'global', 'nonlocal'],
+  ),
+  /** slices stored to or with a step (eval/slicing.ts): a `:` after a `[` on a line */
+  slices: part('slice assignment and slice objects', async () => (await import('./eval/slicing.js')).slicing, /\[[^\]\n]*:/),
+  /**
+   * annotated assignments (compile/annotations.ts, eval/annotations.ts): a line that starts with a name and a
+   * `:` with more after it (`x: int = 1`), or a `->`
+   */
+  annotations: part(
+    'annotations', async () => {
+      const [statements, instructions] = await Promise.all([import('./compile/annotations.js'), import('./eval/annotations.js')]);
+      return { ...statements.annotations, ...instructions.annotations };
+    },
+    /^[ \t]*[A-Za-z_][\w.]*(?:\[[^\]\n]*\])?[ \t]*:(?![ \t]*(?:#|$))|->/m,
+  ),
+  /** list, tuple and range methods most programs never call (objects/seqmethods.ts): each one's name loads it */
+  seqmethods: part('list, tuple and range methods', async () => (await import('./objects/seqmethods.js')).seqMethods),
+  /** the sys functions most programs never call (modules/sysextra.ts): each one's name loads it */
+  sysextra: part('sys functions', async () => (await import('./modules/sysextra.js')).sysExtra),
   exec: part('exec() and eval()', async () => (await import('./modules/execeval.js')).execEval, null, ['exec', 'eval']),
 } as const satisfies Record<string, Part>;
 
@@ -291,6 +412,19 @@ export function deferredMethods<F extends Impl>(p: Part, names: readonly string[
   for (const n of names) {
     if (named) p.words.add(n);
     out[n] = deferred<F>(p, n);
+  }
+  return out;
+}
+
+/**
+ * Stubs for one type's methods, keyed `${cls}.${name}` in the part (several
+ * types' methods of the same name in one part), each name loading it.
+ */
+export function deferredMethodsOf<F extends Impl>(p: Part, cls: string, names: readonly string[]): Record<string, F> {
+  const out: Record<string, F> = {};
+  for (const n of names) {
+    p.words.add(n);
+    out[n] = deferred<F>(p, `${cls}.${n}`);
   }
   return out;
 }

@@ -12,7 +12,7 @@ import { resetHeap, heap, HeapCapExceeded, setMemoryErrorHook } from './memory/h
 import { resetGC, gcstate, gcAlloc, gcTrack } from './gc/gcobject.js';
 import { setProfile, profiles, profile } from './profiles/index.js';
 import { resetThreadState, tstate, StepBudgetExceeded } from './eval/pystate.js';
-import { PyRaise, Unsupported, isPyRaise, raise } from './eval/errors.js';
+import { Unsupported, isPyRaise, raise } from './eval/errors.js';
 import { Exc, PyBaseException, setExceptionHooks } from './objects/exceptions.js';
 import { Frame, FrameState } from './eval/frame.js';
 import { runFrame, functionCall, setScheduledGC, setExecObserver, resetNestedEvals, type ExecObserver } from './eval/ceval.js';
@@ -23,7 +23,8 @@ import { newBool } from './objects/boolobject.js';
 import { newStr, internStr, resetInterned, setStrSubtypeAlloc, PyStr } from './objects/unicodeobject.js';
 import { setBytesSubtypeAlloc } from './objects/bytesobject.js';
 import { resetFloatFreeList } from './objects/floatobject.js';
-import { newList, listAppend, PyList } from './objects/listobject.js';
+// evaluated here, as when the exception hooks used it (module order fixes the builtin types' ids)
+import './objects/listobject.js';
 import { newDict, dictSetItemStr, dictGetItemStr, dictDelItemStr, dictItems, PyDict } from './objects/dictobject.js';
 import { PyNone, setSingletonStr, setSingletonTypeError } from './objects/singletons.js';
 import { str, repr, contains, resetReprStack, call } from './objects/abstract.js';
@@ -33,11 +34,11 @@ import { setGenBool, setGenUnraisable, setGenWeakrefHook } from './objects/genob
 import { clearWeakrefs, resetWeakContainers } from './objects/weakrefobject.js';
 import { formatException, formatUnraisable, sourceFiles, exceptionLine } from './objects/traceback.js';
 import { collect, runScheduledCollection, setUnraisableHook, hooks as gcHooks } from './gc/gc.js';
-import { gcModule } from './modules/gcmodule.js';
-import { registerModule, createModule, setSysModules } from './modules/importer.js';
+// the collector's hooks into the gc module's state (the module itself loads on demand)
+import './gc/gcmodulestate.js';
+import { createModule, setSysModules } from './modules/importer.js';
 import { builtinsDef } from './modules/bltinmodule.js';
-import { sysDef, output, resetOutput, writeStderr, setSysCallType } from './modules/sysmodule.js';
-import { timeDef } from './modules/timemodule.js';
+import { sysDef, output, resetOutput, writeStderr } from './modules/sysmodule.js';
 import { registerStdlib } from './modules/stdlib.js';
 import { parse, formatSyntaxError } from './parse/index.js';
 import { compile } from './compile/index.js';
@@ -79,12 +80,7 @@ function initialize(): void {
   setIntHooks((n) => newInt(n), (h: Hash) => newInt(h));
   setTypenewHooks((n) => newInt(n), (o) => str(o));
   setContainsByIteration((o, item) => contains(o, item));
-  setExceptionHooks({
-    bool: newBool,
-    dict: newDict,
-    list: () => newList([]),
-    listAppend: (l, v) => listAppend(l as PyList, v),
-  });
+  setExceptionHooks({ dict: newDict });
   setGenBool(newBool);
   setGenUnraisable((e, o) => writeUnraisable(e, o));
   setGenWeakrefHook(clearWeakrefs);
@@ -97,7 +93,6 @@ function initialize(): void {
     const f = tstate.frame;
     return f ? dictGetItemStr(f.globals, '__name__') : null;
   });
-  setSysCallType((t, args) => new PyRaise(call(t, args) as PyBaseException));
   const subtypeAlloc = (o: PyObject, nbytes: number): void => {
     gcAlloc(o, nbytes);
     gcTrack(o);
@@ -106,8 +101,6 @@ function initialize(): void {
   setStrSubtypeAlloc(subtypeAlloc);
   setBytesSubtypeAlloc(subtypeAlloc);
   for (const t of allBuiltinTypes) readyType(t);
-  registerModule('gc', () => gcModule);
-  registerModule('time', timeDef);
   registerStdlib();
 }
 

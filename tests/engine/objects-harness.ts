@@ -27,7 +27,8 @@ import {
 } from '../../src/engine/objects/longobject.js';
 import { BoolType, newBool } from '../../src/engine/objects/boolobject.js';
 import { PyFloat, FloatType, newFloat, roundFloat, floatDivmod } from '../../src/engine/objects/floatobject.js';
-import { PyStr, StrType, newStr, asciiOf, strReprString } from '../../src/engine/objects/unicodeobject.js';
+import { PyStr, StrType, newStr, strReprString } from '../../src/engine/objects/unicodeobject.js';
+import { asciiOf } from '../../src/engine/objects/ascii.js';
 import { PyBytes, BytesType, newBytes } from '../../src/engine/objects/bytesobject.js';
 import { PyTuple, newTuple } from '../../src/engine/objects/tupleobject.js';
 import { PyList, newList } from '../../src/engine/objects/listobject.js';

@@ -10,10 +10,8 @@ import { builtinType, TPFLAGS_HAVE_GC, type Visit } from '../../src/engine/objec
 import { gcAlloc, gcFree, gcTrack, gcUntrack, resetGC, gcstate } from '../../src/engine/gc/gcobject.js';
 import { resetHeap } from '../../src/engine/memory/heap.js';
 import { collect } from '../../src/engine/gc/gc.js';
-import {
-  clearWeakrefs, getWeakrefCount, getWeakrefs, ReferenceType, PyWeakReference,
-} from '../../src/engine/objects/weakrefobject.js';
-import { newWeakref, newProxy } from '../../src/engine/objects/weakrefops.js';
+import { clearWeakrefs, ReferenceType, PyWeakReference } from '../../src/engine/objects/weakrefobject.js';
+import { newWeakref, newProxy, getWeakrefCount, getWeakrefs } from '../../src/engine/objects/weakrefops.js';
 import { PyNone } from '../../src/engine/objects/singletons.js';
 
 const programs = JSON.parse(readFileSync(new URL('./gc-recorded.json', import.meta.url), 'utf8')).programs;

@@ -7,8 +7,9 @@
 import type { CodeObject, ConstSpec } from './code.js';
 import { CO_FAST_LOCAL, CO_FAST_CELL, CO_FAST_FREE } from './code.js';
 import {
-  OPNAMES, OP, HAVE_ARGUMENT, HAS_JUMP, HAS_CONST, HAS_NAME, HAS_LOCAL, HAS_FREE, NB_OPS, CMP_OPS, INTRINSIC_1, INTRINSIC_2,
+  OPNAMES, HAVE_ARGUMENT, HAS_JUMP, HAS_CONST, HAS_NAME, HAS_LOCAL, HAS_FREE, NB_OPS, CMP_OPS, INTRINSIC_1, INTRINSIC_2,
 } from './opcodes.js';
+import * as OP from './op.js';
 
 /** Python's repr() of a float (float_repr_style 'short', repr switches to exponent form outside 1e-4 <= |x| < 1e16). */
 export function floatRepr(x: number): string {

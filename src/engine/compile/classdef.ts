@@ -7,7 +7,7 @@
  */
 import type * as A from '../parse/ast.js';
 import type { Parser } from '../parse/parser.js';
-import { OP } from '../bytecode/opcodes.js';
+import * as OP from '../bytecode/op.js';
 import { type Compiler, loc } from './codegen.js';
 import { type SymTable, DEF_LOCAL, GLOBAL_IMPLICIT, FREE } from './symtable.js';
 import { type Loc, NO_LOCATION } from './flowgraph.js';

@@ -1,7 +1,7 @@
 /** Code generation from the AST: CPython 3.12's Python/compile.c (compiler_visit_*, scopes, fblocks, inlined comprehensions). */
 
 import type * as A from '../parse/ast.js';
-import { OP } from '../bytecode/opcodes.js';
+import * as OP from '../bytecode/op.js';
 import {
   CO_NESTED, CO_NEWLOCALS, CO_OPTIMIZED, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS,
   CO_FAST_LOCAL, CO_FAST_CELL, CO_FAST_FREE, CO_FAST_HIDDEN,
@@ -12,20 +12,20 @@ import {
   DEF_LOCAL, DEF_NONLOCAL, DEF_COMP_CELL, DEF_FREE_CLASS, DEF_IMPORT,
 } from './symtable.js';
 import {
-  Block, CFG, type ConstPool, type Instr, type Loc, NO_LOCATION, SETUP_CLEANUP, SETUP_FINALLY, SETUP_WITH,
-  POP_BLOCK, JUMP, JUMP_NO_INTERRUPT, STORE_FAST_MAYBE_NULL, isTerminator, optimizeCodeUnit, stackdepth,
+  Block, CFG, type ConstPool, type Instr, type Loc, NO_LOCATION, SETUP_CLEANUP, SETUP_WITH,
+  JUMP, STORE_FAST_MAYBE_NULL, isTerminator, optimizeCodeUnit, stackdepth,
   convertPseudoOps, normalizeJumps,
 } from './flowgraph.js';
 import { errorAt, unsupported } from './errors.js';
 import { parts, deferPrototype } from '../ondemand.js';
 
-const STACK_USE_GUIDELINE = 30;
+export const STACK_USE_GUIDELINE = 30;
 
 const INTRINSIC_PRINT = 1;
 export const INTRINSIC_IMPORT_STAR = 2;
 const INTRINSIC_STOPITERATION_ERROR = 3;
 const INTRINSIC_UNARY_POSITIVE = 5;
-const INTRINSIC_LIST_TO_TUPLE = 6;
+export const INTRINSIC_LIST_TO_TUPLE = 6;
 void INTRINSIC_PRINT;
 
 const BINOP: Record<A.OperatorKind, number> = {
@@ -650,55 +650,7 @@ export class Compiler {
     }
   }
 
-  checkAnnExpr(e: A.Expr): void {
-    this.expr(e);
-    this.op0(OP.POP_TOP, loc(e));
-  }
 
-  annassign(s: A.AnnAssign): void {
-    const l = loc(s);
-    const targ = s.target;
-    if (s.value) {
-      this.expr(s.value);
-      this.expr(targ);
-    }
-    const moduleOrClass = this.u.scopeType === 'module' || this.u.scopeType === 'class';
-    switch (targ.kind) {
-      case 'Name':
-        if (targ.id === '__debug__') throw errorAt('cannot assign to __debug__', s);
-        if (s.simple && moduleOrClass) {
-          this.expr(s.annotation);
-          this.addopName(OP.LOAD_NAME, '__annotations__', l);
-          this.loadConst({ type: 'str', value: mangle(this.u.privateName, targ.id) }, l);
-          this.op0(OP.STORE_SUBSCR, l);
-        }
-        break;
-      case 'Attribute':
-        if (!s.value) this.checkAnnExpr(targ.value);
-        break;
-      case 'Subscript':
-        if (!s.value) {
-          this.checkAnnExpr(targ.value);
-          // check_ann_subscr
-          const sl = targ.slice;
-          if (sl.kind === 'Slice') {
-            if (sl.lower) this.checkAnnExpr(sl.lower);
-            if (sl.upper) this.checkAnnExpr(sl.upper);
-            if (sl.step) this.checkAnnExpr(sl.step);
-          } else if (sl.kind === 'Tuple') {
-            for (const e of sl.elts) {
-              if (e.kind === 'Slice') {
-                if (e.lower) this.checkAnnExpr(e.lower);
-                if (e.upper) this.checkAnnExpr(e.upper);
-                if (e.step) this.checkAnnExpr(e.step);
-              } else this.checkAnnExpr(e);
-            }
-          } else this.checkAnnExpr(sl);
-        }
-        break;
-    }
-    if (!s.simple && moduleOrClass) this.checkAnnExpr(s.annotation);
-  }
 
   // ---- functions and classes --------------------------------------------
 
@@ -895,19 +847,8 @@ export class Compiler {
       case 'DictComp':
         return this.comprehension(e, 'dict', '<dictcomp>', e.generators, e.key, e.value);
       case 'Yield':
-        if (!this.u.ste.isFunctionLike()) throw errorAt("'yield' outside function", e);
-        if (e.value) this.expr(e.value);
-        else this.loadConst(this.none, l);
-        this.addop(OP.YIELD_VALUE, 0, l);
-        this.addop(OP.RESUME, 1, l);
-        return;
       case 'YieldFrom':
-        if (!this.u.ste.isFunctionLike()) throw errorAt("'yield' outside function", e);
-        this.expr(e.value);
-        this.op0(OP.GET_YIELD_FROM_ITER, l);
-        this.loadConst(this.none, l);
-        this.addYieldFrom(l);
-        return;
+        return this.compileYield(e);
       case 'Await':
         if (!this.u.ste.isFunctionLike()) throw errorAt("'await' outside function", e);
         throw unsupported('await', e);
@@ -1008,23 +949,6 @@ export class Compiler {
       this.expr(s.step);
     }
     return n;
-  }
-
-  addYieldFrom(l: Loc): void {
-    const send = this.newLabel();
-    const fail = this.newLabel();
-    const exit = this.newLabel();
-    this.useLabel(send);
-    this.jump(OP.SEND, exit, l);
-    this.jump(SETUP_FINALLY, fail, l);
-    this.addop(OP.YIELD_VALUE, 0, l);
-    this.op0(POP_BLOCK, NO_LOCATION);
-    this.addop(OP.RESUME, 2, l);
-    this.jump(JUMP_NO_INTERRUPT, send, l);
-    this.useLabel(fail);
-    this.op0(OP.CLEANUP_THROW, l);
-    this.useLabel(exit);
-    this.op0(OP.END_SEND, l);
   }
 
   addCompare(op: A.CmpOpKind, l: Loc): void {
@@ -1168,26 +1092,7 @@ export class Compiler {
       this.addop(tuple ? OP.BUILD_TUPLE : build, n + pushed, l);
       return;
     }
-    let built = false;
-    if (big) {
-      this.addop(build, pushed, l);
-      built = true;
-    }
-    for (let i = 0; i < n; i++) {
-      const elt = elts[i];
-      if (elt.kind === 'Starred') {
-        if (!built) {
-          this.addop(build, i + pushed, l);
-          built = true;
-        }
-        this.expr(elt.value);
-        this.addop(extend, 1, l);
-      } else {
-        this.expr(elt);
-        if (built) this.addop(add, 1, l);
-      }
-    }
-    if (tuple) this.addop(OP.CALL_INTRINSIC_1, INTRINSIC_LIST_TO_TUPLE, l);
+    this.starunpackBuild(l, elts, pushed, build, add, extend, tuple, big);
   }
 
   subdict(e: A.Dict, begin: number, end: number): void {
@@ -1309,24 +1214,6 @@ export class Compiler {
     this.callHelper(loc(e), 0, e.args, e.keywords);
   }
 
-  subkwargs(l: Loc, kws: A.Keyword[], begin: number, end: number): void {
-    const n = end - begin;
-    const big = n * 2 > STACK_USE_GUIDELINE;
-    if (n > 1 && !big) {
-      for (let i = begin; i < end; i++) this.expr(kws[i].value);
-      this.loadConst({ type: 'tuple', items: kws.slice(begin, end).map((k) => ({ type: 'str', value: k.arg! }) as ConstSpec) }, l);
-      this.addop(OP.BUILD_CONST_KEY_MAP, n, l);
-      return;
-    }
-    if (big) this.addop(OP.BUILD_MAP, 0, NO_LOCATION);
-    for (let i = begin; i < end; i++) {
-      this.loadConst({ type: 'str', value: kws[i].arg! }, l);
-      this.expr(kws[i].value);
-      if (big) this.addop(OP.MAP_ADD, 1, NO_LOCATION);
-    }
-    if (!big) this.addop(OP.BUILD_MAP, n, l);
-  }
-
   callHelper(l: Loc, n: number, args: A.Expr[], keywords: A.Keyword[]): void {
     this.validateKeywords(keywords);
     const nelts = args.length;
@@ -1344,40 +1231,7 @@ export class Compiler {
       this.addop(OP.CALL, n + nelts + nkwelts, l);
       return;
     }
-    if (n === 0 && nelts === 1 && args[0].kind === 'Starred') {
-      this.expr((args[0] as A.Starred).value);
-    } else {
-      this.starunpackHelper(l, args, n, OP.BUILD_LIST, OP.LIST_APPEND, OP.LIST_EXTEND, true);
-    }
-    if (nkwelts) {
-      let haveDict = false;
-      let nseen = 0;
-      for (let i = 0; i < nkwelts; i++) {
-        const kw = keywords[i];
-        if (kw.arg === null) {
-          if (nseen) {
-            this.subkwargs(l, keywords, i - nseen, i);
-            if (haveDict) this.addop(OP.DICT_MERGE, 1, l);
-            haveDict = true;
-            nseen = 0;
-          }
-          if (!haveDict) {
-            this.addop(OP.BUILD_MAP, 0, l);
-            haveDict = true;
-          }
-          this.expr(kw.value);
-          this.addop(OP.DICT_MERGE, 1, l);
-        } else {
-          nseen++;
-        }
-      }
-      if (nseen) {
-        this.subkwargs(l, keywords, nkwelts - nseen, nkwelts);
-        if (haveDict) this.addop(OP.DICT_MERGE, 1, l);
-        haveDict = true;
-      }
-    }
-    this.addop(OP.CALL_FUNCTION_EX, nkwelts > 0 ? 1 : 0, l);
+    this.callEx(l, n, args, keywords);
   }
 
   // ---- comprehensions ----------------------------------------------------
@@ -1596,6 +1450,32 @@ export interface Compiler {
   importFrom(s: A.ImportFrom): void;
 }
 deferPrototype(parts.imports, 'Compiler', Compiler.prototype, ['importStmt', 'importFrom']);
+
+// yield and yield from: with the passes for exception handlers, an on-demand part (compile/generators.ts)
+export interface Compiler {
+  compileYield(e: A.Yield | A.YieldFrom): void;
+  addYieldFrom(l: Loc): void;
+}
+deferPrototype(parts.handlers, 'Compiler', Compiler.prototype, ['compileYield', 'addYieldFrom']);
+
+// annotated assignments: an on-demand part (compile/annotations.ts)
+export interface Compiler {
+  annassign(s: A.AnnAssign): void;
+  checkAnnExpr(e: A.Expr): void;
+}
+deferPrototype(parts.annotations, 'Compiler', Compiler.prototype, ['annassign', 'checkAnnExpr']);
+
+// calls with *args or **kwargs (or very many arguments), displays with a
+// starred item (or very many items): with the instructions they compile to,
+// an on-demand part (compile/unpacking.ts)
+export interface Compiler {
+  callEx(l: Loc, n: number, args: A.Expr[], keywords: A.Keyword[]): void;
+  subkwargs(l: Loc, kws: A.Keyword[], begin: number, end: number): void;
+  starunpackBuild(
+    l: Loc, elts: A.Expr[], pushed: number, build: number, add: number, extend: number, tuple: boolean, big: boolean,
+  ): void;
+}
+deferPrototype(parts.unpacking, 'Compiler', Compiler.prototype, ['callEx', 'subkwargs', 'starunpackBuild']);
 
 // class statements and super() calls: with the rest of class creation, an on-demand part (compile/classdef.ts)
 export interface Compiler {

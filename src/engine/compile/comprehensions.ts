@@ -9,7 +9,7 @@
  */
 import type * as A from '../parse/ast.js';
 import type { Parser } from '../parse/parser.js';
-import { OP } from '../bytecode/opcodes.js';
+import * as OP from '../bytecode/op.js';
 import { type Compiler, type InlineState, dictAdd, loc } from './codegen.js';
 import { type Block, type Loc, JUMP, NO_LOCATION, POP_BLOCK, SETUP_FINALLY, STORE_FAST_MAYBE_NULL } from './flowgraph.js';
 import {

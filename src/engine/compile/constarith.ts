@@ -6,7 +6,20 @@
  */
 import type * as A from '../parse/ast.js';
 import type { ConstSpec } from '../bytecode/code.js';
-import { nofold, isNum, intOf, floatOf, mkInt, mkFloat } from './constfold.js';
+import { nofold, intOf, mkInt, mkFloat } from './constfold.js';
+
+// only this part's arithmetic needs these (not constfold.ts, in the worker core)
+function isNum(c: ConstSpec): c is { type: 'int'; value: bigint } | { type: 'float'; value: number } | { type: 'bool'; value: boolean } | { type: 'complex'; imag: number; real?: number } {
+  return c.type === 'int' || c.type === 'float' || c.type === 'bool' || c.type === 'complex';
+}
+function floatOf(c: ConstSpec): number {
+  if (c.type === 'float') return c.value;
+  const i = intOf(c);
+  if (i === null) return nofold();
+  const f = Number(i);
+  if (!Number.isFinite(f)) nofold(); // OverflowError
+  return f;
+}
 
 const MAX_INT_SIZE = 128n; // bits
 const MAX_COLLECTION_SIZE = 256;

@@ -18,23 +18,12 @@ export const nofold = (): never => {
   throw new NoFold();
 };
 
-export function isNum(c: ConstSpec): c is { type: 'int'; value: bigint } | { type: 'float'; value: number } | { type: 'bool'; value: boolean } | { type: 'complex'; imag: number; real?: number } {
-  return c.type === 'int' || c.type === 'float' || c.type === 'bool' || c.type === 'complex';
-}
 
 /** int-like value of int/bool */
 export function intOf(c: ConstSpec): bigint | null {
   if (c.type === 'int') return c.value;
   if (c.type === 'bool') return c.value ? 1n : 0n;
   return null;
-}
-export function floatOf(c: ConstSpec): number {
-  if (c.type === 'float') return c.value;
-  const i = intOf(c);
-  if (i === null) return nofold();
-  const f = Number(i);
-  if (!Number.isFinite(f)) nofold(); // OverflowError
-  return f;
 }
 export const mkInt = (v: bigint): ConstSpec => ({ type: 'int', value: v });
 export const mkFloat = (v: number): ConstSpec => ({ type: 'float', value: v });

@@ -1,7 +1,8 @@
 /** Basic blocks, CFG optimization, stack depth and exception-table labelling: CPython 3.12's Python/flowgraph.c. */
 
-import { OP } from '../bytecode/opcodes.js';
+import * as OP from '../bytecode/op.js';
 import type { ConstSpec } from '../bytecode/code.js';
+import { parts, deferred } from '../ondemand.js';
 
 // Pseudo-instructions (Include/internal/pycore_opcode.h's 256+ range): they
 // never reach the final code object.
@@ -85,7 +86,7 @@ export function isScopeExit(op: number): boolean {
 export function isTerminator(op: number): boolean {
   return JUMP_OPS.has(op) || SCOPE_EXITS.has(op);
 }
-function hasFallthrough(b: Block): boolean {
+export function hasFallthrough(b: Block): boolean {
   const last = b.last();
   return !last || !(isUnconditionalJump(last.op) || isScopeExit(last.op));
 }
@@ -190,59 +191,25 @@ export class CFG {
 // ---------------------------------------------------------------------------
 // Preprocessing
 
-function markExceptHandlers(g: CFG): void {
-  for (const b of g.blocks()) for (const i of b.instrs) if (isBlockPush(i)) i.target!.exceptHandler = true;
-}
-
-function labelExceptionTargets(g: CFG): void {
-  const todo: Block[] = [g.entry];
-  g.entry.visited = true;
-  g.entry.exceptStack = [];
-  while (todo.length) {
-    const b = todo.pop()!;
-    let stack: Block[] | null = b.exceptStack!;
-    b.exceptStack = null;
-    let handler: Block | null = stack.length ? stack[stack.length - 1] : null;
-    for (const instr of b.instrs) {
-      if (isBlockPush(instr)) {
-        const t = instr.target!;
-        if (!t.visited) {
-          t.exceptStack = stack!.slice();
-          t.visited = true;
-          todo.push(t);
-        }
-        if (instr.op === SETUP_WITH || instr.op === SETUP_CLEANUP) t.preserveLasti = true;
-        stack!.push(t);
-        handler = t;
-      } else if (instr.op === POP_BLOCK) {
-        stack!.pop();
-        handler = stack!.length ? stack![stack!.length - 1] : null;
-      } else if (isJump(instr)) {
-        instr.except = handler;
-        const t = instr.target!;
-        if (!t.visited) {
-          if (hasFallthrough(b)) {
-            t.exceptStack = stack!.slice();
-          } else {
-            t.exceptStack = stack;
-            stack = null;
-          }
-          t.visited = true;
-          todo.push(t);
-        }
-      } else {
-        if (instr.op === OP.YIELD_VALUE) instr.arg = stack!.length;
-        instr.except = handler;
+/** Marks the handlers' blocks; false when the code unit has none (then the passes for them have nothing to do). */
+function markExceptHandlers(g: CFG): boolean {
+  let any = false;
+  for (const b of g.blocks()) {
+    for (const i of b.instrs) {
+      if (isBlockPush(i)) {
+        i.target!.exceptHandler = true;
+        any = true;
       }
     }
-    if (hasFallthrough(b) && b.next && !b.next.visited) {
-      b.next.exceptStack = stack;
-      b.next.visited = true;
-      todo.push(b.next);
-    }
   }
-  g.resetVisited();
+  return any;
 }
+
+// Code units with exception handlers (try, with, comprehensions, generators):
+// their passes are an on-demand part (compile/handlerblocks.ts)
+const labelExceptionTargets = deferred<(g: CFG) => void>(parts.handlers, 'labelExceptionTargets');
+const pushColdBlocksToEnd = deferred<(g: CFG) => void>(parts.handlers, 'pushColdBlocksToEnd');
+
 
 // ---------------------------------------------------------------------------
 // optimize_cfg
@@ -577,7 +544,7 @@ function markReachable(g: CFG): void {
   g.resetVisited();
 }
 
-function removeRedundantJumps(g: CFG): void {
+export function removeRedundantJumps(g: CFG): void {
   for (const b of g.blocks()) {
     const last = b.last();
     if (last && isUnconditionalJump(last.op) && last.target === b.next) nop(last);
@@ -713,88 +680,8 @@ function addChecksForLoadsOfUninitializedVariables(g: CFG, nlocals: number, npar
 // ---------------------------------------------------------------------------
 // Block ordering and line numbers
 
-function markWarm(g: CFG): void {
-  const stack: Block[] = [g.entry];
-  g.entry.visited = true;
-  while (stack.length) {
-    const b = stack.pop()!;
-    b.warm = true;
-    const next = b.next;
-    if (next && hasFallthrough(b) && !next.visited) {
-      stack.push(next);
-      next.visited = true;
-    }
-    for (const i of b.instrs) {
-      if (isJump(i) && !i.target!.visited) {
-        stack.push(i.target!);
-        i.target!.visited = true;
-      }
-    }
-  }
-}
 
-function markCold(g: CFG): void {
-  markWarm(g);
-  const stack: Block[] = [];
-  for (const b of g.blocks()) {
-    if (b.exceptHandler) {
-      stack.push(b);
-      b.visited = true;
-    }
-  }
-  while (stack.length) {
-    const b = stack.pop()!;
-    b.cold = true;
-    const next = b.next;
-    if (next && hasFallthrough(b) && !next.warm && !next.visited) {
-      stack.push(next);
-      next.visited = true;
-    }
-    for (const i of b.instrs) {
-      if (isJump(i)) {
-        const t = i.target!;
-        if (!t.warm && !t.visited) {
-          stack.push(t);
-          t.visited = true;
-        }
-      }
-    }
-  }
-  g.resetVisited();
-}
 
-function pushColdBlocksToEnd(g: CFG): void {
-  if (!g.entry.next) return;
-  markCold(g);
-  // a cold block falling through into a warm one gets an explicit jump
-  for (const b of g.blocks()) {
-    if (b.cold && hasFallthrough(b) && b.next && b.next.warm) {
-      const j = new Block(false);
-      b.next.isLabel = true;
-      j.instrs.push({ op: JUMP, arg: 0, target: b.next, loc: NO_LOCATION, except: null });
-      j.cold = true;
-      j.next = b.next;
-      j.predecessors = 1;
-      b.next = j;
-    }
-  }
-  let coldHead: Block | null = null;
-  let coldTail: Block | null = null;
-  let b: Block = g.entry;
-  while (b.next) {
-    while (b.next && !b.next.cold) b = b.next;
-    if (!b.next) break;
-    let end: Block = b.next;
-    while (end.next && end.next.cold) end = end.next;
-    if (!coldHead) coldHead = b.next;
-    else coldTail!.next = b.next;
-    coldTail = end;
-    b.next = end.next;
-    end.next = null;
-  }
-  b.next = coldHead;
-  if (coldHead) removeRedundantJumps(g);
-}
 
 function isExitWithoutLineno(b: Block): boolean {
   if (!exitsScope(b)) return false;
@@ -874,13 +761,13 @@ export function optimizeCodeUnit(
   nparams: number,
   firstlineno: number,
 ): void {
-  markExceptHandlers(g);
-  labelExceptionTargets(g);
+  const handlers = markExceptHandlers(g);
+  if (handlers) labelExceptionTargets(g);
   optimizeCfg(g, pool);
   removeUnusedConsts(g, pool);
   addChecksForLoadsOfUninitializedVariables(g, nlocals, nparams);
   resolveLineNumbers(g, firstlineno);
-  pushColdBlocksToEnd(g);
+  if (handlers) pushColdBlocksToEnd(g);
 }
 
 /** _PyCfg_Stackdepth: also records each block's start depth, which the exception table needs. */

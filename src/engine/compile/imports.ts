@@ -7,7 +7,7 @@ import type * as A from '../parse/ast.js';
 import type { Parser, Spanned } from '../parse/parser.js';
 import type { Token } from '../parse/tokenizer.js';
 import type { ConstSpec } from '../bytecode/code.js';
-import { OP } from '../bytecode/opcodes.js';
+import * as OP from '../bytecode/op.js';
 import { type Compiler, INTRINSIC_IMPORT_STAR, loc } from './codegen.js';
 import { type SymTable, DEF_IMPORT } from './symtable.js';
 import { NO_LOCATION } from './flowgraph.js';

@@ -185,23 +185,9 @@ export class SymTable {
         this.visitExprs(s.targets);
         this.visitExpr(s.value);
         break;
-      case 'AnnAssign': {
-        const t = s.target;
-        if (t.kind === 'Name') {
-          const cur = this.cur.getSymbol(mangle(this.privateName, t.id));
-          if (cur & (DEF_GLOBAL | DEF_NONLOCAL) && this.cur !== this.top && s.simple) {
-            const which = cur & DEF_GLOBAL ? 'global' : 'nonlocal';
-            throw errorAt(`annotated name '${t.id}' can't be ${which}`, s);
-          }
-          if (s.simple) this.addDef(t.id, DEF_ANNOT | DEF_LOCAL, t);
-          else if (s.value) this.addDef(t.id, DEF_LOCAL, t);
-        } else {
-          this.visitExpr(t);
-        }
-        this.visitExpr(s.annotation);
-        if (s.value) this.visitExpr(s.value);
+      case 'AnnAssign':
+        this.visitAnnAssign(s);
         break;
-      }
       case 'AugAssign':
         this.visitExpr(s.target);
         this.visitExpr(s.value);
@@ -249,34 +235,8 @@ export class SymTable {
         for (const a of s.names) this.visitAlias(a);
         break;
       case 'Global':
-        for (const name of s.names) {
-          const cur = this.cur.getSymbol(mangle(this.privateName, name));
-          if (cur & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT)) {
-            let msg: string;
-            if (cur & DEF_PARAM) msg = `name '${name}' is parameter and global`;
-            else if (cur & USE) msg = `name '${name}' is used prior to global declaration`;
-            else if (cur & DEF_ANNOT) msg = `annotated name '${name}' can't be global`;
-            else msg = `name '${name}' is assigned to before global declaration`;
-            throw errorAt(msg, s);
-          }
-          this.addDef(name, DEF_GLOBAL, s);
-          this.recordDirective(name, s);
-        }
-        break;
       case 'Nonlocal':
-        for (const name of s.names) {
-          const cur = this.cur.getSymbol(mangle(this.privateName, name));
-          if (cur & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT)) {
-            let msg: string;
-            if (cur & DEF_PARAM) msg = `name '${name}' is parameter and nonlocal`;
-            else if (cur & USE) msg = `name '${name}' is used prior to nonlocal declaration`;
-            else if (cur & DEF_ANNOT) msg = `annotated name '${name}' can't be nonlocal`;
-            else msg = `name '${name}' is assigned to before nonlocal declaration`;
-            throw errorAt(msg, s);
-          }
-          this.addDef(name, DEF_NONLOCAL, s);
-          this.recordDirective(name, s);
-        }
+        this.visitDirective(s);
         break;
       case 'Expr':
         this.visitExpr(s.value);
@@ -607,6 +567,18 @@ export interface SymTable {
   visitAlias(a: A.Alias): void;
 }
 deferPrototype(parts.imports, 'SymTable', SymTable.prototype, ['visitAlias']);
+
+// global and nonlocal statements: an on-demand part (compile/directives.ts)
+export interface SymTable {
+  visitDirective(s: A.Global | A.Nonlocal): void;
+}
+deferPrototype(parts.del, 'SymTable', SymTable.prototype, ['visitDirective']);
+
+// annotated assignments: an on-demand part (compile/annotations.ts)
+export interface SymTable {
+  visitAnnAssign(s: A.AnnAssign): void;
+}
+deferPrototype(parts.annotations, 'SymTable', SymTable.prototype, ['visitAnnAssign']);
 
 // class statements: with the rest of class creation, an on-demand part (compile/classdef.ts)
 export interface SymTable {

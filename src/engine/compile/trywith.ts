@@ -9,7 +9,7 @@ import type * as A from '../parse/ast.js';
 import { PySyntaxError } from '../parse/errors.js';
 import type { Token } from '../parse/tokenizer.js';
 import type { Parser, Spanned } from '../parse/parser.js';
-import { OP } from '../bytecode/opcodes.js';
+import * as OP from '../bytecode/op.js';
 import { type Compiler, type FBlock, loc } from './codegen.js';
 import { type Loc, NO_LOCATION, SETUP_CLEANUP, SETUP_FINALLY, SETUP_WITH, POP_BLOCK, JUMP } from './flowgraph.js';
 import { errorAt } from './errors.js';

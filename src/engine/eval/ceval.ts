@@ -25,8 +25,8 @@ import { tstate, StepBudgetExceeded } from './pystate.js';
 import { PyRaise, raise, isPyRaise } from './errors.js';
 import { Exc, PyBaseException, newException, raiseNameError } from '../objects/exceptions.js';
 import {
-  binaryOp, richCompare, isTrue, getIter, getItem, setItem, delItem, getAttr, setAttr, call,
-  negative, invert, positive, contains, length, iterableToArray, isExceptionOf, clearRaise, str, repr,
+  binaryOp, richCompare, isTrue, getIter, getItem, setItem, getAttr, setAttr, call,
+  negative, invert, positive, contains, length, iterableToArray, str, repr,
 } from '../objects/abstract.js';
 import { getMethod, methodLookup } from '../objects/typeready.js';
 import { MethodDescrType, PyMethodDescr } from '../objects/descrobject.js';
@@ -41,24 +41,26 @@ import { PyTrue, PyFalse, newBool } from '../objects/boolobject.js';
 import { PyNone } from '../objects/singletons.js';
 import { PyStr, newStr, StrType } from '../objects/unicodeobject.js';
 import { newTuple, PyTuple, TupleType } from '../objects/tupleobject.js';
-import { newList, PyList, ListType, listAppend, listExtend, listAppendSteal } from '../objects/listobject.js';
+import { newList, PyList, ListType, listExtend, listAppendSteal } from '../objects/listobject.js';
 import {
-  newDict, newDictPresized, dictGetItemStr, dictSetItemStr, dictDelItemStr, dictSetItem, PyDict, DictType,
-  dictMerge, dictGetItem, dictKeys, dictIndexOfStr, dictReplaceValueAt,
+  newDict, newDictPresized, dictGetItemStr, dictSetItemStr, dictSetItem, PyDict, DictType,
+  dictIndexOfStr, dictReplaceValueAt,
 } from '../objects/dictobject.js';
-import { newSet, setAdd, PySet } from '../objects/setobject.js';
+// evaluated here, where the instructions that build sets were (module order fixes the builtin types' ids)
+import '../objects/setobject.js';
 import { newSlice } from '../objects/sliceobject.js';
-import { initializeLocals, funcName, takesExactPositional } from './call.js';
+import { initializeLocals, takesExactPositional } from './call.js';
 import {
   CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_FAST_FREE, CO_FAST_CELL,
 } from '../bytecode/code.js';
 import { tracebackHere } from '../objects/traceback.js';
 import { frameObjectTakeOwnership } from '../objects/frameobject.js';
-import { newGenerator, PyGen, genSendEx, setResumeFrame, setClearFrame } from '../objects/genobject.js';
+import { newGenerator, setResumeFrame, setClearFrame } from '../objects/genobject.js';
 import { gcstate } from '../gc/gcobject.js';
 import { importName, importFrom, importStar } from '../modules/importer.js';
 import { formatValue } from '../objects/formatting.js';
-import { superLookup } from '../objects/superobject.js';
+// evaluated here, where LOAD_SUPER_ATTR was (module order fixes the builtin types' ids)
+import '../objects/superobject.js';
 import { unsupported } from './errors.js';
 import { parts, deferred } from '../ondemand.js';
 
@@ -913,22 +915,6 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
           }
           break;
         }
-        case 126: { // DELETE_FAST
-          const old = locals[oparg];
-          if (old === null) {
-            frame.sp = sp;
-            frame.pc = pc;
-            raise(
-              Exc.UnboundLocalError,
-              `cannot access local variable '${frame.code.co_localsplusnames[oparg]}' where it is not associated with a value`,
-            );
-          }
-          locals[oparg] = null;
-          frame.sp = sp;
-          frame.pc = pc;
-          decref(old);
-          break;
-        }
         case 135: { // MAKE_CELL
           const init = locals[oparg];
           locals[oparg] = newCell(init);
@@ -973,64 +959,11 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
           }
           break;
         }
-        case 139: { // DELETE_DEREF
-          const cell = locals[oparg] as PyCell;
-          const old = cell.ref;
-          if (old === null) {
-            frame.sp = sp;
-            frame.pc = pc;
-            unboundDeref(frame, oparg);
-          }
-          cell.ref = null;
-          frame.sp = sp;
-          frame.pc = pc;
-          decref(old!);
-          break;
-        }
-        case 176: { // LOAD_FROM_DICT_OR_DEREF (class bodies reading an outer function's variable)
-          const mapping = stack[--sp]!;
-          const name = frame.code.co_localsplusnames[oparg];
-          frame.sp = sp;
-          frame.pc = pc;
-          let v = dictGetItemStr(mapping as PyDict, name);
-          if (v !== null) incref(v);
-          else {
-            v = (locals[oparg] as PyCell).ref;
-            if (v === null) unboundDeref(frame, oparg);
-            incref(v);
-          }
-          decref(mapping);
-          stack[sp++] = v;
-          break;
-        }
-        case 87: { // LOAD_LOCALS
-          const l = frame.locals;
-          if (l === null) {
-            frame.sp = sp;
-            frame.pc = pc;
-            raise(Exc.SystemError, 'no locals found');
-          }
-          incref(l);
-          stack[sp++] = l;
-          break;
-        }
         case 101: { // LOAD_NAME
           const name = names[oparg];
           frame.sp = sp;
           frame.pc = pc;
           const v = loadName(frame, name, pc - 1);
-          stack[sp++] = v;
-          break;
-        }
-        case 175: { // LOAD_FROM_DICT_OR_GLOBALS
-          const mapping = stack[--sp]!;
-          const name = names[oparg];
-          frame.sp = sp;
-          frame.pc = pc;
-          let v = dictGetItemStr(mapping as PyDict, name);
-          if (v !== null) incref(v);
-          else v = loadGlobal(frame, name);
-          decref(mapping);
           stack[sp++] = v;
           break;
         }
@@ -1040,15 +973,6 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
           frame.sp = sp;
           frame.pc = pc;
           storeName(frame, names[oparg], v, pc - 1);
-          break;
-        }
-        case 91: { // DELETE_NAME
-          frame.sp = sp;
-          frame.pc = pc;
-          const l = frame.locals!;
-          if (!dictDelItemStr(l, names[oparg])) {
-            raiseNameError(names[oparg]);
-          }
           break;
         }
         case 116: { // LOAD_GLOBAL
@@ -1087,14 +1011,6 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
             dictSetItemStr(frame.globals, names[oparg], v);
           } finally {
             decref(v);
-          }
-          break;
-        }
-        case 98: { // DELETE_GLOBAL
-          frame.sp = sp;
-          frame.pc = pc;
-          if (!dictDelItemStr(frame.globals, names[oparg])) {
-            raiseNameError(names[oparg]);
           }
           break;
         }
@@ -1137,47 +1053,6 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
           }
           break;
         }
-        case 96: { // DELETE_ATTR
-          const owner = stack[--sp]!;
-          stack[sp] = null;
-          frame.sp = sp;
-          frame.pc = pc;
-          try {
-            setAttr(owner, names[oparg], null);
-          } finally {
-            decref(owner);
-          }
-          break;
-        }
-        case 141: { // LOAD_SUPER_ATTR (global_super, class, self -- res2?, res)
-          const self = stack[--sp]!;
-          const cls = stack[--sp]!;
-          const gsuper = stack[--sp]!;
-          stack[sp] = stack[sp + 1] = stack[sp + 2] = null;
-          frame.sp = sp;
-          frame.pc = pc;
-          try {
-            const name = names[oparg >> 2];
-            const [res, unbound] = superLookup(gsuper, cls, self, name, (oparg & 1) !== 0, (oparg & 2) !== 0);
-            if (oparg & 1) {
-              if (unbound) {
-                stack[sp++] = res;
-                incref(self);
-                stack[sp++] = self;
-              } else {
-                stack[sp++] = null;
-                stack[sp++] = res;
-              }
-            } else {
-              stack[sp++] = res;
-            }
-          } finally {
-            decref(self);
-            decref(cls);
-            decref(gsuper);
-          }
-          break;
-        }
         case 25: { // BINARY_SUBSCR
           const sub = stack[--sp]!;
           const container = stack[sp - 1]!;
@@ -1210,20 +1085,6 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
           }
           break;
         }
-        case 61: { // DELETE_SUBSCR
-          const sub = stack[--sp]!;
-          const container = stack[--sp]!;
-          stack[sp] = stack[sp + 1] = null;
-          frame.sp = sp;
-          frame.pc = pc;
-          try {
-            delItem(container, sub);
-          } finally {
-            decref(container);
-            decref(sub);
-          }
-          break;
-        }
         case 26: { // BINARY_SLICE (container, start, stop -- res)
           const stop = stack[--sp]!;
           const start = stack[--sp]!;
@@ -1240,35 +1101,6 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
           }
           stack[sp - 1] = r;
           decref(container);
-          break;
-        }
-        case 27: { // STORE_SLICE (v, container, start, stop --)
-          const stop = stack[--sp]!;
-          const start = stack[--sp]!;
-          const container = stack[--sp]!;
-          const v = stack[--sp]!;
-          stack[sp] = stack[sp + 1] = stack[sp + 2] = stack[sp + 3] = null;
-          frame.sp = sp;
-          frame.pc = pc;
-          const slice = newSlice(start, stop, (incref(PyNone), PyNone));
-          try {
-            setItem(container, slice, v);
-          } finally {
-            decref(slice);
-            decref(v);
-            decref(container);
-          }
-          break;
-        }
-        case 133: { // BUILD_SLICE
-          const step = oparg === 3 ? stack[--sp]! : (incref(PyNone), PyNone);
-          const stop = stack[--sp]!;
-          const start = stack[--sp]!;
-          stack[sp] = stack[sp + 1] = null;
-          if (oparg === 3) stack[sp + 2] = null;
-          frame.sp = sp;
-          frame.pc = pc;
-          stack[sp++] = newSlice(start, stop, step);
           break;
         }
         case 122: { // BINARY_OP
@@ -1488,17 +1320,6 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
           decref(v);
           break;
         }
-        case 69: { // GET_YIELD_FROM_ITER
-          const v = stack[sp - 1]!;
-          if (!(v instanceof PyGen)) {
-            frame.sp = sp;
-            frame.pc = pc;
-            const it = getIter(v);
-            stack[sp - 1] = it;
-            decref(v);
-          }
-          break;
-        }
         case 93: { // FOR_ITER
           const it = stack[sp - 1]!;
           frame.sp = sp;
@@ -1530,31 +1351,6 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
           frame.sp = sp;
           frame.pc = pc;
           stack[sp++] = newList(items);
-          break;
-        }
-        case 104: { // BUILD_SET
-          frame.sp = sp;
-          frame.pc = pc;
-          const s = newSet();
-          let err: unknown = null;
-          for (let i = sp - oparg; i < sp; i++) {
-            const v = stack[i]!;
-            stack[i] = null;
-            if (err === null) {
-              try {
-                setAdd(s, v);
-              } catch (e) {
-                err = e;
-              }
-            }
-            decref(v);
-          }
-          sp -= oparg;
-          if (err !== null) {
-            decref(s);
-            throw err;
-          }
-          stack[sp++] = s;
           break;
         }
         case 105: { // BUILD_MAP
@@ -1649,18 +1445,6 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
           listAppendSteal(stack[sp - oparg] as PyList, v);
           break;
         }
-        case 146: { // SET_ADD
-          const v = stack[--sp]!;
-          stack[sp] = null;
-          frame.sp = sp;
-          frame.pc = pc;
-          try {
-            setAdd(stack[sp - oparg] as PySet, v);
-          } finally {
-            decref(v);
-          }
-          break;
-        }
         case 147: { // MAP_ADD (key, value --), dict at PEEK(oparg + 2)
           const v = stack[--sp]!;
           const k = stack[--sp]!;
@@ -1688,60 +1472,6 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
           }
           break;
         }
-        case 163: { // SET_UPDATE
-          const iterable = stack[--sp]!;
-          stack[sp] = null;
-          frame.sp = sp;
-          frame.pc = pc;
-          try {
-            const items = iterableToArray(iterable);
-            for (const x of items) {
-              setAdd(stack[sp - oparg] as PySet, x);
-              decref(x);
-            }
-          } finally {
-            decref(iterable);
-          }
-          break;
-        }
-        case 165: { // DICT_UPDATE
-          const update = stack[--sp]!;
-          stack[sp] = null;
-          frame.sp = sp;
-          frame.pc = pc;
-          try {
-            if (!isSubtype(update.type, DictType) && getAttrOrNull(update, 'keys') === null) {
-              raise(Exc.TypeError, `'${update.type.name}' object is not a mapping`);
-            }
-            dictMerge(stack[sp - oparg] as PyDict, update, 1);
-          } finally {
-            decref(update);
-          }
-          break;
-        }
-        case 164: { // DICT_MERGE (for f(**kwargs))
-          const update = stack[--sp]!;
-          stack[sp] = null;
-          frame.sp = sp;
-          frame.pc = pc;
-          try {
-            const target = stack[sp - oparg] as PyDict;
-            const fn = stack[sp - oparg - 3]!;
-            if (!isSubtype(update.type, DictType) && getAttrOrNull(update, 'keys') === null) {
-              raise(Exc.TypeError, `${funcName(fn)}() argument after ** must be a mapping, not ${update.type.name}`);
-            }
-            const ks = isSubtype(update.type, DictType) ? dictKeys(update as PyDict) : [];
-            for (const k of ks) {
-              if (dictGetItem(target, k) !== null) {
-                raise(Exc.TypeError, `${funcName(fn)}() got multiple values for keyword argument '${(k as PyStr).value}'`);
-              }
-            }
-            dictMerge(target, update, 2);
-          } finally {
-            decref(update);
-          }
-          break;
-        }
         case 92: { // UNPACK_SEQUENCE
           const seq = stack[--sp]!;
           stack[sp] = null;
@@ -1763,21 +1493,6 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
             decref(seq);
           }
           for (let i = oparg - 1; i >= 0; i--) stack[sp++] = items[i];
-          break;
-        }
-        case 94: { // UNPACK_EX
-          const before = oparg & 0xff, after = oparg >> 8;
-          const seq = stack[--sp]!;
-          stack[sp] = null;
-          frame.sp = sp;
-          frame.pc = pc;
-          let items: PyObject[];
-          try {
-            items = unpackIterable(seq, before, after);
-          } finally {
-            decref(seq);
-          }
-          for (let i = items.length - 1; i >= 0; i--) stack[sp++] = items[i];
           break;
         }
         case 172: // KW_NAMES
@@ -1889,46 +1604,6 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
           }
           break;
         }
-        case 142: { // CALL_FUNCTION_EX (NULL, func, callargs, kwargs? -- result)
-          const kwargs = (oparg & 1) !== 0 ? stack[--sp] : null;
-          const callargs = stack[--sp]!;
-          const func = stack[--sp]!;
-          const nul = stack[--sp];
-          stack[sp] = stack[sp + 1] = stack[sp + 2] = null;
-          if (kwargs !== null) stack[sp + 3] = null;
-          frame.sp = sp;
-          frame.pc = pc;
-          let res: PyObject;
-          try {
-            let posArgs: PyObject[];
-            if (callargs instanceof PyTuple) {
-              posArgs = callargs.items;
-            } else {
-              if (callargs.type.tp_iter === null && callargs.type.mp_subscript === null) {
-                raise(Exc.TypeError, `${funcName(func)}() argument after * must be an iterable, not ${callargs.type.name}`);
-              }
-              posArgs = iterableToArray(callargs);
-              for (const x of posArgs) decref(x);
-            }
-            const names: string[] = [];
-            const values: PyObject[] = [];
-            if (kwargs !== null) {
-              for (const k of dictKeys(kwargs as PyDict)) {
-                if (!(k instanceof PyStr)) raise(Exc.TypeError, 'keywords must be strings');
-                names.push(k.value);
-                values.push(dictGetItem(kwargs as PyDict, k)!);
-              }
-            }
-            res = call(func, [...posArgs, ...values], names.length > 0 ? names : null);
-          } finally {
-            if (kwargs !== null) decref(kwargs);
-            decref(callargs);
-            decref(func);
-            xdecref(nul);
-          }
-          stack[sp++] = res;
-          break;
-        }
         case 132: { // MAKE_FUNCTION
           const codeObj = stack[--sp] as PyCode;
           stack[sp] = null;
@@ -1940,26 +1615,6 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
           frame.sp = sp;
           frame.pc = pc;
           stack[sp++] = makeFunction(frame, codeObj, closure, annotations, kwdefaults, defaults);
-          break;
-        }
-        case 71: { // LOAD_BUILD_CLASS
-          frame.sp = sp;
-          frame.pc = pc;
-          const bc = dictGetItemStr(frame.builtins, '__build_class__');
-          if (bc === null) raise(Exc.NameError, '__build_class__ not found');
-          incref(bc);
-          stack[sp++] = bc;
-          break;
-        }
-        case 85: { // SETUP_ANNOTATIONS
-          frame.sp = sp;
-          frame.pc = pc;
-          const l = frame.locals!;
-          if (dictGetItemStr(l, '__annotations__') === null) {
-            const d = newDict();
-            dictSetItemStr(l, '__annotations__', d);
-            decref(d);
-          }
           break;
         }
         case 74: { // LOAD_ASSERTION_ERROR
@@ -2022,63 +1677,6 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
           }
           break;
         }
-        case 55: { // CLEANUP_THROW (sub_iter, last_sent_val, exc_value -- none, value)
-          const exc = stack[sp - 1] as PyBaseException;
-          if (isSubtype(exc.type, Exc.StopIteration)) {
-            frame.sp = sp;
-            frame.pc = pc;
-            const value = stopIterationValue(exc);
-            for (let i = 1; i <= 3; i++) {
-              const v = stack[sp - i];
-              stack[sp - i] = null;
-              xdecref(v);
-            }
-            sp -= 3;
-            incref(PyNone);
-            stack[sp++] = PyNone;
-            stack[sp++] = value;
-          } else {
-            stack[--sp] = null;
-            frame.sp = sp;
-            frame.pc = pc;
-            throw new Reraise(exc);
-          }
-          break;
-        }
-        case 53: { // BEFORE_WITH (mgr -- exit, res)
-          const mgr = stack[sp - 1]!;
-          frame.sp = sp;
-          frame.pc = pc;
-          const enterFn = lookupSpecial(mgr, '__enter__');
-          if (enterFn === null) {
-            raise(Exc.TypeError, `'${mgr.type.name}' object does not support the context manager protocol`);
-          }
-          const exitFn = lookupSpecial(mgr, '__exit__');
-          if (exitFn === null) {
-            decref(enterFn);
-            raise(Exc.TypeError, `'${mgr.type.name}' object does not support the context manager protocol (missed __exit__ method)`);
-          }
-          stack[sp - 1] = exitFn;
-          decref(mgr);
-          let res: PyObject;
-          try {
-            res = call(enterFn, []);
-          } finally {
-            decref(enterFn);
-          }
-          stack[sp++] = res;
-          break;
-        }
-        case 49: { // WITH_EXCEPT_START (exit_func, lasti, prev_exc, val -- ..., res)
-          const val = stack[sp - 1] as PyBaseException;
-          const exitFn = stack[sp - 4]!;
-          frame.sp = sp;
-          frame.pc = pc;
-          const tb = val.traceback ?? PyNone;
-          const res = call(exitFn, [val.type, val, tb]);
-          stack[sp++] = res;
-          break;
-        }
         case 75: { // RETURN_GENERATOR
           frame.sp = sp;
           frame.pc = pc;
@@ -2121,42 +1719,6 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
           if (obs !== null) obs.ret(frame);
           frame.previous = null;
           return v;
-        }
-        case 123: { // SEND (receiver, v -- receiver, retval)
-          const v = stack[--sp]!;
-          stack[sp] = null;
-          const receiver = stack[sp - 1]!;
-          frame.sp = sp;
-          frame.pc = pc;
-          let retval: PyObject;
-          let done = false;
-          try {
-            if (receiver instanceof PyGen) {
-              [retval, done] = genSendEx(receiver, v, null);
-            } else if (v === PyNone && receiver.type.tp_iternext !== null) {
-              const r = receiver.type.tp_iternext(receiver);
-              if (r === null) {
-                incref(PyNone);
-                retval = PyNone;
-                done = true;
-              } else retval = r;
-            } else {
-              retval = callSend(receiver, v);
-            }
-          } catch (e) {
-            if (isExceptionOf(e, Exc.StopIteration)) {
-              retval = stopIterationValue(e.exc);
-              decref(e.exc);
-              done = true;
-            } else {
-              decref(v);
-              throw e;
-            }
-          }
-          decref(v);
-          stack[sp++] = retval;
-          if (done) pc = oparg;
-          break;
         }
         case 173: { // CALL_INTRINSIC_1
           const v = stack[sp - 1]!;
@@ -2248,10 +1810,19 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
           }
           break;
         }
-        default:
+        default: {
+          // an instruction most programs never run: its code is in an on-demand part
+          const run = rareOps[op];
           frame.sp = sp;
           frame.pc = pc;
-          unsupported(`the ${opName(op)} instruction`);
+          if (run === undefined) unsupported(`the ${opName(op)} instruction`);
+          try {
+            run(frame, oparg);
+          } finally {
+            sp = frame.sp;
+            pc = frame.pc;
+          }
+        }
       }
     }
   } finally {
@@ -2378,19 +1949,6 @@ export function loadGlobal(frame: Frame, name: string): PyObject {
   return v;
 }
 
-function getAttrOrNull(o: PyObject, name: string): PyObject | null {
-  try {
-    const v = getAttr(o, name);
-    decref(v);
-    return v;
-  } catch (e) {
-    if (isExceptionOf(e, Exc.AttributeError)) {
-      clearRaise(e);
-      return null;
-    }
-    throw e;
-  }
-}
 
 
 function listExtendChecked(list: PyList, iterable: PyObject): void {
@@ -2423,13 +1981,42 @@ export function unpackIterable(seq: PyObject, before: number, after: number): Py
 }
 
 
-// with statements' __enter__/__exit__ lookup and the except clause's type
-// check: with the parser's and compiler's code for try and with statements,
-// an on-demand part (eval/handlers.ts)
-const lookupSpecial = deferred<(o: PyObject, name: string) => PyObject | null>(parts.trywith, 'lookupSpecial');
+// the except clause's type check: with the parser's and compiler's code for
+// try and with statements, an on-demand part (eval/handlers.ts)
 export const checkExceptType = deferred<(right: PyObject) => void>(parts.trywith, 'checkExceptType');
 // raise statements (and assert's): an on-demand part (eval/raise.ts)
 const doRaise = deferred<(exc: PyObject | null, cause: PyObject | null) => never>(parts.raise, 'doRaise');
+
+/**
+ * An instruction run outside the loop: it takes the frame (with the loop's
+ * sp and pc saved in it) and leaves its stack pointer, and for a jump its pc,
+ * in the frame too.
+ */
+export type RareOp = (f: Frame, oparg: number) => void;
+
+/**
+ * The instructions most programs never run, each with its code in the
+ * on-demand part that the program text that compiles to it loads (its key
+ * there is the instruction's name): the loop's `default` runs them.
+ */
+const rareOps: (RareOp | undefined)[] = [];
+for (const [part, ops] of [
+  [parts.trywith, { 53: 'BEFORE_WITH', 49: 'WITH_EXCEPT_START' }], // eval/handlers.ts
+  [parts.classes, { // eval/classbody.ts
+    141: 'LOAD_SUPER_ATTR', 87: 'LOAD_LOCALS', 176: 'LOAD_FROM_DICT_OR_DEREF', 175: 'LOAD_FROM_DICT_OR_GLOBALS',
+    71: 'LOAD_BUILD_CLASS',
+  }],
+  [parts.sets, { 104: 'BUILD_SET', 146: 'SET_ADD', 163: 'SET_UPDATE' }], // eval/setdisplays.ts
+  [parts.unpacking, { 142: 'CALL_FUNCTION_EX', 164: 'DICT_MERGE', 165: 'DICT_UPDATE', 94: 'UNPACK_EX' }], // eval/unpacking.ts
+  [parts.del, { // eval/deletion.ts
+    126: 'DELETE_FAST', 139: 'DELETE_DEREF', 91: 'DELETE_NAME', 98: 'DELETE_GLOBAL', 96: 'DELETE_ATTR', 61: 'DELETE_SUBSCR',
+  }],
+  [parts.handlers, { 123: 'SEND', 55: 'CLEANUP_THROW', 69: 'GET_YIELD_FROM_ITER' }], // eval/yieldfrom.ts
+  [parts.slices, { 27: 'STORE_SLICE', 133: 'BUILD_SLICE' }], // eval/slicing.ts
+  [parts.annotations, { 85: 'SETUP_ANNOTATIONS' }], // eval/annotations.ts
+] as const) {
+  for (const [op, name] of Object.entries(ops)) rareOps[+op] = deferred<RareOp>(part, name);
+}
 
 /** PyErr_GivenExceptionMatches */
 export function exceptionMatches(exc: PyObject, spec: PyObject): boolean {
@@ -2439,22 +2026,7 @@ export function exceptionMatches(exc: PyObject, spec: PyObject): boolean {
 
 
 
-function stopIterationValue(exc: PyBaseException): PyObject {
-  const args = (exc.args as PyTuple).items;
-  const v = args.length > 0 ? args[0] : PyNone;
-  incref(v);
-  return v;
-}
 
-function callSend(receiver: PyObject, v: PyObject): PyObject {
-  const m = getMethod(receiver, 'send');
-  const unbound = methodLookup.unbound;
-  try {
-    return unbound ? call(m, [receiver, v]) : call(m, [v]);
-  } finally {
-    decref(m);
-  }
-}
 
 function intrinsic1(which: number, v: PyObject, frame: Frame): PyObject {
   switch (which) {

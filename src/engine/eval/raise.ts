@@ -5,8 +5,11 @@
  * stub. CPython counterpart: do_raise in Python/ceval.c.
  */
 import { PyObject, decref, incref, xdecref } from '../objects/object.js';
-import { PyTypeObject, isSubtype, TPFLAGS_BASE_EXC_SUBCLASS } from '../objects/typeobject.js';
-import { Exc, PyBaseException } from '../objects/exceptions.js';
+import { PyTypeObject, isSubtype, TPFLAGS_BASE_EXC_SUBCLASS, type BuiltinMethod } from '../objects/typeobject.js';
+import { Exc, PyBaseException, optional } from '../objects/exceptions.js';
+import { newBool } from '../objects/boolobject.js';
+import { PyStr } from '../objects/unicodeobject.js';
+import { newList, listAppend, type PyList } from '../objects/listobject.js';
 import { PyNone } from '../objects/singletons.js';
 import { call } from '../objects/abstract.js';
 import { tstate } from './pystate.js';
@@ -67,4 +70,56 @@ function toException(exc: PyObject): PyBaseException {
   raise(Exc.TypeError, 'exceptions must derive from BaseException');
 }
 
-export const raising = { doRaise };
+// ---------------------------------------------------------------- the exception chain's attributes
+
+/** BaseException's __traceback__, __context__, __cause__, __suppress_context__, with_traceback and add_note (exceptions.ts keeps their stubs). */
+const chainAttrs: Record<string, (self: PyObject, v: PyObject | null) => PyObject | void> = {
+  'BaseException.__traceback__.get': (self) => optional((self as PyBaseException).traceback),
+  'BaseException.__traceback__.set': (self, v) => {
+    const e = self as PyBaseException;
+    const old = e.traceback;
+    e.traceback = v === null || v === PyNone ? null : (incref(v), v);
+    xdecref(old);
+  },
+  'BaseException.__context__.get': (self) => optional((self as PyBaseException).context),
+  'BaseException.__context__.set': (self, v) => {
+    const e = self as PyBaseException;
+    const old = e.context;
+    e.context = v === null || v === PyNone ? null : (incref(v), v);
+    xdecref(old);
+  },
+  'BaseException.__cause__.get': (self) => optional((self as PyBaseException).cause),
+  'BaseException.__cause__.set': (self, v) => {
+    const e = self as PyBaseException;
+    const old = e.cause;
+    e.cause = v === null || v === PyNone ? null : (incref(v), v);
+    e.suppressContext = true;
+    xdecref(old);
+  },
+  'BaseException.__suppress_context__.get': (self) => newBool((self as PyBaseException).suppressContext),
+  'BaseException.__suppress_context__.set': (self, v) => {
+    (self as PyBaseException).suppressContext = v !== null && v !== PyNone && (v as PyObject & { value?: unknown }).value !== 0;
+  },
+};
+const chainMethods: Record<string, BuiltinMethod> = {
+  'BaseException.with_traceback': (self, args) => {
+    const e = self as PyBaseException;
+    const tb = args[0];
+    const old = e.traceback;
+    e.traceback = tb === PyNone ? null : (incref(tb), tb);
+    xdecref(old);
+    incref(self);
+    return self;
+  },
+  'BaseException.add_note': (self, args) => {
+    const note = args[0];
+    if (!(note instanceof PyStr)) raise(Exc.TypeError, `note must be a str, not '${note.type.name}'`);
+    const e = self as PyBaseException;
+    if (e.notes === null) e.notes = newList([]);
+    listAppend(e.notes as PyList, note);
+    incref(PyNone);
+    return PyNone;
+  },
+};
+
+export const raising = { doRaise, ...chainAttrs, ...chainMethods };

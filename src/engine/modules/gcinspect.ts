@@ -1,8 +1,8 @@
 /**
- * The gc module's tuning and introspection functions (an on-demand part, see
- * ondemand.ts): thresholds, counts, debug flags, get_objects, get_referrers,
- * get_referents, is_tracked, is_finalized, get_stats and freezing. Each one's
- * name in a program's text loads it. Moved here verbatim from
+ * The gc module's tuning and introspection functions (with the module,
+ * modules/gcmodule.ts, loaded on demand): thresholds, counts, debug flags,
+ * get_objects, get_referrers, get_referents, is_tracked, is_finalized,
+ * get_stats and freezing. Moved here verbatim from
  * modules/gcmodule.ts and gc/gc.ts (get_objects, get_referrers,
  * get_referents, freeze).
  * CPython counterpart: Modules/gcmodule.c.
@@ -15,12 +15,15 @@ import { parseArgs, checkArity, noKeywords } from '../objects/args.js';
 import { raise } from '../eval/errors.js';
 import { Exc } from '../objects/exceptions.js';
 import { PyNone } from '../objects/singletons.js';
-import { newInt, newBool } from '../objects/longobject.js';
+import { newInt, newBool, asIndex } from '../objects/longobject.js';
 import { newTuple } from '../objects/tupleobject.js';
 import { newDict, dictSetItemStr } from '../objects/dictobject.js';
 import { newList } from '../objects/listobject.js';
 import { callMethod } from '../objects/abstract.js';
-import { intArg } from './gcmodule.js';
+
+export function intArg(o: PyObject): number {
+  return asIndex(o, Exc.OverflowError);
+}
 
 function appendAll(list: PyObject, objs: PyObject[]): void {
   for (const o of objs) decref(callMethod(list, 'append', [o]));

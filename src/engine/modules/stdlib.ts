@@ -21,7 +21,14 @@ import { unsupported } from '../eval/errors.js';
 import { allBuiltinTypes } from '../objects/typeobject.js';
 import { readyType } from '../objects/typeready.js';
 import { ObjectType } from '../objects/typeobject.js';
-import { labDef } from './labmodule.js';
+// evaluated here, as when this module imported the lab's (module order fixes the builtin types' ids)
+import '../objects/listobject.js';
+import '../objects/longobject.js';
+import '../objects/args.js';
+import '../objects/exceptions.js';
+import '../memory/heap.js';
+import './sysmodule.js';
+import '../trace/tally.js';
 import type { ModuleDef } from './moduledef.js';
 
 type ModuleLoader = () => Promise<() => ModuleDef>;
@@ -38,6 +45,10 @@ const lazyStdlib: Readonly<Record<string, ModuleLoader>> = {
   random: async () => (await import('./randommodule.js')).randomDef,
   collections: async () => (await import('./collectionsmodule.js')).collectionsDef,
   weakref: async () => (await import('./weakrefmodule.js')).weakrefDef,
+  time: async () => (await import('./timemodule.js')).timeDef,
+  gc: async () => (await import('./gcmodule.js')).gcDef,
+  // the lab's trace checks: importable only in a traced run
+  _lab: async () => (await import('./labmodule.js')).labDef,
 };
 
 /** The names of the modules `loadStdlib` can load. */
@@ -48,7 +59,6 @@ export const lazyStdlibNames: readonly string[] = Object.keys(lazyStdlib);
  * error for a lazily loaded module that the host did not load before the run.
  */
 export function registerStdlib(): void {
-  registerModule('_lab', labDef); // the lab's trace checks: importable only in a traced run
   for (const name of lazyStdlibNames) {
     if (isModuleRegistered(name)) continue;
     registerModule(name, notLoaded(name));

@@ -7,22 +7,24 @@
 import { PyObject, decref, incref, isImmortal } from '../objects/object.js';
 import { builtinType, PyTypeObject, type BuiltinMethod } from '../objects/typeobject.js';
 import { raise, unsupported } from '../eval/errors.js';
-import { Exc, PyBaseException } from '../objects/exceptions.js';
+import { Exc } from '../objects/exceptions.js';
 import { checkArity, noKeywords } from '../objects/args.js';
 import { PyNone } from '../objects/singletons.js';
 import { newInt, PyLong, asIndex } from '../objects/longobject.js';
 import { newBool } from '../objects/boolobject.js';
-import { PyStr, newStr, internInPlace, strValue } from '../objects/unicodeobject.js';
+import { PyStr, newStr, strValue } from '../objects/unicodeobject.js';
 import { newTuple } from '../objects/tupleobject.js';
 import { newList } from '../objects/listobject.js';
 import { newDict, dictSetItemStr, PyDict } from '../objects/dictobject.js';
 import { callDunder } from '../objects/typeslots.js';
 import { profile } from '../profiles/index.js';
-import { tstate } from '../eval/pystate.js';
-import { getFrameObject } from '../objects/frameobject.js';
+// evaluated here, where the functions that use them were (module order fixes the builtin types' ids)
+import '../eval/pystate.js';
+import '../objects/frameobject.js';
 import type { ModuleDef } from './moduledef.js';
 import { heap } from '../memory/heap.js';
 import { strString } from '../objects/abstract.js';
+import { parts, deferredMethodsOf } from '../ondemand.js';
 
 // ---------------------------------------------------------------- program output
 
@@ -137,78 +139,20 @@ const getsizeof: BuiltinMethod = (_s, args) => {
   return newInt(sizeOf(args[0]));
 };
 
-const intern: BuiltinMethod = (_s, args) => {
-  checkArity('intern', args, 1, 1);
-  const s = args[0];
-  if (!(s instanceof PyStr) || s.type.name !== 'str') {
-    raise(Exc.TypeError, `intern() argument must be str, not ${s.type.name}`);
-  }
-  incref(s);
-  return internInPlace(s);
-};
 
 // ---------------------------------------------------------------- the interpreter
 
-const getrecursionlimit: BuiltinMethod = () => newInt(tstate.recursionLimit);
-const setrecursionlimit: BuiltinMethod = (_s, args) => {
-  checkArity('setrecursionlimit', args, 1, 1);
-  const n = asIndex(args[0]);
-  if (n < 1) raise(Exc.ValueError, 'recursion limit must be greater or equal than 1');
-  if (n <= tstate.depth) {
-    raise(Exc.RecursionError, `cannot set the recursion limit to ${n} at the recursion depth ${tstate.depth}: the limit is too low`);
-  }
-  tstate.recursionLimit = n;
-  incref(PyNone);
-  return PyNone;
-};
+// The functions most programs never call: an on-demand part (modules/sysextra.ts)
+// that each one's name loads
+const later = deferredMethodsOf<BuiltinMethod>(parts.sysextra, 'sys', [
+  'intern', 'getrecursionlimit', 'setrecursionlimit', 'exc_info', 'exception', '_getframe', 'exit', 'getallocatedblocks',
+]);
 
-const exc_info: BuiltinMethod = () => {
-  const e = tstate.excInfo as PyBaseException | null;
-  if (e === null || e === PyNone) {
-    for (let i = 0; i < 3; i++) incref(PyNone);
-    return newTuple([PyNone, PyNone, PyNone]);
-  }
-  incref(e.type);
-  incref(e);
-  const tb = e.traceback ?? PyNone;
-  incref(tb);
-  return newTuple([e.type, e, tb]);
-};
 
-const exception: BuiltinMethod = () => {
-  const e = tstate.excInfo ?? PyNone;
-  incref(e);
-  return e;
-};
 
-const _getframe: BuiltinMethod = (_s, args) => {
-  let depth = args.length > 0 ? asIndex(args[0]) : 0;
-  let f = tstate.frame;
-  while (depth > 0 && f !== null) {
-    f = f.previous;
-    depth--;
-  }
-  if (f === null) raise(Exc.ValueError, 'call stack is not deep enough');
-  const fo = getFrameObject(f);
-  incref(fo);
-  return fo;
-};
 
-const exit: BuiltinMethod = (_s, args) => {
-  const code = args[0];
-  const exc = Exc.SystemExit;
-  if (code === undefined) raise(exc);
-  const e = callType(exc, [code]);
-  throw e;
-};
-let callType: (t: PyTypeObject, args: PyObject[]) => unknown = () => {
-  throw new Error('unset');
-};
-export function setSysCallType(f: (t: PyTypeObject, args: PyObject[]) => unknown): void {
-  callType = f;
-}
 
-const getallocatedblocks: BuiltinMethod = () => newInt(heap.allocator.blocksInUse);
+
 
 function versionString(): string {
   const [a, b, c] = profile.versionInfo;
@@ -224,8 +168,9 @@ export function sysDef(modules: PyDict, argv0: string): ModuleDef {
   return {
     name: 'sys',
     functions: {
-      getrefcount, getsizeof, intern, getrecursionlimit, setrecursionlimit, exc_info, exception,
-      _getframe, exit, getallocatedblocks,
+      getrefcount, getsizeof, intern: later.intern, getrecursionlimit: later.getrecursionlimit,
+      setrecursionlimit: later.setrecursionlimit, exc_info: later.exc_info, exception: later.exception,
+      _getframe: later._getframe, exit: later.exit, getallocatedblocks: later.getallocatedblocks,
     },
     attrs: () => {
       stdoutObj = new PyTextFile('stdout');

@@ -13,8 +13,8 @@ import { checkArity, noKeywords, parseArgs } from '../objects/args.js';
 import { unsupported } from '../eval/errors.js';
 import { newInt } from '../objects/longobject.js';
 import { newList } from '../objects/listobject.js';
-import { ReferenceType, ProxyType, CallableProxyType, getWeakrefCount, getWeakrefs } from '../objects/weakrefobject.js';
-import { newProxy } from '../objects/weakrefops.js';
+import { ReferenceType, ProxyType, CallableProxyType } from '../objects/weakrefobject.js';
+import { newProxy, getWeakrefCount, getWeakrefs } from '../objects/weakrefops.js';
 import { WeakValueDictType, WeakSetType, FinalizeType } from '../objects/weakcontainers.js';
 
 const functions: Record<string, BuiltinMethod> = {

@@ -22,17 +22,18 @@ import {
   newDict, dictGetItemStr, dictSetItemStr, dictDelItemStr, dictItems, PyDict, DictType, newKeysForClass,
   newDictWithSharedKeys, releaseSharedKeys,
 } from './dictobject.js';
+import type { InlineValuesOwner } from './instancevalues.js';
 import {
-  type InlineValuesOwner, materializeInstanceDict, freeInstanceAttributes,
-  clearInstanceAttributes, visitInstanceAttributes,
-} from './instancevalues.js';
+  materializeInstanceDict, freeInstanceAttributes, clearInstanceAttributes, visitInstanceAttributes,
+} from './instancevaluesdealloc.js';
 import { PyStr, newStr, strValue } from './unicodeobject.js';
 import { newTuple, PyTuple } from './tupleobject.js';
 import { PyNone } from './singletons.js';
 import { gcAlloc, gcFree, gcTrack, gcUntrack } from '../gc/gcobject.js';
 import { profile } from '../profiles/index.js';
 import { typeLookup, genericGetAttr, genericSetAttr, invalidateLookupCaches } from './typeready.js';
-import { fixupSlots, callDunder } from './typeslots.js';
+import { callDunder } from './typeslots.js';
+import { fixupSlots } from './classslots.js';
 import { newGetSetDescr, newMemberDescr, type HasSlots } from './descrobject.js';
 import { PyFunction, newStaticMethod, StaticMethodType, ClassMethodType } from './funcobject.js';
 import { call, iterableToArray, lookupAttr, repr } from './abstract.js';

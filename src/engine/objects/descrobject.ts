@@ -18,6 +18,7 @@ import { newCFunction, newMethodWrapper } from './methodobject.js';
 import { call } from './abstract.js';
 import { PyNone } from './singletons.js';
 import { parseArgs } from './args.js';
+import { parts, deferred, deferredMethodsOf } from '../ondemand.js';
 
 /** Common shape: a descriptor owned by a type (d_type) with a name (d_name). */
 export class PyDescr extends PyObject {
@@ -255,64 +256,12 @@ PropertyType.tp_dealloc = (o) => {
   gcFree(o);
 };
 
-export function newProperty(fget: PyObject | null, fset: PyObject | null, fdel: PyObject | null, doc: PyObject | null): PyProperty {
-  const p = new PyProperty(PropertyType);
-  gcAlloc(p, PropertyType.basicsize);
-  for (const r of [fget, fset, fdel, doc]) if (r && r !== PyNone) incref(r);
-  p.fget = fget === PyNone ? null : fget;
-  p.fset = fset === PyNone ? null : fset;
-  p.fdel = fdel === PyNone ? null : fdel;
-  p.doc = doc === PyNone ? null : doc;
-  gcTrack(p);
-  return p;
-}
-
-PropertyType.tp_new = (_type, args, kwnames) => {
-  const [fget, fset, fdel, doc] = parseArgs('property', args, kwnames, ['fget', 'fset', 'fdel', 'doc'], 0);
-  return newProperty(fget ?? null, fset ?? null, fdel ?? null, doc ?? null);
-};
-PropertyType.tp_descr_get = (descr, obj) => {
-  const p = descr as PyProperty;
-  if (obj === null) {
-    incref(p);
-    return p;
-  }
-  if (p.fget === null) {
-    raise(Exc.AttributeError, p.name ? `property '${p.name}' of '${obj.type.name}' object has no getter` : `unreadable attribute`);
-  }
-  return call(p.fget, [obj]);
-};
-PropertyType.tp_descr_set = (descr, obj, value) => {
-  const p = descr as PyProperty;
-  const f = value === null ? p.fdel : p.fset;
-  if (f === null) {
-    const what = value === null ? 'deleter' : 'setter';
-    raise(Exc.AttributeError, p.name ? `property '${p.name}' of '${obj.type.name}' object has no ${what}` : `can't set attribute`);
-  }
-  const r = value === null ? call(f, [obj]) : call(f, [obj, value]);
-  decref(r);
-};
-function propertyCopy(p: PyProperty, which: 'fget' | 'fset' | 'fdel', f: PyObject): PyObject {
-  const q = newProperty(
-    which === 'fget' ? f : p.fget,
-    which === 'fset' ? f : p.fset,
-    which === 'fdel' ? f : p.fdel,
-    p.doc,
-  );
-  q.name = p.name;
-  return q;
-}
-PropertyType.methods = {
-  getter: (self, args) => propertyCopy(self as PyProperty, 'fget', args[0]),
-  setter: (self, args) => propertyCopy(self as PyProperty, 'fset', args[0]),
-  deleter: (self, args) => propertyCopy(self as PyProperty, 'fdel', args[0]),
-  __set_name__: (self, args) => {
-    const n = args[1] as PyObject & { value?: string };
-    (self as PyProperty).name = n.value ?? null;
-    incref(PyNone);
-    return PyNone;
-  },
-};
+// Its construction, get and set and its methods: code in the on-demand part
+// that makes classes (objects/classdescriptors.ts), which the word `property` loads
+PropertyType.tp_new = deferred(parts.classes, 'property.tp_new');
+PropertyType.tp_descr_get = deferred(parts.classes, 'property.tp_descr_get');
+PropertyType.tp_descr_set = deferred(parts.classes, 'property.tp_descr_set');
+PropertyType.methods = deferredMethodsOf<BuiltinMethod>(parts.classes, 'property', ['getter', 'setter', 'deleter', '__set_name__']);
 PropertyType.getsets = {
   fget: { get: (self) => nullToNone((self as PyProperty).fget) },
   fset: { get: (self) => nullToNone((self as PyProperty).fset) },

@@ -7,10 +7,10 @@ import { PyObject, decref, incref, xdecref } from './object.js';
 import { raise } from '../eval/errors.js';
 import {
   PyTypeObject, builtinType, ObjectType, TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC,
-  TPFLAGS_BASE_EXC_SUBCLASS, type Visit,
+  TPFLAGS_BASE_EXC_SUBCLASS, type Visit, type BuiltinMethod,
 } from './typeobject.js';
 import { gcAlloc, gcFree, gcTrack, gcUntrack } from '../gc/gcobject.js';
-import { parts, deferred } from '../ondemand.js';
+import { parts, deferred, deferredMethodsOf } from '../ondemand.js';
 import { newStr } from './unicodeobject.js';
 import { newTuple, PyTuple, EmptyTuple } from './tupleobject.js';
 
@@ -177,7 +177,6 @@ export const builtinExceptionTypes: PyTypeObject[] = Object.values(Exc);
 import { parseArgs } from './args.js';
 import { reprString, strString } from './abstract.js';
 import { PyNone } from './singletons.js';
-import { PyStr } from './unicodeobject.js';
 
 function excNew(type: PyTypeObject, args: PyObject[], kwnames: string[] | null): PyObject {
   const npos = args.length - (kwnames ? kwnames.length : 0);
@@ -244,6 +243,11 @@ BaseException.tp_str = excStr;
 BaseException.tp_repr = excRepr;
 BaseException.weakrefable = false;
 BaseException.dictSlot = true;
+/** A getset whose code is in the raise part (eval/raise.ts): its name loads it. */
+function later(name: string): { get: (self: PyObject) => PyObject; set: (self: PyObject, v: PyObject | null) => void } {
+  parts.raise.words.add(name);
+  return { get: deferred(parts.raise, `BaseException.${name}.get`), set: deferred(parts.raise, `BaseException.${name}.set`) };
+}
 BaseException.getsets = {
   args: {
     get: (self) => optional((self as PyBaseException).args),
@@ -257,40 +261,11 @@ BaseException.getsets = {
       decref(old);
     },
   },
-  __traceback__: {
-    get: (self) => optional((self as PyBaseException).traceback),
-    set: (self, v) => {
-      const e = self as PyBaseException;
-      const old = e.traceback;
-      e.traceback = v === null || v === PyNone ? null : (incref(v), v);
-      xdecref(old);
-    },
-  },
-  __context__: {
-    get: (self) => optional((self as PyBaseException).context),
-    set: (self, v) => {
-      const e = self as PyBaseException;
-      const old = e.context;
-      e.context = v === null || v === PyNone ? null : (incref(v), v);
-      xdecref(old);
-    },
-  },
-  __cause__: {
-    get: (self) => optional((self as PyBaseException).cause),
-    set: (self, v) => {
-      const e = self as PyBaseException;
-      const old = e.cause;
-      e.cause = v === null || v === PyNone ? null : (incref(v), v);
-      e.suppressContext = true;
-      xdecref(old);
-    },
-  },
-  __suppress_context__: {
-    get: (self) => boolHook((self as PyBaseException).suppressContext),
-    set: (self, v) => {
-      (self as PyBaseException).suppressContext = v !== null && v !== PyNone && (v as PyObject & { value?: unknown }).value !== 0;
-    },
-  },
+  // the rest of the exception chain's attributes: in the raise part (eval/raise.ts), which their names load
+  __traceback__: later('__traceback__'),
+  __context__: later('__context__'),
+  __cause__: later('__cause__'),
+  __suppress_context__: later('__suppress_context__'),
   __dict__: {
     get: (self) => {
       if (self.dict === null) self.dict = dictHook();
@@ -299,26 +274,7 @@ BaseException.getsets = {
     },
   },
 };
-BaseException.methods = {
-  with_traceback: (self, args) => {
-    const e = self as PyBaseException;
-    const tb = args[0];
-    const old = e.traceback;
-    e.traceback = tb === PyNone ? null : (incref(tb), tb);
-    xdecref(old);
-    incref(self);
-    return self;
-  },
-  add_note: (self, args) => {
-    const note = args[0];
-    if (!(note instanceof PyStr)) raise(Exc.TypeError, `note must be a str, not '${note.type.name}'`);
-    const e = self as PyBaseException;
-    if (e.notes === null) e.notes = listHook();
-    listAppendHook(e.notes, note);
-    incref(PyNone);
-    return PyNone;
-  },
-};
+BaseException.methods = deferredMethodsOf<BuiltinMethod>(parts.raise, 'BaseException', ['with_traceback', 'add_note']);
 for (const [t, name] of [[Exc.StopIteration, 'value'], [Exc.SystemExit, 'code']] as const) {
   t.getsets = {
     [name]: {
@@ -335,20 +291,9 @@ for (const [t, name] of [[Exc.StopIteration, 'value'], [Exc.SystemExit, 'code']]
 }
 void parseArgs;
 
-let boolHook: (b: boolean) => PyObject = () => PyNone;
 let dictHook: () => PyObject = () => PyNone;
-let listHook: () => PyObject = () => PyNone;
-let listAppendHook: (l: PyObject, v: PyObject) => void = () => {};
-export function setExceptionHooks(h: {
-  bool: (b: boolean) => PyObject;
-  dict: () => PyObject;
-  list: () => PyObject;
-  listAppend: (l: PyObject, v: PyObject) => void;
-}): void {
-  boolHook = h.bool;
+export function setExceptionHooks(h: { dict: () => PyObject }): void {
   dictHook = h.dict;
-  listHook = h.list;
-  listAppendHook = h.listAppend;
 }
 
 // ---------------------------------------------------------------- NameError.name, AttributeError.name/obj

@@ -16,10 +16,11 @@ import { raise, PyRaise, isPyRaise } from '../eval/errors.js';
 import { Exc, newException, newExceptionWithArgs, PyBaseException } from './exceptions.js';
 import { newStr } from './unicodeobject.js';
 import { PyNone } from './singletons.js';
-import { isExceptionOf, clearRaise, call } from './abstract.js';
+import { isExceptionOf, clearRaise } from './abstract.js';
 import { newTuple } from './tupleobject.js';
-import { PyTypeObject, isSubtype } from './typeobject.js';
 import { frameObjectTakeOwnership } from './frameobject.js';
+import { parts, deferredMethodsOf } from '../ondemand.js';
+import type { BuiltinMethod } from './typeobject.js';
 
 export class PyGen extends PyObject {
   running = false;
@@ -123,43 +124,7 @@ GenType.tp_iter = (o) => {
 };
 GenType.tp_repr = (o) => newStr(`<generator object ${(o as PyGen).qualname} at 0x${o.addr.toString(16)}>`);
 
-function genSendMethod(self: PyObject, args: PyObject[]): PyObject {
-  const g = self as PyGen;
-  const [r, done] = genSendEx(g, args[0] ?? PyNone, null);
-  if (done) {
-    const e = r === PyNone ? newException(Exc.StopIteration) : newExceptionWithArgs(Exc.StopIteration, newTuple([r]));
-    if (r === PyNone) decref(r);
-    throw new PyRaise(e);
-  }
-  return r;
-}
 
-/** gen.throw(exc) / gen.throw(type, value) */
-function genThrowMethod(self: PyObject, args: PyObject[]): PyObject {
-  const g = self as PyGen;
-  let exc: PyBaseException;
-  const a = args[0];
-  if (a instanceof PyTypeObject && isSubtype(a, Exc.BaseException)) {
-    const v = args[1];
-    exc = (v && v !== PyNone ? call(a, [v]) : call(a, [])) as PyBaseException;
-  } else if (a instanceof PyBaseException) {
-    incref(a);
-    exc = a;
-  } else {
-    raise(Exc.TypeError, 'exceptions must be classes or instances deriving from BaseException, not ' + a.type.name);
-  }
-  try {
-    const [r, done] = genSendEx(g, null, exc);
-    if (done) {
-      const e = r === PyNone ? newException(Exc.StopIteration) : newExceptionWithArgs(Exc.StopIteration, newTuple([r]));
-      if (r === PyNone) decref(r);
-      throw new PyRaise(e);
-    }
-    return r;
-  } finally {
-    decref(exc);
-  }
-}
 
 /** gen_close: throw GeneratorExit in; it must not yield again. */
 export function genClose(g: PyGen): void {
@@ -189,9 +154,12 @@ export function genClose(g: PyGen): void {
   }
 }
 
+// send and throw: with the passes for exception handlers, an on-demand part
+// (objects/genmethods.ts) that any text making a generator loads
+const later = deferredMethodsOf<BuiltinMethod>(parts.handlers, 'generator', ['send', 'throw']);
 GenType.methods = {
-  send: genSendMethod,
-  throw: genThrowMethod,
+  send: later.send,
+  throw: later.throw,
   close: (self) => {
     genClose(self as PyGen);
     incref(PyNone);

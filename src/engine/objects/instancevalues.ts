@@ -11,8 +11,8 @@
  * make_dict_from_instance_attributes, _PyObject_FreeInstanceAttributes …).
  */
 
-import { PyObject, dealloc, decref, incref, xdecref } from './object.js';
-import type { PyTypeObject, Visit } from './typeobject.js';
+import { PyObject, decref, incref } from './object.js';
+import type { PyTypeObject } from './typeobject.js';
 import {
   PyDict, SharedKeys, sharedKeysUsableSize, valuesBytes, insertIntoSharedKeys, newSplitDict, dictSetItemStr,
   dictDelItemStr,
@@ -168,52 +168,13 @@ export function makeDictFromInstanceAttributes(o: InlineValuesOwner, keys: Share
   return d;
 }
 
-/** The instance's own dict, made from its inline values if it has none yet (_PyObject_GetDictPtr). */
-export function materializeInstanceDict(o: PyObject): void {
-  const io = o as InlineValuesOwner;
-  if (o.dict === null && io.values) o.dict = makeDictFromInstanceAttributes(io, o.type.cachedKeys!);
-}
-
 /** The inline values (or null) of an object whose type has a managed dict. */
 export function inlineValuesOf(o: PyObject): (PyObject | null)[] | null {
   const v = (o as InlineValuesOwner).values;
   return v ? v : null;
 }
 
-/** _PyObject_FreeInstanceAttributes (subtype_dealloc): values in shared-key order, then the array. */
-export function freeInstanceAttributes(o: InlineValuesOwner): void {
-  const vals = o.values!;
-  const addr = o.valuesAddr;
-  o.values = null;
-  o.order = null;
-  o.valuesAddr = 0;
-  for (let i = 0; i < vals.length; i++) xdecref(vals[i]);
-  heap.freeBuffer(addr);
-}
 
-/** _PyObject_ClearInstanceAttributes (subtype_clear): the values go, the array stays. */
-export function clearInstanceAttributes(o: InlineValuesOwner): void {
-  const vals = o.values!;
-  for (let i = 0; i < vals.length; i++) {
-    const v = vals[i];
-    if (v === null) continue;
-    vals[i] = null;
-    // decref(v), spelled out: object.ts's decref is megamorphic (one inline
-    // cache for every class); this one sees only attribute values.
-    if (heap.tracing) heap.onDecref(v);
-    if (--v.refcnt === 0) dealloc(v);
-  }
-  const order = o.order;
-  if (order !== null && o.values) o.order = order.filter((ix) => o.values![ix] != null);
-}
-
-/** _PyObject_VisitInstanceAttributes: in shared-key order. */
-export function visitInstanceAttributes(vals: (PyObject | null)[], visit: Visit): void {
-  for (let i = 0; i < vals.length; i++) {
-    const v = vals[i];
-    if (v !== null) visit(v);
-  }
-}
 
 /** [name, value] pairs (borrowed) in the order the instance set them (as its __dict__ would list them). */
 export function instanceAttrItems(o: PyObject): [PyStr, PyObject][] {

@@ -6,7 +6,7 @@
  * sys.getsizeof shows the real over-allocation at every step.
  */
 
-import { parts, deferredMethods } from '../ondemand.js';
+import { parts, deferredMethods, deferredMethodsOf } from '../ondemand.js';
 import { PyObject, dealloc, decref, incref, newref } from './object.js';
 import {
   PyTypeObject, builtinType, Py_EQ, Py_NE, Py_LT, NB_ADD, NB_MULTIPLY, NB_INPLACE_ADD,
@@ -22,7 +22,7 @@ import { PyLong, LongType, newInt } from './longobject.js';
 import { NotImplemented, PyNone } from './singletons.js';
 import { PyStr, StrType, newStr } from './unicodeobject.js';
 import {
-  FreeList, PyTuple, reallocBuffer, reprItems, compareLengths, seqIndex, decrefAll,
+  FreeList, PyTuple, reallocBuffer, reprItems, compareLengths, decrefAll,
 } from './tupleobject.js';
 import { PySlice, sliceIndices, ssizeIndex, indexOrSliceError, lengthHint } from './sliceobject.js';
 import { noKeywords, parseArgs, checkArity } from './args.js';
@@ -258,7 +258,7 @@ export function sequenceList(v: PyObject): PyList {
 // ===================================================================== slices
 
 /** list_slice: a new list of items[ilow:ihigh] sized exactly. */
-function listSlice(l: PyList, ilow: number, ihigh: number): PyList {
+export function listSlice(l: PyList, ilow: number, ihigh: number): PyList {
   const len = ihigh - ilow;
   if (len <= 0) return newList([]);
   const out = l.items.slice(ilow, ihigh);
@@ -551,6 +551,9 @@ type M = (self: PyObject, args: PyObject[], kwnames: string[] | null) => PyObjec
 // list.sort: an on-demand part (objects/sorting.ts)
 const sortMethod = deferredMethods<M>(parts.sorting, ['sort']).sort;
 
+// the methods most programs never call: an on-demand part (objects/seqmethods.ts)
+// that their names load; the list type's entries for them are stubs until then
+const later = deferredMethodsOf<M>(parts.seqmethods, 'list', ['insert', 'remove', 'index', 'count', 'reverse', 'clear', 'copy']);
 const methods: Record<string, M> = {
   append: (self, args, kwnames) => {
     noKeywords('append', kwnames);
@@ -564,13 +567,7 @@ const methods: Record<string, M> = {
     listExtend(self as PyList, args[0]);
     return newref(PyNone);
   },
-  insert: (self, args, kwnames) => {
-    noKeywords('insert', kwnames);
-    checkArity('insert', args, 2, 2);
-    const i = ssizeIndex(args[0], null, Exc.OverflowError);
-    listInsert(self as PyList, i, args[1]);
-    return newref(PyNone);
-  },
+  insert: later.insert,
   pop: (self, args, kwnames) => {
     noKeywords('pop', kwnames);
     checkArity('pop', args, 0, 1);
@@ -590,89 +587,18 @@ const methods: Record<string, M> = {
     listResize(l, n - 1, n);
     return v;
   },
-  remove: (self, args, kwnames) => {
-    noKeywords('remove', kwnames);
-    checkArity('remove', args, 1, 1);
-    const l = self as PyList;
-    for (let i = 0; i < l.items.length; i++) {
-      const x = l.items[i];
-      incref(x);
-      let eq: boolean;
-      try {
-        eq = richCompareBool(x, args[0], Py_EQ);
-      } finally {
-        decref(x);
-      }
-      if (eq) {
-        listAssSlice(l, i, i + 1, null);
-        return newref(PyNone);
-      }
-    }
-    raise(Exc.ValueError, 'list.remove(x): x not in list');
-  },
-  index: (self, args, kwnames) => {
-    const l = self as PyList;
-    const i = seqIndex(l.items, args, kwnames, 'list', () => {
-      raise(Exc.ValueError, `${reprOf(args[0])} is not in list`);
-    });
-    return newInt(i);
-  },
-  count: (self, args, kwnames) => {
-    noKeywords('count', kwnames);
-    checkArity('count', args, 1, 1);
-    const items = (self as PyList).items;
-    let n = 0;
-    for (let i = 0; i < items.length; i++) {
-      const x = items[i];
-      if (x === args[0]) {
-        n++;
-        continue;
-      }
-      incref(x);
-      try {
-        if (richCompareBool(x, args[0], Py_EQ)) n++;
-      } finally {
-        decref(x);
-      }
-    }
-    return newInt(n);
-  },
-  reverse: (self, args, kwnames) => {
-    noKeywords('reverse', kwnames);
-    checkArity('reverse', args, 0, 0);
-    (self as PyList).items.reverse();
-    return newref(PyNone);
-  },
-  clear: (self, args, kwnames) => {
-    noKeywords('clear', kwnames);
-    checkArity('clear', args, 0, 0);
-    listClear(self as PyList);
-    return newref(PyNone);
-  },
-  copy: (self, args, kwnames) => {
-    noKeywords('copy', kwnames);
-    checkArity('copy', args, 0, 0);
-    const l = self as PyList;
-    return listSlice(l, 0, l.items.length);
-  },
+  remove: later.remove,
+  index: later.index,
+  count: later.count,
+  reverse: later.reverse,
+  clear: later.clear,
+  copy: later.copy,
   sort: sortMethod,
   __reversed__: (self) => newListIter(self as PyList, true),
   __sizeof__: (self) => newInt(listSizeof(self)),
 };
 
-import { reprString } from './abstract.js';
-function reprOf(o: PyObject): string {
-  return reprString(o);
-}
 
-/** `reverse=` is parsed with the "i" converter: an int (or bool), else TypeError. */
-export function boolArg(o: PyObject): boolean {
-  if (o.type.nb_index === null && !(o instanceof PyLong)) {
-    if (o.type.nb_float !== null) raise(Exc.TypeError, "'float' object cannot be interpreted as an integer");
-    raise(Exc.TypeError, `'${o.type.name}' object cannot be interpreted as an integer`);
-  }
-  return ssizeIndex(o, null, Exc.OverflowError) !== 0;
-}
 
 function listSizeof(o: PyObject): number {
   const l = o as PyList;

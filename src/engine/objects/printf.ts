@@ -12,7 +12,8 @@ import { PyFloat, asDouble } from './floatobject.js';
 import { PyTuple } from './tupleobject.js';
 import { repr as objRepr, str as objStr, getItem } from './abstract.js';
 import { doubleToString, DTSF_ALT } from './format.js';
-import { PyStr, newStr, asciiOf } from './unicodeobject.js';
+import { PyStr, newStr } from './unicodeobject.js';
+import { asciiOf } from './ascii.js';
 
 
 function isMappingArg(o: PyObject): boolean {

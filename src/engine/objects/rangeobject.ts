@@ -12,15 +12,17 @@ import { PyLong, LongType, newInt, numberIndex, norm } from './longobject.js';
 import { newBool } from './boolobject.js';
 import { NotImplemented, PyNone } from './singletons.js';
 import { newStr } from './unicodeobject.js';
-import { hash, richCompareBool, reprString, getIter, iterNext } from './abstract.js';
+import { hash, richCompareBool, getIter, iterNext } from './abstract.js';
 import { newTuple } from './tupleobject.js';
 import { PySlice, sliceIndices, clampedIndex } from './sliceobject.js';
-import { checkArity, noKeywords } from './args.js';
+import { noKeywords } from './args.js';
 import type { Hash } from './hash.js';
+import { parts, deferredMethodsOf } from '../ondemand.js';
+import type { BuiltinMethod } from './typeobject.js';
 
 type Int = number | bigint;
 
-function big(v: Int): bigint {
+export function big(v: Int): bigint {
   return typeof v === 'bigint' ? v : BigInt(v);
 }
 function add(a: Int, b: Int): Int {
@@ -122,7 +124,7 @@ function rangeSubscript(o: PyObject, key: PyObject): PyObject {
 }
 
 /** range_contains_long: arithmetic for exact ints, else a sequence search. */
-function rangeContains(o: PyObject, x: PyObject): boolean {
+export function rangeContains(o: PyObject, x: PyObject): boolean {
   const r = o as PyRange;
   if (x.type === LongType || x.type.name === 'bool') {
     const v = (x as PyLong).value;
@@ -238,50 +240,9 @@ for (const t of [RangeIterType, LongRangeIterType]) {
 
 // ---------------------------------------------------------------- methods
 
-RangeType.methods.count = (self, args, kwnames) => {
-  noKeywords('count', kwnames);
-  checkArity('count', args, 1, 1);
-  const x = args[0];
-  if (x.type === LongType) return newInt(rangeContains(self, x) ? 1 : 0);
-  let n = 0;
-  const it = getIter(self);
-  try {
-    for (let y = iterNext(it); y !== null; y = iterNext(it)) {
-      if (richCompareBool(y, x, Py_EQ)) n++;
-      decref(y);
-    }
-  } finally {
-    decref(it);
-  }
-  return newInt(n);
-};
+// count and index: an on-demand part (objects/seqmethods.ts) that their names load
+Object.assign(RangeType.methods, deferredMethodsOf<BuiltinMethod>(parts.seqmethods, 'range', ['count', 'index']));
 
-RangeType.methods.index = (self, args, kwnames) => {
-  noKeywords('index', kwnames);
-  checkArity('index', args, 1, 1);
-  const r = self as PyRange;
-  const x = args[0];
-  if (x.type === LongType) {
-    if (!rangeContains(r, x)) raise(Exc.ValueError, `${reprString(x)} is not in range`);
-    const v = (x as PyLong).value;
-    if (typeof v === 'number' && typeof r.start === 'number' && typeof r.step === 'number') {
-      return newInt((v - r.start) / r.step);
-    }
-    return newInt(norm((big(v) - big(r.start)) / big(r.step)));
-  }
-  let i = 0;
-  const it = getIter(self);
-  try {
-    for (let y = iterNext(it); y !== null; y = iterNext(it), i++) {
-      const eq = richCompareBool(y, x, Py_EQ);
-      decref(y);
-      if (eq) return newInt(i);
-    }
-  } finally {
-    decref(it);
-  }
-  raise(Exc.ValueError, `${reprString(x)} is not in range`);
-};
 
 RangeType.methods.__reversed__ = (self) => rangeReversed(self);
 RangeType.getsets.start = { get: (o) => newInt((o as PyRange).start) };

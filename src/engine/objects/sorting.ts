@@ -6,7 +6,7 @@
  */
 import { PyObject, decref, incref, newref } from './object.js';
 import { Py_LT, Py_GT, type BuiltinMethod } from './typeobject.js';
-import { PyList, ListType, boolArg, newList } from './listobject.js';
+import { PyList, ListType, newList } from './listobject.js';
 import { Exc } from './exceptions.js';
 import { LongType, PyLong, newInt } from './longobject.js';
 import { FloatType, PyFloat, newFloat } from './floatobject.js';
@@ -17,9 +17,19 @@ import { binaryOp, call, getIter, iterableToArray, iterNext, richCompareBool } f
 import { decrefAll } from './tupleobject.js';
 import { parseArgs } from './args.js';
 import { raise } from '../eval/errors.js';
+import { ssizeIndex } from './sliceobject.js';
 import { heap } from '../memory/heap.js';
 // the module whose builtins are this part's stubs, evaluated first (ondemand.ts checks every stub has its code)
 import '../modules/bltinmodule.js';
+
+/** `reverse=` is parsed with the "i" converter: an int (or bool), else TypeError. */
+function boolArg(o: PyObject): boolean {
+  if (o.type.nb_index === null && !(o instanceof PyLong)) {
+    if (o.type.nb_float !== null) raise(Exc.TypeError, "'float' object cannot be interpreted as an integer");
+    raise(Exc.TypeError, `'${o.type.name}' object cannot be interpreted as an integer`);
+  }
+  return ssizeIndex(o, null, Exc.OverflowError) !== 0;
+}
 
 // ===================================================================== sort
 

@@ -19,6 +19,7 @@ import { dictItems, dictGetItemStr, PyDict } from './dictobject.js';
 import { parse } from '../parse/index.js';
 import { LongType } from './longobject.js';
 import { callDunder } from './typeslots.js';
+import { objectDir } from './objectdir.js';
 import { PyTraceBack, sourceFiles } from './traceback.js';
 
 
@@ -503,4 +504,4 @@ function dirNames(o: PyObject): string[] {
 
 
 /** The implementations of traceback.ts's stubs (src/engine/ondemand.ts checks they match). */
-export const tracebackPrint = { formatException, exceptionLine, formatUnraisable };
+export const tracebackPrint = { formatException, exceptionLine, formatUnraisable, 'object.__dir__': objectDir };

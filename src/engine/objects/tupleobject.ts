@@ -10,7 +10,7 @@ import { PyObject, decref, incref, newref, makeImmortal } from './object.js';
 import {
   PyTypeObject, builtinType, Py_EQ, Py_NE, Py_LT, Py_LE, Py_GT, Py_GE, NB_ADD, NB_MULTIPLY,
   TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC, TPFLAGS_TUPLE_SUBCLASS, TPFLAGS_SEQUENCE,
-  type Visit,
+  type Visit, type BuiltinMethod,
 } from './typeobject.js';
 import { gcAlloc, gcAllocPrepared, gcFree, gcTrack, gcUntrack } from '../gc/gcobject.js';
 import { heap } from '../memory/heap.js';
@@ -25,11 +25,12 @@ import {
 import { newBool } from './boolobject.js';
 import { NotImplemented } from './singletons.js';
 import { newStr, PyStr } from './unicodeobject.js';
-import { checkArity, noKeywords, parseArgs } from './args.js';
+import { noKeywords, parseArgs } from './args.js';
 import {
-  PySlice, sliceIndicesFor, ssizeIndex, indexOrSliceError, sliceIndexArg,
+  PySlice, sliceIndicesFor, ssizeIndex, indexOrSliceError,
 } from './sliceobject.js';
 import { newInt } from './longobject.js';
+import { parts, deferredMethodsOf } from '../ondemand.js';
 
 // ===================================================================== shared helpers
 
@@ -449,43 +450,8 @@ function tupleRepeat(a: PyObject, b: PyObject): PyObject {
 
 // ---------------------------------------------------------------- methods
 
-function tupleCount(self: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
-  noKeywords('count', kwnames);
-  checkArity('count', args, 1, 1);
-  const items = (self as PyTuple).items;
-  let n = 0;
-  for (let i = 0; i < items.length; i++) if (richCompareBool(items[i], args[0], Py_EQ)) n++;
-  return newInt(n);
-}
 
-/** Shared by tuple.index and list.index: value, start=0, stop=maxsize with slice clamping. */
-export function seqIndex(
-  items: readonly PyObject[], args: PyObject[], kwnames: string[] | null, what: string,
-  notFound: () => never,
-): number {
-  noKeywords('index', kwnames);
-  checkArity('index', args, 1, 3);
-  const n = items.length;
-  let start = args.length > 1 ? sliceIndexArg(args[1]) : 0;
-  let stop = args.length > 2 ? sliceIndexArg(args[2]) : n;
-  if (start < 0) {
-    start += n;
-    if (start < 0) start = 0;
-  }
-  if (stop < 0) {
-    stop += n;
-  }
-  for (let i = start; i < stop && i < items.length; i++) {
-    if (richCompareBool(items[i], args[0], Py_EQ)) return i;
-  }
-  notFound();
-}
 
-function tupleIndex(self: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
-  const i = seqIndex((self as PyTuple).items, args, kwnames, 'tuple', () =>
-    raise(Exc.ValueError, 'tuple.index(x): x not in tuple'));
-  return newInt(i);
-}
 
 /** PySequence_Tuple: tuple(iterable) */
 export function sequenceTuple(o: PyObject): PyObject {
@@ -579,6 +545,6 @@ TupleType.sq_contains = tupleContains;
 TupleType.nb[NB_ADD] = tupleConcat;
 TupleType.nb[NB_MULTIPLY] = tupleRepeat;
 TupleType.tp_sizeof = (o) => o.type.basicsize + PTR * (o as PyTuple).items.length;
-TupleType.methods.count = tupleCount;
-TupleType.methods.index = tupleIndex;
+// count and index: an on-demand part (objects/seqmethods.ts) that their names load
+Object.assign(TupleType.methods, deferredMethodsOf<BuiltinMethod>(parts.seqmethods, 'tuple', ['count', 'index']));
 

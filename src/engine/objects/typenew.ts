@@ -5,19 +5,18 @@
  * subtype_dealloc, subtype_traverse, object_* and type_* methods).
  */
 
-import { PyObject, decref, incref, makeImmortal } from './object.js';
+import { PyObject, decref, incref } from './object.js';
 import {
   PyTypeObject, TypeType, ObjectType, isSubtype, TPFLAGS_HAVE_GC, TPFLAGS_HEAPTYPE, Py_EQ, Py_NE,
 } from './typeobject.js';
 import { raise } from '../eval/errors.js';
 import { Exc } from './exceptions.js';
-import {
-  newDict, dictGetItemStr, dictSetItemStr, dictItems, PyDict, dictCopy, dictKeys, dictSetItem,
-} from './dictobject.js';
+import { newDict } from './dictobject.js';
 import { type InlineValuesOwner, initInlineValues, instanceDictIsEmpty } from './instancevalues.js';
 import { unsupported } from '../eval/errors.js';
 import { PyStr, newStr, strValue } from './unicodeobject.js';
-import { newTuple, PyTuple, TupleType } from './tupleobject.js';
+// evaluated here, where type's getsets that use it were (module order fixes the builtin types' ids)
+import './tupleobject.js';
 import { newList } from './listobject.js';
 import { PyNone, NotImplemented } from './singletons.js';
 import { newBool } from './boolobject.js';
@@ -188,7 +187,8 @@ ObjectType.methods = {
     if (spec !== '') raise(Exc.TypeError, `unsupported format string passed to ${self.type.name}.__format__`);
     return strOf(self);
   },
-  __dir__: (self) => objectDir(self),
+  // with traceback printing, whose suggestions read it: an on-demand part fetched at start-up (objects/objectdir.ts)
+  __dir__: deferred(parts.traceback, 'object.__dir__'),
   __reduce_ex__: () => raise(Exc.TypeError, 'pickling is not supported by the simulator'),
   __reduce__: () => raise(Exc.TypeError, 'pickling is not supported by the simulator'),
   // object.__getstate__ (3.11+): None when the instance has no attributes, else its __dict__
@@ -207,6 +207,7 @@ ObjectType.doc = 'The base class of the class hierarchy.';
 // Until a class exists, nothing reaches these but a builtin type's type.__new__
 // (three arguments), a builtin instance's `__class__` assignment (an error),
 // or a name built at run time; those reach a stub, and the run starts again.
+parts.traceback.words.add('__dir__').add('dir');
 const setClass = deferred<(self: PyObject, v: PyObject | null) => void>(parts.classes, 'setClass');
 
 let newIntHook: (n: number) => PyObject = () => {
@@ -225,47 +226,6 @@ function none(): PyObject {
   return PyNone;
 }
 
-/**
- * object.__dir__: a copy of self.__dict__ with the class's attributes merged
- * in (merge_class_dict: the class's dict, then its bases', recursively), as
- * PyDict_SetItem on that copy. Like CPython, this asks for __dict__ (an
- * instance's inline values become a dict) and, since the copy of a split dict
- * shares the class's keys, fills those keys with the class's names.
- */
-function objectDir(self: PyObject): PyObject {
-  if (self instanceof PyTypeObject) {
-    const names = new Set<string>();
-    for (const b of self.mro) if (b.tpDict) for (const [k] of dictItems(b.tpDict as PyDict)) names.add(strValue(k));
-    return newList([...names].sort().map((n) => newStr(n)));
-  }
-  const own = lookupAttr(self, '__dict__');
-  let d: PyDict;
-  if (own instanceof PyDict) {
-    try {
-      d = dictCopy(own);
-    } finally {
-      decref(own);
-    }
-  } else {
-    if (own !== null) decref(own);
-    d = newDict();
-  }
-  try {
-    mergeClassDict(d, self.type);
-    const names: string[] = [];
-    for (const k of dictKeys(d)) if (k instanceof PyStr) names.push(k.value);
-    return newList(names.sort().map((n) => newStr(n)));
-  } finally {
-    decref(d);
-  }
-}
-
-/** merge_class_dict: the class's own names, then each base's (recursively). */
-function mergeClassDict(d: PyDict, t: PyTypeObject): void {
-  const cd = t.tpDict as PyDict | null;
-  if (cd !== null) for (const [k, v] of dictItems(cd)) dictSetItem(d, k, v);
-  for (const b of t.bases) mergeClassDict(d, b);
-}
 
 // ---------------------------------------------------------------- instances of classes
 
@@ -329,6 +289,16 @@ TypeType.tp_traverse = (o, visit) => {
 TypeType.tp_clear = deferred(parts.classes, 'type.tp_clear');
 TypeType.tp_dealloc = deferred(parts.classes, 'type.tp_dealloc');
 TypeType.weakrefable = true;
+// __name__ here; a class's other attributes (objects/typeattrs.ts): with the
+// code that makes classes, an on-demand part that their names load
+type Getter = (self: PyObject) => PyObject;
+type Setter = (self: PyObject, v: PyObject | null) => void;
+const P = parts.classes;
+const attr = (name: string, set: boolean): { get: Getter; set?: Setter } => {
+  P.words.add(name);
+  const g = deferred<Getter>(P, `type.${name}.get`);
+  return set ? { get: g, set: deferred<Setter>(P, `type.${name}.set`) } : { get: g };
+};
 TypeType.getsets = {
   __name__: {
     // A builtin type's tp_name may be dotted ('itertools.count'): __name__ is the last part.
@@ -341,59 +311,13 @@ TypeType.getsets = {
       (self as PyTypeObject).name = v.value;
     },
   },
-  __qualname__: {
-    get: (self) => newStr((self as PyTypeObject).qualname),
-    set: (self, v) => {
-      if (!(v instanceof PyStr)) raise(Exc.TypeError, `can only assign string to ${(self as PyTypeObject).name}.__qualname__, not '${v ? v.type.name : 'NoneType'}'`);
-      (self as PyTypeObject).qualname = v.value;
-    },
-  },
-  __module__: {
-    get: (self) => {
-      const t = self as PyTypeObject;
-      if (t.hasFlag(TPFLAGS_HEAPTYPE)) {
-        const m = dictGetItemStr(t.tpDict as PyDict, '__module__');
-        if (m) {
-          incref(m);
-          return m;
-        }
-      }
-      return newStr(t.module);
-    },
-  },
-  __bases__: {
-    get: (self) => ownTuple((self as PyTypeObject).basesTuple) ??
-      ((self as PyTypeObject).hasFlag(TPFLAGS_HEAPTYPE) ? tupleOfTypes((self as PyTypeObject).bases) : staticTuple(self as PyTypeObject, 'bases')),
-  },
-  __base__: {
-    get: (self) => {
-      const b = (self as PyTypeObject).base ?? PyNone;
-      incref(b);
-      return b;
-    },
-  },
-  __mro__: {
-    get: (self) => ownTuple((self as PyTypeObject).mroTuple) ??
-      ((self as PyTypeObject).hasFlag(TPFLAGS_HEAPTYPE) ? tupleOfTypes((self as PyTypeObject).mro) : staticTuple(self as PyTypeObject, 'mro')),
-  },
-  __dict__: {
-    get: (self) => {
-      // A read-only view in CPython (mappingproxy); a copy keeps the class safe here.
-      const t = self as PyTypeObject;
-      const copy = newDict();
-      for (const [k, v] of dictItems(t.tpDict as PyDict)) dictSetItemStr(copy, strValue(k), v);
-      return copy;
-    },
-  },
-  __doc__: {
-    get: (self) => {
-      const t = self as PyTypeObject;
-      const d = t.tpDict ? dictGetItemStr(t.tpDict as PyDict, '__doc__') : null;
-      const r = d ?? PyNone;
-      incref(r);
-      return r;
-    },
-  },
+  __qualname__: attr('__qualname__', true),
+  __module__: attr('__module__', false),
+  __bases__: attr('__bases__', false),
+  __base__: attr('__base__', false),
+  __mro__: attr('__mro__', false),
+  __dict__: attr('__dict__', false),
+  __doc__: attr('__doc__', false),
 };
 TypeType.methods = {
   mro: (self) => newList((self as PyTypeObject).mro.map((t) => (incref(t), t))),
@@ -415,29 +339,5 @@ TypeType.tp_sizeof = (o) => {
 TypeType.classMethods = {
   __prepare__: () => newDict(),
 };
-
-/** A class's own tuple (a new reference), or null for builtin types (see staticTuple). */
-function ownTuple(t: PyObject | null): PyObject | null {
-  if (t !== null) incref(t);
-  return t;
-}
-
-/** A builtin type's __mro__/__bases__: one static, immortal tuple each, as in CPython. */
-const staticTuples = new Map<string, PyTuple>();
-function staticTuple(t: PyTypeObject, which: 'mro' | 'bases'): PyObject {
-  const key = which + ':' + t.serial + ':' + t.addr;
-  let tup = staticTuples.get(key);
-  if (tup === undefined) {
-    tup = new PyTuple(TupleType, which === 'mro' ? [...t.mro] : [...t.bases]);
-    makeImmortal(tup, 24 + 8 * tup.items.length);
-    staticTuples.set(key, tup);
-  }
-  incref(tup);
-  return tup;
-}
-
-function tupleOfTypes(ts: PyTypeObject[]): PyObject {
-  return newTuple(ts.map((t) => (incref(t), t)));
-}
 
 export { reprString, richCompare, TPFLAGS_HAVE_GC };

@@ -19,8 +19,9 @@ import {
 import type { BuiltinMethod } from './typeobject.js';
 import {
   PyStr, StrType, newStr, self_, argStr, needStr, unchanged, checkLength, noArgs, mapStr, isPrintableChar,
-  WS_RE, NON_ASCII, strList, asciiOf,
+  WS_RE, NON_ASCII, strList,
 } from './unicodeobject.js';
+import { asciiOf } from './ascii.js';
 import { PyFloat, FloatType } from './floatobject.js';
 import { formatStr, formatInt, formatFloat } from './format.js';
 

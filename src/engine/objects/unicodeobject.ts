@@ -21,7 +21,7 @@ import { PyList, newList } from './listobject.js';
 import { PySlice, sliceIndices, clampedIndex } from './sliceobject.js';
 import { parseArgs, checkArity, noKeywords } from './args.js';
 import {
-  repr as objRepr, str as objStr, iterableToArray, call, lookupAttr, isExceptionOf,
+  str as objStr, iterableToArray, call, lookupAttr, isExceptionOf,
   clearRaise,
 } from './abstract.js';
 import { formatStr, formatInt, formatFloat } from './format.js';
@@ -437,24 +437,6 @@ function strStr(o: PyObject): PyObject {
   return newStr((o as PyStr).value);
 }
 
-/** ascii(): repr with every non-ASCII character escaped (for the builtins module). */
-export function asciiOf(o: PyObject): PyStr {
-  const r = objRepr(o);
-  if (r.isAscii) return r;
-  const out = asciiEscape(r.value);
-  decref(r);
-  return newStr(out);
-}
-
-function asciiEscape(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x80) out += ch;
-    else out += cp < 0x100 ? '\\x' + hex(cp, 2) : cp < 0x10000 ? '\\u' + hex(cp, 4) : '\\U' + hex(cp, 8);
-  }
-  return out;
-}
 
 // ---------------------------------------------------------------- comparison
 
@@ -982,8 +964,8 @@ function replaceImpl(o: PyStr, old: string, rep: string, count: number): string 
 // ---------------------------------------------------------------- encode
 
 // The codecs are in bytesmethods.ts, loaded on demand with the bytes methods
-// (src/engine/ondemand.ts): a program that names `encode`, `bytes` or
-// `bytearray`, or has a bytes literal, loads them.
+// (src/engine/ondemand.ts): a program that names `encode` or `bytearray`,
+// calls `bytes`, or has a bytes literal, loads them.
 
 /** Canonical codec name, or null when unknown (normalizes like encodings.normalize_encoding). */
 export const normalizeEncoding = deferred<(name: string) => string | null>(parts.bytes, 'normalizeEncoding');

@@ -115,16 +115,7 @@ export function resetWeakContainers(): void {
   if (weakContainersReset !== null) weakContainersReset();
 }
 
-/** _PyWeakref_GetWeakrefCount */
-export function getWeakrefCount(o: PyObject): number {
-  return o.type.weakrefable && o.weakrefs !== null ? o.weakrefs.length : 0;
-}
 
-/** weakref.getweakrefs(o): new references, in list order */
-export function getWeakrefs(o: PyObject): PyObject[] {
-  if (!o.type.weakrefable || o.weakrefs === null) return [];
-  return o.weakrefs.map((w) => newref(w));
-}
 
 /**
  * PyObject_ClearWeakRefs: called from the deallocator of every weakrefable

@@ -28,6 +28,19 @@ function addr(o: PyObject): string {
   return '0x' + o.addr.toString(16).padStart(12, '0');
 }
 
+// ---------------------------------------------------------------- counting them (the weakref module)
+
+/** _PyWeakref_GetWeakrefCount */
+export function getWeakrefCount(o: PyObject): number {
+  return o.type.weakrefable && o.weakrefs !== null ? o.weakrefs.length : 0;
+}
+
+/** weakref.getweakrefs(o): new references, in list order */
+export function getWeakrefs(o: PyObject): PyObject[] {
+  if (!o.type.weakrefable || o.weakrefs === null) return [];
+  return o.weakrefs.map((w) => newref(w));
+}
+
 // ---------------------------------------------------------------- making them
 
 function isProxy(o: PyObject): boolean {

@@ -33,7 +33,7 @@ const MAX_DEPTH = 2000;
 export type Spanned = Token | A.Pos;
 
 /** A name, attribute or subscript: what augmented and annotated assignments accept (single_target). */
-function isSingleTarget(e: A.Expr): boolean {
+export function isSingleTarget(e: A.Expr): boolean {
   return e.kind === 'Name' || e.kind === 'Attribute' || e.kind === 'Subscript';
 }
 
@@ -239,19 +239,7 @@ export class Parser {
           }
           return this.fin<A.Raise>({ kind: 'Raise', exc, cause }, t, cause ?? exc ?? t);
         }
-        case 'global': case 'nonlocal': {
-          this.next();
-          const names: string[] = [];
-          let last: Token = t;
-          do {
-            if (!this.atName()) this.invalid();
-            last = this.next();
-            names.push(last.value);
-          } while (this.eat(','));
-          return t.value === 'global'
-            ? this.fin<A.Global>({ kind: 'Global', names }, t, last)
-            : this.fin<A.Nonlocal>({ kind: 'Nonlocal', names }, t, last);
-        }
+        case 'global': case 'nonlocal': return this.directive(t);
         case 'del': return this.delStmt();
         case 'assert': {
           this.next();
@@ -264,23 +252,6 @@ export class Parser {
       }
     }
     return this.exprOrAssign();
-  }
-
-  delStmt(): A.Delete {
-    const t = this.next();
-    const targets: A.Expr[] = [];
-    let last: Spanned = t;
-    do {
-      if (this.tok.type === 'NEWLINE' || this.at(';')) break;
-      const e = this.starExpressionOrBitOr();
-      this.setCtx(e, 'Del', 'del');
-      targets.push(e);
-      last = e;
-    } while (this.eat(','));
-    if (targets.length === 0) this.invalid();
-    if (this.at(',', this.prev())) last = this.prev();
-    if (!(this.tok.type === 'NEWLINE' || this.at(';'))) this.invalid();
-    return this.fin<A.Delete>({ kind: 'Delete', targets }, t, last);
   }
 
   starExpressionOrBitOr(): A.Expr {
@@ -310,20 +281,7 @@ export class Parser {
         this.raise(`cannot use assignment expressions with ${exprName(target)}`, target);
       }
     }
-    if (this.at(':') ) {
-      this.next();
-      // CPython's invalid_ann_assign_target needs an annotation after the
-      // ':'; without one, a bad target is plain invalid syntax at the ':'
-      const t2 = this.tok;
-      if (t2.type !== 'NEWLINE' && t2.type !== 'ENDMARKER' && !this.at('=') && !this.at(';')) this.checkAnnTarget(lhs);
-      else if (!isSingleTarget(lhs)) this.raise('invalid syntax', t);
-      const annotation = this.expression();
-      let value: A.Expr | null = null;
-      if (this.eat('=')) value = this.at('yield') ? this.yieldExpr() : this.starExpressions();
-      this.setCtx(lhs, 'Store', 'star');
-      const simple = lhs.kind === 'Name' && !this.parenthesized.has(lhs);
-      return this.fin<A.AnnAssign>({ kind: 'AnnAssign', target: lhs, annotation, value, simple }, lhs, value ?? annotation);
-    }
+    if (this.at(':')) return this.annAssign(lhs, t);
     if (this.at('=')) {
       const targets: A.Expr[] = [lhs];
       let value: A.Expr = lhs;
@@ -380,18 +338,6 @@ export class Parser {
     void lhs; void value;
   }
 
-  checkAnnTarget(lhs: A.Expr): void {
-    // `()` has no first element to point at (and is always parenthesized)
-    if (lhs.kind === 'Tuple' && !this.parenthesized.has(lhs) && lhs.elts.length > 0) {
-      this.raise('only single target (not tuple) can be annotated', lhs.elts[0]);
-    }
-    if (lhs.kind === 'Tuple' || lhs.kind === 'List') {
-      this.raise(`only single target (not ${lhs.kind === 'Tuple' ? 'tuple' : 'list'}) can be annotated`, lhs);
-    }
-    if (!isSingleTarget(lhs)) {
-      this.raise('illegal target for annotation', lhs);
-    }
-  }
 
   /** Validate an assignment target (setting Store), with CPython's messages. */
   assignTarget(e: A.Expr, value: A.Expr | null): void {
@@ -629,42 +575,11 @@ export class Parser {
   parameters(lambda: boolean): A.Arguments {
     const a: A.Arguments = { kind: 'arguments', posonlyargs: [], args: [], vararg: null, kwonlyargs: [], kw_defaults: [], kwarg: null, defaults: [] };
     const closer = lambda ? ':' : ')';
-    let sawStar = false;
-    let sawSlash = false;
+    const seen = { star: false, slash: false };
     let sawDefault = false;
     while (!this.at(closer)) {
-      const t = this.tok;
-      if (this.at('/')) {
-        if (sawSlash) this.raise('/ may appear only once', t);
-        if (sawStar) this.raise('/ must be ahead of *', t);
-        if (a.args.length === 0) this.raise('at least one argument must precede /', t);
-        this.next();
-        sawSlash = true;
-        a.posonlyargs = a.args;
-        a.args = [];
-      } else if (this.at('**')) {
-        this.next();
-        a.kwarg = this.param(lambda);
-        if (this.at('=')) this.raise('var-keyword argument cannot have default value', this.tok);
-        if (this.at(',')) {
-          this.next();
-          if (!this.at(closer)) this.raise('arguments cannot follow var-keyword argument', this.tok);
-        }
-        break;
-      } else if (this.at('*')) {
-        if (sawStar) this.raise('* argument may appear only once', t);
-        this.next();
-        sawStar = true;
-        if (this.at(',')) {
-          // bare `*`: keyword-only parameters must follow
-          const nt = this.peek();
-          if (this.at(closer, nt) || this.at('**', nt)) this.raise('named arguments must follow bare *', t);
-        } else if (this.at(closer)) {
-          this.raise('named arguments must follow bare *', t);
-        } else {
-          a.vararg = this.param(lambda);
-          if (this.at('=')) this.raise('var-positional argument cannot have default value', this.tok);
-        }
+      if (this.at('/') || this.at('*') || this.at('**')) {
+        if (this.starParam(a, lambda, closer, seen)) break;
       } else {
         const p = this.param(lambda);
         let def: A.Expr | null = null;
@@ -673,7 +588,7 @@ export class Parser {
           if (this.at(',') || this.at(closer)) this.raise('expected default value expression', eq);
           def = this.expression();
         }
-        if (sawStar) {
+        if (seen.star) {
           a.kwonlyargs.push(p);
           a.kw_defaults.push(def);
         } else {
@@ -710,16 +625,6 @@ export class Parser {
         return ['(', '[', '{', '-', '+', '~', '...', '*'].includes(t.value);
       default: return false;
     }
-  }
-
-  yieldExpr(): A.Expr {
-    const t = this.next();
-    if (this.eat('from')) {
-      const v = this.expression();
-      return this.fin<A.YieldFrom>({ kind: 'YieldFrom', value: v }, t, v);
-    }
-    const value = this.startsExpression() && !this.at('yield') ? this.starExpressions() : null;
-    return this.fin<A.Yield>({ kind: 'Yield', value }, t, value ?? t);
   }
 
   /** star_expressions: a bare tuple when commas appear */
@@ -1369,6 +1274,33 @@ export interface Parser {
 deferPrototype(parts.diagnostics, 'Parser', Parser.prototype, [
   'invalid', 'forgotComma', 'isDisjunctionLevel', 'assignInCondition', 'forgotCommaOrInvalid', 'stringError',
 ]);
+
+// del, global and nonlocal statements: an on-demand part (compile/directives.ts)
+export interface Parser {
+  delStmt(): A.Delete;
+  directive(t: Token): A.Global | A.Nonlocal;
+}
+deferPrototype(parts.del, 'Parser', Parser.prototype, ['delStmt', 'directive']);
+
+// yield expressions: with the passes for exception handlers, an on-demand part (compile/generators.ts)
+export interface Parser {
+  yieldExpr(): A.Expr;
+}
+deferPrototype(parts.handlers, 'Parser', Parser.prototype, ['yieldExpr']);
+
+// `/`, `*args` and `**kwargs` in a parameter list: an on-demand part (compile/unpacking.ts)
+export interface Parser {
+  /** true when the parameter list ends here (after `**kwargs`) */
+  starParam(a: A.Arguments, lambda: boolean, closer: string, seen: { star: boolean; slash: boolean }): boolean;
+}
+deferPrototype(parts.unpacking, 'Parser', Parser.prototype, ['starParam']);
+
+// annotated assignments: an on-demand part (compile/annotations.ts)
+export interface Parser {
+  annAssign(lhs: A.Expr, colon: Token): A.AnnAssign;
+  checkAnnTarget(lhs: A.Expr): void;
+}
+deferPrototype(parts.annotations, 'Parser', Parser.prototype, ['annAssign', 'checkAnnTarget']);
 
 // class statements: with the rest of class creation, an on-demand part (compile/classdef.ts)
 export interface Parser {

@@ -264,47 +264,14 @@ export class ByteWriter {
   }
 }
 
-const f64view = new Float64Array(1);
-const f64bytes = new Uint8Array(f64view.buffer);
+/** scratch for a float64's 8 bytes (ByteWriter here, ByteReader in replay.ts) */
+export const f64view = new Float64Array(1);
+export const f64bytes = new Uint8Array(f64view.buffer);
 
-// ---------------------------------------------------------------- reading
-
-/** Reads what ByteWriter wrote. */
-export class ByteReader {
-  pos = 0;
-  constructor(readonly buf: Uint8Array) {}
-
-  u(): number {
-    const b = this.buf;
-    let x = b[this.pos++];
-    if (x < 0x80) return x;
-    x &= 0x7f;
-    let mul = 0x80;
-    for (;;) {
-      const c = b[this.pos++];
-      x += (c & 0x7f) * mul;
-      if (c < 0x80) return x;
-      mul *= 0x80;
-    }
-  }
-
-  z(): number {
-    const v = this.u();
-    return v % 2 === 0 ? v / 2 : -(v + 1) / 2;
-  }
-
-  f64(): number {
-    f64bytes.set(this.buf.subarray(this.pos, this.pos + 8));
-    this.pos += 8;
-    return f64view[0];
-  }
-
-  get done(): boolean {
-    return this.pos >= this.buf.length;
-  }
-}
-
-/** Addresses: most objects are 16-byte aligned, so deltas are sent in 16-byte units (low bit says which). */
+/**
+ * Addresses: most objects are 16-byte aligned, so deltas are sent in 16-byte
+ * units (low bit says which); replay.ts decodes them (decodeAddr).
+ */
 export function encodeAddr(w: ByteWriter, addr: number, prev: number): void {
   const d = addr - prev;
   // the common case, a delta that fits in 32 bits, with integer operations (a float `%` is a
@@ -318,11 +285,6 @@ export function encodeAddr(w: ByteWriter, addr: number, prev: number): void {
   else w.z(d * 2 + (d >= 0 ? 1 : -1));
 }
 
-export function decodeAddr(r: ByteReader, prev: number): number {
-  const v = r.z();
-  if (v % 2 === 0) return prev + (v / 2) * 16;
-  return prev + (v > 0 ? (v - 1) / 2 : (v + 1) / 2);
-}
 
 /**
  * What sys.getsizeof reports for `o` without running Python code: the type's

@@ -17,7 +17,7 @@
  */
 
 import {
-  ByteReader, Ev, Val, EdgeMode, FLAG_IMMORTAL, FLAG_INTERNED, FLAG_INTERNAL, decodeAddr, type Trace,
+  Ev, Val, EdgeMode, FLAG_IMMORTAL, FLAG_INTERNED, FLAG_INTERNAL, f64view, f64bytes, type Trace,
 } from './events.js';
 import { FreeReason } from '../memory/heap.js';
 import { floatRepr } from '../objects/floatobject.js';
@@ -26,6 +26,53 @@ import { floatRepr } from '../objects/floatobject.js';
 export const KEYFRAME_MIN_BYTES = 256 * 1024;
 /** …unless the heap is big: then keyframes are spaced by this much per live object. */
 export const KEYFRAME_BYTES_PER_OBJECT = 128;
+
+// ---------------------------------------------------------------- reading
+
+// Here, not in events.ts beside ByteWriter: only the replay reads a trace, and
+// the worker loads the replay on demand, while it records every run.
+
+/** Reads what ByteWriter (events.ts) wrote. */
+export class ByteReader {
+  pos = 0;
+  constructor(readonly buf: Uint8Array) {}
+
+  u(): number {
+    const b = this.buf;
+    let x = b[this.pos++];
+    if (x < 0x80) return x;
+    x &= 0x7f;
+    let mul = 0x80;
+    for (;;) {
+      const c = b[this.pos++];
+      x += (c & 0x7f) * mul;
+      if (c < 0x80) return x;
+      mul *= 0x80;
+    }
+  }
+
+  z(): number {
+    const v = this.u();
+    return v % 2 === 0 ? v / 2 : -(v + 1) / 2;
+  }
+
+  f64(): number {
+    f64bytes.set(this.buf.subarray(this.pos, this.pos + 8));
+    this.pos += 8;
+    return f64view[0];
+  }
+
+  get done(): boolean {
+    return this.pos >= this.buf.length;
+  }
+}
+
+/** The inverse of encodeAddr (events.ts). */
+export function decodeAddr(r: ByteReader, prev: number): number {
+  const v = r.z();
+  if (v % 2 === 0) return prev + (v / 2) * 16;
+  return prev + (v > 0 ? (v - 1) / 2 : (v + 1) / 2);
+}
 
 // ---------------------------------------------------------------- what the UI gets
 
