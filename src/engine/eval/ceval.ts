@@ -1872,12 +1872,7 @@ export function loadName(frame: Frame, name: string, pc: number): PyObject {
   const l = frame.locals;
   if (l !== null && l.type === DictType) {
     const d = l as PyDict;
-    const cache = frame.codeObj.globalIndex ?? newGlobalIndex(frame.codeObj);
-    let ix = cache[pc];
-    if (!(ix >= 0 && ix < d.ekeys.length && holdsName(d, ix, name))) {
-      ix = dictIndexOfStr(d, name);
-      cache[pc] = ix;
-    }
+    const ix = cachedNameIndex(frame, d, name, pc);
     if (ix >= 0) {
       const v = d.evalues[ix]!;
       incref(v);
@@ -1898,10 +1893,19 @@ export function loadName(frame: Frame, name: string, pc: number): PyObject {
   return loadGlobal(frame, name);
 }
 
-/** Does entry `ix` of `d` hold exact-str key `name` (and so is the only entry equal to it)? */
-function holdsName(d: PyDict, ix: number, name: string): boolean {
-  const k = d.ekeys[ix];
-  return k !== null && k.type === StrType && (k as PyStr).value === name;
+/**
+ * The entry of exact-str key `name` in `d` (-1: none), found through the
+ * instruction's cache entry when that entry still holds the name (an exact
+ * str key is the only key equal to it), and remembered there otherwise.
+ */
+function cachedNameIndex(frame: Frame, d: PyDict, name: string, pc: number): number {
+  const cache = frame.codeObj.globalIndex ?? newGlobalIndex(frame.codeObj);
+  const ix = cache[pc];
+  if (ix >= 0 && ix < d.ekeys.length) {
+    const k = d.ekeys[ix];
+    if (k !== null && k.type === StrType && (k as PyStr).value === name) return ix;
+  }
+  return (cache[pc] = dictIndexOfStr(d, name));
 }
 
 /**
@@ -1918,12 +1922,7 @@ export function storeName(frame: Frame, name: string, v: PyObject, pc: number): 
   try {
     const d = l as PyDict;
     if (l.type === DictType) {
-      const cache = frame.codeObj.globalIndex ?? newGlobalIndex(frame.codeObj);
-      let ix = cache[pc];
-      if (!(ix >= 0 && ix < d.ekeys.length && holdsName(d, ix, name))) {
-        ix = dictIndexOfStr(d, name);
-        cache[pc] = ix;
-      }
+      const ix = cachedNameIndex(frame, d, name, pc);
       if (ix >= 0) {
         dictReplaceValueAt(d, ix, v);
         return;
