@@ -49,34 +49,21 @@ function parseDel(this: Parser): A.Delete {
 // ---------------------------------------------------------------- symbol table
 
 function visitDirective(this: SymTable, s: A.Global | A.Nonlocal): void {
-  if (s.kind === 'Global') {
-    for (const name of s.names) {
-      const cur = this.cur.getSymbol(mangle(this.privateName, name));
-      if (cur & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT)) {
-        let msg: string;
-        if (cur & DEF_PARAM) msg = `name '${name}' is parameter and global`;
-        else if (cur & USE) msg = `name '${name}' is used prior to global declaration`;
-        else if (cur & DEF_ANNOT) msg = `annotated name '${name}' can't be global`;
-        else msg = `name '${name}' is assigned to before global declaration`;
-        throw errorAt(msg, s);
-      }
-      this.addDef(name, DEF_GLOBAL, s);
-      this.recordDirective(name, s);
+  // symtable.c spells the two statements out twice; only the word and the flag differ
+  const word = s.kind === 'Global' ? 'global' : 'nonlocal';
+  const flag = s.kind === 'Global' ? DEF_GLOBAL : DEF_NONLOCAL;
+  for (const name of s.names) {
+    const cur = this.cur.getSymbol(mangle(this.privateName, name));
+    if (cur & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT)) {
+      let msg: string;
+      if (cur & DEF_PARAM) msg = `name '${name}' is parameter and ${word}`;
+      else if (cur & USE) msg = `name '${name}' is used prior to ${word} declaration`;
+      else if (cur & DEF_ANNOT) msg = `annotated name '${name}' can't be ${word}`;
+      else msg = `name '${name}' is assigned to before ${word} declaration`;
+      throw errorAt(msg, s);
     }
-  } else {
-    for (const name of s.names) {
-      const cur = this.cur.getSymbol(mangle(this.privateName, name));
-      if (cur & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT)) {
-        let msg: string;
-        if (cur & DEF_PARAM) msg = `name '${name}' is parameter and nonlocal`;
-        else if (cur & USE) msg = `name '${name}' is used prior to nonlocal declaration`;
-        else if (cur & DEF_ANNOT) msg = `annotated name '${name}' can't be nonlocal`;
-        else msg = `name '${name}' is assigned to before nonlocal declaration`;
-        throw errorAt(msg, s);
-      }
-      this.addDef(name, DEF_NONLOCAL, s);
-      this.recordDirective(name, s);
-    }
+    this.addDef(name, flag, s);
+    this.recordDirective(name, s);
   }
 }
 

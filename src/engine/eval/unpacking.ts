@@ -10,7 +10,7 @@ import { isSubtype } from '../objects/typeobject.js';
 import { Exc } from '../objects/exceptions.js';
 import { type PyDict, DictType, dictMerge, dictGetItem, dictKeys } from '../objects/dictobject.js';
 import { PyStr } from '../objects/unicodeobject.js';
-import { PyTuple } from '../objects/tupleobject.js';
+import { PyTuple, newTuple } from '../objects/tupleobject.js';
 import { call, getAttr, iterableToArray, isExceptionOf, clearRaise } from '../objects/abstract.js';
 import type { Frame } from './frame.js';
 import { raise } from './errors.js';
@@ -44,7 +44,7 @@ function callFunctionEx(f: Frame, oparg: number): void {
   const stack = f.stack;
   let sp = f.sp;
   const kwargs = (oparg & 1) !== 0 ? stack[--sp] : null;
-  const callargs = stack[--sp]!;
+  let callargs = stack[--sp]!;
   const func = stack[--sp]!;
   const nul = stack[--sp];
   stack[sp] = stack[sp + 1] = stack[sp + 2] = null;
@@ -52,18 +52,21 @@ function callFunctionEx(f: Frame, oparg: number): void {
   f.sp = sp;
   let res: PyObject;
   try {
-    let posArgs: PyObject[];
-    if (callargs instanceof PyTuple) {
-      posArgs = callargs.items;
-    } else {
+    if (!(callargs instanceof PyTuple)) {
       if (callargs.type.tp_iter === null && callargs.type.mp_subscript === null) {
         raise(Exc.TypeError, `${functionStr(func)}() argument after * must be an iterable, not ${callargs.type.name}`);
       }
-      posArgs = iterableToArray(callargs);
-      for (const x of posArgs) decref(x);
+      // Py_SETREF(callargs, PySequence_Tuple(callargs)): the tuple holds the
+      // items for the call (an iterator's may have no other reference), and
+      // the iterable goes now
+      const t = newTuple(iterableToArray(callargs));
+      const old = callargs;
+      callargs = t;
+      decref(old);
     }
-  const names: string[] = [];
-  const values: PyObject[] = [];
+    const posArgs = (callargs as PyTuple).items;
+    const names: string[] = [];
+    const values: PyObject[] = [];
     if (kwargs !== null) {
       for (const k of dictKeys(kwargs as PyDict)) {
         if (!(k instanceof PyStr)) raise(Exc.TypeError, 'keywords must be strings');
@@ -90,12 +93,12 @@ function dictMergeOp(f: Frame, oparg: number): void {
   stack[sp] = null;
   f.sp = sp;
   try {
-  const target = stack[sp - oparg] as PyDict;
-  const fn = stack[sp - oparg - 2]!; // PEEK(3 + oparg) before update was popped: the callable
+    const target = stack[sp - oparg] as PyDict;
+    const fn = stack[sp - oparg - 2]!; // PEEK(3 + oparg) before update was popped: the callable
     if (!isSubtype(update.type, DictType) && getAttrOrNull(update, 'keys') === null) {
-    raise(Exc.TypeError, `${functionStr(fn)}() argument after ** must be a mapping, not ${update.type.name}`);
+      raise(Exc.TypeError, `${functionStr(fn)}() argument after ** must be a mapping, not ${update.type.name}`);
     }
-  const ks = isSubtype(update.type, DictType) ? dictKeys(update as PyDict) : [];
+    const ks = isSubtype(update.type, DictType) ? dictKeys(update as PyDict) : [];
     for (const k of ks) {
       if (dictGetItem(target, k) !== null) {
         raise(Exc.TypeError, `${functionStr(fn)}() got multiple values for keyword argument '${(k as PyStr).value}'`);
@@ -117,7 +120,7 @@ function dictUpdate(f: Frame, oparg: number): void {
   f.sp = sp;
   try {
     if (!isSubtype(update.type, DictType) && getAttrOrNull(update, 'keys') === null) {
-    raise(Exc.TypeError, `'${update.type.name}' object is not a mapping`);
+      raise(Exc.TypeError, `'${update.type.name}' object is not a mapping`);
     }
     dictMerge(stack[sp - oparg] as PyDict, update, 1);
   } finally {
