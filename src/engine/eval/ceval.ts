@@ -1897,6 +1897,8 @@ export function loadName(frame: Frame, name: string, pc: number): PyObject {
  * The entry of exact-str key `name` in `d` (-1: none), found through the
  * instruction's cache entry when that entry still holds the name (an exact
  * str key is the only key equal to it), and remembered there otherwise.
+ * LOAD_GLOBAL (here and in jit/compile.ts) spells the same check out inline:
+ * calling this from compiled code measured b3_fib +3.8% instructions.
  */
 function cachedNameIndex(frame: Frame, d: PyDict, name: string, pc: number): number {
   const cache = frame.codeObj.globalIndex ?? newGlobalIndex(frame.codeObj);
