@@ -42,5 +42,9 @@ export function ptrOffset(ptr: Ptr, bytes: number): Ptr {
 
 /** The Ptr of a low-region address (static objects, raw allocations). */
 export function lowPtr(address: number): Ptr {
-  return LOW_BASE - address;
+  // `| 0` makes V8 keep the result a Smi: a difference of two doubles stays a
+  // heap number even when it is integral, and one stored in `ptr` would box
+  // the field for every object of that class (see IMMORTAL_REFCNT)
+  const p = LOW_BASE - address;
+  return p >= -0x4000_0000 ? p | 0 : p;
 }

@@ -16,9 +16,13 @@ import type { PyTypeObject } from './typeobject.js';
 /**
  * Immortal objects (3.12+, PEP 683) start with a reference count so large that
  * no program can bring it to zero; sys.getrefcount reports the profile's
- * immortal value instead of this number.
+ * immortal value instead of this number. It is 2**29, not CPython's 2**32 - 1,
+ * so that it stays a small integer V8 keeps unboxed (a Smi is 31 bits in a
+ * browser): one larger number stored in `refcnt` turns the field into a boxed
+ * double for every object of that JS class — a heap number allocated with
+ * each int, str and tuple, and one more load on each incref and decref.
  */
-export const IMMORTAL_REFCNT = 2 ** 50;
+export const IMMORTAL_REFCNT = 2 ** 29;
 
 export class PyObject {
   // The header fields are declared here and assigned in the constructor —
