@@ -295,7 +295,10 @@ export function displaySize(o: PyObject): number {
   const f = o.type.tp_sizeof;
   if (f === null || o.ptr === 0) return o.size;
   try {
-    return f(o) + (o.type.isGC() ? profile.gcHeaderSize : 0) + o.type.preheader;
+    const n = f(o) + (o.type.isGC() ? profile.gcHeaderSize : 0) + o.type.preheader;
+    // a Smi for V8 (some __sizeof__s compute in doubles): one double stored in
+    // the trace's per-object record boxes that field in every record
+    return n < 0x4000_0000 ? n | 0 : n;
   } catch {
     return o.size;
   }
