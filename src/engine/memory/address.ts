@@ -37,6 +37,9 @@ export function addressOf(ptr: Ptr): number {
 
 /** The Ptr `bytes` bytes further into memory than `ptr`. */
 export function ptrOffset(ptr: Ptr, bytes: number): Ptr {
+  // (-0 is a heap number in V8: `ptr + -0` would be one too, and a Ptr that is
+  // one boxes every `ptr` field it reaches; `-0 === 0`)
+  if (bytes === 0) return ptr;
   return ptr > 0 ? ptr + bytes : ptr - bytes;
 }
 

@@ -101,9 +101,7 @@ export class Heap {
   freeObject(o: PyObject, preheader = 0): void {
     if (o.ptr === 0) return;
     if (this.tracing) this.observer?.free(o, this.freeReason);
-    // (not ptrOffset(o.ptr, -preheader): -0 is a heap number in V8, and a Ptr
-    // computed with it becomes one too, boxing every `ptr` field it reaches)
-    this.allocator.free(preheader === 0 ? o.ptr : ptrOffset(o.ptr, -preheader));
+    this.allocator.free(ptrOffset(o.ptr, -preheader));
   }
 
   /**
