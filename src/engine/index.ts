@@ -3,7 +3,7 @@
  * program the way `python3.12 FILE.py` does. Every standard-library module the
  * simulator has is loaded before this module finishes loading, so any program
  * can import any of them, and so is the code of every part of the builtin
- * types (ondemand.ts), and untraced runs use the compiled tier. (The browser's worker uses core.ts and loads modules
+ * types (ondemand.ts), and runs use the compiled tier. (The browser's worker uses core.ts and loads modules
  * and parts on demand; see modules/stdlib.ts and ondemand.ts.)
  */
 
@@ -19,9 +19,8 @@ import { compiledTier } from './jit/compile.js';
 for (const name of lazyStdlibNames) await loadStdlib([name]);
 for (const name of partNames) await loadParts([name]);
 
-// Untraced runs compile code objects to JS (jit/compile.ts). The browser's
-// worker always records a trace, which only the interpreter does, so it
-// leaves this out.
+// Hot code objects are compiled to JS (jit/compile.ts), traced runs too. The
+// browser's worker loads the tier as a separate chunk after start-up.
 setCompiledTier(compiledTier);
 
 export * from './core.js';

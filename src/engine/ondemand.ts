@@ -23,6 +23,8 @@
  * modules' import cycles are ordered.
  */
 
+import type { Module } from './parse/ast.js';
+
 // Stubs and implementations share one loose signature: methods are
 // (self, args, kwnames), other deferred functions take one to three arguments.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -354,7 +356,17 @@ export const parts = {
   /** the sys functions most programs never call (modules/sysextra.ts): each one's name loads it */
   sysextra: part('sys functions', async () => (await import('./modules/sysextra.js')).sysExtra),
   exec: part('exec() and eval()', async () => (await import('./modules/execeval.js')).execEval, null, ['exec', 'eval']),
+  /** compile-time SyntaxWarnings (compile/syntaxwarnings.ts): only `is` with a literal warns */
+  syntaxwarnings: part(
+    'SyntaxWarnings', async () => (await import('./compile/syntaxwarnings.js')).syntaxWarningChecks, null, ['is'],
+  ),
 } as const satisfies Record<string, Part>;
+
+/**
+ * The module's compile-time SyntaxWarnings as stderr shows them
+ * (pylifecycle.ts; parts.syntaxwarnings: its module has no stub of its own to import)
+ */
+export const syntaxWarningsText = deferred<(mod: Module, filename: string, source: string) => string>(parts.syntaxwarnings, 'text');
 
 export type PartName = keyof typeof parts;
 export const partNames = Object.keys(parts) as PartName[];

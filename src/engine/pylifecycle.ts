@@ -42,8 +42,8 @@ import { sysDef, output, resetOutput, writeStderr } from './modules/sysmodule.js
 import { registerStdlib } from './modules/stdlib.js';
 import { parse, formatSyntaxError } from './parse/index.js';
 import { compile } from './compile/index.js';
-import { syntaxWarnings, formatSyntaxWarning } from './compile/syntaxwarnings.js';
 import { PyModule } from './objects/moduleobject.js';
+import { syntaxWarningsText } from './ondemand.js';
 import type { Hash } from './objects/hash.js';
 import { PyTuple } from './objects/tupleobject.js';
 
@@ -188,7 +188,10 @@ function runSource(source: string, filename: string, options: RunOptions): numbe
     writeStderr(formatSyntaxError(parsed.error, filename));
     return 1;
   }
-  for (const w of syntaxWarnings(parsed.module)) writeStderr(formatSyntaxWarning(w, filename, source));
+  if (/\bis\b/.test(source)) {
+    const warnings = syntaxWarningsText(parsed.module, filename, source);
+    if (warnings !== '') writeStderr(warnings);
+  }
   const compiled = compile(parsed.module, filename, source);
   if (!compiled.ok) {
     if (compiled.error.unsupported) {

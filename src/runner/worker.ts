@@ -8,6 +8,7 @@
 // of the builtin types are loaded per program (runProgramLoading)
 import { runProgramLoading } from '../engine/core.js';
 import { prefetchParts } from '../engine/ondemand.js';
+import { setCompiledTier } from '../engine/eval/ceval.js';
 import type { TraceReplay } from '../engine/trace/replay.js';
 import type { ToWorker, FromWorker, WireState } from './protocol.js';
 import { DEFAULT_STEP_BUDGET } from './protocol.js';
@@ -18,6 +19,9 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 // the first run ends, so its code (a separate chunk) loads while that run executes.
 const replayModule = import('../engine/trace/replay.js');
 replayModule.catch(() => {}); // a failed load is reported by the run that awaits it
+// The compiled tier (hot code as JS functions, jit/compile.ts): runs are the same
+// without it, only slower, so it is a chunk that arrives in the background too.
+import('../engine/jit/compile.js').then((m) => setCompiledTier(m.compiledTier), () => {});
 // Printing a traceback: most runs never need it and no program text announces
 // it, so it arrives in the background (a run that needs it first runs again).
 prefetchParts(['traceback']);

@@ -41,6 +41,23 @@ function run(
   }
 }
 
+/** What a traced run records, with the program's own output: everything a learner can step through. */
+function traced(source: string, compiled: boolean, stepBudget?: number, tier = EAGER): {
+  bytes: string; strings: string[]; stepCount: number; transient: number; truncated: boolean; stdout: string; stderr: string;
+} {
+  setCompiledTier(compiled ? tier : null);
+  try {
+    const r = runProgram(source, { filename: 'prog.py', stepBudget, trace: true });
+    const t = r.trace!;
+    return {
+      bytes: Buffer.from(t.bytes).toString('base64'), strings: t.strings, stepCount: t.stepCount, transient: t.transient,
+      truncated: t.truncated, stdout: r.stdout, stderr: r.stderr,
+    };
+  } finally {
+    setCompiledTier(compiledTier);
+  }
+}
+
 /** Programs that cross between compiled code and the interpreter at every kind of seam. */
 const SEAMS: Record<string, string> = {
   recursion: `
@@ -235,4 +252,53 @@ describe('compiled tier: every conformance program, whole and cut short', () => 
       for (const budget of [30, 600]) expect(run(source, true, budget), `budget ${budget}`).toEqual(run(source, false, budget));
     });
   }
+});
+
+/**
+ * Traced runs use compiled code too (with the trace's hooks): the trace must
+ * be the one the interpreter records, byte for byte, wherever a run stops.
+ */
+describe('compiled tier, traced: the same trace as the interpreter', () => {
+  test('the seam programs, whole and cut short', () => {
+    for (const [name, source] of Object.entries(SEAMS)) {
+      for (const budget of [undefined, 7, 333, 2500]) {
+        const interpreted = traced(source, false, budget);
+        expect(interpreted.stepCount, name).toBeGreaterThan(1);
+        expect(traced(source, true, budget), `${name}, budget ${budget}`).toEqual(interpreted);
+        expect(traced(source, true, budget, compiledTier), `${name}, budget ${budget}, warming up`).toEqual(interpreted);
+      }
+    }
+  });
+
+  test('every conformance program, whole and cut short', () => {
+    for (const program of listPrograms()) {
+      const source = readFileSync(join(PROGRAMS_DIR, program), 'utf8');
+      for (const budget of [undefined, 30, 600]) {
+        expect(traced(source, true, budget), `${program}, budget ${budget}`).toEqual(traced(source, false, budget));
+      }
+    }
+  }, 120_000);
+
+  test('random generated programs', () => {
+    fc.assert(
+      fc.property(validProgram, (source) => {
+        expect(traced(source, true, 20_000)).toEqual(traced(source, false, 20_000));
+      }),
+      { seed: 20261124, numRuns: 150 },
+    );
+  });
+
+  test("fib's traced code compiles whole, with a line event on each of its lines", () => {
+    const src = 'def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n';
+    const parsed = parse(src, '<test>');
+    if (!parsed.ok) throw new Error('parse');
+    const compiled = compile(parsed.module, '<test>', src);
+    if (!compiled.ok) throw new Error('compile');
+    const fib = compiled.code.co_consts.find((c): c is { type: 'code'; code: CodeObject } =>
+      typeof c === 'object' && c !== null && 'type' in c && c.type === 'code');
+    const js = compiledSource(fib!.code, true)!;
+    expect(js.match(/return undefined/g)?.length).toBe(1);
+    const lines = [...js.matchAll(/obs\.line\(f, (\d+)\)/g)].map((m) => Number(m[1]));
+    expect(new Set(lines)).toEqual(new Set([1, 2, 3, 4]));
+  });
 });

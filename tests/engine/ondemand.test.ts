@@ -58,7 +58,9 @@ describe('parts of the builtin types loaded on demand', () => {
 
   it('methods reached by names built at run time: the program runs again with every part, as CPython prints', async () => {
     const source = readFileSync(join(PROGRAMS_DIR, DYNAMIC), 'utf8');
-    expect(partsNamedIn(source)).toEqual(['traceback', 'comprehensions', 'handlers', 'sorting', 'builtins', 'intparse', 'constarith', 'slices']);
+    expect(partsNamedIn(source)).toEqual(
+      ['traceback', 'comprehensions', 'handlers', 'sorting', 'builtins', 'intparse', 'constarith', 'slices', 'syntaxwarnings'],
+    );
     unloadAll();
     const first = runProgram(source, { filename: DYNAMIC });
     expect(first.stderr).toContain('not supported by the simulator');
@@ -340,10 +342,23 @@ describe('making classes loaded on demand', () => {
 
   it('a class made without the word class (type() with three arguments) runs the program again', async () => {
     const src = 'T = type("T", (), {"x": 1})\nt = T()\nprint(t.x, T.__name__, type(t) is T)\ndel t, T\nprint(type.__new__(type, "U", (int,), {})(7))\n';
-    expect(partsNamedIn(src)).toEqual(['intparse', 'del']);
+    expect(partsNamedIn(src)).toEqual(['intparse', 'del', 'syntaxwarnings']);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
     expect((whole as { stdout: string }).stdout).toBe('1 T True\n7\n');
+  });
+});
+
+describe('SyntaxWarnings loaded on demand', () => {
+  it('the word is loads the check; the warnings are the same either way, as CPython prints them', async () => {
+    const program = 'interning/is_literal_warning.py';
+    const source = readFileSync(join(PROGRAMS_DIR, program), 'utf8');
+    expect(partsNamedIn(source)).toContain('syntaxwarnings');
+    expect(partsNamedIn('print(1 == 1)\n')).toEqual([]);
+    unloadAll();
+    const r = await runProgramLoading(source, { python: '3.12', filename: program });
+    expect({ stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode }).toEqual(readRecording('3.12', program));
+    expect(r.stderr).toContain('SyntaxWarning');
   });
 });
 

@@ -48,6 +48,8 @@ export function compile(module: Module, filename: string, source: string, mode: 
         },
       };
     }
+    // the host's stack ran out (a very deep expression): the run ends with the simulator's limit, as elsewhere
+    if (e instanceof RangeError && e.message.indexOf('call stack') >= 0) throw e;
     const msg = e instanceof Error ? e.message : String(e);
     return {
       ok: false,

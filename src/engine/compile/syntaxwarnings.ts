@@ -5,7 +5,8 @@
  *
  * Only the `is`-with-a-literal warning is produced: it is the one the course
  * shows (`x is 256`). CPython checks after constant folding, so `x is -1`
- * (a folded constant) warns too.
+ * (a folded constant) warns too. A part loaded on demand (ondemand.ts): only
+ * a program with the word `is` in it can warn.
  */
 
 import type { Module, Expr } from '../parse/ast.js';
@@ -87,3 +88,9 @@ export function formatSyntaxWarning(w: SyntaxWarning, filename: string, source: 
   const line = source.split('\n')[w.lineno - 1]?.trim() ?? '';
   return `${filename}:${w.lineno}: SyntaxWarning: ${w.message}\n${line ? `  ${line}\n` : ''}`;
 }
+
+/** What the part gives pylifecycle.ts: every warning of the module, as stderr shows them. */
+export const syntaxWarningChecks = {
+  text: (mod: Module, filename: string, source: string): string =>
+    syntaxWarnings(mod).map((w) => formatSyntaxWarning(w, filename, source)).join(''),
+};

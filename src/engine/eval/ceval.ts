@@ -74,6 +74,7 @@ export interface ExecObserver {
 let observer: ExecObserver | null = null;
 export function setExecObserver(o: ExecObserver | null): void {
   observer = o;
+  tierOut.obs = o;
 }
 
 /** Set by the gc module wiring: runs a collection the allocator scheduled. */
@@ -313,7 +314,7 @@ export function finishInitCall(caller: Frame, argc: number, nkw: number, func: P
  * saved frame.sp and frame.pc; if this raises, frame.sp is where the stack
  * ends.
  */
-function callGeneral(
+export function callGeneral(
   frame: Frame, callable: PyObject, base: number, argStart: number, argc: number, kwnames: string[] | null, steps: number,
 ): Frame | null {
   const stack = frame.stack;
@@ -383,67 +384,6 @@ function argsArray(stack: (PyObject | null)[], from: number, to: number): PyObje
     case 2: return [stack[from]!, stack[from + 1]!];
     default: return stack.slice(from, to) as PyObject[];
   }
-}
-
-/**
- * CALL `argc` at instruction `pc` with the stack `sp` deep, for compiled code
- * (jit/compile.ts): what the interpreter's CALL does, returning the frame it
- * pushed (and entered), or null with the result on the stack (frame.sp =
- * base + 1) and the budget left in tierOut.steps. The inline call of a Python
- * function with exactly its positional parameters is the interpreter's,
- * spelled out again: the loop's copy keeps everything in its registers.
- */
-export function callAt(frame: Frame, pc: number, sp: number, argc: number, steps: number): Frame | null {
-  const stack = frame.stack;
-  const kwnames = frame.kwnames;
-  frame.kwnames = null;
-  frame.pc = pc + 1;
-  frame.sp = sp;
-  const base = sp - argc - 2;
-  let callable = stack[base];
-  let argStart: number;
-  if (callable !== null) {
-    argStart = base + 1;
-    argc++;
-  } else {
-    callable = stack[base + 1]!;
-    argStart = base + 2;
-    if (callable.type === MethodType) {
-      // Unpack a bound method into function + self (3.12's CALL does this).
-      const fn = (callable as PyMethod).func, self = (callable as PyMethod).self;
-      incref(fn);
-      incref(self);
-      stack[base] = fn;
-      stack[base + 1] = self;
-      decref(callable);
-      callable = fn;
-      argStart = base + 1;
-      argc++;
-    }
-  }
-  if (callable.type === FunctionType && FunctionType.tp_call === functionCall) {
-    const func = callable as PyFunction;
-    const depth = tstate.depth + 1;
-    if (takesExactPositional(func.codeObj.code, argc, kwnames) && depth <= tstate.recursionLimit) {
-      const f = acquireFrame(func.codeObj, func, func.globals as PyDict, func.builtins as PyDict);
-      const fl = f.localsplus;
-      for (let i = 0; i < argc; i++) {
-        fl[i] = stack[argStart + i];
-        stack[argStart + i] = null;
-      }
-      stack[base] = null;
-      stack[base + 1] = null;
-      frame.sp = base;
-      tstate.depth = depth;
-      f.depth = depth;
-      f.previous = frame;
-      tstate.frame = f;
-      f.state = FrameState.Executing;
-      tierOut.steps = steps;
-      return f;
-    }
-  }
-  return callGeneral(frame, callable, base, argStart, argc, kwnames, steps);
 }
 
 /** C recursion guards (abstract.ts) a class call running a Python __init__ enters in CPython 3.12 */
@@ -667,7 +607,7 @@ function evalFrameInner(entry: Frame, throwing: PyBaseException | null): PyObjec
 
 /**
  * A code object compiled to a JS function (src/engine/jit/, installed by
- * hosts that run untraced programs: the Node entry). It runs its frame from
+ * the Node entry, and by the browser's worker once its chunk has loaded). It runs its frame from
  * `f.pc` and returns the frame to run next (a callee it pushed, or the caller
  * it returned to, with the result on the caller's stack), null when `entry`
  * returned (the result in `tierOut.retval`), or undefined to have the
@@ -677,8 +617,12 @@ function evalFrameInner(entry: Frame, throwing: PyBaseException | null): PyObjec
 export type CompiledCode = (f: Frame, entry: Frame, steps: number) => Frame | null | undefined;
 
 export interface CompiledTier {
-  /** the code object's compiled function, compiling it now (null: the interpreter runs it) */
-  compile(codeObj: PyCode): CompiledCode | null;
+  /**
+   * the code object's compiled function, compiling it now (null: the
+   * interpreter runs it); `traced`: with the trace hooks (line, call and
+   * return events, refcount changes) the interpreter calls
+   */
+  compile(codeObj: PyCode, traced: boolean): CompiledCode | null;
   /**
    * How hot a code object gets (entries and backward jumps, see PyCode.heat)
    * before it is compiled: compiling costs more than interpreting code that
@@ -693,6 +637,8 @@ export const tierOut = {
   retval: null as PyObject | null,
   /** compiled functions running inside another's direct call (jit/compile.ts CALL) */
   depth: 0,
+  /** the trace's observer (setExecObserver), which traced compiled code calls as dispatch calls `obs` */
+  obs: null as ExecObserver | null,
 };
 
 let tier: CompiledTier | null = null;
@@ -712,20 +658,28 @@ const SWITCH = Object.freeze({ switch: true }) as unknown as PyObject;
 
 /**
  * Runs the thread's current frame until the entry frame returns or yields:
- * the interpreter alone while a trace is recorded (which sees every
- * instruction), else compiled code where a code object has it and the
- * interpreter for the rest, handing the frames and the step budget back and
+ * compiled code where a code object has it (with the trace's hooks while a
+ * trace is recorded) and the interpreter for the rest, handing the frames and the step budget back and
  * forth. Both keep every frame's state (stack, locals, pc) in the Frame, so
  * either can take over any frame.
  */
 function runLoop(entry: Frame): PyObject {
   let steps = tstate.stepsLeft;
-  if (tier === null || observer !== null || heap.tracing) return dispatch(entry, steps, false);
+  // A trace records the line, call and return events and the refcount changes
+  // together: compiled code runs with all of them (traced) or none of them.
+  const traced = observer !== null;
+  if (tier === null || heap.tracing !== traced) return dispatch(entry, steps, false);
   for (;;) {
     const f = tstate.frame!;
     const codeObj = f.codeObj;
     let fn = codeObj.jit;
-    if (fn === undefined && ++codeObj.heat >= tier.hot) fn = codeObj.jit = tier.compile(codeObj);
+    // code compiled without the hooks never runs while a trace is recorded (code compiled
+    // with them may run untraced: the hooks check for the observer, as dispatch's do)
+    if (traced && fn && !codeObj.jitTraced) fn = codeObj.jit = undefined;
+    if (fn === undefined && ++codeObj.heat >= tier.hot) {
+      fn = codeObj.jit = tier.compile(codeObj, traced);
+      codeObj.jitTraced = traced;
+    }
     if (fn !== undefined && fn !== null) {
       const next = fn(f, entry, steps);
       steps = tierOut.steps;
@@ -741,29 +695,6 @@ function runLoop(entry: Frame): PyObject {
     if (r !== SWITCH) return r;
     steps = tierOut.steps;
   }
-}
-
-/**
- * RETURN_VALUE / RETURN_CONST for compiled code, as the interpreter's: ends
- * `finished` (its pc and sp saved) and returns the caller, with `retval` on
- * its stack, or null when `finished` was the entry frame (retval in tierOut).
- */
-export function returnFrom(finished: Frame, entry: Frame, retval: PyObject): Frame | null {
-  // Read what we need before clearing: clearing may run __del__, which may reuse the frame.
-  const prev = finished.previous;
-  const wasEntry = finished === entry || finished.entry;
-  const initArgc = finished.initArgc, initKw = finished.initKw, initFunc = finished.func;
-  finished.state = FrameState.Completed;
-  leaveFrame(finished);
-  clearFrame(finished);
-  if (wasEntry) {
-    tierOut.retval = retval;
-    return null;
-  }
-  const caller = prev!;
-  if (initArgc >= 0) finishInitCall(caller, initArgc, initKw, initFunc!, retval);
-  else caller.stack[caller.sp++] = retval;
-  return caller;
 }
 
 /** The scheduled collection RESUME and JUMP_BACKWARD run, for compiled code. */

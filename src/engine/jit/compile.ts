@@ -1,7 +1,6 @@
 /**
  * The compiled tier: turns a code object into one JS function that runs its
- * instructions as straight-line JS, for untraced runs (eval/ceval.ts
- * runLoop). The interpreter's cost per instruction is mostly its own
+ * instructions as straight-line JS (eval/ceval.ts runLoop). The interpreter's cost per instruction is mostly its own
  * machinery — fetching and decoding the instruction, the big switch, the
  * stack pointer kept in memory — and compiled code has none of it: each
  * instruction's oparg and stack depth are constants in the JS, and V8
@@ -19,13 +18,19 @@
  *
  * The step budget is counted per instruction, as the interpreter counts it,
  * so a run stops at the same instruction either way.
+ *
+ * A traced run gets code compiled with the trace's hooks: each refcount
+ * change reported as dispatch reports it, the line event before an
+ * instruction whose line differs from the frame's last (the line is a
+ * constant here, so it is one comparison), and the call and return events.
+ * The trace is then the interpreter's byte for byte (tests/engine/jit.test.ts).
  */
 
 import { compileThreshold, type CompiledCode, type CompiledTier } from '../eval/ceval.js';
 import type { PyCode } from '../objects/codeobject.js';
 import type { CodeObject } from '../bytecode/code.js';
 import { CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR } from '../bytecode/code.js';
-import { OPNAMES, HAS_JUMP } from '../bytecode/opcodes.js';
+import { HAS_JUMP } from '../bytecode/opcodes.js';
 import { FrameState } from '../eval/frame.js';
 import { stackEffect } from '../compile/flowgraph.js';
 import { runtime } from './runtime.js';
@@ -52,6 +57,10 @@ interface Context {
   targets: Set<number>;
   /** co_nlocalsplus: the locals a returning frame clears */
   nlocalsplus: number;
+  /** compiled with the trace hooks (see traceLine below) */
+  traced: boolean;
+  /** the source line of each instruction (co_positions' first column; 0 or less: none) */
+  lines: (pc: number) => number;
 }
 
 const TWO53 = 9007199254740992;
@@ -86,16 +95,31 @@ function handOver(op: number, a: number, pc: number, sp: number): Emitted {
 
 /** Saves pc (of the next instruction, as the interpreter does) and sp before something that can raise. */
 const save = (pc: number, sp: number): string => `f.sp = ${sp}; f.pc = ${pc + 1};`;
+/** Py_INCREF, inlined: with the trace's hook when `traced`, as dispatch spells it */
+const incJs = (v: string, traced: boolean): string =>
+  traced ? `${v}.refcnt++; if (heap.tracing) heap.onIncref(${v});` : `${v}.refcnt++;`;
 /** Py_DECREF, inlined */
-const dec = (v: string): string => `if (--${v}.refcnt === 0) dealloc(${v});`;
+const decJs = (v: string, traced: boolean): string =>
+  traced ? `if (heap.tracing) heap.onDecref(${v}); if (--${v}.refcnt === 0) dealloc(${v});` : `if (--${v}.refcnt === 0) dealloc(${v});`;
+
+/**
+ * The trace's line event before instruction `pc` (stack `sp` deep), as
+ * dispatch fires it: when the frame's line changes, and at every backward
+ * jump (each round of a loop is a new step).
+ */
+function traceLine(pc: number, sp: number, line: number, always: boolean): string {
+  const fire = `f.traceLine = ${line}; f.sp = ${sp}; f.pc = ${pc}; obs.line(f, ${line});`;
+  return always ? `if (obs !== null) { ${fire} }` : `if (obs !== null && f.traceLine !== ${line}) { ${fire} }`;
+}
 
 /**
  * The JS for instruction `pc` (opcode `op`, argument `a`) with the stack `d`
  * deep before it, or null if the interpreter runs it. Each mirrors its `case`
- * in dispatch (eval/ceval.ts), without the trace hooks (compiled code never
- * runs while a trace is recorded).
+ * in dispatch (eval/ceval.ts), with its trace hooks when `cx.traced`.
  */
 function emit(op: number, a: number, pc: number, d: number, cx: Context): Emitted | null {
+  const inc = (v: string): string => incJs(v, cx.traced);
+  const dec = (v: string): string => decJs(v, cx.traced);
   const fall = (js: string, next: number): Emitted => ({ js, next, jumps: [] });
   const top = `S[${d - 1}]`;
   switch (op) {
@@ -120,13 +144,13 @@ function emit(op: number, a: number, pc: number, d: number, cx: Context): Emitte
     case 99: // SWAP
       return fall(`{ const t = ${top}; ${top} = S[${d - a}]; S[${d - a}] = t; }`, d);
     case 120: // COPY
-      return fall(`{ const v = S[${d - a}]; v.refcnt++; S[${d}] = v; }`, d + 1);
+      return fall(`{ const v = S[${d - a}]; ${inc('v')} S[${d}] = v; }`, d + 1);
     case 100: // LOAD_CONST
-      return fall(`{ const v = C[${a}]; v.refcnt++; S[${d}] = v; }`, d + 1);
+      return fall(`{ const v = C[${a}]; ${inc('v')} S[${d}] = v; }`, d + 1);
     case 124: // LOAD_FAST
-      return fall(`{ const v = L[${a}]; v.refcnt++; S[${d}] = v; }`, d + 1);
+      return fall(`{ const v = L[${a}]; ${inc('v')} S[${d}] = v; }`, d + 1);
     case 127: // LOAD_FAST_CHECK
-      return fall(`{ const v = L[${a}]; if (v === null) { ${save(pc, d)} unboundDeref(f, ${a}); } v.refcnt++; S[${d}] = v; }`, d + 1);
+      return fall(`{ const v = L[${a}]; if (v === null) { ${save(pc, d)} unboundDeref(f, ${a}); } ${inc('v')} S[${d}] = v; }`, d + 1);
     case 143: // LOAD_FAST_AND_CLEAR
       return fall(`S[${d}] = L[${a}]; L[${a}] = null;`, d + 1);
     case 125: // STORE_FAST
@@ -143,7 +167,7 @@ function emit(op: number, a: number, pc: number, d: number, cx: Context): Emitte
       return fall(
         `{ const g = f.globals; const cache = f.codeObj.globalIndex ?? newGlobalIndex(f.codeObj); const ix = cache[${pc}]; ` +
         `let v = null; if (ix >= 0 && ix < g.ekeys.length) { const k = g.ekeys[ix]; const cv = g.evalues[ix]; ` +
-        `if (k !== null && cv !== null && k.type === StrType && k.value === N[${a >> 1}]) { cv.refcnt++; v = cv; } } ` +
+        `if (k !== null && cv !== null && k.type === StrType && k.value === N[${a >> 1}]) { ${inc('cv')} v = cv; } } ` +
         `if (v === null) { ${save(pc, d)} v = loadGlobal(f, N[${a >> 1}]); cache[${pc}] = dictIndexOfStr(g, N[${a >> 1}]); } ` +
         `${push}v; }`, d + 1 + (a & 1));
     }
@@ -180,10 +204,13 @@ function emit(op: number, a: number, pc: number, d: number, cx: Context): Emitte
     case 107: { // COMPARE_OP
       const cmp = a >> 4;
       const next = cx.ops[(pc + 1) << 1], target = cx.ops[((pc + 1) << 1) + 1];
-      if ((next === 114 || next === 115) && !cx.targets.has(pc + 1)) {
+      const nextLine = cx.lines(pc + 1);
+      const lineBetween = cx.traced && nextLine > 0 && nextLine !== cx.lines(pc);
+      if ((next === 114 || next === 115) && !cx.targets.has(pc + 1) && !lineBetween) {
         // COMPARE_OP then POP_JUMP_IF_FALSE/TRUE, as the interpreter runs them
         // untraced: the bool, immortal, is pushed only if the budget runs out
-        // between the two instructions.
+        // between the two instructions. (Traced, only when no line event can
+        // come between them: the step it starts would show the bool.)
         const jumpIf = next === 115;
         return {
           js: `{ const rhs = S[${d - 1}], lhs = S[${d - 2}]; S[${d - 1}] = null; ${save(pc, d - 1)} let b; ` +
@@ -211,13 +238,13 @@ function emit(op: number, a: number, pc: number, d: number, cx: Context): Emitte
     case 117: // IS_OP
       return fall(
         `{ const rhs = S[${d - 1}], lhs = S[${d - 2}]; S[${d - 1}] = null; ` +
-        `const r = (lhs === rhs) !== ${a === 1} ? PyTrue : PyFalse; r.refcnt++; S[${d - 2}] = r; ${save(pc, d - 1)} decref(lhs); decref(rhs); }`,
+        `const r = (lhs === rhs) !== ${a === 1} ? PyTrue : PyFalse; ${inc('r')} S[${d - 2}] = r; ${save(pc, d - 1)} decref(lhs); decref(rhs); }`,
         d - 1);
     case 118: // CONTAINS_OP
       return fall(
         `{ const rhs = S[${d - 1}], lhs = S[${d - 2}]; S[${d - 1}] = null; ${save(pc, d - 1)} let b; ` +
         `try { b = contains(rhs, lhs); } catch (e) { decref(rhs); throw e; } ` +
-        `const r = b !== ${a === 1} ? PyTrue : PyFalse; r.refcnt++; S[${d - 2}] = r; ${dec('lhs')} ${dec('rhs')} }`, d - 1);
+        `const r = b !== ${a === 1} ? PyTrue : PyFalse; ${inc('r')} S[${d - 2}] = r; ${dec('lhs')} ${dec('rhs')} }`, d - 1);
     case 114: // POP_JUMP_IF_FALSE
     case 115: { // POP_JUMP_IF_TRUE
       const jumpIf = op === 115;
@@ -261,7 +288,7 @@ function emit(op: number, a: number, pc: number, d: number, cx: Context): Emitte
       return fall(
         `{ const seq = ${top}; ${top} = null; ${save(pc, d - 1)} ` +
         `if ((seq.type === TupleType || seq.type === ListType) && seq.items.length === ${a}) { const items = seq.items; ` +
-        `${Array.from({ length: a }, (_, i) => `{ const v = items[${a - 1 - i}]; v.refcnt++; S[${d - 1 + i}] = v; }`).join(' ')} decref(seq); } ` +
+        `${Array.from({ length: a }, (_, i) => `{ const v = items[${a - 1 - i}]; ${inc('v')} S[${d - 1 + i}] = v; }`).join(' ')} decref(seq); } ` +
         `else { let items; try { items = unpackIterable(seq, ${a}, -1); } finally { decref(seq); } ` +
         `${Array.from({ length: a }, (_, i) => `S[${d - 1 + i}] = items[${a - 1 - i}];`).join(' ')} } }`, d - 1 + a);
     case 157: { // BUILD_STRING
@@ -278,18 +305,18 @@ function emit(op: number, a: number, pc: number, d: number, cx: Context): Emitte
         `S[${dd - 1}] = formatValueOp(v, ${a & 3}, spec); decref(v); }`, dd);
     }
     case 137: // LOAD_DEREF
-      return fall(`{ const v = L[${a}].ref; if (v === null) { ${save(pc, d)} unboundDeref(f, ${a}); } v.refcnt++; S[${d}] = v; }`, d + 1);
+      return fall(`{ const v = L[${a}].ref; if (v === null) { ${save(pc, d)} unboundDeref(f, ${a}); } ${inc('v')} S[${d}] = v; }`, d + 1);
     case 138: // STORE_DEREF
       return fall(
         `{ const v = ${top}; ${top} = null; const cell = L[${a}]; const old = cell.ref; cell.ref = v; ` +
         `if (old !== null) { ${save(pc, d - 1)} decref(old); } }`, d - 1);
     case 12: // UNARY_NOT
-      return fall(`{ const v = ${top}; ${save(pc, d)} const r = isTrue(v) ? PyFalse : PyTrue; r.refcnt++; ${top} = r; decref(v); }`, d);
+      return fall(`{ const v = ${top}; ${save(pc, d)} const r = isTrue(v) ? PyFalse : PyTrue; ${inc('r')} ${top} = r; decref(v); }`, d);
     case 11: // UNARY_NEGATIVE
       return fall(`{ const v = ${top}; ${save(pc, d)} ${top} = negative(v); decref(v); }`, d);
     case 35: // PUSH_EXC_INFO (new_exc -- prev_exc, new_exc)
       return fall(
-        `{ const exc = ${top}; const prev = tstate.excInfo ?? PyNone; ${top} = prev; S[${d}] = exc; exc.refcnt++; tstate.excInfo = exc; }`,
+        `{ const exc = ${top}; const prev = tstate.excInfo ?? PyNone; ${top} = prev; S[${d}] = exc; ${inc('exc')} tstate.excInfo = exc; }`,
         d + 1);
     case 89: // POP_EXCEPT
       return fall(
@@ -298,7 +325,7 @@ function emit(op: number, a: number, pc: number, d: number, cx: Context): Emitte
     case 36: // CHECK_EXC_MATCH (left, right -- left, b)
       return fall(
         `{ const right = ${top}; ${top} = null; const left = S[${d - 2}]; ${save(pc, d - 1)} ` +
-        `try { checkExceptType(right); const r = exceptionMatches(left, right) ? PyTrue : PyFalse; r.refcnt++; S[${d - 1}] = r; } ` +
+        `try { checkExceptType(right); const r = exceptionMatches(left, right) ? PyTrue : PyFalse; ${inc('r')} S[${d - 1}] = r; } ` +
         `finally { decref(right); } }`, d);
     case 132: { // MAKE_FUNCTION
       let k = d - 1;
@@ -321,7 +348,9 @@ function emit(op: number, a: number, pc: number, d: number, cx: Context): Emitte
       // being saved already.
       return {
         js: `{ const nf = callAt(f, ${pc}, ${d}, ${a}, steps); steps = tierOut.steps; if (nf !== null) { ` +
-          `const fn = nf.codeObj.jit ?? compiledFor(nf.codeObj); ` +
+          (cx.traced
+            ? `if (obs !== null) obs.call(nf); const co = nf.codeObj; const fn = co.jitTraced ? co.jit : compiledFor(co, true); `
+            : `const fn = nf.codeObj.jit ?? compiledFor(nf.codeObj, false); `) +
           `if (fn === null || tierOut.depth >= ${MAX_DIRECT}) return nf; ` +
           `let next; tierOut.depth++; ` +
           `try { next = fn(nf, entry, steps); } catch (e) { tierOut.depth--; steps = tstate.stepsLeft; throw e; } ` +
@@ -331,7 +360,7 @@ function emit(op: number, a: number, pc: number, d: number, cx: Context): Emitte
     case 83: // RETURN_VALUE
       return { js: `{ const r = ${top}; ${top} = null; ${ret(pc, d - 1, cx)} }`, next: null, jumps: [] };
     case 121: // RETURN_CONST
-      return { js: `{ const r = C[${a}]; r.refcnt++; ${ret(pc, d, cx)} }`, next: null, jumps: [] };
+      return { js: `{ const r = C[${a}]; ${inc('r')} ${ret(pc, d, cx)} }`, next: null, jumps: [] };
     default:
       return null;
   }
@@ -345,11 +374,14 @@ function emit(op: number, a: number, pc: number, d: number, cx: Context): Emitte
  * onto the caller's stack.
  */
 function ret(pc: number, sp: number, cx: Context): string {
+  // (traced: the return event first, as dispatch's RETURN sends it)
+  const event = cx.traced ? `f.sp = ${sp}; f.pc = ${pc + 1}; if (obs !== null) obs.ret(f); ` : '';
   const slow = `f.sp = ${sp}; f.pc = ${pc + 1}; tierOut.steps = steps; return returnFrom(f, entry, r);`;
-  if (sp !== 0) return slow;
+  if (sp !== 0) return event + slow;
+  const dec = (v: string): string => decJs(v, cx.traced);
   const clear: string[] = [];
   for (let i = 0; i < cx.nlocalsplus; i++) clear.push(`{ const v = L[${i}]; if (v !== null) { L[${i}] = null; ${dec('v')} } }`);
-  return `if (f === entry || f.entry || f.initArgc >= 0 || f.frameObject !== null || f.func === null) { ${slow} } ` +
+  return `${event}if (f === entry || f.entry || f.initArgc >= 0 || f.frameObject !== null || f.func === null) { ${slow} } ` +
     `f.pc = ${pc + 1}; const prev = f.previous; f.state = ${FrameState.Completed}; tstate.frame = prev; tstate.depth--; ` +
     `f.state = ${FrameState.Cleared}; ${clear.join(' ')} ` +
     `const func = f.func; f.func = null; ${dec('func')} releaseFrame(f); ` +
@@ -359,9 +391,9 @@ function ret(pc: number, sp: number, cx: Context): string {
 /**
  * The JS source of `code`'s compiled function, or null if none is worth
  * having (a generator's code, whose frames the interpreter suspends and
- * resumes).
+ * resumes). `traced`: with the trace's hooks, as dispatch calls them.
  */
-export function compiledSource(code: CodeObject): string | null {
+export function compiledSource(code: CodeObject, traced = false): string | null {
   if (code.co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) return null;
   const ops = code.code;
   const n = ops.length >> 1;
@@ -374,7 +406,11 @@ export function compiledSource(code: CodeObject): string | null {
     if (HAS_JUMP.has(op)) targets.add(op === 93 ? ops[(pc << 1) + 1] + 1 : ops[(pc << 1) + 1]);
   }
   for (const e of code.exceptiontable) targets.add(e.target);
-  const cx: Context = { ops, targets, nlocalsplus: code.co_localsplusnames.length };
+  const positions = code.positions;
+  const cx: Context = {
+    ops, targets, nlocalsplus: code.co_localsplusnames.length, traced,
+    lines: (pc) => (pc < n ? positions[pc << 2] : 0),
+  };
   const depth = new Int32Array(n).fill(-1);
   const leader = new Uint8Array(n);
   const emitted: (Emitted | null)[] = new Array(n).fill(null);
@@ -415,13 +451,19 @@ export function compiledSource(code: CodeObject): string | null {
     const prev = emitted[pc - 1];
     if (leader[pc] || prev === null || prev.next === null || prev.nextPc !== undefined) body.push(`case ${pc}:`);
     const op = ops[pc << 1];
-    body.push(`/* ${OPNAMES[op] ?? op} ${ops[(pc << 1) + 1]} */`);
-    // an instruction the interpreter runs counts its own step there
-    if (!e.handsOver) body.push(`if (--steps < 0) budget(f, ${pc}, ${depth[pc]}, steps);`);
+    // (the opcode's number: its name would bring the whole name table into the browser's engine chunk)
+    body.push(`/* op ${op} ${ops[(pc << 1) + 1]} */`);
+    // an instruction the interpreter runs counts its own step there (and sends its own line event)
+    if (!e.handsOver) {
+      body.push(`if (--steps < 0) budget(f, ${pc}, ${depth[pc]}, steps);`);
+      const line = cx.lines(pc);
+      if (traced && line > 0) body.push(traceLine(pc, depth[pc], line, op === 140));
+    }
     body.push(e.js);
   }
   return [
     `const S = f.stack, L = f.localsplus, C = f.consts, N = f.code.co_names;`,
+    ...(traced ? ['const obs = tierOut.obs;'] : []),
     `let pc = f.pc;`,
     `try {`,
     `for (;;) {`,
@@ -447,9 +489,9 @@ const compiled = new Map<string, CompiledCode>();
 const MAX_COMPILED = 2000;
 
 /** Compiles a code object (see the top of this file); null if the interpreter alone runs it. */
-export function compileCode(codeObj: PyCode): CompiledCode | null {
+export function compileCode(codeObj: PyCode, traced: boolean): CompiledCode | null {
   const code = codeObj.code;
-  const src = compiledSource(code);
+  const src = compiledSource(code, traced);
   if (src === null) return null;
   const name = 'py_' + code.co_name.replace(/[^A-Za-z0-9_]/g, '_');
   const key = name + '\n' + src;
@@ -459,17 +501,24 @@ export function compileCode(codeObj: PyCode): CompiledCode | null {
     const factory = new Function(
       'rt', 'compiledFor',
       `const { ${RUNTIME_NAMES.join(', ')} } = rt;\nreturn function ${name}(f, entry, steps) {\n${src}\n};`,
-    ) as (rt: typeof runtime, compiledFor: (c: PyCode) => CompiledCode | null) => CompiledCode;
+    ) as (rt: typeof runtime, compiledFor: (c: PyCode, traced: boolean) => CompiledCode | null) => CompiledCode;
     fn = factory(runtime, compiledFor);
     compiled.set(key, fn);
   }
   return fn;
 }
 
-/** A code object's compiled function, compiling it if it is hot now; null if it has none (yet). */
-function compiledFor(codeObj: PyCode): CompiledCode | null {
-  if (codeObj.jit !== undefined) return codeObj.jit;
-  return ++codeObj.heat >= compileThreshold() ? (codeObj.jit = compileCode(codeObj)) : null;
+/**
+ * A code object's compiled function (`traced`: with the trace hooks),
+ * compiling it if it is hot now; null if it has none (yet).
+ */
+function compiledFor(codeObj: PyCode, traced: boolean): CompiledCode | null {
+  const fn = codeObj.jit;
+  if (fn === null || (fn !== undefined && (codeObj.jitTraced || !traced))) return fn;
+  // not compiled yet, or compiled without the hooks a trace needs (compiled again: same heat)
+  if (fn === undefined && ++codeObj.heat < compileThreshold()) return null;
+  codeObj.jitTraced = traced;
+  return (codeObj.jit = compileCode(codeObj, traced));
 }
 
 /**

@@ -9,10 +9,11 @@ import { decref, xdecref, dealloc } from '../objects/object.js';
 import { Frame, releaseFrame } from '../eval/frame.js';
 import { tstate, StepBudgetExceeded } from '../eval/pystate.js';
 import {
-  tierOut, returnFrom, collectScheduled, loadName, loadGlobal, newGlobalIndex, fastIntOp, fastFloatOp,
-  compareNumbers, unboundDeref, callAt, unpackIterable, formatValueOp, checkExceptType, exceptionMatches, makeFunction,
+  tierOut, collectScheduled, loadName, loadGlobal, newGlobalIndex, fastIntOp, fastFloatOp,
+  compareNumbers, unboundDeref, unpackIterable, formatValueOp, checkExceptType, exceptionMatches, makeFunction,
   kwNamesOf, storeName,
 } from '../eval/ceval.js';
+import { callAt, returnFrom } from './calls.js';
 import { dictIndexOfStr } from '../objects/dictobject.js';
 import { binaryOp, richCompare, isTrue, getIter, getItem, setItem, getAttr, setAttr, contains, negative } from '../objects/abstract.js';
 import { getMethod, methodLookup } from '../objects/typeready.js';
@@ -24,6 +25,7 @@ import { StrType, newStr } from '../objects/unicodeobject.js';
 import { newTuple, TupleType } from '../objects/tupleobject.js';
 import { newList, listAppendSteal, ListType } from '../objects/listobject.js';
 import { gcstate } from '../gc/gcobject.js';
+import { heap } from '../memory/heap.js';
 
 /**
  * Ends the run when the step budget runs out before instruction `pc` (stack
@@ -38,7 +40,7 @@ function budget(f: Frame, pc: number, sp: number, steps: number): never {
 
 /** The names compiled code sees (compile.ts binds each to a local of the same name). */
 export const runtime = {
-  tstate, tierOut, gcstate, budget, callAt, kwNamesOf, storeName, returnFrom, collectScheduled,
+  tstate, tierOut, gcstate, heap, budget, callAt, kwNamesOf, storeName, returnFrom, collectScheduled,
   decref, xdecref, dealloc, loadName, loadGlobal, newGlobalIndex, dictIndexOfStr,
   fastIntOp, fastFloatOp, compareNumbers, binaryOp, richCompare, isTrue, getIter, getItem, setItem, getAttr, setAttr,
   contains, getMethod, methodLookup, LongType, FloatType, StrType, PyTrue, PyFalse, PyNone, newBool, newTuple, newList,

@@ -45,8 +45,10 @@ export class PyCode extends PyObject {
    * checks that the entry still holds that name before using it.
    */
   globalIndex: Int32Array | null = null;
-  /** this code compiled to a JS function (eval/ceval.ts runLoop): undefined until first run untraced, null if it is not compiled */
+  /** this code compiled to a JS function (eval/ceval.ts runLoop): undefined until it is hot, null if it is not compiled */
   jit: import('../eval/ceval.js').CompiledCode | null | undefined = undefined;
+  /** `jit` was compiled with the trace hooks (jit/compile.ts) */
+  jitTraced = false;
   /** how often this code was entered or jumped back in while not compiled (runLoop compiles it when hot) */
   heat = 0;
   constructor(readonly code: CodeObject) {
