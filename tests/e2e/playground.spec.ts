@@ -268,3 +268,20 @@ test('at 375 px the memory view never makes the page scroll sideways', async ({ 
   expect(widths.page).toBeLessThanOrEqual(widths.viewport);
   expect(widths.view).toBeLessThanOrEqual(widths.viewport);
 });
+
+test('a hot function runs compiled in the worker: the right output, every step recorded', async ({ page, context }) => {
+  // the compiled tier (src/engine/jit/) is a chunk the worker fetches after it starts
+  const chunks: string[] = [];
+  context.on('request', (r) => chunks.push(r.url()));
+  await page.goto(chapterPage());
+  const pg = playground(page);
+  await setCode(page, pg, 'def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\nprint("fib", fib(16))\n');
+  await runAndExpect(pg, 'fib 987');
+  await expect.poll(() => chunks.some((u) => /\/compile-[\w-]+\.js$/.test(u)), { message: 'the worker loads the compiled tier' }).toBe(true);
+  // run again, now with the tier loaded: the same output and the same trace (3 steps a call, 3,193 calls)
+  const { max } = await sliderValues(pg);
+  await pg.getByTestId('run').click();
+  await expect(pg.getByTestId('output')).toContainText('fib 987');
+  await expect(pg.getByTestId('step-slider')).toHaveAttribute('aria-valuemax', String(max));
+  expect(max).toBeGreaterThan(3 * 3193);
+});
