@@ -58,6 +58,18 @@ function traced(source: string, compiled: boolean, stepBudget?: number, tier = E
   }
 }
 
+/** The code object of the usual recursive fib (lines 1-4), as the compiler makes it. */
+function fibCode(): CodeObject {
+  const src = 'def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n';
+  const parsed = parse(src, '<test>');
+  if (!parsed.ok) throw new Error('parse');
+  const compiled = compile(parsed.module, '<test>', src);
+  if (!compiled.ok) throw new Error('compile');
+  const fib = compiled.code.co_consts.find((c): c is { type: 'code'; code: CodeObject } =>
+    typeof c === 'object' && c !== null && 'type' in c && c.type === 'code');
+  return fib!.code;
+}
+
 /** Programs that cross between compiled code and the interpreter at every kind of seam. */
 const SEAMS: Record<string, string> = {
   recursion: `
@@ -230,14 +242,7 @@ describe('compiled tier: the same run as the interpreter', () => {
   });
 
   test("fib's code compiles whole: no instruction is left to the interpreter", () => {
-    const src = 'def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n';
-    const parsed = parse(src, '<test>');
-    if (!parsed.ok) throw new Error('parse');
-    const compiled = compile(parsed.module, '<test>', src);
-    if (!compiled.ok) throw new Error('compile');
-    const fib = compiled.code.co_consts.find((c): c is { type: 'code'; code: CodeObject } =>
-      typeof c === 'object' && c !== null && 'type' in c && c.type === 'code');
-    const js = compiledSource(fib!.code);
+    const js = compiledSource(fibCode());
     expect(js).not.toBeNull();
     expect(js?.match(/return undefined/g)?.length).toBe(1); // the default case only
   });
@@ -289,14 +294,7 @@ describe('compiled tier, traced: the same trace as the interpreter', () => {
   });
 
   test("fib's traced code compiles whole, with a line event on each of its lines", () => {
-    const src = 'def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n';
-    const parsed = parse(src, '<test>');
-    if (!parsed.ok) throw new Error('parse');
-    const compiled = compile(parsed.module, '<test>', src);
-    if (!compiled.ok) throw new Error('compile');
-    const fib = compiled.code.co_consts.find((c): c is { type: 'code'; code: CodeObject } =>
-      typeof c === 'object' && c !== null && 'type' in c && c.type === 'code');
-    const js = compiledSource(fib!.code, true)!;
+    const js = compiledSource(fibCode(), true)!;
     expect(js.match(/return undefined/g)?.length).toBe(1);
     const lines = [...js.matchAll(/obs\.line\(f, (\d+)\)/g)].map((m) => Number(m[1]));
     expect(new Set(lines)).toEqual(new Set([1, 2, 3, 4]));

@@ -1,8 +1,9 @@
 /**
  * The compiled tier: turns a code object into one JS function that runs its
- * instructions as straight-line JS (eval/ceval.ts runLoop). The interpreter's cost per instruction is mostly its own
- * machinery — fetching and decoding the instruction, the big switch, the
- * stack pointer kept in memory — and compiled code has none of it: each
+ * instructions as straight-line JS (eval/ceval.ts runLoop). The
+ * interpreter's cost per instruction is mostly its own machinery — fetching
+ * and decoding the instruction, the big switch, the stack pointer kept in
+ * memory — and compiled code has none of it: each
  * instruction's oparg and stack depth are constants in the JS, and V8
  * optimizes each code object's function on its own.
  *
@@ -97,10 +98,10 @@ function handOver(op: number, a: number, pc: number, sp: number): Emitted {
 const save = (pc: number, sp: number): string => `f.sp = ${sp}; f.pc = ${pc + 1};`;
 /** Py_INCREF, inlined: with the trace's hook when `traced`, as dispatch spells it */
 const incJs = (v: string, traced: boolean): string =>
-  traced ? `${v}.refcnt++; if (heap.tracing) heap.onIncref(${v});` : `${v}.refcnt++;`;
-/** Py_DECREF, inlined */
+  `${v}.refcnt++;${traced ? ` if (heap.tracing) heap.onIncref(${v});` : ''}`;
+/** Py_DECREF, inlined (the hook first, as dispatch calls it) */
 const decJs = (v: string, traced: boolean): string =>
-  traced ? `if (heap.tracing) heap.onDecref(${v}); if (--${v}.refcnt === 0) dealloc(${v});` : `if (--${v}.refcnt === 0) dealloc(${v});`;
+  `${traced ? `if (heap.tracing) heap.onDecref(${v}); ` : ''}if (--${v}.refcnt === 0) dealloc(${v});`;
 
 /**
  * The trace's line event before instruction `pc` (stack `sp` deep), as
