@@ -7,9 +7,10 @@
  * Exact where CPython is exact: the integer functions (gcd, lcm, factorial,
  * isqrt, comb, perm) work on big integers; fsum is Shewchuk's msum as in the
  * C code; hypot/dist use 3.12's vector_norm with exact products. sqrt is
- * correctly rounded in both. The transcendental functions (exp, log, sin …)
- * use the JS engine's libm, which may differ from glibc's in the last bit
- * for some inputs.
+ * correctly rounded in both. exp and log are glibc's own algorithms
+ * (libm/), bit for bit; the other transcendental functions (log2, log10,
+ * sin, pow …) use the JS engine's libm, which differs from glibc's in the
+ * last bit for some inputs.
  */
 
 import { PyObject, decref, incref, newref } from '../objects/object.js';
@@ -24,6 +25,8 @@ import { NB_MULTIPLY } from '../objects/typeobject.js';
 import { checkArity, parseArgs } from '../objects/args.js';
 import type { BuiltinMethod } from '../objects/typeobject.js';
 import type { ModuleDef } from './moduledef.js';
+import { exp as glibcExp } from './libm/exp.js';
+import { log as glibcLog } from './libm/log.js';
 
 // ---------------------------------------------------------------- conversions
 
@@ -474,7 +477,7 @@ export function mathDef(): ModuleDef {
     name: 'math',
     functions: {
       sqrt: f1('sqrt', Math.sqrt),
-      exp: f1('exp', Math.exp, true),
+      exp: f1('exp', glibcExp, true),
       exp2: f1('exp2', (x) => 2 ** x, true),
       expm1: f1('expm1', Math.expm1, true),
       log1p: f1('log1p', (x) => (x <= -1 ? (x === -1 ? -Infinity : NaN) : Math.log1p(x))),
@@ -506,9 +509,9 @@ export function mathDef(): ModuleDef {
       },
       log: (_m, args) => {
         checkArity('log', args, 1, 2);
-        const num = logOf(args[0], Math.log);
+        const num = logOf(args[0], glibcLog);
         if (args.length === 1) return newFloat(num);
-        const den = logOf(args[1], Math.log);
+        const den = logOf(args[1], glibcLog);
         if (den === 0) raise(Exc.ZeroDivisionError, 'float division by zero');
         return newFloat(num / den);
       },

@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Writes src/engine/modules/libm/tables.ts: the constants and tables of the
+glibc libm that CPython's math module calls on the machine whose CPython
+recorded the expected outputs (Debian 12, glibc 2.36, x86-64).
+
+glibc's exp and log (sysdeps/ieee754/dbl-64, from Arm's optimized-routines)
+read their polynomial coefficients and lookup tables from the structs
+__exp_data and __log_data. The simulator's ports (libm/exp.ts, libm/log.ts)
+must use the very same numbers to give the same last bit, so they are read
+here from the installed libm with gdb (which knows the structs' layout from
+the library's debug information) instead of being typed in.
+
+    python3 scripts/libm-tables.py            # needs gdb and glibc's libm.so.6
+"""
+import struct
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+LIBM = '/lib/x86_64-linux-gnu/libm.so.6'
+OUT = Path(__file__).resolve().parent.parent / 'src/engine/modules/libm/tables.ts'
+
+
+def dump(symbol: str, size: int) -> bytes:
+    with tempfile.NamedTemporaryFile() as f:
+        cmd = ['gdb', '-batch', '-ex', f'p sizeof({symbol})',
+               '-ex', f'dump binary memory {f.name} (char*)&{symbol} ((char*)&{symbol})+{size}', LIBM]
+        out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+        if f'= {size}' not in out:
+            sys.exit(f'{symbol}: expected sizeof {size}, gdb says {out!r} (another glibc version?)')
+        return Path(f.name).read_bytes()
+
+
+def doubles(b: bytes) -> list[float]:
+    return list(struct.unpack(f'<{len(b) // 8}d', b))
+
+
+def js(xs: list[float]) -> str:
+    # repr() is the shortest decimal that reads back as the same double, in JS too
+    return '[\n' + ''.join(f'  {x!r},\n' for x in xs) + ']'
+
+
+# struct exp_data: invln2N, negln2hiN, negln2loN, poly[4], shift, exp2_shift, exp2_poly[5], tab[2*128]
+exp = dump('__exp_data', 2160)
+e = doubles(exp[:112])
+tab = struct.unpack('<256Q', exp[112:])
+# tab[2i] is the tail of 2^(i/128), tab[2i+1] + (i << 45) its leading double's bits
+tail = doubles(struct.pack('<128Q', *tab[0::2]))
+head = doubles(struct.pack('<128Q', *[(tab[2 * i + 1] + (i << 45)) & (2**64 - 1) for i in range(128)]))
+
+# struct log_data: ln2hi, ln2lo, poly[5], poly1[11], tab[128] {invc, logc}, tab2[128] {chi, clo}
+log = doubles(dump('__log_data', 4240))
+ln2hi, ln2lo, lpoly, lpoly1 = log[0], log[1], log[2:7], log[7:18]
+ltab = log[18:18 + 256]
+
+OUT.write_text(f'''/**
+ * glibc 2.36's libm constants and tables (x86-64), read from the installed
+ * library by scripts/libm-tables.py: do not edit. They come from Arm's
+ * optimized-routines (MIT licence), which glibc's exp and log are.
+ */
+
+/** exp: N/ln2 with N = 128, -ln2/N split in two, the rounding shift and the polynomial (C2..C5) */
+export const EXP = {{
+  invln2N: {e[0]!r},
+  negln2hiN: {e[1]!r},
+  negln2loN: {e[2]!r},
+  c2: {e[3]!r},
+  c3: {e[4]!r},
+  c4: {e[5]!r},
+  c5: {e[6]!r},
+  shift: {e[7]!r},
+}};
+
+/** 2^(i/128) ~= EXP_HEAD[i] * (1 + EXP_TAIL[i]) */
+export const EXP_HEAD = new Float64Array({js(head)});
+export const EXP_TAIL = new Float64Array({js(tail)});
+
+/** log: ln2 split in two, the polynomial for log(1+r), and the one used near 1 */
+export const LOG = {{
+  ln2hi: {ln2hi!r},
+  ln2lo: {ln2lo!r},
+}};
+export const LOG_POLY = new Float64Array({js(lpoly)});
+export const LOG_POLY1 = new Float64Array({js(lpoly1)});
+/** pairs (invc, logc) for 128 subintervals of [0x1.6p-1, 0x1.6p0] */
+export const LOG_TAB = new Float64Array({js(ltab)});
+''')
+print(f'wrote {OUT}')
