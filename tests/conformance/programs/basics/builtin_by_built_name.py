@@ -1,0 +1,2 @@
+b = __builtins__.__dict__["o" + "rd"]
+print(b("a"))

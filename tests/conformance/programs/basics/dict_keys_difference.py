@@ -1,0 +1,5 @@
+d = dict(a=1, b=2)
+e = dict(b=3)
+x = d.keys() - e.keys()
+y = d.keys() - e.keys()
+print(x == y, x)

@@ -1,0 +1,2 @@
+import builtins
+print(list(getattr(builtins, "en" + "umerate")("ab")))

@@ -1,0 +1,11 @@
+x = [3, 1, 2, 1]
+x.insert(0, 9)
+x.remove(1)
+print(x, x.index(1), x.count(1), x.copy())
+x.reverse()
+print(x)
+x.clear()
+t = (1, 2, 1)
+r = range(0, 10, 2)
+print(x, t.count(1), t.index(2), r.count(4), r.index(6), r.index(False))
+print(t.index(5))

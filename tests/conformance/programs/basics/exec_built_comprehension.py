@@ -1,0 +1,1 @@
+exec("print([c fo" + "r c in 'ab'])")

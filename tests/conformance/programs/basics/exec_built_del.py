@@ -1,0 +1,3 @@
+x = [1]
+exec("d" + "el x")
+print("x" in globals())

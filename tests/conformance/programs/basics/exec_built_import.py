@@ -1,0 +1,1 @@
+exec("im" + "port gc; print(gc.isenabled())")

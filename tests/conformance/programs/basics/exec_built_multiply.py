@@ -1,0 +1,1 @@
+exec("print(6 {} 7)".format(chr(42)))

@@ -1,0 +1,3 @@
+x = [3, 1, 2]
+getattr(x, "so" + "rt")()
+print(x)

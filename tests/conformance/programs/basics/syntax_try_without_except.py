@@ -1,0 +1,4 @@
+x = 1
+try:
+    pass
+print(x)

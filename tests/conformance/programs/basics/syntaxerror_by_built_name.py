@@ -1,0 +1,3 @@
+import builtins
+E = getattr(builtins, "Syntax" + "Error")
+print(str(E("m", ("f.py", 1, 2, "t", 1, 3))))

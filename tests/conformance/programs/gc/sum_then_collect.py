@@ -1,0 +1,2 @@
+import gc
+print(sum(range(10)), gc.collect() >= 0)
