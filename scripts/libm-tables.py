@@ -3,9 +3,9 @@
 glibc libm that CPython's math module calls on the machine whose CPython
 recorded the expected outputs (Debian 12, glibc 2.36, x86-64).
 
-glibc's exp and log (sysdeps/ieee754/dbl-64, from Arm's optimized-routines)
-read their polynomial coefficients and lookup tables from the structs
-__exp_data and __log_data. The simulator's ports (libm/exp.ts, libm/log.ts)
+glibc's exp, log and pow (sysdeps/ieee754/dbl-64, from Arm's
+optimized-routines) read their polynomial coefficients and lookup tables
+from the structs __exp_data, __log_data and __pow_log_data. The simulator's ports (libm/exp.ts, log.ts, pow.ts)
 must use the very same numbers to give the same last bit, so they are read
 here from the installed libm with gdb (which knows the structs' layout from
 the library's debug information) instead of being typed in.
@@ -54,6 +54,11 @@ log = doubles(dump('__log_data', 4240))
 ln2hi, ln2lo, lpoly, lpoly1 = log[0], log[1], log[2:7], log[7:18]
 ltab = log[18:18 + 256]
 
+# struct pow_log_data: ln2hi, ln2lo, poly[7], tab[128] {invc, pad, logc, logctail}
+plog = doubles(dump('__pow_log_data', 4168))
+pln2hi, pln2lo, ppoly = plog[0], plog[1], plog[2:9]
+ptab = [v for j, v in enumerate(plog[9:]) if j % 4 != 1]  # without the padding
+
 OUT.write_text(f'''/**
  * glibc 2.36's libm constants and tables (x86-64), read from the installed
  * library by scripts/libm-tables.py: do not edit. They come from Arm's
@@ -85,5 +90,14 @@ export const LOG_POLY = new Float64Array({js(lpoly)});
 export const LOG_POLY1 = new Float64Array({js(lpoly1)});
 /** pairs (invc, logc) for 128 subintervals of [0x1.6p-1, 0x1.6p0] */
 export const LOG_TAB = new Float64Array({js(ltab)});
+
+/** pow's log: ln2 split in two, the polynomial (A[0] = -0.5) */
+export const POW_LOG = {{
+  ln2hi: {pln2hi!r},
+  ln2lo: {pln2lo!r},
+}};
+export const POW_LOG_POLY = new Float64Array({js(ppoly)});
+/** triples (invc, logc, logctail) for 128 subintervals */
+export const POW_LOG_TAB = new Float64Array({js(ptab)});
 ''')
 print(f'wrote {OUT}')

@@ -368,6 +368,9 @@ export const parts = {
  */
 export const syntaxWarningsText = deferred<(mod: Module, filename: string, source: string) => string>(parts.syntaxwarnings, 'text');
 
+/** glibc's pow (modules/libm/pow.ts), for the compiler's constant folding of `**` (parts.numeric: `**` loads it) */
+export const libmPow = deferred<(x: number, y: number) => number>(parts.numeric, 'libm.pow');
+
 export type PartName = keyof typeof parts;
 export const partNames = Object.keys(parts) as PartName[];
 

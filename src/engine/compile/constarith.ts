@@ -7,6 +7,7 @@
 import type * as A from '../parse/ast.js';
 import type { ConstSpec } from '../bytecode/code.js';
 import { nofold, intOf, mkInt, mkFloat } from './constfold.js';
+import { libmPow } from '../ondemand.js';
 
 // only this part's arithmetic needs these (not constfold.ts, in the worker core)
 function isNum(c: ConstSpec): c is { type: 'int'; value: bigint } | { type: 'float'; value: number } | { type: 'bool'; value: boolean } | { type: 'complex'; imag: number; real?: number } {
@@ -180,7 +181,7 @@ function arith(op: A.OperatorKind, v: ConstSpec, w: ConstSpec): ConstSpec {
       case 'Pow':
         if (b < 0n) {
           if (a === 0n) nofold();
-          return mkFloat(Math.pow(Number(a), Number(b)));
+          return mkFloat(libmPow(Number(a), Number(b)));
         }
         return mkInt(a ** b);
       case 'LShift':
@@ -215,7 +216,7 @@ function arith(op: A.OperatorKind, v: ConstSpec, w: ConstSpec): ConstSpec {
     case 'Pow':
       if (x === 0 && y < 0) nofold();
       if (x < 0 && !Number.isInteger(y)) nofold(); // complex result
-      r = Math.pow(x, y);
+      r = libmPow(x, y);
       break;
     default:
       return nofold();

@@ -7,9 +7,9 @@
  * Exact where CPython is exact: the integer functions (gcd, lcm, factorial,
  * isqrt, comb, perm) work on big integers; fsum is Shewchuk's msum as in the
  * C code; hypot/dist use 3.12's vector_norm with exact products. sqrt is
- * correctly rounded in both. exp and log are glibc's own algorithms
- * (libm/), bit for bit; the other transcendental functions (log2, log10,
- * sin, pow …) use the JS engine's libm, which differs from glibc's in the
+ * correctly rounded in both. exp, log and pow are glibc's own
+ * algorithms (libm/), bit for bit; the other transcendental functions
+ * (log2, log10, sin …) use the JS engine's libm, which differs from glibc's in the
  * last bit for some inputs.
  */
 
@@ -27,6 +27,7 @@ import type { BuiltinMethod } from '../objects/typeobject.js';
 import type { ModuleDef } from './moduledef.js';
 import { exp as glibcExp } from './libm/exp.js';
 import { log as glibcLog } from './libm/log.js';
+import { pow as glibcPow } from './libm/pow.js';
 
 // ---------------------------------------------------------------- conversions
 
@@ -317,7 +318,7 @@ function mathPow(x: number, y: number): number {
   }
   if (x === 0 && y < 0) domainError();
   if (x < 0 && !Number.isInteger(y)) domainError();
-  const r = Math.pow(x, y);
+  const r = glibcPow(x, y);
   if (!Number.isFinite(r)) rangeError();
   return r;
 }

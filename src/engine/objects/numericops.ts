@@ -19,6 +19,7 @@ import { dtoaFixed } from './format.js';
 import { newStr } from './unicodeobject.js';
 import { newTuple } from './tupleobject.js';
 import { raise, unsupported } from '../eval/errors.js';
+import { pow as libmPow } from '../modules/libm/pow.js';
 
 // ---------------------------------------------------------------- int
 
@@ -99,7 +100,7 @@ function longPow3(a: PyObject, b: PyObject, c: PyObject): PyObject {
 
 /** float pow for int ** negative int (no complex results possible: exponent is integral). */
 function floatPowForInts(x: number, y: number): number {
-  const r = x ** y;
+  const r = libmPow(x, y);
   if (!Number.isFinite(r) && Number.isFinite(x)) raise(Exc.OverflowError, 'int too large to convert to float');
   return r;
 }
@@ -143,7 +144,8 @@ function floatPowValue(iv: number, iw: number): number {
     negate = isOddInteger(iw);
   }
   if (iv === 1.0) return negate ? -1.0 : 1.0;
-  const ix = iv ** iw;
+  // the C library's pow, glibc's to the last bit (JS's ** differs now and then)
+  const ix = libmPow(iv, iw);
   if (!Number.isFinite(ix)) raise(Exc.OverflowError, "(34, 'Numerical result out of range')");
   return negate ? -ix : ix;
 }
@@ -259,6 +261,8 @@ export const numericOps = {
   'int.nb_power3': longPow3,
   'float.nb_power': floatPow,
   'float.nb_power3': floatPow3,
+  /** the compiler's constant folding of ** (compile/constarith.ts) */
+  'libm.pow': libmPow,
   roundFloat,
   ...floatMethods,
 };

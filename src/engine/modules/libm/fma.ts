@@ -12,10 +12,7 @@
  * the way; operands far from 1 take the exact BigInt path instead.
  */
 
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer);
-/** index of the low 32 bits of a double in `u32` (little-endian hosts: 0) */
-const LO = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
+import { f64, u32, HI, LO } from './bits.js';
 
 const SPLIT = 134217729; // 2^27 + 1
 /** |operands| and |results| inside which the fast path cannot overflow or underflow */
@@ -52,10 +49,10 @@ function addOdd(x: number, y: number): number {
   // one step from v towards the exact sum (v is not 0 here: the sum would be exact)
   const up = (err > 0) === (v > 0);
   if (up) {
-    if (u32[LO] === 0xffffffff) { u32[LO] = 0; u32[1 - LO]++; } else u32[LO]++;
+    if (u32[LO] === 0xffffffff) { u32[LO] = 0; u32[HI]++; } else u32[LO]++;
   } else if (u32[LO] === 0) {
     u32[LO] = 0xffffffff;
-    u32[1 - LO]--;
+    u32[HI]--;
   } else {
     u32[LO]--;
   }
@@ -67,7 +64,7 @@ function addOdd(x: number, y: number): number {
 /** a finite double as m * 2^e, m an integer */
 function parts(x: number): [bigint, number] {
   f64[0] = x;
-  const hi = u32[1 - LO], lo = u32[LO];
+  const hi = u32[HI], lo = u32[LO];
   const exp = (hi >>> 20) & 0x7ff;
   let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
   let e: number;

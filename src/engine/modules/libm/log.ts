@@ -13,11 +13,7 @@
 
 import { fma } from './fma.js';
 import { LOG, LOG_POLY as A, LOG_POLY1 as B, LOG_TAB } from './tables.js';
-
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer);
-const LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const HI = LITTLE ? 1 : 0, LO = LITTLE ? 0 : 1;
+import { f64, u32, HI, LO } from './bits.js';
 
 export function log(x: number): number {
   f64[0] = x;
