@@ -3,9 +3,10 @@
 glibc libm that CPython's math module calls on the machine whose CPython
 recorded the expected outputs (Debian 12, glibc 2.36, x86-64).
 
-glibc's exp, log and pow (sysdeps/ieee754/dbl-64, from Arm's
+glibc's exp, log, log2 and pow (sysdeps/ieee754/dbl-64, from Arm's
 optimized-routines) read their polynomial coefficients and lookup tables
-from the structs __exp_data, __log_data and __pow_log_data. The simulator's ports (libm/exp.ts, log.ts, pow.ts)
+from the structs __exp_data, __log_data, __log2_data and __pow_log_data.
+The simulator's ports (libm/exp.ts, log.ts, log2.ts, pow.ts)
 must use the very same numbers to give the same last bit, so they are read
 here from the installed libm with gdb (which knows the structs' layout from
 the library's debug information) instead of being typed in.
@@ -59,6 +60,10 @@ plog = doubles(dump('__pow_log_data', 4168))
 pln2hi, pln2lo, ppoly = plog[0], plog[1], plog[2:9]
 ptab = [v for j, v in enumerate(plog[9:]) if j % 4 != 1]  # without the padding
 
+# struct log2_data: invln2hi, invln2lo, poly[6], poly1[10], tab[64] {invc, logc}, tab2[64] {chi, clo}
+l2 = doubles(dump('__log2_data', 2192))
+l2inv, l2poly, l2poly1, l2tab = l2[0:2], l2[2:8], l2[8:18], l2[18:18 + 128]
+
 OUT.write_text(f'''/**
  * glibc 2.36's libm constants and tables (x86-64), read from the installed
  * library by scripts/libm-tables.py: do not edit. They come from Arm's
@@ -90,6 +95,16 @@ export const LOG_POLY = new Float64Array({js(lpoly)});
 export const LOG_POLY1 = new Float64Array({js(lpoly1)});
 /** pairs (invc, logc) for 128 subintervals of [0x1.6p-1, 0x1.6p0] */
 export const LOG_TAB = new Float64Array({js(ltab)});
+
+/** log2: 1/ln2 split in two, the polynomial for log2(1+r)/r^2 - 1/ln2 r, and the one used near 1 */
+export const LOG2 = {{
+  invln2hi: {l2inv[0]!r},
+  invln2lo: {l2inv[1]!r},
+}};
+export const LOG2_POLY = new Float64Array({js(l2poly)});
+export const LOG2_POLY1 = new Float64Array({js(l2poly1)});
+/** pairs (invc, logc) for 64 subintervals of [0x1.6p-1, 0x1.6p0] */
+export const LOG2_TAB = new Float64Array({js(l2tab)});
 
 /** pow's log: ln2 split in two, the polynomial (A[0] = -0.5) */
 export const POW_LOG = {{

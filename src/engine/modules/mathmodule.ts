@@ -7,10 +7,10 @@
  * Exact where CPython is exact: the integer functions (gcd, lcm, factorial,
  * isqrt, comb, perm) work on big integers; fsum is Shewchuk's msum as in the
  * C code; hypot/dist use 3.12's vector_norm with exact products. sqrt is
- * correctly rounded in both. exp, log and pow are glibc's own
- * algorithms (libm/), bit for bit; the other transcendental functions
- * (log2, log10, sin …) use the JS engine's libm, which differs from glibc's in the
- * last bit for some inputs.
+ * correctly rounded in both. exp, log, log2, log10 and pow are
+ * glibc's own algorithms (libm/), bit for bit; the other transcendental
+ * functions (sin, atan, expm1 …) use the JS engine's libm, which differs
+ * from glibc's in the last bit for some inputs.
  */
 
 import { PyObject, decref, incref, newref } from '../objects/object.js';
@@ -28,6 +28,8 @@ import type { ModuleDef } from './moduledef.js';
 import { exp as glibcExp } from './libm/exp.js';
 import { log as glibcLog } from './libm/log.js';
 import { pow as glibcPow } from './libm/pow.js';
+import { log2 as glibcLog2 } from './libm/log2.js';
+import { log10 as glibcLog10 } from './libm/log10.js';
 
 // ---------------------------------------------------------------- conversions
 
@@ -518,11 +520,11 @@ export function mathDef(): ModuleDef {
       },
       log2: (_m, args) => {
         checkArity('log2', args, 1, 1);
-        return newFloat(logOf(args[0], Math.log2));
+        return newFloat(logOf(args[0], glibcLog2));
       },
       log10: (_m, args) => {
         checkArity('log10', args, 1, 1);
-        return newFloat(logOf(args[0], Math.log10));
+        return newFloat(logOf(args[0], glibcLog10));
       },
       pow: (_m, args) => {
         const [x, y] = twoArgs('pow', args);

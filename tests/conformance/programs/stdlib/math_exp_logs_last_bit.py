@@ -1,4 +1,4 @@
-# math.exp and math.log to the last bit: glibc's results (which CPython
+# math.exp, math.log, math.log2 and math.log10 to the last bit: glibc's results (which CPython
 # prints on Linux), for inputs spread over their whole ranges.
 import math
 
@@ -27,4 +27,7 @@ def show(name, f, ranges, n):
 
 show('exp', math.exp, [(-5, 5), (-40, 40), (-750, 710), (-1e-3, 1e-3), (690, 709.8), (-746, -700)], 1200)
 show('log', math.log, [(0, 5), (0.9, 1.1), (0.93, 1.07), (1e-310, 1e-300), (1e5, 1e12), (0, 1e300)], 1200)
+show('log2', math.log2, [(0, 100), (0.9, 1.1), (0.95, 1.05), (1e-310, 1e-300), (1, 1e6), (0, 1e300)], 1200)
+show('log10', math.log10, [(0, 100), (0.9, 1.1), (1e-310, 1e-300), (1, 1e6), (0, 1e300)], 1200)
+print([math.log10(10.0 ** k) for k in range(-5, 20)], math.log2(2 ** 100), math.log10(10 ** 500))
 print(math.exp(0), math.exp(-0.0), math.exp(1), math.log(1), math.log(math.e), math.log(2 ** 1000), math.log(10 ** 400))
