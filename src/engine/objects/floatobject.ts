@@ -395,9 +395,9 @@ function selfValue(o: PyObject): number {
   return (o as PyFloat).value;
 }
 
-// powers, rounding, as_integer_ratio and hex: an on-demand part (objects/numericops.ts)
+// powers, rounding, as_integer_ratio, hex and fromhex: an on-demand part (objects/numericops.ts)
 const P = parts.numeric;
-const later = deferredMethods<BuiltinMethod>(P, ['as_integer_ratio', 'hex', '__round__']);
+const later = deferredMethods<BuiltinMethod>(P, ['as_integer_ratio', 'hex', '__round__', 'fromhex']);
 /** round(x[, ndigits]) for floats (numericops.ts) */
 export const roundFloat = deferred<(x: number, ndigits?: number | null) => PyObject>(P, 'roundFloat');
 
@@ -419,15 +419,7 @@ function setupFloatMethods(t: PyTypeObject): void {
     },
     __sizeof__: (self, args, kw) => (noArgs('__sizeof__', args, kw), newInt(FLOAT_SIZE)),
   };
-  t.classMethods = {
-    fromhex: (type, args, kw) => {
-      noKeywords('fromhex', kw);
-      checkArity('fromhex', args, 1, 1);
-      const s = args[0];
-      if (!(s instanceof PyStr)) raise(Exc.TypeError, `fromhex() argument must be str, not ${s.type.name}`);
-      unsupported('float.fromhex');
-    },
-  };
+  t.classMethods = { fromhex: later.fromhex };
   t.getsets = {
     real: { get: (self) => floatPos(self) },
     imag: { get: () => newFloat(0) },

@@ -6,20 +6,22 @@
  * stubs until it is loaded.
  */
 import type { BuiltinMethod } from './typeobject.js';
-import { PyFloat, f64, newFloat, noArgs, toDouble, mantissaExponent } from './floatobject.js';
+import { PyFloat, FloatType, f64, newFloat, noArgs, toDouble, mantissaExponent } from './floatobject.js';
 import { Exc } from './exceptions.js';
 import { NotImplemented, PyNone } from './singletons.js';
 import {
   PyLong, indexValue, intFromDouble, longToDouble, newInt, big, bitLength, bothInts, checkBigResult, isZero, norm,
 } from './longobject.js';
-import { PyObject } from './object.js';
+import { PyObject, decref } from './object.js';
 import { checkArity, noKeywords } from './args.js';
 import { complexPow3 } from './complexobject.js';
 import { dtoaFixed } from './format.js';
-import { newStr } from './unicodeobject.js';
+import { PyStr, newStr } from './unicodeobject.js';
 import { newTuple } from './tupleobject.js';
 import { raise, unsupported } from '../eval/errors.js';
 import { pow as libmPow } from '../modules/libm/pow.js';
+import { scaledToDouble } from '../modules/libm/fma.js';
+import { call } from './abstract.js';
 
 // ---------------------------------------------------------------- int
 
@@ -246,6 +248,21 @@ const floatMethods: Record<string, BuiltinMethod> = {
     return newTuple([newInt(n), newInt(d)]);
   },
   hex: (self, args, kw) => (noArgs('hex', args, kw), newStr(floatHex(selfValue(self)))),
+  /** float.fromhex(s), a class method (self: the class) */
+  fromhex: (type, args, kw) => {
+    noKeywords('fromhex', kw);
+    checkArity('fromhex', args, 1, 1);
+    const s = args[0];
+    // (PyUnicode_AsUTF8AndSize's message)
+    if (!(s instanceof PyStr)) raise(Exc.TypeError, 'bad argument type for built-in operation');
+    const r = newFloat(floatFromHex(s.value));
+    if (type === FloatType) return r;
+    try {
+      return call(type, [r]);
+    } finally {
+      decref(r);
+    }
+  },
   __round__: (self, args, kw) => {
     noKeywords('__round__', kw);
     checkArity('__round__', args, 0, 1);
@@ -254,6 +271,27 @@ const floatMethods: Record<string, BuiltinMethod> = {
     return roundFloat(selfValue(self), typeof n === 'number' ? n : n > 0n ? 1e9 : -1e9);
   },
 };
+
+/** Python's whitespace for float.fromhex (Py_ISSPACE) */
+const HEX_FLOAT = /^[ \t\n\r\x0b\x0c]*([+-]?)(?:(inf(?:inity)?|nan)|(?:0[xX])?([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([+-]?[0-9]+))?)[ \t\n\r\x0b\x0c]*$/i;
+
+/** float_fromhex's parse and its one rounding (ties to even, subnormals, overflow) */
+function floatFromHex(text: string): number {
+  const m = HEX_FLOAT.exec(text);
+  const digits = m === null ? '' : (m[3] ?? '') + (m[4] ?? '');
+  if (m === null || (m[2] === undefined && digits === '')) raise(Exc.ValueError, 'invalid hexadecimal floating-point string');
+  const negative = m[1] === '-';
+  if (m[2] !== undefined) {
+    const v = m[2].toLowerCase() === 'nan' ? NaN : Infinity;
+    return negative ? -v : v;
+  }
+  const coeff = BigInt('0x' + digits);
+  // (an exponent far beyond the double range only needs its sign)
+  const exp = Math.max(-1e7, Math.min(1e7, Number(m[5] ?? '0'))) - 4 * (m[4] ?? '').length;
+  const x = scaledToDouble(coeff, exp);
+  if (!Number.isFinite(x)) raise(Exc.OverflowError, 'hexadecimal value too large to represent as a float');
+  return negative ? -x : x;
+}
 
 /** The implementations of the stubs. */
 export const numericOps = {

@@ -110,13 +110,24 @@ export function fmaExact(a: number, b: number, c: number): number {
   const sum = mp + m2;
   // an exact zero: the sign IEEE 754 gives (+0 unless both terms are -0)
   if (sum === 0n) return a * b + c;
-  const neg = sum < 0n;
-  let mag = neg ? -sum : sum;
+  return scaledToDouble(sum, ep);
+}
+
+/**
+ * m * 2^e rounded to the nearest double (ties to even), as one IEEE 754
+ * rounding does it: subnormal results keep fewer bits, results too large
+ * are infinite. (float.fromhex rounds the same way.)
+ */
+export function scaledToDouble(m: bigint, e: number): number {
+  const neg = m < 0n;
+  let mag = neg ? -m : m;
+  if (mag === 0n) return neg ? -0 : 0;
   const n = bitLength(mag);
   // keep 53 bits, or fewer where the result is subnormal (nothing below 2^-1074)
-  const drop = Math.max(n - 53, -1074 - ep);
-  let exp = ep;
+  const drop = Math.max(n - 53, -1074 - e);
+  let exp = e;
   if (drop > 0) {
+    if (drop > n + 1) return neg ? -0 : 0; // below half of the smallest subnormal
     const d = BigInt(drop);
     const q = mag >> d;
     const rem = mag - (q << d);
@@ -124,6 +135,7 @@ export function fmaExact(a: number, b: number, c: number): number {
     mag = rem > half || (rem === half && (q & 1n) === 1n) ? q + 1n : q;
     exp += drop;
   }
+  if (exp + bitLength(mag) > 1025) return neg ? -Infinity : Infinity;
   const r = ldexp(Number(mag), exp);
   return neg ? -r : r;
 }
