@@ -24,6 +24,7 @@
  */
 
 import type { Module } from './parse/ast.js';
+import type { ParseWarning } from './parse/errors.js';
 
 // Stubs and implementations share one loose signature: methods are
 // (self, args, kwnames), other deferred functions take one to three arguments.
@@ -249,8 +250,14 @@ export const parts = {
   sorting: part('sorting, min, max and sum', async () => (await import('./objects/sorting.js')).sorting, null, ['sort', 'sorted', 'min', 'max', 'sum']),
   /** f-strings (parse/fstrings.ts): a string prefix with an `f` */
   fstrings: part('f-strings', async () => (await import('./parse/fstrings.js')).fstrings, FSTRING),
-  /** import statements (compile/imports.ts) */
-  imports: part('import statements', async () => (await import('./compile/imports.js')).imports, null, ['import']),
+  /** import statements (compile/imports.ts), and the errors for modules the simulator lacks (modules/missingmodules.ts) */
+  imports: part(
+    'import statements', async () => {
+      const [statements, missing] = await Promise.all([import('./compile/imports.js'), import('./modules/missingmodules.js')]);
+      return { ...statements.imports, ...missing.missingModules };
+    },
+    null, ['import'],
+  ),
   /** powers, float rounding, as_integer_ratio and hex (objects/numericops.ts) */
   numeric: part(
     'powers and float rounding', async () => (await import('./objects/numericops.js')).numericOps,
@@ -356,17 +363,35 @@ export const parts = {
   /** the sys functions most programs never call (modules/sysextra.ts): each one's name loads it */
   sysextra: part('sys functions', async () => (await import('./modules/sysextra.js')).sysExtra),
   exec: part('exec() and eval()', async () => (await import('./modules/execeval.js')).execEval, null, ['exec', 'eval']),
-  /** compile-time SyntaxWarnings (compile/syntaxwarnings.ts): only `is` with a literal warns */
+  /**
+   * SyntaxWarnings: the compiler's (compile/syntaxwarnings.ts), of which only `is`
+   * with a literal warns, and the parser's for invalid escapes in literals
+   * (parse/escapewarnings.ts): the word `is`, or a backslash before a character
+   * that starts no escape (`\d`, `\{`) or before an octal escape above `\377`
+   */
   syntaxwarnings: part(
-    'SyntaxWarnings', async () => (await import('./compile/syntaxwarnings.js')).syntaxWarningChecks, null, ['is'],
+    'SyntaxWarnings', async () => {
+      const [compiler, parser] = await Promise.all([import('./compile/syntaxwarnings.js'), import('./parse/escapewarnings.js')]);
+      return { ...compiler.syntaxWarningChecks, ...parser.escapeWarningMethods };
+    },
+    /\\(?:[^\n\\'"abfnrtvxNuU0-7]|[4-7][0-7][0-7])/, ['is'],
   ),
 } as const satisfies Record<string, Part>;
 
 /**
  * The module's compile-time SyntaxWarnings as stderr shows them
- * (pylifecycle.ts; parts.syntaxwarnings: its module has no stub of its own to import)
+ * (pylifecycle.ts; parts.syntaxwarnings: its module has no stub of its own to import);
+ * `source` null for exec and eval of a string, whose lines are not shown
  */
-export const syntaxWarningsText = deferred<(mod: Module, filename: string, source: string) => string>(parts.syntaxwarnings, 'text');
+export const syntaxWarningsText = deferred<(mod: Module, filename: string, source: string | null) => string>(parts.syntaxwarnings, 'text');
+
+/** The parser's SyntaxWarnings (parse/escapewarnings.ts), formatted the same way */
+export const parseWarningsText = deferred<(warnings: ParseWarning[], filename: string, source: string | null) => string>(
+  parts.syntaxwarnings, 'parseText',
+);
+
+/** An import of a module the simulator lacks (modules/missingmodules.ts) */
+export const missingModule = deferred<(name: string) => never>(parts.imports, 'missingModule');
 
 /** glibc's pow (modules/libm/pow.ts), for the compiler's constant folding of `**` (parts.numeric: `**` loads it) */
 export const libmPow = deferred<(x: number, y: number) => number>(parts.numeric, 'libm.pow');

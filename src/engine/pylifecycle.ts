@@ -43,7 +43,7 @@ import { registerStdlib } from './modules/stdlib.js';
 import { parse, formatSyntaxError } from './parse/index.js';
 import { compile } from './compile/index.js';
 import { PyModule } from './objects/moduleobject.js';
-import { syntaxWarningsText } from './ondemand.js';
+import { parseWarningsText, syntaxWarningsText } from './ondemand.js';
 import type { Hash } from './objects/hash.js';
 import { PyTuple } from './objects/tupleobject.js';
 
@@ -180,6 +180,7 @@ function limitMessage(e: unknown): string {
 
 function runSource(source: string, filename: string, options: RunOptions): number {
   const parsed = parse(source, filename);
+  if (parsed.warnings.length > 0) writeStderr(parseWarningsText(parsed.warnings, filename, source));
   if (!parsed.ok) {
     if (parsed.error.unsupported) {
       writeStderr(`NotSupported: ${parsed.error.msg}\n`);
@@ -246,8 +247,16 @@ function runSource(source: string, filename: string, options: RunOptions): numbe
   return exitCode;
 }
 
+/**
+ * __main__ as pylifecycle.c's add_main_module leaves it (an empty `__annotations__`
+ * dict, whether or not the program has annotations, then `__builtins__`), with the
+ * `__file__` and `__cached__` that running a file adds.
+ */
 function newModuleMain(builtins: PyModule, filename: string): PyModule {
   const m = createModule({ name: '__main__', functions: {} });
+  const annotations = newDict();
+  dictSetItemStr(m.md_dict, '__annotations__', annotations);
+  decref(annotations);
   dictSetItemStr(m.md_dict, '__builtins__', builtins);
   const f = newStr(filename);
   dictSetItemStr(m.md_dict, '__file__', f);

@@ -83,14 +83,25 @@ export function syntaxWarnings(mod: Module): SyntaxWarning[] {
   return out.sort((a, b) => a.lineno - b.lineno);
 }
 
-/** The warnings module's default format. */
-export function formatSyntaxWarning(w: SyntaxWarning, filename: string, source: string): string {
-  const line = source.split('\n')[w.lineno - 1]?.trim() ?? '';
+/**
+ * The warnings module's default format, as _warnings.c's show_warning writes it: the
+ * line (_Py_DisplaySourceLine) without its indentation (spaces, tabs, form feeds; the
+ * end is kept). `source` null for code whose lines cannot be read (exec and eval of a
+ * string, "<string>"): no line is shown.
+ */
+export function formatSyntaxWarning(w: SyntaxWarning, filename: string, source: string | null): string {
+  const line = source?.split('\n')[w.lineno - 1]?.replace(/^[ \t\f]+/, '') ?? '';
   return `${filename}:${w.lineno}: SyntaxWarning: ${w.message}\n${line ? `  ${line}\n` : ''}`;
 }
 
-/** What the part gives pylifecycle.ts: every warning of the module, as stderr shows them. */
+/**
+ * What the part gives pylifecycle.ts and exec/eval: the compiler's warnings for the
+ * module, and the parser's (invalid escapes, given before the compiler runs), as
+ * stderr shows them.
+ */
 export const syntaxWarningChecks = {
-  text: (mod: Module, filename: string, source: string): string =>
+  text: (mod: Module, filename: string, source: string | null): string =>
     syntaxWarnings(mod).map((w) => formatSyntaxWarning(w, filename, source)).join(''),
+  parseText: (warnings: SyntaxWarning[], filename: string, source: string | null): string =>
+    warnings.map((w) => formatSyntaxWarning(w, filename, source)).join(''),
 };

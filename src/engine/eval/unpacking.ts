@@ -5,17 +5,18 @@
  * expression loads. Moved here verbatim from eval/ceval.ts, which keeps their
  * stubs (its `rareOps`).
  */
-import { type PyObject, decref, xdecref } from '../objects/object.js';
+import { type PyObject, decref, incref, xdecref } from '../objects/object.js';
 import { isSubtype } from '../objects/typeobject.js';
 import { Exc } from '../objects/exceptions.js';
 import { type PyDict, DictType, dictMerge, dictGetItem, dictKeys } from '../objects/dictobject.js';
 import { PyStr } from '../objects/unicodeobject.js';
 import { PyTuple, newTuple } from '../objects/tupleobject.js';
 import { call, getAttr, iterableToArray, isExceptionOf, clearRaise } from '../objects/abstract.js';
-import type { Frame } from './frame.js';
+import { type PyFunction, FunctionType } from '../objects/funcobject.js';
+import { type Frame, acquireFrame } from './frame.js';
 import { raise } from './errors.js';
-import { funcName } from './call.js';
-import { unpackIterable } from './ceval.js';
+import { funcName, initializeLocals } from './call.js';
+import { unpackIterable, functionCall, runFrame } from './ceval.js';
 // the module that holds this part's stubs, evaluated first (ondemand.ts checks every stub has its code)
 import './ceval.js';
 
@@ -39,6 +40,29 @@ function functionStr(f: PyObject): string {
   return m instanceof PyStr && m.value !== 'builtins' ? `${m.value}.${funcName(f)}` : funcName(f);
 }
 
+/**
+ * CALL_FUNCTION_EX of a Python function (3.12's _PyEvalFramePushAndInit_Ex):
+ * as callPythonFunction (eval/ceval.ts), but once the frame has references of
+ * its own to the arguments, `release` drops what the call no longer needs (the
+ * argument tuple, the keyword dict, the stack's reference to the function,
+ * which CPython's frame takes), before the body runs, or once binding failed.
+ */
+function callPythonFunctionEx(func: PyFunction, args: PyObject[], kwnames: string[] | null, release: () => void): PyObject {
+  const f = acquireFrame(func.codeObj, func, func.globals as PyDict, func.builtins as PyDict);
+  incref(func);
+  for (let i = 0; i < args.length; i++) incref(args[i]);
+  try {
+    initializeLocals(f, func, args, 0, args.length, kwnames);
+  } catch (e) {
+    decref(func);
+    release();
+    throw e;
+  }
+  release();
+  f.entry = true;
+  return runFrame(f);
+}
+
 /** CALL_FUNCTION_EX */
 function callFunctionEx(f: Frame, oparg: number): void {
   const stack = f.stack;
@@ -51,6 +75,7 @@ function callFunctionEx(f: Frame, oparg: number): void {
   if (kwargs !== null) stack[sp + 3] = null;
   f.sp = sp;
   let res: PyObject;
+  let released = false;
   try {
     if (!(callargs instanceof PyTuple)) {
       if (callargs.type.tp_iter === null && callargs.type.mp_subscript === null) {
@@ -74,11 +99,26 @@ function callFunctionEx(f: Frame, oparg: number): void {
         values.push(dictGetItem(kwargs as PyDict, k)!);
       }
     }
-    res = call(func, [...posArgs, ...values], names.length > 0 ? names : null);
+    const args = [...posArgs, ...values];
+    const kwnames = names.length > 0 ? names : null;
+    if (func.type === FunctionType && FunctionType.tp_call === functionCall) {
+      // a Python function's frame is pushed here: the tuple and the dict go as soon as
+      // it holds the arguments, not when the call returns
+      res = callPythonFunctionEx(func as PyFunction, args, kwnames, () => {
+        released = true;
+        decref(callargs);
+        if (kwargs !== null) decref(kwargs);
+        decref(func);
+      });
+    } else {
+      res = call(func, args, kwnames);
+    }
   } finally {
-    if (kwargs !== null) decref(kwargs);
-    decref(callargs);
-    decref(func);
+    if (!released) {
+      if (kwargs !== null) decref(kwargs);
+      decref(callargs);
+      decref(func);
+    }
     xdecref(nul);
   }
   stack[sp++] = res;

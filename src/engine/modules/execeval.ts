@@ -18,6 +18,8 @@ import { ConstantPool, PyCode } from '../objects/codeobject.js';
 import { Frame } from '../eval/frame.js';
 import { runFrame } from '../eval/ceval.js';
 import { locals_ } from './bltinmodule.js';
+import { writeStderr } from './sysmodule.js';
+import { parseWarningsText, syntaxWarningsText } from '../ondemand.js';
 
 /**
  * exec() and eval() of a source string: compiled like a module ('exec'), or
@@ -53,9 +55,16 @@ function execOrEval(name: 'exec' | 'eval', args: PyObject[], kwnames: string[] |
   const filename = '<string>';
   const source = name === 'eval' ? src.value.replace(/^[ \t]+/, '') : src.value;
   const parsed = parse(source, filename);
+  // SyntaxWarnings are printed as they are given, each time the string is compiled
+  // (the warnings module's default action); "<string>" has no lines to show
+  if (parsed.warnings.length > 0) writeStderr(parseWarningsText(parsed.warnings, filename, null));
   if (!parsed.ok) throw syntaxError(parsed.error, source, name, 'parse');
   if (name === 'eval' && (parsed.module.body.length !== 1 || parsed.module.body[0].kind !== 'Expr')) {
     throw syntaxError({ ...parseErrorAt(source), msg: 'invalid syntax' }, source, name, 'parse');
+  }
+  if (/\bis\b/.test(source)) {
+    const warnings = syntaxWarningsText(parsed.module, filename, null);
+    if (warnings !== '') writeStderr(warnings);
   }
   const compiled = compile(parsed.module, filename, source, name);
   if (!compiled.ok) throw syntaxError(compiled.error, source, name, 'compile');

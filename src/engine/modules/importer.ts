@@ -20,6 +20,7 @@ import { PyTuple } from '../objects/tupleobject.js';
 import { getAttr, isExceptionOf, clearRaise } from '../objects/abstract.js';
 import type { ModuleDef } from './moduledef.js';
 import { heap } from '../memory/heap.js';
+import { missingModule } from '../ondemand.js';
 import type { Frame } from '../eval/frame.js';
 import { PyLong } from '../objects/longobject.js';
 
@@ -61,16 +62,6 @@ export function createModule(def: ModuleDef): PyModule {
   return m;
 }
 
-/** Standard-library modules CPython has and the simulator does not (yet). */
-const STDLIB = new Set(
-  ('abc argparse array ast asyncio base64 bisect builtins calendar cmath csv ' +
-    'ctypes dataclasses datetime decimal difflib enum fractions glob hashlib heapq html http ' +
-    'importlib io json logging multiprocessing os pathlib pickle platform ' +
-    'pprint queue re secrets shutil signal socket sqlite3 statistics string struct subprocess tempfile ' +
-    'textwrap threading timeit tracemalloc types typing unittest urllib uuid warnings zlib array dis ' +
-    'numbers concurrent resource mmap codecs locale').split(' '),
-);
-
 /** Imports a top-level module by name; returns a new reference. */
 export function importModule(name: string): PyObject {
   const cached = sysModules ? dictGetItemStr(sysModules, name) : null;
@@ -78,12 +69,8 @@ export function importModule(name: string): PyObject {
     incref(cached);
     return cached;
   }
-  const top = name.split('.')[0];
   const def = registry.get(name);
-  if (def === undefined) {
-    if (STDLIB.has(top)) unsupported(`the '${name}' module`);
-    raise(Exc.ModuleNotFoundError, `No module named '${name}'`);
-  }
+  if (def === undefined) return missingModule(name);
   const m = createModule(def());
   if (sysModules) dictSetItemStr(sysModules, name, m);
   return m;

@@ -228,6 +228,12 @@ function subtypeDealloc(o: PyObject): void {
 
 /** C3 linearization (mro_implementation) */
 function computeMro(t: PyTypeObject): PyTypeObject[] {
+  // check_duplicates (skipped with a single base, as mro_implementation's fast path does)
+  if (t.bases.length > 1) {
+    for (let i = 1; i < t.bases.length; i++) {
+      if (t.bases.indexOf(t.bases[i]) < i) raise(Exc.TypeError, `duplicate base class ${t.bases[i].name}`);
+    }
+  }
   const seqs = t.bases.map((b) => [...b.mro]);
   seqs.push([...t.bases]);
   const out: PyTypeObject[] = [t];
@@ -242,15 +248,35 @@ function computeMro(t: PyTypeObject): PyTypeObject[] {
         break;
       }
     }
-    if (cand === null) {
-      raise(
-        Exc.TypeError,
-        `Cannot create a consistent method resolution order (MRO) for bases ${t.bases.map((b) => b.name).join(', ')}`,
-      );
-    }
+    if (cand === null) mroError(nonEmpty);
     out.push(cand);
     for (const s of nonEmpty) if (s[0] === cand) s.shift();
   }
+}
+
+/**
+ * set_mro_error: the classes still at the head of a sequence, each once, in the
+ * order of the sequences, formatted into a 1000-byte buffer (snprintf truncates
+ * the message to 999 UTF-8 bytes; a character cut in two makes
+ * PyErr_SetString's decoding fail with a UnicodeDecodeError instead).
+ */
+function mroError(remaining: PyTypeObject[][]): never {
+  const heads: PyTypeObject[] = [];
+  for (const s of remaining) if (!heads.includes(s[0])) heads.push(s[0]);
+  const msg = `Cannot create a consistent method resolution\norder (MRO) for bases ${heads.map((h) => h.name).join(', ')}`;
+  const utf8 = new TextEncoder().encode(msg);
+  if (utf8.length <= 999) raise(Exc.TypeError, msg);
+  const cut = utf8.subarray(0, 999);
+  let start = 999;
+  while (start > 0 && (cut[start - 1] & 0xc0) === 0x80) start--;
+  const lead = start > 0 ? cut[start - 1] : 0;
+  const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  if (need > 1 && 999 - (start - 1) < need) {
+    const from = start - 1;
+    const what = 999 - from === 1 ? `byte 0x${lead.toString(16)} in position ${from}` : `bytes in position ${from}-998`;
+    raise(Exc.UnicodeDecodeError, `'utf-8' codec can't decode ${what}: unexpected end of data`);
+  }
+  raise(Exc.TypeError, new TextDecoder().decode(cut));
 }
 
 /** best_base: the base whose layout the new class extends */

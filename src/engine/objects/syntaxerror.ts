@@ -50,12 +50,14 @@ const syntaxErrorStr: NonNullable<PyTypeObject['tp_str']> = (o) => {
   return newStr(`${msg} (line ${strString(ln!)})`);
 };
 
+/**
+ * A field's value, null for NULL. The fields are T_OBJECT members set only by
+ * SyntaxError_init (or the parser's location): `SyntaxError.__new__(SyntaxError, "m")`
+ * or a subclass whose __init__ does not call SyntaxError's has msg None, and
+ * `del e.msg` makes it NULL, read as None.
+ */
 function syntaxErrorField(e: PyBaseException, name: string): PyObject | null {
-  const v = e.extra?.get(name);
-  if (v) return v;
-  // exceptions made by the interpreter without __init__ keep the message in args
-  if (name === 'msg') return (e.args as PyTuple).items[0] ?? null;
-  return null;
+  return e.extra?.get(name) ?? null;
 }
 
 /** a field's getter and setter (every field is one getset on SyntaxError) */

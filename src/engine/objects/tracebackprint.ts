@@ -21,6 +21,7 @@ import { LongType } from './longobject.js';
 import { callDunder } from './typeslots.js';
 import { objectDir } from './objectdir.js';
 import { PyTraceBack, sourceFiles } from './traceback.js';
+import { parseWarningsText } from '../ondemand.js';
 
 
 
@@ -159,8 +160,9 @@ function caretLine(tb: PyTraceBack, line: string, leading: number): string {
   let rightStart = -1;
   let primary = '^';
   let secondary = '^';
+  let warnings = '';
   if (startLine === endLine) {
-    const a = extractAnchors(line, startOffset, endOffset);
+    const a = extractAnchors(line, startOffset, endOffset, code.co_filename, (text) => { warnings = text; });
     if (a !== null) ({ leftEnd, rightStart, primary, secondary } = a);
   } else {
     // multi-line expression: up to the last non-whitespace character — CPython takes its byte
@@ -171,7 +173,7 @@ function caretLine(tb: PyTraceBack, line: string, leading: number): string {
   }
   const strippedLen = cpLength(line) - leading;
   const hasSecondary = leftEnd !== -1 || rightStart !== -1;
-  if (endOffset - startOffset === strippedLen && !hasSecondary) return '';
+  if (endOffset - startOffset === strippedLen && !hasSecondary) return warnings;
   // the markers go under the characters as a terminal shows them: wide (East Asian W/F)
   // characters take two columns (_PyPegen_calculate_display_width)
   const dpStart = displayWidth(line, startOffset);
@@ -179,7 +181,7 @@ function caretLine(tb: PyTraceBack, line: string, leading: number): string {
   const dpLeftEnd = hasSecondary ? displayWidth(line, leftEnd) : -1;
   const dpRightStart = hasSecondary ? displayWidth(line, rightStart) : -1;
   // print_error_location_carets
-  let out = '';
+  let out = warnings;
   let offset = leading - 4;
   while (++offset <= dpEnd) {
     if (offset <= dpStart) out += ' ';
@@ -243,8 +245,15 @@ const WIDE_RANGES = [
 
 interface Anchors { leftEnd: number; rightStart: number; primary: string; secondary: string }
 
-/** extract_anchors_from_line: a BinOp's operator or a Subscript's brackets, in code points of the line */
-function extractAnchors(line: string, startOffset: number, endOffset: number): Anchors | null {
+/**
+ * extract_anchors_from_line: a BinOp's operator or a Subscript's brackets, in code points of the line.
+ * CPython parses the segment as if it were the file `filename`: the parser's SyntaxWarnings (an
+ * invalid escape in it) are printed again, between the source line and the carets, with the line
+ * numbers of the segment (1) and so the file's first line shown; `onWarnings` gets that text.
+ */
+function extractAnchors(
+  line: string, startOffset: number, endOffset: number, filename: string, onWarnings: (text: string) => void,
+): Anchors | null {
   const u0 = unitIndex(line, startOffset);
   const segment = line.slice(u0, unitIndex(line, endOffset));
   let parsed;
@@ -252,6 +261,9 @@ function extractAnchors(line: string, startOffset: number, endOffset: number): A
     parsed = parse(segment, '<traceback>');
   } catch {
     return null;
+  }
+  if (parsed.warnings.length > 0) {
+    onWarnings(parseWarningsText(parsed.warnings, filename, sourceFiles.get(filename)?.join('\n') ?? null));
   }
   if (!parsed.ok || parsed.module.body.length !== 1) return null;
   const stmt = parsed.module.body[0];

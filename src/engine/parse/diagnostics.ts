@@ -52,6 +52,7 @@ function exprName(e: A.Expr): string {
 
 /** Generic "invalid syntax" at the current token, with CPython's special cases for INDENT/DEDENT. */
 function invalid(this: Parser, t: Token = this.toks[Math.max(this.i, this.furthest)]): never {
+  this.quiet = true; // the error is found: what is parsed now only words its message
   // CPython reports a generic error at the furthest token its parser looked at
   if (t.type === 'ERRORTOKEN' && t.error) throw t.error;
   if (t.type === 'INDENT') {
@@ -74,6 +75,7 @@ function invalid(this: Parser, t: Token = this.toks[Math.max(this.i, this.furthe
 
 /** inside brackets, `a b` → "invalid syntax. Perhaps you forgot a comma?" (invalid_expression) */
 function forgotComma(this: Parser, a: A.Expr, fallThrough = false): never {
+  this.quiet = true; // the error is found: what is parsed now only words its message
   const t = this.tok;
   const nameString = a.kind === 'Name' && (t.type === 'STRING' || t.type === 'FSTRING_START') && a.end === t.start - (t.start - a.end);
   if (this.startsExpression() && !this.at('*') && !nameString && !(a.kind === 'Name' && t.type === 'STRING' )) {
@@ -107,6 +109,7 @@ function isDisjunctionLevel(this: Parser, e: A.Expr): boolean {
 
 /** `if x = 1:` (CPython's invalid_named_expression) */
 function assignInCondition(this: Parser, a: A.Expr): never {
+  this.quiet = true; // the error is found: what is parsed now only words its message
   const save = this.i;
   const saveFurthest = this.furthest;
   this.next();
@@ -128,6 +131,7 @@ function assignInCondition(this: Parser, a: A.Expr): never {
 }
 
 function forgotCommaOrInvalid(this: Parser, a: A.Expr): never {
+  this.quiet = true; // the error is found: what is parsed now only words its message
   if (this.at('=') && a.kind === 'Name') {
     // `(x = 1)` / `if x = 1:` style
     const save = this.i;
@@ -145,10 +149,43 @@ function forgotCommaOrInvalid(this: Parser, a: A.Expr): never {
 
 
 function stringError(this: Parser, e: StringError, t: Token): never {
+  this.quiet = true;
   if (e.unsupported) {
     throw new PySyntaxError('SyntaxError', e.msg, t.lineno, t.col + 1, t.end_lineno, t.end_col + 1, false, true);
   }
+  if (e.escape !== null) {
+    // the UnicodeDecodeError of the 'unicodeescape' codec, wrapped (_Pypegen_raise_decode_error)
+    const { body, piece, start, end } = e.escape;
+    // (a span of two bytes at least: the backslash and the letter)
+    const from = codecPosition(body, piece, start);
+    const to = codecPosition(body, piece, end);
+    this.raise(`(unicode error) 'unicodeescape' codec can't decode bytes in position ${from}-${to - 1}: ${e.msg}`, t);
+  }
   this.raise(e.msg, t);
+}
+
+/**
+ * Index `at` of `body` as a position in what the codec decodes: the piece that starts
+ * at `from`, as string_parser.c's decode_unicode_with_escapes hands it over, with
+ * every non-ASCII character spelled `\UXXXXXXXX` (10 bytes) and a backslash before
+ * one (or at the end) spelled `\u005c`.
+ */
+function codecPosition(body: string, from: number, at: number): number {
+  let n = 0;
+  let k = from;
+  while (k < at) {
+    if (body[k] === '\\') {
+      // the backslash and the character after it go together (an escaped backslash is no escape)
+      n++;
+      k++;
+      if (k >= body.length || body.charCodeAt(k) >= 0x80) n += 5;
+      if (k >= at) break;
+    }
+    const c = body.codePointAt(k)!;
+    n += c >= 0x80 ? 10 : 1;
+    k += c > 0xffff ? 2 : 1;
+  }
+  return n;
 }
 
 export const diagnostics = {

@@ -18,6 +18,12 @@ export interface SyntaxErrorInfo {
   unsupported?: boolean;
 }
 
+/** A SyntaxWarning the parser gives (an invalid escape in a literal), printed before the program runs. */
+export interface ParseWarning {
+  lineno: number;
+  message: string;
+}
+
 /**
  * Thrown inside the tokenizer/parser and caught by `parse()`; it never escapes
  * the parse package. Positions are 1-based line, 1-based column (CPython's

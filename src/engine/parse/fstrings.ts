@@ -9,7 +9,7 @@ import type * as A from './ast.js';
 import type { Parser } from './parser.js';
 import type { Token, Tokenizer, FStrMode } from './tokenizer.js';
 import { PySyntaxError } from './errors.js';
-import { StringError, decodeStr } from './strings.js';
+import { StringError, decodeStr, invalidEscapes } from './strings.js';
 // the modules whose prototypes hold this part's stubs, evaluated first (ondemand.ts checks every stub has its code)
 import './tokenizer.js';
 import './parser.js';
@@ -130,17 +130,30 @@ function scanFStringMiddle(this: Tokenizer, m: FStrMode): void {
 
 // ---------------------------------------------------------------- parser
 
-/** FSTRING_START … FSTRING_END, appending literal text and FormattedValues to `parts`. Returns the end token. */
+/**
+ * FSTRING_START … FSTRING_END, appending literal text and FormattedValues to `parts`. Returns the end token.
+ * The literal text is decoded once the f-string ends (_PyPegen_joined_str): a bad escape in it is
+ * reported at the end token, after any error in a replacement field, and its warnings come after
+ * those of the fields' strings and of the tokenizer (`\{`, given as the text is read).
+ */
 function fstring(this: Parser, parts: (string | A.FormattedValue)[]): Token {
   const start = this.next();
   const raw = /r/i.test(start.value.slice(0, start.value.search(/['"]/)));
   this.enter();
+  const texts: [number, Token][] = [];
   for (;;) {
     const t = this.tok;
-    if (t.type === 'FSTRING_END') { this.next(); this.depth--; return t; }
+    if (t.type === 'FSTRING_END') {
+      this.next();
+      this.depth--;
+      for (const [k, m] of texts) parts[k] = this.decodePiece(m, raw, t);
+      return t;
+    }
     if (t.type === 'FSTRING_MIDDLE') {
       this.next();
-      parts.push(this.decodePiece(t, raw));
+      if (!raw && /\\[{}]/.test(t.value + this.src[t.end])) this.braceEscapeWarnings(t);
+      texts.push([parts.length, t]);
+      parts.push('');
       continue;
     }
     if (this.at('{')) {
@@ -152,13 +165,17 @@ function fstring(this: Parser, parts: (string | A.FormattedValue)[]): Token {
   }
 }
 
-function decodePiece(this: Parser, t: Token, raw: boolean): string {
+/** Literal text `t` decoded; `end` is where its errors point and its warnings' line (the f-string's end, or `t` in a format spec). */
+function decodePiece(this: Parser, t: Token, raw: boolean, end: Token = t): string {
+  let text: string;
   try {
-    return decodeStr(t.value, raw, true);
+    text = decodeStr(t.value, raw, true);
   } catch (e) {
-    if (e instanceof StringError) this.stringError(e, t);
+    if (e instanceof StringError) this.stringError(e, end);
     throw e;
   }
+  if (invalidEscapes.length > 0) this.escapeWarnings(t, t.value, end.lineno);
+  return text;
 }
 
 /** '{' expr ['='] ['!' NAME] [':' spec] '}' */

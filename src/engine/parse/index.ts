@@ -4,15 +4,18 @@
  * Python/pythonrun.c (print_exception / print_error_text).
  */
 import type { Module } from './ast.js';
-import { PySyntaxError, type SyntaxErrorInfo } from './errors.js';
+import { PySyntaxError, type ParseWarning, type SyntaxErrorInfo } from './errors.js';
 import { Parser, TOO_DEEP } from './parser.js';
 import { LineMap, tokenize } from './tokenizer.js';
 import { Unsupported } from '../eval/errors.js';
 
-export type { SyntaxErrorInfo } from './errors.js';
+export type { ParseWarning, SyntaxErrorInfo } from './errors.js';
 export { dump } from './dump.js';
 
-export type ParseResult = { ok: true; module: Module } | { ok: false; error: SyntaxErrorInfo };
+/** `warnings`: the SyntaxWarnings parsing gave (invalid escapes), printed before the error or the run */
+export type ParseResult =
+  | { ok: true; module: Module; warnings: ParseWarning[] }
+  | { ok: false; error: SyntaxErrorInfo; warnings: ParseWarning[] };
 
 /** Parse a whole module. Never throws: every failure is a returned SyntaxErrorInfo. */
 export function parse(source: string, filename = '<string>'): ParseResult {
@@ -20,6 +23,7 @@ export function parse(source: string, filename = '<string>'): ParseResult {
   // CPython reads files in universal-newline mode
   const src = source.indexOf('\r') >= 0 ? source.replace(/\r\n?/g, '\n') : source;
   const lines = new LineMap(src);
+  let warnings: ParseWarning[] = [];
   try {
     let tk;
     try {
@@ -29,8 +33,9 @@ export function parse(source: string, filename = '<string>'): ParseResult {
       throw e;
     }
     const parser = new Parser(tk.tokens, src, lines);
+    warnings = parser.warnings;
     try {
-      return { ok: true, module: parser.parseModule() };
+      return { ok: true, module: parser.parseModule(), warnings };
     } catch (e) {
       let err: PySyntaxError;
       if (e instanceof PySyntaxError) err = e;
@@ -47,7 +52,7 @@ export function parse(source: string, filename = '<string>'): ParseResult {
       throw err;
     }
   } catch (e) {
-    if (e instanceof PySyntaxError) return { ok: false, error: toInfo(e, lines) };
+    if (e instanceof PySyntaxError) return { ok: false, error: toInfo(e, lines), warnings };
     // a part of the parser whose code is not loaded (ondemand.ts): the run ends as the stub says
     if (e instanceof Unsupported) throw e;
     // a bug in the parser must still not escape as a JS exception
@@ -55,6 +60,7 @@ export function parse(source: string, filename = '<string>'): ParseResult {
     return {
       ok: false,
       error: { type: 'SyntaxError', msg: `internal parser error: ${msg}`, lineno: 1, offset: 1, end_lineno: 1, end_offset: 1, text: lines.lineText(1), unsupported: true },
+      warnings: [],
     };
   }
 }

@@ -4,11 +4,11 @@
  * the `invalid_*` rules that produce CPython's friendlier SyntaxError messages.
  */
 import type * as A from './ast.js';
-import { PySyntaxError } from './errors.js';
+import { PySyntaxError, type ParseWarning } from './errors.js';
 import type { Token } from './tokenizer.js';
 import { LineMap } from './tokenizer.js';
 import { parts, deferred, deferPrototype } from '../ondemand.js';
-import { decodeBytes, decodeStr, splitStringToken, StringError } from './strings.js';
+import { decodeBytes, decodeStr, invalidEscapes, splitStringToken, StringError } from './strings.js';
 
 const KEYWORDS = new Set([
   'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue',
@@ -74,6 +74,16 @@ export class Parser {
   }
 
   constructor(readonly toks: Token[], readonly src: string, readonly lines: LineMap) {}
+
+  /** the SyntaxWarnings given so far (invalid escapes in literals), in CPython's order */
+  readonly warnings: ParseWarning[] = [];
+  /** the literals already warned about, by start (a literal parsed twice, on backtracking, warns once: CPython memoizes `strings`) */
+  warned: Set<number> | null = null;
+  /**
+   * Set once the parser has met the syntax error and looks further only to word its
+   * message: CPython's second pass (the invalid_ rules) gives no warnings.
+   */
+  quiet = false;
 
   // ---------------------------------------------------------------- tokens
 
@@ -318,6 +328,7 @@ export class Parser {
       if (lhs.kind === 'Name' && (lhs.id === 'print' || lhs.id === 'exec') && lhs.start === first.start && lhs.end === first.end && this.startsExpression() && !this.at('(')) {
         const save = this.i;
         const saveFurthest = this.furthest;
+        this.quiet = true;
         try {
           const rest = this.starExpressions();
           this.raise(`Missing parentheses in call to '${lhs.id}'. Did you mean ${lhs.id}(...)?`, lhs, rest);
@@ -1189,6 +1200,7 @@ export class Parser {
           if (e instanceof StringError) this.stringError(e, t);
           throw e;
         }
+        if (invalidEscapes.length > 0) this.escapeWarnings(t, body, t.lineno);
       } else {
         if (sawBytes) this.mixError = true;
         sawStr = true;
@@ -1246,7 +1258,7 @@ deferPrototype(parts.comprehensions, 'Parser', Parser.prototype, ['comprehension
 // f-strings: an on-demand part (parse/fstrings.ts)
 export interface Parser {
   fstring(parts: (string | A.FormattedValue)[]): Token;
-  decodePiece(t: Token, raw: boolean): string;
+  decodePiece(t: Token, raw: boolean, end?: Token): string;
   replacementField(raw: boolean, parts: (string | A.FormattedValue)[]): A.FormattedValue;
 }
 deferPrototype(parts.fstrings, 'Parser', Parser.prototype, ['fstring', 'decodePiece', 'replacementField']);
@@ -1274,6 +1286,15 @@ export interface Parser {
 deferPrototype(parts.diagnostics, 'Parser', Parser.prototype, [
   'invalid', 'forgotComma', 'isDisjunctionLevel', 'assignInCondition', 'forgotCommaOrInvalid', 'stringError',
 ]);
+
+// SyntaxWarnings for invalid escapes: with the compiler's, an on-demand part (parse/escapewarnings.ts)
+export interface Parser {
+  /** the warnings for `invalidEscapes` in `body`, the text of `t` (or of a piece of it), at line `lineno` */
+  escapeWarnings(t: Token, body: string, lineno: number): void;
+  /** the tokenizer's warnings for `\{` and `\}` in an f-string's literal text */
+  braceEscapeWarnings(t: Token): void;
+}
+deferPrototype(parts.syntaxwarnings, 'Parser', Parser.prototype, ['escapeWarnings', 'braceEscapeWarnings']);
 
 // del, global and nonlocal statements: an on-demand part (compile/directives.ts)
 export interface Parser {
