@@ -5,8 +5,9 @@ recorded the expected outputs (Debian 12, glibc 2.36, x86-64).
 
 glibc's exp, log, log2 and pow (sysdeps/ieee754/dbl-64, from Arm's
 optimized-routines) read their polynomial coefficients and lookup tables
-from the structs __exp_data, __log_data, __log2_data and __pow_log_data.
-The simulator's ports (libm/exp.ts, log.ts, log2.ts, pow.ts)
+from the structs __exp_data, __log_data, __log2_data and __pow_log_data,
+and sin and cos (IBM's, s_sin.c) from __sincostab. The simulator's ports
+(libm/exp.ts, log.ts, log2.ts, pow.ts, sincos.ts)
 must use the very same numbers to give the same last bit, so they are read
 here from the installed libm with gdb (which knows the structs' layout from
 the library's debug information) instead of being typed in.
@@ -64,6 +65,9 @@ ptab = [v for j, v in enumerate(plog[9:]) if j % 4 != 1]  # without the padding
 l2 = doubles(dump('__log2_data', 2192))
 l2inv, l2poly, l2poly1, l2tab = l2[0:2], l2[2:8], l2[8:18], l2[18:18 + 128]
 
+# __sincostab: 110 quadruples (sin, its tail, cos, its tail) of multiples of 1/128 (IBM's sin/cos)
+sincos = doubles(dump('__sincostab', 3520))
+
 OUT.write_text(f'''/**
  * glibc 2.36's libm constants and tables (x86-64), read from the installed
  * library by scripts/libm-tables.py: do not edit. They come from Arm's
@@ -105,6 +109,9 @@ export const LOG2_POLY = new Float64Array({js(l2poly)});
 export const LOG2_POLY1 = new Float64Array({js(l2poly1)});
 /** pairs (invc, logc) for 64 subintervals of [0x1.6p-1, 0x1.6p0] */
 export const LOG2_TAB = new Float64Array({js(l2tab)});
+
+/** sin and cos (s_sin.c): sin(xi) and cos(xi) for xi = i/128, each as a double and a tail, 4 per i */
+export const SINCOS_TAB = new Float64Array({js(sincos)});
 
 /** pow's log: ln2 split in two, the polynomial (A[0] = -0.5) */
 export const POW_LOG = {{

@@ -7,10 +7,11 @@
  * Exact where CPython is exact: the integer functions (gcd, lcm, factorial,
  * isqrt, comb, perm) work on big integers; fsum is Shewchuk's msum as in the
  * C code; hypot/dist use 3.12's vector_norm with exact products. sqrt is
- * correctly rounded in both. exp, log, log2, log10 and pow are
- * glibc's own algorithms (libm/), bit for bit; the other transcendental
- * functions (sin, atan, expm1 …) use the JS engine's libm, which differs
- * from glibc's in the last bit for some inputs.
+ * correctly rounded in both. exp, log, log2, log10, pow, sin and
+ * cos are glibc's own algorithms (libm/), bit for bit (sin and cos below
+ * |x| = 105414350); the other transcendental functions (tan, atan, expm1 …)
+ * use the JS engine's libm, which differs from glibc's in the last bit for
+ * some inputs.
  */
 
 import { PyObject, decref, incref, newref } from '../objects/object.js';
@@ -30,6 +31,7 @@ import { log as glibcLog } from './libm/log.js';
 import { pow as glibcPow } from './libm/pow.js';
 import { log2 as glibcLog2 } from './libm/log2.js';
 import { log10 as glibcLog10 } from './libm/log10.js';
+import { sin as glibcSin, cos as glibcCos } from './libm/sincos.js';
 
 // ---------------------------------------------------------------- conversions
 
@@ -485,8 +487,8 @@ export function mathDef(): ModuleDef {
       expm1: f1('expm1', Math.expm1, true),
       log1p: f1('log1p', (x) => (x <= -1 ? (x === -1 ? -Infinity : NaN) : Math.log1p(x))),
       cbrt: f1('cbrt', Math.cbrt),
-      sin: f1('sin', Math.sin),
-      cos: f1('cos', Math.cos),
+      sin: f1('sin', glibcSin),
+      cos: f1('cos', glibcCos),
       tan: f1('tan', Math.tan),
       asin: f1('asin', Math.asin),
       acos: f1('acos', Math.acos),

@@ -1,4 +1,4 @@
-# math.exp, math.log, math.log2 and math.log10 to the last bit: glibc's results (which CPython
+# math.exp, math.log, math.log2, math.log10, math.sin and math.cos to the last bit: glibc's results (which CPython
 # prints on Linux), for inputs spread over their whole ranges.
 import math
 
@@ -29,5 +29,9 @@ show('exp', math.exp, [(-5, 5), (-40, 40), (-750, 710), (-1e-3, 1e-3), (690, 709
 show('log', math.log, [(0, 5), (0.9, 1.1), (0.93, 1.07), (1e-310, 1e-300), (1e5, 1e12), (0, 1e300)], 1200)
 show('log2', math.log2, [(0, 100), (0.9, 1.1), (0.95, 1.05), (1e-310, 1e-300), (1, 1e6), (0, 1e300)], 1200)
 show('log10', math.log10, [(0, 100), (0.9, 1.1), (1e-310, 1e-300), (1, 1e6), (0, 1e300)], 1200)
+show('sin', math.sin, [(-1, 1), (-3, 3), (-100, 100), (-1e8, 1e8), (-0.2, 0.2)], 1200)
+show('cos', math.cos, [(-1, 1), (-3, 3), (-100, 100), (-1e8, 1e8), (-0.2, 0.2)], 1200)
+print([math.sin(k * math.pi / 12) for k in range(25)])
+print([math.cos(k / 10) for k in range(20)])
 print([math.log10(10.0 ** k) for k in range(-5, 20)], math.log2(2 ** 100), math.log10(10 ** 500))
 print(math.exp(0), math.exp(-0.0), math.exp(1), math.log(1), math.log(math.e), math.log(2 ** 1000), math.log(10 ** 400))
