@@ -1,6 +1,7 @@
 /**
  * Shared helpers of the conformance suite: where programs and recordings live, how the
- * expected-failures list is read. Used by record.ts and conformance.test.ts.
+ * expected-failures list is read. Used by record.ts, conformance.test.ts and the unit
+ * tests that compare a program's output with its recording.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
@@ -52,6 +53,18 @@ export function readRecording(version: string, program: string): Recording | und
   const file = recordingPath(version, program);
   if (!existsSync(file)) return undefined;
   return JSON.parse(readFileSync(file, 'utf8')) as Recording;
+}
+
+/** A conformance program's source (tests/conformance/programs/). */
+export function programSource(program: string): string {
+  return readFileSync(join(PROGRAMS_DIR, program), 'utf8');
+}
+
+/** What CPython 3.12 printed for a conformance program, as record.ts recorded it (an error if it was not). */
+export function cpython312(program: string): Recording {
+  const want = readRecording('3.12', program);
+  if (want === undefined) throw new Error(`${program} has no 3.12 recording`);
+  return want;
 }
 
 /** The last line of `text` that is not blank: for a traceback, the exception line. */

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { runProgram, runProgramLoading } from '../../src/engine/core.js';
 import { parts, partNames, partsNamedIn, loadParts, takeMissedPart, type Part } from '../../src/engine/ondemand.js';
 import { loadStdlib, lazyStdlibNames, stdlibModulesNamedIn, unloadStdlib } from '../../src/engine/modules/stdlib.js';
-import { lastNonEmptyLine, listPrograms, PROGRAMS_DIR, readRecording, type Recording } from '../conformance/suite.js';
+import { cpython312, lastNonEmptyLine, listPrograms, programSource, PROGRAMS_DIR, readRecording } from '../conformance/suite.js';
 
 /** As in a fresh worker: no part's code loaded. */
 function unloadAll(): void {
@@ -18,18 +18,6 @@ function unloadAll(): void {
 }
 
 const DYNAMIC = 'basics/methods_named_at_run_time.py';
-
-/** A conformance program's source (tests/conformance/programs/). */
-function sourceOf(program: string): string {
-  return readFileSync(join(PROGRAMS_DIR, program), 'utf8');
-}
-
-/** What CPython 3.12 printed for a conformance program, as tests/conformance/record.ts recorded it. */
-function cpython(program: string): Recording {
-  const want = readRecording('3.12', program);
-  if (want === undefined) throw new Error(`${program} has no 3.12 recording`);
-  return want;
-}
 
 describe('parts of the builtin types loaded on demand', () => {
   it('finds the parts a program names, anywhere in its text, and no others', () => {
@@ -180,26 +168,26 @@ describe('parts of the parser and compiler loaded on demand', () => {
     expect(partsNamedIn('def f():\n    with open("x") as f:\n        pass\n')).toEqual(['trywith', 'handlers']);
     expect(partsNamedIn('# we try this\nx = 1  # with a comment\n')).toEqual([]);
     const program = 'basics/try_finally_with_exit.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect((whole as { stdout: string }).stdout).toBe(cpython(program).stdout);
+    expect((whole as { stdout: string }).stdout).toBe(cpython312(program).stdout);
   });
 
   it('try and with statements met only at run time (exec of a string): the program runs again', async () => {
     const program = 'basics/exec_try_except.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     expect(partsNamedIn(src)).toEqual(['syntaxerror', 'constarith', 'exec']);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect((whole as { stdout: string }).stdout).toBe(cpython(program).stdout);
+    expect((whole as { stdout: string }).stdout).toBe(cpython312(program).stdout);
   });
 
   it('a syntax error inside a deferred statement is reported as CPython reports it', async () => {
     const program = 'basics/syntax_try_without_except.py';
-    const [lazy, whole] = await wholeAndLazy(sourceOf(program));
+    const [lazy, whole] = await wholeAndLazy(programSource(program));
     expect(lazy).toEqual(whole);
-    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython(program).stderr));
+    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython312(program).stderr));
   });
 });
 
@@ -214,20 +202,20 @@ describe('set operations loaded on demand', () => {
 
   it('set algebra, comparisons and frozenset hashes give the same output loaded on demand', async () => {
     const program = 'basics/set_algebra_frozenset.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect(whole).toMatchObject({ stdout: cpython(program).stdout, stderr: cpython(program).stderr });
+    expect(whole).toMatchObject({ stdout: cpython312(program).stdout, stderr: cpython312(program).stderr });
   });
 
   it('a set operation the text does not announce runs the program again', async () => {
     // no set word or display: the dict views' `-` makes a set, then `==` compares sets
     const program = 'basics/dict_keys_difference.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     expect(partsNamedIn(src)).toEqual([]);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect((whole as { stdout: string }).stdout).toBe(cpython(program).stdout);
+    expect((whole as { stdout: string }).stdout).toBe(cpython312(program).stdout);
   });
 });
 
@@ -241,23 +229,23 @@ describe('comprehensions loaded on demand', () => {
 
   it('list, set and dict comprehensions and generator expressions give the same output and errors', async () => {
     const program = 'basics/comprehension_scopes.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect(whole).toMatchObject({ stdout: cpython(program).stdout, stderr: cpython(program).stderr });
+    expect(whole).toMatchObject({ stdout: cpython312(program).stdout, stderr: cpython312(program).stderr });
     const bad = 'basics/syntax_comprehension_rebinds_walrus.py';
-    const [lazyErr, wholeErr] = await wholeAndLazy(sourceOf(bad));
+    const [lazyErr, wholeErr] = await wholeAndLazy(programSource(bad));
     expect(lazyErr).toEqual(wholeErr);
-    expect(lastNonEmptyLine((wholeErr as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython(bad).stderr));
+    expect(lastNonEmptyLine((wholeErr as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython312(bad).stderr));
   });
 
   it('a comprehension the text does not announce (exec of a string) runs the program again', async () => {
     const program = 'basics/exec_built_comprehension.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     expect(partsNamedIn(src)).toEqual(['syntaxerror', 'constarith', 'exec']);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect((whole as { stdout: string }).stdout).toBe(cpython(program).stdout);
+    expect((whole as { stdout: string }).stdout).toBe(cpython312(program).stdout);
   });
 });
 
@@ -270,19 +258,19 @@ describe('sorting, min, max and sum loaded on demand', () => {
 
   it('gives the same output, errors included, loaded on demand', async () => {
     const program = 'basics/err_max_no_arguments.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython(program).stderr));
+    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython312(program).stderr));
   });
 
   it('a sort the text does not name runs the program again', async () => {
     const program = 'basics/sort_by_built_name.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     expect(partsNamedIn(src)).toEqual(['builtins', 'constarith']);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect((whole as { stdout: string }).stdout).toBe(cpython(program).stdout);
+    expect((whole as { stdout: string }).stdout).toBe(cpython312(program).stdout);
   });
 });
 
@@ -295,24 +283,24 @@ describe('f-strings loaded on demand', () => {
 
   it('f-strings, nested and with errors, give the same output loaded on demand', async () => {
     const program = 'basics/fstrings_nested.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect(whole).toMatchObject({ stdout: cpython(program).stdout, stderr: cpython(program).stderr });
+    expect(whole).toMatchObject({ stdout: cpython312(program).stdout, stderr: cpython312(program).stderr });
     for (const bad of ['basics/syntax_fstring_unclosed_brace.py', 'basics/syntax_fstring_empty_expression.py', 'basics/syntax_fstring_unterminated.py']) {
-      const [l, w] = await wholeAndLazy(sourceOf(bad));
+      const [l, w] = await wholeAndLazy(programSource(bad));
       expect(l).toEqual(w);
-      expect(lastNonEmptyLine((w as { stderr: string }).stderr), bad).toBe(lastNonEmptyLine(cpython(bad).stderr));
+      expect(lastNonEmptyLine((w as { stderr: string }).stderr), bad).toBe(lastNonEmptyLine(cpython312(bad).stderr));
     }
   });
 
   it('an f-string the text does not announce (exec of a built string) runs the program again', async () => {
     const program = 'basics/exec_built_fstring.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     expect(partsNamedIn(src)).toEqual(['builtins', 'syntaxerror', 'constarith', 'exec']);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect((whole as { stdout: string }).stdout).toBe(cpython(program).stdout);
+    expect((whole as { stdout: string }).stdout).toBe(cpython312(program).stdout);
   });
 });
 
@@ -320,23 +308,23 @@ describe('import statements loaded on demand', () => {
   it('the word import loads the part; programs with imports give the same output and errors', async () => {
     expect(partsNamedIn('import sys\nprint(sys.getrefcount(1))\n')).toContain('imports');
     const program = 'basics/err_import_missing_module.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython(program).stderr));
+    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython312(program).stderr));
     const star = 'basics/syntax_import_star_in_function.py';
-    const [l2, w2] = await wholeAndLazy(sourceOf(star));
+    const [l2, w2] = await wholeAndLazy(programSource(star));
     expect(l2).toEqual(w2);
-    expect(lastNonEmptyLine((w2 as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython(star).stderr));
+    expect(lastNonEmptyLine((w2 as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython312(star).stderr));
   });
 
   it('an import the text does not spell out (exec of a built string) runs the program again', async () => {
     const program = 'basics/exec_built_import.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     expect(partsNamedIn(src)).toEqual(['syntaxerror', 'constarith', 'exec']);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect((whole as { stdout: string }).stdout).toBe(cpython(program).stdout);
+    expect((whole as { stdout: string }).stdout).toBe(cpython312(program).stdout);
   });
 });
 
@@ -346,19 +334,19 @@ describe('powers and float rounding loaded on demand', () => {
     expect(partsNamedIn('print(round(2.675, 2))\n')).toEqual(['numeric', 'builtins']);
     expect(partsNamedIn('print(7 // 2, 7 % 2 == 1)\n')).not.toContain('numeric');
     const program = 'basics/err_power_zero_negative.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython(program).stderr));
+    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython312(program).stderr));
   });
 
   it('a power the text does not spell out runs the program again', async () => {
     const program = 'basics/pow_by_built_name.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     expect(partsNamedIn(src)).not.toContain('numeric');
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect((whole as { stdout: string }).stdout).toBe(cpython(program).stdout);
+    expect((whole as { stdout: string }).stdout).toBe(cpython312(program).stdout);
   });
 });
 
@@ -366,10 +354,10 @@ describe('dict.popitem, dict.fromkeys and dict views set operations loaded on de
   it('give the same output loaded on demand', async () => {
     expect(partsNamedIn('d = dict.fromkeys("ab")\nprint(d.popitem())\n')).toEqual(['dictmethods']);
     const program = 'basics/err_popitem_empty_dict.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython(program).stderr));
+    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython312(program).stderr));
   });
 });
 
@@ -378,19 +366,19 @@ describe('making classes loaded on demand', () => {
     expect(partsNamedIn('class A:\n    pass\n')).toEqual(['classes']);
     expect(partsNamedIn('print(type(1), [1].__len__())\n')).toEqual([]);
     const program = 'basics/err_class_mro_conflict.py';
-    const [lazy, whole] = await wholeAndLazy(sourceOf(program));
+    const [lazy, whole] = await wholeAndLazy(programSource(program));
     expect(lazy).toEqual(whole);
-    expect((whole as { stdout: string }).stdout).toBe(cpython(program).stdout);
-    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython(program).stderr));
+    expect((whole as { stdout: string }).stdout).toBe(cpython312(program).stdout);
+    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython312(program).stderr));
   });
 
   it('a class made without the word class (type() with three arguments) runs the program again', async () => {
     const program = 'basics/class_made_by_type.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     expect(partsNamedIn(src)).toEqual(['intparse', 'del', 'syntaxwarnings']);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect((whole as { stdout: string }).stdout).toBe(cpython(program).stdout);
+    expect((whole as { stdout: string }).stdout).toBe(cpython312(program).stdout);
   });
 });
 
@@ -414,8 +402,8 @@ describe('SyntaxWarnings loaded on demand', () => {
     expect(partsNamedIn('x = "\\n\\t\\\\\\x41\\u0041\\101"\n')).toEqual([]);
     for (const p of [program, 'basics/err_escape_warning_traceback.py']) {
       unloadAll();
-      const r = await runProgramLoading(sourceOf(p), { python: '3.12', filename: p });
-      expect({ stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode }).toEqual(cpython(p));
+      const r = await runProgramLoading(programSource(p), { python: '3.12', filename: p });
+      expect({ stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode }).toEqual(cpython312(p));
     }
     // an escape the trigger misses (\N is an escape in a str, not in bytes): the program runs again
     const [lazy, whole] = await wholeAndLazy('print(b"\\N")\n');
@@ -437,11 +425,11 @@ describe('weak references loaded on demand', () => {
 
   it('a weak reference made without the word (a module imported by a built name) runs the program again', async () => {
     const program = 'gc/weakref_module_by_built_name.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     expect(partsNamedIn(src)).not.toContain('weakrefs');
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect((whole as { stdout: string }).stdout).toBe(cpython(program).stdout);
+    expect((whole as { stdout: string }).stdout).toBe(cpython312(program).stdout);
   });
 });
 
@@ -466,11 +454,11 @@ describe('the builtins most programs never call, loaded on demand', () => {
     const src = 'import builtins\nprint(getattr(builtins, "h" + "ex")(255))\n';
     expect(partsNamedIn(src)).toContain('builtins');
     const program = 'basics/builtin_by_built_name.py';
-    const src2 = sourceOf(program);
+    const src2 = programSource(program);
     expect(partsNamedIn(src2)).not.toContain('builtins');
     const [lazy, whole] = await wholeAndLazy(src2);
     expect(lazy).toEqual(whole);
-    expect((whole as { stdout: string }).stdout).toBe(cpython(program).stdout);
+    expect((whole as { stdout: string }).stdout).toBe(cpython312(program).stdout);
   });
 });
 
@@ -499,11 +487,11 @@ describe('SyntaxError objects loaded on demand', () => {
 
   it('a SyntaxError made by a name built at run time runs the program again', async () => {
     const program = 'basics/syntaxerror_by_built_name.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     expect(partsNamedIn(src)).not.toContain('syntaxerror');
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect((whole as { stdout: string }).stdout).toBe(cpython(program).stdout);
+    expect((whole as { stdout: string }).stdout).toBe(cpython312(program).stdout);
   });
 });
 
@@ -524,23 +512,23 @@ describe('raise statements and the interpreter side of with/except, loaded on de
     expect(partsNamedIn('raise ValueError("x")\n')).toEqual(['raise']);
     expect(partsNamedIn('assert 1 == 2\n')).toEqual(['raise']);
     const program = 'basics/err_except_non_exception_class.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython(program).stderr));
+    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython312(program).stderr));
     const assertion = 'basics/err_assert_message.py';
-    const [l2, w2] = await wholeAndLazy(sourceOf(assertion));
+    const [l2, w2] = await wholeAndLazy(programSource(assertion));
     expect(l2).toEqual(w2);
-    expect(lastNonEmptyLine((w2 as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython(assertion).stderr));
+    expect(lastNonEmptyLine((w2 as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython312(assertion).stderr));
   });
 
   it('a raise the text does not spell out (exec of a built string) runs the program again', async () => {
     const program = 'basics/exec_built_raise.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     expect(partsNamedIn(src)).not.toContain('raise');
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect((whole as { stdout: string }).stdout).toBe(cpython(program).stdout);
+    expect((whole as { stdout: string }).stdout).toBe(cpython312(program).stdout);
   });
 });
 
@@ -548,23 +536,23 @@ describe('enumerate, zip, map, filter and reversed loaded on demand', () => {
   it('each name loads the part; the output, errors included, is the same', async () => {
     expect(partsNamedIn('for i, x in enumerate("ab"):\n    print(i, x)\n')).toEqual(['iterators']);
     const program = 'basics/err_zip_strict_longer.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython(program).stderr));
+    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython312(program).stderr));
     const notReversible = 'basics/err_reversed_int.py';
-    const [l2, w2] = await wholeAndLazy(sourceOf(notReversible));
+    const [l2, w2] = await wholeAndLazy(programSource(notReversible));
     expect(l2).toEqual(w2);
-    expect(lastNonEmptyLine((w2 as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython(notReversible).stderr));
+    expect(lastNonEmptyLine((w2 as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython312(notReversible).stderr));
   });
 
   it('a constructor reached by a name built at run time runs the program again', async () => {
     const program = 'basics/enumerate_by_built_name.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     expect(partsNamedIn(src)).not.toContain('iterators');
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect((whole as { stdout: string }).stdout).toBe(cpython(program).stdout);
+    expect((whole as { stdout: string }).stdout).toBe(cpython312(program).stdout);
   });
 });
 
@@ -572,10 +560,10 @@ describe('the gc module loaded on demand', () => {
   it('the word gc loads it; the output is the same', async () => {
     expect(stdlibModulesNamedIn('import gc\nprint(gc.is_tracked([]))\n')).toEqual(['gc']);
     const program = 'gc/gc_module_functions.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython(program).stderr));
+    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython312(program).stderr));
   });
 });
 
@@ -583,29 +571,29 @@ describe('int() of a string loaded on demand', () => {
   it('the word int loads the part; parsing and its errors are the same', async () => {
     expect(partsNamedIn('print(int("12"))\n')).toEqual(['intparse']);
     const program = 'basics/err_int_parse_base0_leading_zero.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython(program).stderr));
+    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython312(program).stderr));
   });
 
   it('a string parsed by int without the word runs the program again', async () => {
     const program = 'basics/int_by_type_call.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     expect(partsNamedIn(src)).toEqual(['constarith']);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect((whole as { stdout: string }).stdout).toBe(cpython(program).stdout);
+    expect((whole as { stdout: string }).stdout).toBe(cpython312(program).stdout);
   });
 });
 
 describe('the operations on bytes objects loaded on demand', () => {
   it('hash, comparison, subscripts, in, +, * and iteration give the same output', async () => {
     const program = 'basics/err_bytes_concat_str.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython(program).stderr));
+    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython312(program).stderr));
   });
 });
 
@@ -614,19 +602,19 @@ describe('constant folding of operators loaded on demand', () => {
     expect(partsNamedIn('print("-" * 20)\n')).toEqual(['constarith']);
     expect(partsNamedIn('x = 1\nprint(x + 1)\n')).toEqual([]);
     const program = 'basics/err_constant_folding.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython(program).stderr));
+    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython312(program).stderr));
   });
 
   it('constants the text does not show side by side (exec of a built string) run the program again', async () => {
     const program = 'basics/exec_built_multiply.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     expect(partsNamedIn(src)).not.toContain('constarith');
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect((whole as { stdout: string }).stdout).toBe(cpython(program).stdout);
+    expect((whole as { stdout: string }).stdout).toBe(cpython312(program).stdout);
   });
 });
 
@@ -644,20 +632,20 @@ describe('rare instructions loaded on demand (the loop runs them from their part
 
   it('give the same output and errors loaded on demand', async () => {
     const program = 'basics/err_rare_instructions.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython(program).stderr));
-    expect((whole as { stdout: string }).stdout).toBe(cpython(program).stdout);
+    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython312(program).stderr));
+    expect((whole as { stdout: string }).stdout).toBe(cpython312(program).stdout);
   });
 
   it('a rare instruction the text does not announce (exec of a built string) runs the program again', async () => {
     const program = 'basics/exec_built_del.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     expect(partsNamedIn(src)).toEqual(['builtins', 'syntaxerror', 'constarith', 'exec']);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect((whole as { stdout: string }).stdout).toBe(cpython(program).stdout);
+    expect((whole as { stdout: string }).stdout).toBe(cpython312(program).stdout);
   });
 });
 
@@ -665,10 +653,10 @@ describe('list, tuple and range methods loaded on demand', () => {
   it('their names load the part; the output and errors are the same loaded on demand', async () => {
     expect(partsNamedIn('x = [3, 1]\nx.reverse()\n')).toEqual(['seqmethods']);
     const program = 'basics/err_tuple_index_missing.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython(program).stderr));
+    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython312(program).stderr));
   });
 });
 
@@ -676,10 +664,10 @@ describe('property objects loaded on demand (with the classes part)', () => {
   it('the word property loads the part; the output and errors are the same loaded on demand', async () => {
     expect(partsNamedIn('p = property(lambda s: 1)\n')).toEqual(['classes']);
     const program = 'basics/err_property_no_deleter.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython(program).stderr));
+    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython312(program).stderr));
   });
 });
 
@@ -688,18 +676,18 @@ describe('the passes for exception handlers loaded on demand', () => {
     expect(partsNamedIn('def g():\n    yield 1\n')).toEqual(['handlers']);
     expect(partsNamedIn('def f(x):\n    return x + 1\nprint(f(2))\n')).toEqual([]);
     const program = 'basics/generators_try_finally.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect((whole as { stdout: string }).stdout).toBe(cpython(program).stdout);
+    expect((whole as { stdout: string }).stdout).toBe(cpython312(program).stdout);
   });
 
   it('yield, yield from, send and throw give the same output and errors loaded on demand', async () => {
     const program = 'basics/err_generator_send_throw.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython(program).stderr));
+    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython312(program).stderr));
   });
 });
 
@@ -707,10 +695,10 @@ describe('sys functions loaded on demand', () => {
   it('each name loads the part; the output and errors are the same loaded on demand', async () => {
     expect(partsNamedIn('import sys\nprint(sys.getrefcount(1), sys.getsizeof([]))\n')).toEqual(['imports']);
     const program = 'stdlib/sys_functions.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython(program).stderr));
+    expect(lastNonEmptyLine((whole as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython312(program).stderr));
   });
 });
 
@@ -728,14 +716,14 @@ describe('parameter lists with /, * or ** loaded on demand (the unpacking part)'
     expect(partsNamedIn('def f(a, /, b):\n    pass\n')).toEqual(['unpacking']);
     expect(partsNamedIn('g = lambda *a: a\n')).toEqual(['unpacking']);
     const program = 'basics/parameter_kinds.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect((whole as { stdout: string }).stdout).toBe(cpython(program).stdout);
+    expect((whole as { stdout: string }).stdout).toBe(cpython312(program).stdout);
     const bad = 'basics/syntax_param_after_kwargs.py';
-    const [l2, w2] = await wholeAndLazy(sourceOf(bad));
+    const [l2, w2] = await wholeAndLazy(programSource(bad));
     expect(l2).toEqual(w2);
-    expect(lastNonEmptyLine((w2 as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython(bad).stderr));
+    expect(lastNonEmptyLine((w2 as { stderr: string }).stderr)).toBe(lastNonEmptyLine(cpython312(bad).stderr));
   });
 });
 
@@ -743,19 +731,19 @@ describe('the exception chain\'s attributes loaded on demand (the raise part)', 
   it('their names load the part; the output is the same loaded on demand', async () => {
     expect(partsNamedIn('e = ValueError(1)\nprint(e.__cause__)\n')).toEqual(['raise']);
     const program = 'basics/exception_chain_attributes.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect((whole as { stdout: string }).stdout).toBe(cpython(program).stdout);
+    expect((whole as { stdout: string }).stdout).toBe(cpython312(program).stdout);
   });
 });
 
 describe('calls with * and ** that fail', () => {
   it('name the function as CPython does (DICT_MERGE reads the callable, not the NULL below it)', async () => {
     const program = 'basics/call_star_errors.py';
-    const src = sourceOf(program);
+    const src = programSource(program);
     const [lazy, whole] = await wholeAndLazy(src);
     expect(lazy).toEqual(whole);
-    expect((whole as { stdout: string }).stdout).toBe(cpython(program).stdout);
+    expect((whole as { stdout: string }).stdout).toBe(cpython312(program).stdout);
   });
 });

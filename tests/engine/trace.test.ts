@@ -8,30 +8,17 @@
  */
 
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { runMain } from '../../src/engine/pylifecycle.js';
 import { runProgram } from '../../src/engine/index.js';
 import { TraceRecorder, recorderRunOptions, type LiveSnapshot } from '../../src/engine/trace/recorder.js';
 import { TraceReplay, renderValue, type MemoryState, type ObjectState } from '../../src/engine/trace/replay.js';
 import { EdgeMode, Val } from '../../src/engine/trace/events.js';
-import { lastNonEmptyLine, PROGRAMS_DIR, readRecording, type Recording } from '../conformance/suite.js';
+import { cpython312, lastNonEmptyLine, programSource } from '../conformance/suite.js';
 
 /** Conformance programs traced here (tests/conformance/programs/). */
 const GC_CYCLE = 'gc/cycle_del_then_collect.py';
 const UNCAUGHT = 'basics/err_key_in_function.py';
 const MILLION = 'basics/sum_million_loop.py';
-
-function sourceOf(program: string): string {
-  return readFileSync(join(PROGRAMS_DIR, program), 'utf8');
-}
-
-/** What CPython 3.12 printed for a conformance program, as tests/conformance/record.ts recorded it. */
-function cpython(program: string): Recording {
-  const want = readRecording('3.12', program);
-  if (want === undefined) throw new Error(`${program} has no 3.12 recording`);
-  return want;
-}
 
 function record(source: string): { rec: TraceRecorder; replay: TraceReplay; stdout: string; stderr: string } {
   const rec = new TraceRecorder({ liveSnapshots: true });
@@ -205,7 +192,7 @@ rest = list(g)
 squares = (x * x for x in range(3))
 total = sum(squares)
 `,
-  gc_cycle: sourceOf(GC_CYCLE),
+  gc_cycle: programSource(GC_CYCLE),
   closures: `
 class Big:
     def __del__(self):
@@ -251,7 +238,7 @@ def empty_until_bound():
 
 w = empty_until_bound()
 `,
-  uncaught: sourceOf(UNCAUGHT),
+  uncaught: programSource(UNCAUGHT),
 };
 
 describe('trace: replayed state equals the live state at every step', () => {
@@ -273,7 +260,7 @@ describe('trace: replayed state equals the live state at every step', () => {
     expect(states.some((s) => s.gc.some((g) => g.generation === 2 && g.collected >= 2))).toBe(true);
     const last = states[states.length - 1];
     expect(last.line).toBe(0);
-    expect(last.output).toBe(cpython(GC_CYCLE).stdout);
+    expect(last.output).toBe(cpython312(GC_CYCLE).stdout);
   });
 
   it('stateAt(k, {reachable: true}) keeps exactly the objects reachable from the frames', () => {
@@ -300,7 +287,7 @@ describe('trace: replayed state equals the live state at every step', () => {
     const { replay } = record(PROGRAMS.uncaught);
     const last = replay.stateAt(replay.stepCount - 1);
     // the output ends with the traceback's exception line
-    expect(last.output.split('\n').slice(-2)).toEqual([lastNonEmptyLine(cpython(UNCAUGHT).stderr), '']);
+    expect(last.output.split('\n').slice(-2)).toEqual([lastNonEmptyLine(cpython312(UNCAUGHT).stderr), '']);
     expect(last.frames.map((f) => f.name)).toEqual(['<module>']);
   });
 });
@@ -399,12 +386,12 @@ for i in range(300):
   });
 
   it('a 1,000,000-iteration loop: a small trace, and seeks anywhere land on the asked step', () => {
-    const src = sourceOf(MILLION);
+    const src = programSource(MILLION);
     const t0 = performance.now();
     const r = runProgram(src, { trace: true });
     const tRun = performance.now() - t0;
     const tr = r.trace!;
-    expect(r.stdout).toBe(cpython(MILLION).stdout);
+    expect(r.stdout).toBe(cpython312(MILLION).stdout);
     const perStep = tr.bytes.length / tr.stepCount;
     const replay = new TraceReplay(tr);
     const t1 = performance.now();

@@ -8,6 +8,7 @@
 import { fma } from './fma.js';
 import { LOG2, LOG2_POLY as A, LOG2_POLY1 as B, LOG2_TAB } from './tables.js';
 import { f64, u32, HI, LO } from './bits.js';
+import { splitLogArg, splitK, splitI, logSpecial } from './logsplit.js';
 
 export function log2(x: number): number {
   f64[0] = x;
@@ -18,21 +19,13 @@ export function log2(x: number): number {
   const top = hi >>> 16;
   if (top - 0x0010 >= 0x7ff0 - 0x0010 || top < 0x0010) {
     // x < 0x1p-1022, inf or nan
-    if (x === 0) return -Infinity; // __math_divzero (1)
-    if (x === Infinity) return x;
-    if ((top & 0x8000) !== 0 || (top & 0x7ff0) === 0x7ff0) return NaN; // __math_invalid
-    // subnormal: normalize (its bits as those of x 2^52, exponent lowered by 52)
-    f64[0] = x * 2 ** 52;
-    hi = (u32[HI] - (52 << 20)) >>> 0;
+    const special = logSpecial(x);
+    if (special !== null) return special;
+    hi = u32[HI];
     lo = u32[LO];
   }
-  // tmp = ix - 0x3fe6000000000000 (the low word is untouched)
-  const tmpHi = (hi - 0x3fe60000) | 0;
-  const i = (tmpHi >>> 14) & 63;
-  const k = tmpHi >> 20;
-  u32[HI] = (hi - (tmpHi & 0xfff00000)) >>> 0;
-  u32[LO] = lo;
-  const z = f64[0];
+  const z = splitLogArg(hi, lo, 0x3fe60000, 6);
+  const k = splitK, i = splitI;
   const invc = LOG2_TAB[2 * i], logc = LOG2_TAB[2 * i + 1];
   // r ~= z/c - 1; r/ln2 = t1 + t2
   const r = fma(z, invc, -1.0);

@@ -14,6 +14,7 @@ import { fma } from './fma.js';
 import { expInline } from './exp.js';
 import { POW_LOG, POW_LOG_POLY as A, POW_LOG_TAB } from './tables.js';
 import { f64, u32, HI, LO } from './bits.js';
+import { splitLogArg, splitK, splitI } from './logsplit.js';
 
 /** log_inline's second result: the low part of log(x) */
 let logTail = 0;
@@ -23,14 +24,9 @@ let logTail = 0;
  * low halves of its bits (normalized: a subnormal's exponent made negative)
  */
 function logInline(hi: number, lo: number): number {
-  // tmp = ix - 0x3fe6955500000000 (the low half is untouched)
-  const tmpHi = (hi - 0x3fe69555) | 0;
-  const i = (tmpHi >>> 13) & 127;
-  const k = tmpHi >> 20;
-  // z = x 2^-k, in [0x1.6955p-1, 0x1.6955p0)
-  u32[HI] = (hi - (tmpHi & 0xfff00000)) >>> 0;
-  u32[LO] = lo;
-  const z = f64[0];
+  // z = x 2^-k in [0x1.6955p-1, 0x1.6955p0)
+  const z = splitLogArg(hi, lo, 0x3fe69555, 7);
+  const k = splitK, i = splitI;
   const invc = POW_LOG_TAB[3 * i], logc = POW_LOG_TAB[3 * i + 1], logctail = POW_LOG_TAB[3 * i + 2];
   // r = z/c - 1, exact
   const r = fma(z, invc, -1.0);
