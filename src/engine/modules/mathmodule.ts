@@ -7,11 +7,10 @@
  * Exact where CPython is exact: the integer functions (gcd, lcm, factorial,
  * isqrt, comb, perm) work on big integers; fsum is Shewchuk's msum as in the
  * C code; hypot/dist use 3.12's vector_norm with exact products. sqrt is
- * correctly rounded in both. exp, log, log2, log10, pow, sin and
- * cos are glibc's own algorithms (libm/), bit for bit (sin and cos below
- * |x| = 105414350); the other transcendental functions (tan, atan, expm1 …)
- * use the JS engine's libm, which differs from glibc's in the last bit for
- * some inputs.
+ * correctly rounded in both. exp, exp2, expm1, log, log1p, log2,
+ * log10, pow, cbrt, sin, cos, tan, asin, acos, atan and atan2 are glibc's own
+ * algorithms (libm/), bit for bit; the hyperbolic functions still use the JS
+ * engine's libm, which differs from glibc's in the last bit for some inputs.
  */
 
 import { PyObject, decref, incref, newref } from '../objects/object.js';
@@ -32,6 +31,13 @@ import { pow as glibcPow } from './libm/pow.js';
 import { log2 as glibcLog2 } from './libm/log2.js';
 import { log10 as glibcLog10 } from './libm/log10.js';
 import { sin as glibcSin, cos as glibcCos } from './libm/sincos.js';
+import { tan as glibcTan } from './libm/tan.js';
+import { asin as glibcAsin, acos as glibcAcos } from './libm/asin.js';
+import { atan as glibcAtan, atan2 as glibcAtan2 } from './libm/atan.js';
+import { cbrt as glibcCbrt } from './libm/cbrt.js';
+import { exp2 as glibcExp2 } from './libm/exp2.js';
+import { expm1 as glibcExpm1 } from './libm/expm1.js';
+import { log1p as glibcLog1p } from './libm/log1p.js';
 
 // ---------------------------------------------------------------- conversions
 
@@ -483,16 +489,16 @@ export function mathDef(): ModuleDef {
     functions: {
       sqrt: f1('sqrt', Math.sqrt),
       exp: f1('exp', glibcExp, true),
-      exp2: f1('exp2', (x) => 2 ** x, true),
-      expm1: f1('expm1', Math.expm1, true),
-      log1p: f1('log1p', (x) => (x <= -1 ? (x === -1 ? -Infinity : NaN) : Math.log1p(x))),
-      cbrt: f1('cbrt', Math.cbrt),
+      exp2: f1('exp2', glibcExp2, true),
+      expm1: f1('expm1', glibcExpm1, true),
+      log1p: f1('log1p', glibcLog1p),
+      cbrt: f1('cbrt', glibcCbrt),
       sin: f1('sin', glibcSin),
       cos: f1('cos', glibcCos),
-      tan: f1('tan', Math.tan),
-      asin: f1('asin', Math.asin),
-      acos: f1('acos', Math.acos),
-      atan: f1('atan', Math.atan),
+      tan: f1('tan', glibcTan),
+      asin: f1('asin', glibcAsin),
+      acos: f1('acos', glibcAcos),
+      atan: f1('atan', glibcAtan),
       sinh: f1('sinh', Math.sinh, true),
       cosh: f1('cosh', Math.cosh, true),
       tanh: f1('tanh', Math.tanh),
@@ -534,7 +540,7 @@ export function mathDef(): ModuleDef {
       },
       atan2: (_m, args) => {
         const [y, x] = twoArgs('atan2', args);
-        return newFloat(Math.atan2(y, x));
+        return newFloat(glibcAtan2(y, x));
       },
       fmod: (_m, args) => {
         const [x, y] = twoArgs('fmod', args);

@@ -9,14 +9,14 @@
  * |x| is reduced to a + da (two doubles) in [-pi/4, pi/4] plus a quadrant;
  * sin(a + da) is a Taylor polynomial for |a| < 0.126, otherwise sin and cos
  * of the nearest multiple of 1/128 (SINCOS_TAB, each with a tail) combined
- * with polynomials for the rest. For |x| >= 105414350 glibc reduces with
- * __branred (136 bits of 2/pi), which is not ported: there the JS engine's
- * functions answer, and may differ in the last digit.
+ * with polynomials for the rest. |x| >= 105414350 is reduced by __branred
+ * (branred.ts, 144 bits of 2/pi).
  */
 
 import { fma } from './fma.js';
 import { SINCOS_TAB as T } from './tables.js';
 import { f64, u32, HI } from './bits.js';
+import { __branred } from './branred.js';
 
 // s_sin.c and usncs.h's constants (read from the library's machine code)
 /** 1.5 * 2^45: big + |x| rounds |x| to a multiple of 1/128 */
@@ -100,6 +100,9 @@ function doSinCos(a: number, da: number, n: number): number {
   return n & 2 ? -v : v;
 }
 
+/** __branred's a and aa */
+const huge = new Float64Array(2);
+
 export function sin(x: number): number {
   const k = absTop(x);
   if (k < 0x3e500000) return x; // |x| < 2^-26
@@ -109,7 +112,10 @@ export function sin(x: number): number {
     const n = reduce(x);
     return doSinCos(reducedA, reducedDa, n);
   }
-  if (k < 0x7ff00000) return Math.sin(x); // (__branred: not ported)
+  if (k < 0x7ff00000) {
+    const n = __branred(x, huge);
+    return doSinCos(huge[0], huge[1], n);
+  }
   return x - x; // inf or nan: nan
 }
 
@@ -126,6 +132,9 @@ export function cos(x: number): number {
     const n = reduce(x);
     return doSinCos(reducedA, reducedDa, n + 1);
   }
-  if (k < 0x7ff00000) return Math.cos(x); // (__branred: not ported)
+  if (k < 0x7ff00000) {
+    const n = __branred(x, huge);
+    return doSinCos(huge[0], huge[1], n + 1);
+  }
   return x - x;
 }
