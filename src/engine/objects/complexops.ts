@@ -25,6 +25,11 @@ import type { BuiltinMethod } from './typeobject.js';
 import { PyComplex, ComplexType, newComplex } from './complexobject.js';
 import { callDunder } from './typeslots.js';
 import { doubleToString, DTSF_SIGN } from './format.js';
+import { pow } from '../modules/libm/pow.js';
+import { atan2 } from '../modules/libm/atan.js';
+import { exp } from '../modules/libm/exp.js';
+import { log } from '../modules/libm/log.js';
+import { sin, cos } from '../modules/libm/sincos.js';
 
 /** complex_subtype_from_doubles */
 function complexSubtypeFromDoubles(type: PyTypeObject, real: number, imag: number): PyComplex {
@@ -82,14 +87,15 @@ function cPow(a: C, b: C): [C, Errno] {
     return [[0, 0], b[1] !== 0 || b[0] < 0 ? Errno.EDOM : Errno.OK];
   }
   const vabs = Math.hypot(a[0], a[1]);
-  let len = Math.pow(vabs, b[0]);
-  const at = Math.atan2(a[1], a[0]);
+  // (the C library's functions, as CPython calls them: glibc's, to the last bit)
+  let len = pow(vabs, b[0]);
+  const at = atan2(a[1], a[0]);
   let phase = at * b[0];
   if (b[1] !== 0) {
-    len /= Math.exp(at * b[1]);
-    phase += b[1] * Math.log(vabs);
+    len /= exp(at * b[1]);
+    phase += b[1] * log(vabs);
   }
-  return [[len * Math.cos(phase), len * Math.sin(phase)], Errno.OK];
+  return [[len * cos(phase), len * sin(phase)], Errno.OK];
 }
 
 /** c_powu: exponentiation by squaring */
