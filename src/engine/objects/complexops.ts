@@ -30,6 +30,7 @@ import { atan2 } from '../modules/libm/atan.js';
 import { exp } from '../modules/libm/exp.js';
 import { log } from '../modules/libm/log.js';
 import { sin, cos } from '../modules/libm/sincos.js';
+import { hypot } from '../modules/libm/hypot.js';
 
 /** complex_subtype_from_doubles */
 function complexSubtypeFromDoubles(type: PyTypeObject, real: number, imag: number): PyComplex {
@@ -80,14 +81,13 @@ function cQuot(a: C, b: C): C | null {
 /** errno after an operation */
 const enum Errno { OK, EDOM, ERANGE }
 
-/** _Py_c_pow */
+/** _Py_c_pow (with the C library's functions, as CPython calls them: glibc's, to the last bit) */
 function cPow(a: C, b: C): [C, Errno] {
   if (b[0] === 0 && b[1] === 0) return [[1, 0], Errno.OK];
   if (a[0] === 0 && a[1] === 0) {
     return [[0, 0], b[1] !== 0 || b[0] < 0 ? Errno.EDOM : Errno.OK];
   }
-  const vabs = Math.hypot(a[0], a[1]);
-  // (the C library's functions, as CPython calls them: glibc's, to the last bit)
+  const vabs = hypot(a[0], a[1]);
   let len = pow(vabs, b[0]);
   const at = atan2(a[1], a[0]);
   let phase = at * b[0];
@@ -203,7 +203,7 @@ function complexAbs(o: PyObject): PyObject {
     else if (isHuge(c.imag)) r = Math.abs(c.imag);
     else r = NaN;
   } else {
-    r = Math.hypot(c.real, c.imag);
+    r = hypot(c.real, c.imag);
     if (!Number.isFinite(r)) raise(Exc.OverflowError, 'absolute value too large');
   }
   return newFloat(r);
