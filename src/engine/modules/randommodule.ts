@@ -28,6 +28,7 @@ import { parseArgs, checkArity } from '../objects/args.js';
 import { nativeType, allocNative, none } from './itertoolsmodule.js';
 import type { BuiltinMethod } from '../objects/typeobject.js';
 import type { ModuleDef } from './moduledef.js';
+import { log as glibcLog } from './libm/log.js';
 
 const N = 624, MM = 397;
 const MATRIX_A = 0x9908b0df, UPPER_MASK = 0x80000000, LOWER_MASK = 0x7fffffff;
@@ -295,7 +296,8 @@ m.sample = (self, args, kwnames) => {
   if (!(k >= 0 && k <= n)) raise(Exc.ValueError, 'Sample larger than population or is negative');
   const mt = (self as PyRandom).b_mt;
   let setsize = 21;
-  if (k > 5) setsize += 4 ** Math.ceil(Math.log(k * 3) / Math.log(4));
+  // (_log(k * 3, 4): math.log with a base, the C library's log twice)
+  if (k > 5) setsize += 4 ** Math.ceil(glibcLog(k * 3) / glibcLog(4));
   const result: PyObject[] = [];
   try {
     if (n <= setsize) {
