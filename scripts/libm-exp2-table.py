@@ -2,7 +2,7 @@
 """Writes src/engine/modules/libm/exp2-table.ts: the constants of glibc's
 exp2 (Arm's e_exp2.c, glibc 2.36, x86-64) that scripts/libm-tables.py does
 not export: the fields exp2_shift and exp2_poly of the struct __exp_data.
-exp2 shares the struct's table tab[] (2^(i/128)) with exp, which tables.ts
+exp2 shares the struct's table tab[] (2^(i/128)) with exp, which exp-table.ts
 already holds as EXP_HEAD and EXP_TAIL.
 
 The numbers are read from the installed libm with gdb (which knows the
@@ -50,7 +50,7 @@ OUT.write_text(f'''/**
  * of __exp_data, read from the installed library by
  * scripts/libm-exp2-table.py: do not edit. They come from Arm's
  * optimized-routines (MIT licence), which glibc's exp2 is. The table of
- * 2^(i/128) is tables.ts's EXP_HEAD and EXP_TAIL.
+ * 2^(i/128) is exp-table.ts's EXP_HEAD and EXP_TAIL.
  */
 
 /** 0x1.8p52 / 128: x + shift rounds x to a multiple of 1/128; 2^r ~= 1 + c1 r + ... + c5 r^5 */

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Writes src/engine/modules/libm/tables.ts: the constants and tables of the
-glibc libm that CPython's math module calls on the machine whose CPython
-recorded the expected outputs (Debian 12, glibc 2.36, x86-64).
+"""Writes src/engine/modules/libm/{exp,log,log2,pow,sincos}-table.ts: the
+constants and tables of the glibc libm that CPython's math module calls on
+the machine whose CPython recorded the expected outputs (Debian 12, glibc
+2.36, x86-64). (asin, atan, tan and exp2 have scripts of their own.)
 
 glibc's exp, log, log2 and pow (sysdeps/ieee754/dbl-64, from Arm's
 optimized-routines) read their polynomial coefficients and lookup tables
@@ -21,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 LIBM = '/lib/x86_64-linux-gnu/libm.so.6'
-OUT = Path(__file__).resolve().parent.parent / 'src/engine/modules/libm/tables.ts'
+OUT_DIR = Path(__file__).resolve().parent.parent / 'src/engine/modules/libm'
 
 
 def dump(symbol: str, size: int) -> bytes:
@@ -68,12 +69,20 @@ l2inv, l2poly, l2poly1, l2tab = l2[0:2], l2[2:8], l2[8:18], l2[18:18 + 128]
 # __sincostab: 110 quadruples (sin, its tail, cos, its tail) of multiples of 1/128 (IBM's sin/cos)
 sincos = doubles(dump('__sincostab', 3520))
 
-OUT.write_text(f'''/**
+HEADER = """/**
  * glibc 2.36's libm constants and tables (x86-64), read from the installed
- * library by scripts/libm-tables.py: do not edit. They come from Arm's
- * optimized-routines (MIT licence), which glibc's exp and log are.
+ * library by scripts/libm-tables.py: do not edit. {what}
  */
+"""
 
+
+def write(name: str, what: str, body: str) -> None:
+    # one module a function family, so a chunk that needs pow does not carry sin's table
+    (OUT_DIR / f'{name}-table.ts').write_text(HEADER.format(what=what) + body)
+    print(f'wrote {OUT_DIR / name}-table.ts')
+
+
+write('exp', "From Arm's optimized-routines (MIT licence), which glibc's exp is.", f'''
 /** exp: N/ln2 with N = 128, -ln2/N split in two, the rounding shift and the polynomial (C2..C5) */
 export const EXP = {{
   invln2N: {e[0]!r},
@@ -89,7 +98,9 @@ export const EXP = {{
 /** 2^(i/128) ~= EXP_HEAD[i] * (1 + EXP_TAIL[i]) */
 export const EXP_HEAD = new Float64Array({js(head)});
 export const EXP_TAIL = new Float64Array({js(tail)});
+''')
 
+write('log', "From Arm's optimized-routines (MIT licence), which glibc's log is.", f'''
 /** log: ln2 split in two, the polynomial for log(1+r), and the one used near 1 */
 export const LOG = {{
   ln2hi: {ln2hi!r},
@@ -99,7 +110,9 @@ export const LOG_POLY = new Float64Array({js(lpoly)});
 export const LOG_POLY1 = new Float64Array({js(lpoly1)});
 /** pairs (invc, logc) for 128 subintervals of [0x1.6p-1, 0x1.6p0] */
 export const LOG_TAB = new Float64Array({js(ltab)});
+''')
 
+write('log2', "From Arm's optimized-routines (MIT licence), which glibc's log2 is.", f'''
 /** log2: 1/ln2 split in two, the polynomial for log2(1+r)/r^2 - 1/ln2 r, and the one used near 1 */
 export const LOG2 = {{
   invln2hi: {l2inv[0]!r},
@@ -109,10 +122,9 @@ export const LOG2_POLY = new Float64Array({js(l2poly)});
 export const LOG2_POLY1 = new Float64Array({js(l2poly1)});
 /** pairs (invc, logc) for 64 subintervals of [0x1.6p-1, 0x1.6p0] */
 export const LOG2_TAB = new Float64Array({js(l2tab)});
+''')
 
-/** sin and cos (s_sin.c): sin(xi) and cos(xi) for xi = i/128, each as a double and a tail, 4 per i */
-export const SINCOS_TAB = new Float64Array({js(sincos)});
-
+write('pow', "From Arm's optimized-routines (MIT licence), which glibc's pow is.", f'''
 /** pow's log: ln2 split in two, the polynomial (A[0] = -0.5) */
 export const POW_LOG = {{
   ln2hi: {pln2hi!r},
@@ -122,4 +134,8 @@ export const POW_LOG_POLY = new Float64Array({js(ppoly)});
 /** triples (invc, logc, logctail) for 128 subintervals */
 export const POW_LOG_TAB = new Float64Array({js(ptab)});
 ''')
-print(f'wrote {OUT}')
+
+write('sincos', "IBM's Accurate Mathematical Library (LGPL 2.1+, as glibc).", f'''
+/** sin and cos (s_sin.c): sin(xi) and cos(xi) for xi = i/128, each as a double and a tail, 4 per i */
+export const SINCOS_TAB = new Float64Array({js(sincos)});
+''')

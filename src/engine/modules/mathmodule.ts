@@ -7,10 +7,10 @@
  * Exact where CPython is exact: the integer functions (gcd, lcm, factorial,
  * isqrt, comb, perm) work on big integers; fsum is Shewchuk's msum as in the
  * C code; hypot/dist use 3.12's vector_norm with exact products. sqrt is
- * correctly rounded in both. exp, exp2, expm1, log, log1p, log2,
- * log10, pow, cbrt, sin, cos, tan, asin, acos, atan and atan2 are glibc's own
- * algorithms (libm/), bit for bit; the hyperbolic functions still use the JS
- * engine's libm, which differs from glibc's in the last bit for some inputs.
+ * correctly rounded in both. the functions CPython takes from the C
+ * library (exp, log, sin, atan2, erf, cosh … and pow) are ports of glibc's
+ * (libm/), bit for bit, and gamma and lgamma are CPython's own Lanczos code
+ * (libm/gamma.ts): JS's Math.* functions round differently now and then.
  */
 
 import { PyObject, decref, incref, newref } from '../objects/object.js';
@@ -38,6 +38,9 @@ import { cbrt as glibcCbrt } from './libm/cbrt.js';
 import { exp2 as glibcExp2 } from './libm/exp2.js';
 import { expm1 as glibcExpm1 } from './libm/expm1.js';
 import { log1p as glibcLog1p } from './libm/log1p.js';
+import * as hyperbolic from './libm/hyperbolic.js';
+import { erf as glibcErf, erfc as glibcErfc } from './libm/erf.js';
+import { tgamma, lgamma, tgammaError, lgammaError, type GammaError } from './libm/gamma.js';
 
 // ---------------------------------------------------------------- conversions
 
@@ -82,6 +85,19 @@ function math1(name: string, f: (x: number) => number, canOverflow: boolean): Bu
       if (canOverflow) rangeError();
       domainError();
     }
+    return newFloat(r);
+  };
+}
+
+/** math_1a for gamma and lgamma (CPython's own m_tgamma and m_lgamma, libm/gamma.ts, which say when errno is set) */
+function gammaLike(name: string, f: (x: number) => number, error: (x: number, r: number) => GammaError): BuiltinMethod {
+  return (_m, args) => {
+    checkArity(name, args, 1, 1);
+    const x = toDouble(args[0]);
+    const r = f(x);
+    const e = error(x, r);
+    if (e === 'ValueError') domainError();
+    if (e === 'OverflowError') rangeError();
     return newFloat(r);
   };
 }
@@ -499,12 +515,16 @@ export function mathDef(): ModuleDef {
       asin: f1('asin', glibcAsin),
       acos: f1('acos', glibcAcos),
       atan: f1('atan', glibcAtan),
-      sinh: f1('sinh', Math.sinh, true),
-      cosh: f1('cosh', Math.cosh, true),
-      tanh: f1('tanh', Math.tanh),
-      asinh: f1('asinh', Math.asinh),
-      acosh: f1('acosh', Math.acosh),
-      atanh: f1('atanh', (x) => (Math.abs(x) >= 1 ? NaN : Math.atanh(x))),
+      sinh: f1('sinh', hyperbolic.sinh, true),
+      cosh: f1('cosh', hyperbolic.cosh, true),
+      tanh: f1('tanh', hyperbolic.tanh),
+      asinh: f1('asinh', hyperbolic.asinh),
+      acosh: f1('acosh', hyperbolic.acosh),
+      atanh: f1('atanh', hyperbolic.atanh),
+      erf: f1('erf', glibcErf),
+      erfc: f1('erfc', glibcErfc),
+      gamma: gammaLike('gamma', tgamma, tgammaError),
+      lgamma: gammaLike('lgamma', lgamma, lgammaError),
       fabs: f1('fabs', Math.abs),
       degrees: f1('degrees', (x) => x * (180.0 / Math.PI), true),
       radians: f1('radians', (x) => x * (Math.PI / 180.0)),

@@ -11,7 +11,7 @@
  */
 
 import { fma } from './fma.js';
-import { EXP, EXP_HEAD, EXP_TAIL } from './tables.js';
+import { EXP, EXP_HEAD, EXP_TAIL } from './exp-table.js';
 import { top12 } from './bits.js';
 
 export function exp(x: number): number {

@@ -3,7 +3,7 @@
  * of __exp_data, read from the installed library by
  * scripts/libm-exp2-table.py: do not edit. They come from Arm's
  * optimized-routines (MIT licence), which glibc's exp2 is. The table of
- * 2^(i/128) is tables.ts's EXP_HEAD and EXP_TAIL.
+ * 2^(i/128) is exp-table.ts's EXP_HEAD and EXP_TAIL.
  */
 
 /** 0x1.8p52 / 128: x + shift rounds x to a multiple of 1/128; 2^r ~= 1 + c1 r + ... + c5 r^5 */

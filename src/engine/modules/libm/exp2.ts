@@ -15,7 +15,7 @@
  * subnormal results, specials): no difference.
  */
 
-import { EXP_HEAD, EXP_TAIL } from './tables.js';
+import { EXP_HEAD, EXP_TAIL } from './exp-table.js';
 import { EXP2 } from './exp2-table.js';
 import { top12 } from './bits.js';
 

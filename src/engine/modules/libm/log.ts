@@ -12,7 +12,7 @@
  */
 
 import { fma } from './fma.js';
-import { LOG, LOG_POLY as A, LOG_POLY1 as B, LOG_TAB } from './tables.js';
+import { LOG, LOG_POLY as A, LOG_POLY1 as B, LOG_TAB } from './log-table.js';
 import { f64, u32, HI, LO } from './bits.js';
 import { splitLogArg, splitK, splitI, logSpecial } from './logsplit.js';
 

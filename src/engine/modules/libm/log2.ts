@@ -6,7 +6,7 @@
  */
 
 import { fma } from './fma.js';
-import { LOG2, LOG2_POLY as A, LOG2_POLY1 as B, LOG2_TAB } from './tables.js';
+import { LOG2, LOG2_POLY as A, LOG2_POLY1 as B, LOG2_TAB } from './log2-table.js';
 import { f64, u32, HI, LO } from './bits.js';
 import { splitLogArg, splitK, splitI, logSpecial } from './logsplit.js';
 

@@ -12,7 +12,7 @@
 
 import { fma } from './fma.js';
 import { expInline } from './exp.js';
-import { POW_LOG, POW_LOG_POLY as A, POW_LOG_TAB } from './tables.js';
+import { POW_LOG, POW_LOG_POLY as A, POW_LOG_TAB } from './pow-table.js';
 import { f64, u32, HI, LO } from './bits.js';
 import { splitLogArg, splitK, splitI } from './logsplit.js';
 

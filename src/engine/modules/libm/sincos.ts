@@ -14,7 +14,7 @@
  */
 
 import { fma } from './fma.js';
-import { SINCOS_TAB as T } from './tables.js';
+import { SINCOS_TAB as T } from './sincos-table.js';
 import { f64, u32, HI } from './bits.js';
 import { __branred } from './branred.js';
 
