@@ -4,7 +4,9 @@
  */
 
 import { PyObject, decref, incref } from './object.js';
-import { builtinType, TPFLAGS_HAVE_GC, type BuiltinMethod, type Visit } from './typeobject.js';
+import { builtinType, PyTypeObject, TPFLAGS_HAVE_GC, type BuiltinMethod, type Visit } from './typeobject.js';
+import type { PyModule } from './moduleobject.js';
+import { PyNone } from './singletons.js';
 import { gcAlloc, gcFree, gcTrack, gcUntrack } from '../gc/gcobject.js';
 import { newStr } from './unicodeobject.js';
 import { reprString } from './abstract.js';
@@ -56,6 +58,38 @@ CFunctionType.tp_repr = (o) => {
     return newStr(`<built-in method ${f.name} of ${f.self.type.name} object at 0x${f.self.addr.toString(16)}>`);
   }
   return newStr(`<built-in function ${f.name}>`);
+};
+
+/**
+ * meth_getsets and m_module: a module function's __self__ is its module and
+ * __module__ the module's name; a bound method's __self__ is the object (or
+ * class) it is bound to, its __module__ None and its __qualname__ the type's
+ * qualified name and its own.
+ */
+CFunctionType.getsets = {
+  __name__: { get: (self) => newStr((self as PyCFunction).name) },
+  __qualname__: {
+    get: (self) => {
+      const f = self as PyCFunction;
+      if (!f.isMethod || f.self === null) return newStr(f.name);
+      const owner = f.self instanceof PyTypeObject ? f.self : f.self.type;
+      return newStr(`${owner.qualname}.${f.name}`);
+    },
+  },
+  __self__: {
+    get: (self) => {
+      const s = (self as PyCFunction).self ?? PyNone;
+      incref(s);
+      return s;
+    },
+  },
+  __module__: {
+    get: (self) => {
+      const f = self as PyCFunction;
+      if (f.isMethod || f.self === null) return PyNone;
+      return newStr((f.self as PyModule).name);
+    },
+  },
 };
 
 export { reprString };
