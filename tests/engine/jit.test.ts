@@ -197,6 +197,45 @@ try:
 except ValueError as e:
     print(e)
 `,
+  star_calls: `
+import sys
+def kw(a, b=2, *args, c=3, **kw):
+    return (a, b, args, c, sorted(kw))
+def down(n):
+    return n if n == 0 else down(*(n - 1,))
+class P:
+    def __init__(self, v):
+        self.v = v
+    def get(self, k=0, **extra):
+        return self.v + k + len(extra)
+    def walk(self, n):
+        return self.v if n == 0 else self.walk(*[n - 1], **{})
+def gen(*a):
+    yield from a
+def boom(*a, **k):
+    raise ValueError(len(a), sorted(k))
+p = P(5)
+print(kw(*[1, 2, 3], **{"c": 4, "d": 5}), down(*[200]), p.walk(*(300,)), p.get(*[1], **{"x": 2}))
+print(list(gen(*"abc")), [p.get(*(i,)) for i in range(3)], sys.getrefcount(p))
+try:
+    kw(*[], **{"z": 1})
+except TypeError as e:
+    print(e)
+try:
+    boom(*[1], **{"q": 2})
+except ValueError as e:
+    print(e.args, sys.getrefcount(p))
+def r(n):
+    return r(*(n + 1,))
+try:
+    r(0)
+except RecursionError as e:
+    print("caught", e)
+try:
+    p.walk(*[10000])
+except RecursionError as e:
+    print("caught", e, sys.getrefcount(p))
+`,
   module_level_loop: `
 d = {}
 s = 0

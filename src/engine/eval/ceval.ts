@@ -159,7 +159,8 @@ export function runFrame(f: Frame): PyObject {
   return evalFrame(f, null);
 }
 
-function enterFrame(f: Frame): void {
+/** Links a ready frame on top of the thread's stack and marks it executing; RecursionError (the frame cleared) past the limit. */
+export function enterFrame(f: Frame): void {
   const depth = tstate.depth + 1;
   if (depth > tstate.recursionLimit) {
     clearFrame(f);
@@ -175,7 +176,7 @@ function enterFrame(f: Frame): void {
 export function leaveFrame(f: Frame): void {
   tstate.frame = f.previous;
   tstate.depth--;
-  if (f.initArgc >= 0) leaveCUnits(INIT_C_UNITS);
+  if (f.initArgc >= 0) leaveCUnits(f.cUnits);
 }
 
 /**
@@ -247,6 +248,7 @@ function pushInitFrame(caller: Frame, cls: PyTypeObject, func: PyFunction, base:
   }
   f.initArgc = argc;
   f.initKw = nkw;
+  f.cUnits = INIT_C_UNITS;
   return f;
 }
 
@@ -260,6 +262,11 @@ function pushInitFrame(caller: Frame, cls: PyTypeObject, func: PyFunction, base:
  * The caller's stack is [instance, class, arguments…] (see CALL).
  */
 export function finishInitCall(caller: Frame, argc: number, nkw: number, func: PyObject, retval: PyObject | null): void {
+  if (nkw < 0) {
+    // not an __init__: a bound method CALL_FUNCTION_EX ran inline (eval/unpacking.ts)
+    finishMethodCallEx(caller, argc, retval);
+    return;
+  }
   const st = caller.stack;
   const base = caller.sp - argc - 2;
   const obj = st[base]!;
@@ -652,7 +659,9 @@ export function compileThreshold(): number {
 
 /**
  * dispatch's answer when the next frame to run has compiled code (or may
- * have: not compiled yet), with the step budget left in tierOut.steps.
+ * have: not compiled yet), or is one an instruction outside the loop pushed
+ * (CALL_FUNCTION_EX), with the step budget left in tierOut.steps: runLoop
+ * goes on with the thread's current frame.
  */
 const SWITCH = Object.freeze({ switch: true }) as unknown as PyObject;
 
@@ -668,7 +677,14 @@ function runLoop(entry: Frame): PyObject {
   // A trace records the line, call and return events and the refcount changes
   // together: compiled code runs with all of them (traced) or none of them.
   const traced = observer !== null;
-  if (tier === null || heap.tracing !== traced) return dispatch(entry, steps, false);
+  if (tier === null || heap.tracing !== traced) {
+    for (;;) {
+      // (dispatch hands over only when an instruction outside the loop pushed a frame)
+      const r = dispatch(entry, steps, false);
+      if (r !== SWITCH) return r;
+      steps = tierOut.steps;
+    }
+  }
   for (;;) {
     const f = tstate.frame!;
     const codeObj = f.codeObj;
@@ -1747,11 +1763,18 @@ function dispatch(entry: Frame, stepsIn: number, jit: boolean): PyObject {
           frame.sp = sp;
           frame.pc = pc;
           if (run === undefined) unsupported(`the ${opName(op)} instruction`);
+          let pushed: Frame | void;
           try {
-            run(frame, oparg);
+            pushed = run(frame, oparg);
           } finally {
             sp = frame.sp;
             pc = frame.pc;
+          }
+          if (pushed !== undefined) {
+            // it pushed a Python frame (CALL_FUNCTION_EX): runLoop goes on with it
+            if (obs !== null) obs.call(pushed);
+            switching = true;
+            return SWITCH;
           }
         }
       }
@@ -1918,13 +1941,18 @@ export function unpackIterable(seq: PyObject, before: number, after: number): Py
 export const checkExceptType = deferred<(right: PyObject) => void>(parts.trywith, 'checkExceptType');
 // raise statements (and assert's): an on-demand part (eval/raise.ts)
 const doRaise = deferred<(exc: PyObject | null, cause: PyObject | null) => never>(parts.raise, 'doRaise');
+// the end of a bound method's inline CALL_FUNCTION_EX (see finishInitCall): with the instruction (eval/unpacking.ts)
+const finishMethodCallEx = deferred<(caller: Frame, kind: number, retval: PyObject | null) => void>(
+  parts.unpacking, 'finishMethodCallEx',
+);
 
 /**
  * An instruction run outside the loop: it takes the frame (with the loop's
  * sp and pc saved in it) and leaves its stack pointer, and for a jump its pc,
- * in the frame too.
+ * in the frame too. One that calls a Python function inline (CALL_FUNCTION_EX)
+ * returns the frame it pushed and entered, which the loop runs next.
  */
-export type RareOp = (f: Frame, oparg: number) => void;
+export type RareOp = (f: Frame, oparg: number) => Frame | void;
 
 /**
  * The instructions most programs never run, each with its code in the

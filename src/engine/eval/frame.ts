@@ -66,13 +66,19 @@ export class Frame {
   depth = 0;
 
   /**
-   * For an `__init__` the evaluation loop runs inline for a class call (see
-   * CALL in ceval.ts): the number of arguments the class was called with,
-   * which wait on the caller's stack; -1 for every other frame.
+   * For a frame the evaluation loop runs inline where CPython 3.12 calls
+   * through C, whose caller's stack keeps what that C path holds until the
+   * frame ends (finishInitCall in ceval.ts): for an `__init__` of a class
+   * call (see CALL in ceval.ts), the number of arguments the class was called
+   * with; for a bound method called by CALL_FUNCTION_EX (eval/unpacking.ts),
+   * 0 without a keyword dict, 1 with an empty one, 2 with keywords. -1 for
+   * every other frame.
    */
   initArgc = -1;
-  /** …and how many of those were passed by keyword */
+  /** …and how many of the `__init__` arguments were passed by keyword; -1 for the bound method */
   initKw = 0;
+  /** …and the units of CPython's C recursion limit that C path holds (objects/abstract.ts enterCUnits) */
+  cUnits = 0;
   /** true while the frame may go back to its code object's pool when it finishes */
   poolable = false;
   /** the next frame in its code object's free list (PyCode.freeFrames) */

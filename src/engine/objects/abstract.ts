@@ -53,7 +53,7 @@ let cDepth = 0;
 export let cRecursionContext = '';
 
 function enterRecursiveCall(where: string): string {
-  if (cDepth >= C_RECURSION_LIMIT || cUnits + cDepth >= C_RECURSION_LIMIT_312) {
+  if (cDepth >= C_RECURSION_LIMIT || cUnits + cDepth + BUILTIN_CALL_UNITS >= C_RECURSION_LIMIT_312) {
     raise(Exc.RecursionError, `maximum recursion depth exceeded${where}`);
   }
   cDepth++;
@@ -73,8 +73,22 @@ function leaveRecursiveCall(saved: string): void {
  * `__init__`: ceval.ts) hold units of it; the guards above count against it too.
  */
 const C_RECURSION_LIMIT_312 = 1500;
-/** units held by running `__main__` (measured: CPython 3.12.1 stops class→__init__ recursion at depth 499) */
-const MAIN_C_UNITS = 3;
+/**
+ * units held by running `__main__`: its evaluation loop's two (each loop
+ * CPython 3.12 enters takes two). Measured with CPython 3.12.1: recursion
+ * through a bound method called with `*args` (a new loop, two units a level)
+ * stops at depth 749, class→__init__ recursion (three a level) at 499, and
+ * the two alternating at __init__ 300 / method 299 (frames/call_ex_recursion_depth.py).
+ */
+const MAIN_C_UNITS = 2;
+/**
+ * The guards above are mostly entered inside a builtin call (repr(), max()
+ * …), which in CPython 3.12 holds a unit of its own (a METH_O, METH_NOARGS or
+ * METH_VARARGS builtin enters the guard; measured: `max(depth, d)` in
+ * class→__init__ recursion fails " in comparison" at depth 499). The
+ * simulator does not count builtin calls, so the guards count it.
+ */
+const BUILTIN_CALL_UNITS = 1;
 let cUnits = MAIN_C_UNITS;
 /** Takes `n` units of the C recursion limit, or raises RecursionError as CPython's guard would. */
 export function enterCUnits(n: number): void {
