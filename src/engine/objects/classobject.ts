@@ -3,10 +3,11 @@
  * CPython counterpart: Objects/classobject.c (PyMethod_Type).
  */
 
-import { PyObject, decref, incref } from './object.js';
+import { PyObject, decref, incref, newref } from './object.js';
 import { builtinType, TPFLAGS_HAVE_GC, type Visit } from './typeobject.js';
 import { gcAlloc, gcFree, gcTrack, gcUntrack } from '../gc/gcobject.js';
-import { call, reprString, richCompareBool, hash } from './abstract.js';
+import { call, reprString, richCompareBool, hash, getAttr } from './abstract.js';
+import { typeLookup } from './typeready.js';
 import { newStr } from './unicodeobject.js';
 import { newBool } from './boolobject.js';
 import { NotImplemented } from './singletons.js';
@@ -64,6 +65,22 @@ MethodType.tp_hash = (o) => {
   const m = o as PyMethod;
   const selfHash = BigInt(Math.floor(m.self.addr / 16));
   return normHash(BigInt.asIntN(64, selfHash ^ hashToBigInt(hash(m.func))));
+};
+/** method_memberlist and method_getset: __func__, __self__, and __doc__ read from the function */
+MethodType.getsets = {
+  __func__: { get: (self) => newref((self as PyMethod).func) },
+  __self__: { get: (self) => newref((self as PyMethod).self) },
+  __doc__: { get: (self) => getAttr((self as PyMethod).func, '__doc__') },
+};
+/** method_getattro: the method type's own attributes, then the function's (`m.__name__`) */
+MethodType.tp_getattro = (o, name) => {
+  const descr = typeLookup(MethodType, name);
+  if (descr !== null) {
+    const get = descr.type.tp_descr_get;
+    if (get !== null) return get(descr, o, MethodType);
+    return newref(descr);
+  }
+  return getAttr((o as PyMethod).func, name);
 };
 MethodType.tp_descr_get = (descr) => {
   incref(descr);
