@@ -25,6 +25,7 @@
 
 import type { Module } from './parse/ast.js';
 import type { ParseWarning } from './parse/errors.js';
+import type { PyObject } from './objects/object.js';
 
 // Stubs and implementations share one loose signature: methods are
 // (self, args, kwnames), other deferred functions take one to three arguments.
@@ -158,6 +159,10 @@ const TRY_OR_WITH = /^[ \t]*(?:async[ \t]+)?(?:try|with)\b/m;
 /** A `for` that does not begin its line, or begins a line without a `:` (a comprehension's). */
 const COMPREHENSION = /^[ \t]*\S.*?\bfor\b|^[ \t]*for\b[^:\n]*$/m;
 
+/** The attributes of code objects (objects/codeobject.ts has their stubs, objects/codeattrs.ts their code). */
+export const CODE_ATTRIBUTES = 'co_name co_qualname co_filename co_firstlineno co_argcount co_posonlyargcount ' +
+  'co_kwonlyargcount co_flags co_stacksize co_nlocals co_names co_varnames co_cellvars co_freevars co_consts';
+
 /** Every part, by name. The bundler makes each `import()` a separate chunk. */
 export const parts = {
   /** str methods other than the everyday ones (objects/unicodemethods.ts) */
@@ -258,10 +263,10 @@ export const parts = {
     },
     null, ['import'],
   ),
-  /** powers, float rounding, as_integer_ratio and hex (objects/numericops.ts) */
+  /** powers, float rounding, as_integer_ratio and hex, divmod() of ints and floats (objects/numericops.ts) */
   numeric: part(
     'powers and float rounding', async () => (await import('./objects/numericops.js')).numericOps,
-    /\*\*/, ['pow', '__pow__', '__rpow__', '__ipow__', 'round', '__round__'],
+    /\*\*/, ['pow', '__pow__', '__rpow__', '__ipow__', 'round', '__round__', 'divmod', '__divmod__', '__rdivmod__'],
   ),
   /** dict.popitem and dict.fromkeys (objects/dictmethods.ts) */
   dictmethods: part('dict.popitem and dict.fromkeys', async () => (await import('./objects/dictmethods.js')).dictMethods),
@@ -291,12 +296,17 @@ export const parts = {
         ...objects.classCreation, ...slots.classSlots, ...descriptors.classDescriptors, ...attrs.typeAttrs,
         ...statements.classDefs, ...body.classBody,
       };
-    }, null,
+    },
+    // (`type[int]`'s repr reads type's __module__ and __qualname__, typeattrs.ts)
+    /\btype\s*\[/,
     ['class', '__build_class__', '__class__', 'super', 'property'],
   ),
   /** weak references and proxies made, their slots, PyObject_ClearWeakRefs (objects/weakrefops.ts) */
   weakrefs: part('weak references', async () => (await import('./objects/weakrefops.js')).weakrefOps, null, ['weakref']),
-  /** the builtins most programs never call (modules/bltinextra.ts): each one's name loads it */
+  /**
+   * the builtins most programs never call (modules/bltinextra.ts), and exit, quit, copyright,
+   * credits and license (modules/sitebuiltins.ts): each one's name loads it
+   */
   builtins: part('builtin functions', async () => (await import('./modules/bltinextra.js')).bltinExtra),
   /**
    * syntax-error diagnostics (parse/diagnostics.ts): no text announces a
@@ -345,18 +355,25 @@ export const parts = {
     },
     /\bexcept\b[^:\n]*\bas\b/, ['del', 'global', 'nonlocal'],
   ),
-  /** slices stored to or with a step (eval/slicing.ts): a `:` after a `[` on a line */
-  slices: part('slice assignment and slice objects', async () => (await import('./eval/slicing.js')).slicing, /\[[^\]\n]*:/),
+  /**
+   * slices stored to or with a step, slice objects' repr, hash, comparison,
+   * constructor and indices() (eval/slicing.ts): a `:` after a `[` on a line, or the word slice
+   */
+  slices: part(
+    'slice assignment and slice objects', async () => (await import('./eval/slicing.js')).slicing, /\[[^\]\n]*:/,
+    ['slice', 'indices'],
+  ),
   /**
    * annotated assignments (compile/annotations.ts, eval/annotations.ts): a line that starts with a name and a
-   * `:` with more after it (`x: int = 1`), or a `->`
+   * `:` with more after it (`x: int = 1`), or a `->`; and functions' __annotations__ (its name, or
+   * the functools module, whose update_wrapper copies it: wraps, lru_cache and cache call it)
    */
   annotations: part(
     'annotations', async () => {
       const [statements, instructions] = await Promise.all([import('./compile/annotations.js'), import('./eval/annotations.js')]);
       return { ...statements.annotations, ...instructions.annotations };
     },
-    /^[ \t]*[A-Za-z_][\w.]*(?:\[[^\]\n]*\])?[ \t]*:(?![ \t]*(?:#|$))|->/m,
+    /^[ \t]*[A-Za-z_][\w.]*(?:\[[^\]\n]*\])?[ \t]*:(?![ \t]*(?:#|$))|->/m, ['__annotations__', 'functools'],
   ),
   /** list, tuple and range methods most programs never call (objects/seqmethods.ts): each one's name loads it */
   seqmethods: part('list, tuple and range methods', async () => (await import('./objects/seqmethods.js')).seqMethods),
@@ -375,6 +392,19 @@ export const parts = {
       return { ...compiler.syntaxWarningChecks, ...parser.escapeWarningMethods };
     },
     /\\(?:[^\n\\'"abfnrtvxNuU0-7]|[4-7][0-7][0-7])/, ['is'],
+  ),
+  /** code objects' attributes (objects/codeattrs.ts): their names */
+  codeattrs: part(
+    "code objects' attributes", async () => (await import('./objects/codeattrs.js')).codeAttrs, null, CODE_ATTRIBUTES.split(' '),
+  ),
+  /**
+   * types.GenericAlias, what `list[int]` makes (objects/genericalias.ts): one of the
+   * builtin types most often subscripted so, or the word __class_getitem__ (a rarer
+   * one, `enumerate[int]`, `partial[int]`, means a second run)
+   */
+  generic: part(
+    'generic aliases', async () => (await import('./objects/genericalias.js')).genericAlias,
+    /\b(?:list|dict|tuple|set|frozenset|type|deque|defaultdict)\s*\[/, ['__class_getitem__'],
   ),
 } as const satisfies Record<string, Part>;
 
@@ -395,6 +425,12 @@ export const missingModule = deferred<(name: string) => never>(parts.imports, 'm
 
 /** glibc's pow (modules/libm/pow.ts), for the compiler's constant folding of `**` (parts.numeric: `**` loads it) */
 export const libmPow = deferred<(x: number, y: number) => number>(parts.numeric, 'libm.pow');
+
+/**
+ * `type[int]` (objects/genericalias.ts): PyObject_GetItem's case for `type`
+ * itself, which has no __class_getitem__ (for objects/abstract.ts's getItem)
+ */
+export const typeGetItem = deferred<(type: PyObject, key: PyObject) => PyObject>(parts.generic, 'typeGetItem');
 
 export type PartName = keyof typeof parts;
 export const partNames = Object.keys(parts) as PartName[];

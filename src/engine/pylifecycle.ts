@@ -86,7 +86,6 @@ function initialize(): void {
   setGenWeakrefHook(clearWeakrefs);
   setWriteUnraisable((e, o) => writeUnraisable(e, o));
   setUnraisableHook((e, o, msg) => writeUnraisable(e, o, msg));
-  gcHooks.writeStderr = writeStderr;
   setMemoryErrorHook(() => raise(Exc.MemoryError));
   setScheduledGC(runScheduledCollection);
   setGlobalsModuleName(() => {

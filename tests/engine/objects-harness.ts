@@ -12,7 +12,7 @@ import { PyObject, decref } from '../../src/engine/objects/object.js';
 import type { PyTypeObject } from '../../src/engine/objects/typeobject.js';
 import {
   NB_ADD, NB_SUBTRACT, NB_MULTIPLY, NB_FLOOR_DIVIDE, NB_REMAINDER, NB_POWER, NB_TRUE_DIVIDE, NB_LSHIFT, NB_RSHIFT,
-  NB_AND, NB_OR, NB_XOR, Py_LT, Py_LE, Py_EQ, Py_NE, Py_GT, Py_GE,
+  NB_AND, NB_OR, NB_XOR, NB_DIVMOD, Py_LT, Py_LE, Py_EQ, Py_NE, Py_GT, Py_GE,
 } from '../../src/engine/objects/typeobject.js';
 import {
   binaryOp, richCompare, negative, positive, invert, absolute, reprString, hash,
@@ -23,10 +23,10 @@ import { builtinExceptionTypes } from '../../src/engine/objects/exceptions.js';
 import { excArgs } from '../../src/engine/objects/exceptions.js';
 import { PyNone } from '../../src/engine/objects/singletons.js';
 import {
-  PyLong, LongType, newInt, intFromString, intToDecimal, roundInt, longDivmod, norm,
+  PyLong, LongType, newInt, intFromString, intToDecimal, roundInt, norm,
 } from '../../src/engine/objects/longobject.js';
 import { BoolType, newBool } from '../../src/engine/objects/boolobject.js';
-import { PyFloat, FloatType, newFloat, roundFloat, floatDivmod } from '../../src/engine/objects/floatobject.js';
+import { PyFloat, FloatType, newFloat, roundFloat } from '../../src/engine/objects/floatobject.js';
 import { PyStr, StrType, newStr, strReprString } from '../../src/engine/objects/unicodeobject.js';
 import { asciiOf } from '../../src/engine/objects/ascii.js';
 import { PyBytes, BytesType, newBytes } from '../../src/engine/objects/bytesobject.js';
@@ -196,7 +196,7 @@ function evaluate(c: Case): PyObject {
         roundFloat((x as PyFloat).value, n === PyNone ? undefined : Number((n as PyLong).value)));
     case 'divmod':
       return withArgs([dec(0), dec(1)], ([x, y]) =>
-        x instanceof PyFloat || y instanceof PyFloat ? floatDivmod(x, y) : longDivmod(x, y));
+        (x instanceof PyFloat || y instanceof PyFloat ? FloatType : LongType).nb[NB_DIVMOD]!(x, y));
     case 'format':
       return withArgs([dec(0), dec(1)], ([v, spec]) => method(v, '__format__')(v, [spec], null));
     case 'mod': return withArgs([dec(0), dec(1)], ([x, y]) => binaryOp(x, y, NB_REMAINDER));

@@ -255,7 +255,7 @@ export class Compiler {
 
   nameop(name: string, ctx: A.ExprContext, l: Loc): void {
     const u = this.u;
-    if (ctx !== 'Load' && name === '__debug__') throw errorAt('cannot assign to __debug__', locPos(l));
+    if (ctx !== 'Load' && name === '__debug__') throw errorAt(`cannot ${ctx === 'Del' ? 'delete' : 'assign to'} __debug__`, locPos(l));
     const mangled = mangle(u.privateName, name);
     const scope = u.ste.getScope(mangled);
     let optype: 'FAST' | 'GLOBAL' | 'DEREF' | 'NAME' = 'NAME';

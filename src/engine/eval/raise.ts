@@ -15,6 +15,7 @@ import { call } from '../objects/abstract.js';
 import { tstate } from './pystate.js';
 import { PyRaise, raise } from './errors.js';
 import { Reraise } from './ceval.js';
+import { osError } from '../objects/oserror.js';
 
 /** do_raise: `raise exc from cause` */
 function doRaise(exc: PyObject | null, cause: PyObject | null): never {
@@ -122,4 +123,4 @@ const chainMethods: Record<string, BuiltinMethod> = {
   },
 };
 
-export const raising = { doRaise, ...chainAttrs, ...chainMethods };
+export const raising = { doRaise, ...chainAttrs, ...chainMethods, ...osError };

@@ -56,8 +56,12 @@ export interface GCHooks {
   invokeCallbacks: ((phase: 'start' | 'stop', generation: number, collected: number, uncollectable: number) => void) | null;
   /** PyList_Append(gcstate->garbage, op) for DEBUG_SAVEALL */
   appendGarbage: ((o: PyObject) => void) | null;
-  /** PySys_WriteStderr, for the DEBUG_* messages */
-  writeStderr: ((s: string) => void) | null;
+  /**
+   * the DEBUG_* messages (gc.set_debug), written by the gc module (modules/gcmodule.ts): when a
+   * collection starts (DEBUG_STATS) and is done (0, with n and m), for the unreachable objects
+   * (DEBUG_COLLECTABLE) and each uncollectable one (DEBUG_UNCOLLECTABLE)
+   */
+  debug: ((what: number, a: number | GCList | PyObject, b?: number) => void) | null;
   /** the free lists cleared by a full collection (clear_freelists) */
   freelistClearers: (() => void)[];
   /** the trace recorder: told when each collection starts and what it found (src/engine/trace) */
@@ -71,7 +75,7 @@ export const hooks: GCHooks = {
   dictType: null,
   invokeCallbacks: null,
   appendGarbage: null,
-  writeStderr: null,
+  debug: null,
   freelistClearers: [],
 };
 
@@ -183,7 +187,7 @@ export function permanent(): GCList {
 // ---------------------------------------------------------------- list helpers
 
 /** Calls f on each object of `list` (f must not unlink objects other than the one it is given). */
-function forEachIn(list: GCList, f: (o: PyObject) => void): void {
+export function forEachIn(list: GCList, f: (o: PyObject) => void): void {
   const head = list.head;
   for (let o = head.gcNext!; o !== head; ) {
     const next = o.gcNext!;
@@ -554,10 +558,6 @@ function delete_garbage(g: GCState, collectable: GCList, old: GCList): void {
   }
 }
 
-function debug_cycle(msg: string, op: PyObject): void {
-  hooks.writeStderr?.(`gc: ${msg} <${op.type.name} 0x${op.addr.toString(16).padStart(12, '0')}>\n`);
-}
-
 // ---------------------------------------------------------------- gc_collect_main
 
 export interface CollectResult {
@@ -573,13 +573,8 @@ function gc_collect_main(generation: number): CollectResult {
   let m = 0; // objects collected
   let n = 0; // unreachable objects that couldn't be collected
 
-  if (g.debug & DEBUG_STATS) {
-    hooks.writeStderr?.(`gc: collecting generation ${generation}...\n`);
-    hooks.writeStderr?.(
-      `gc: objects in each generation: ${g.generations.map((l) => l.size()).join(' ')}\n` +
-        `gc: objects in permanent generation: ${permanent().size()}\n`,
-    );
-  }
+  const debug = g.debug ? hooks.debug : null;
+  debug?.(DEBUG_STATS, generation);
 
   // update collection and allocation counters
   if (generation + 1 < NUM_GENERATIONS) g.counts[generation + 1] += 1;
@@ -608,7 +603,7 @@ function gc_collect_main(generation: number): CollectResult {
   const finalizers = new GCList();
   move_legacy_finalizers(unreachable, finalizers);
 
-  if (g.debug & DEBUG_COLLECTABLE) forEachIn(unreachable, (o) => debug_cycle('collectable', o));
+  debug?.(DEBUG_COLLECTABLE, unreachable);
   let unreachableSize = unreachableCount;
 
   // clear weakrefs and invoke callbacks as necessary
@@ -646,11 +641,9 @@ function gc_collect_main(generation: number): CollectResult {
 
   for (let o = finalizers.head.gcNext!; o !== finalizers.head; o = o.gcNext!) {
     n++;
-    if (g.debug & DEBUG_UNCOLLECTABLE) debug_cycle('uncollectable', o);
+    debug?.(DEBUG_UNCOLLECTABLE, o);
   }
-  if (g.debug & DEBUG_STATS) {
-    hooks.writeStderr?.(`gc: done, ${n + m} unreachable, ${n} uncollectable, 0.0000s elapsed\n`);
-  }
+  debug?.(0, n, m);
 
   // handle_legacy_finalizers: nothing can be in `finalizers` (no tp_del types)
   old.merge(finalizers);

@@ -5,7 +5,7 @@
  * CPython counterpart: Python/bltinmodule.c.
  */
 import { PyObject, decref, incref } from '../objects/object.js';
-import { PyTypeObject, type BuiltinMethod } from '../objects/typeobject.js';
+import { PyTypeObject, NB_DIVMOD, isSubtype, type BuiltinMethod } from '../objects/typeobject.js';
 import { raise } from '../eval/errors.js';
 import { Exc } from '../objects/exceptions.js';
 import {
@@ -14,12 +14,11 @@ import {
 } from '../objects/abstract.js';
 import { parseArgs, noKeywords, checkArity } from '../objects/args.js';
 import { PyNone, NotImplemented } from '../objects/singletons.js';
-import { newBool, BoolType } from '../objects/boolobject.js';
-import { PyLong, newInt, LongType, intValue, asIndex } from '../objects/longobject.js';
+import { newBool } from '../objects/boolobject.js';
+import { PyLong, newInt, intValue, asIndex } from '../objects/longobject.js';
 import { PyFloat, FloatType, roundFloat } from '../objects/floatobject.js';
 import { PyStr, newStr, strValue } from '../objects/unicodeobject.js';
 import { asciiOf } from '../objects/ascii.js';
-import { newTuple } from '../objects/tupleobject.js';
 import { newList } from '../objects/listobject.js';
 import { dictItems } from '../objects/dictobject.js';
 import { newCallIter } from '../objects/iterobject.js';
@@ -27,7 +26,8 @@ import { BytesType } from '../objects/bytesobject.js';
 import { callDunder } from '../objects/typeslots.js';
 import { formatValue } from '../objects/formatting.js';
 import { tstate } from '../eval/pystate.js';
-import { classInfoCheck, locals_, NB_FLOOR, NB_MOD, NB_POW } from './bltinmodule.js';
+import { classInfoCheck, locals_, NB_POW } from './bltinmodule.js';
+import { siteBuiltins } from './sitebuiltins.js';
 
 function none(): PyObject {
   incref(PyNone);
@@ -127,31 +127,29 @@ const globals: BuiltinMethod = () => {
   return g;
 };
 
+/** PyNumber_Divmod: binary_op1 on the nb_divmod slots (the right operand's first when its type is a subclass) */
 const divmod: BuiltinMethod = (_s, args) => {
   if (args.length !== 2) raise(Exc.TypeError, `divmod expected 2 arguments, got ${args.length}`);
-  const [a, b] = args;
-  const viaDunder = callDunderPair(a, b, '__divmod__', '__rdivmod__');
-  if (viaDunder !== null) return viaDunder;
-  raise(Exc.TypeError, `unsupported operand type(s) for divmod(): '${a.type.name}' and '${b.type.name}'`);
-};
-
-function callDunderPair(a: PyObject, b: PyObject, name: string, rname: string): PyObject | null {
-  if ((a.type === LongType || a.type === BoolType || a.type === FloatType) && (b.type === LongType || b.type === BoolType || b.type === FloatType)) {
-    const q = binaryOp(a, b, NB_FLOOR);
-    try {
-      const r = binaryOp(a, b, NB_MOD);
-      return newTuple([q, r]);
-    } catch (e) {
-      decref(q);
-      throw e;
+  const [v, w] = args;
+  const vt = v.type, wt = w.type;
+  const slotv = vt.nb[NB_DIVMOD];
+  let slotw = wt !== vt ? wt.nb[NB_DIVMOD] : null;
+  if (slotw === slotv) slotw = null;
+  if (slotv !== null) {
+    if (slotw !== null && isSubtype(wt, vt)) {
+      const r = slotw(v, w);
+      if (r !== NotImplemented) return r;
+      slotw = null;
     }
+    const r = slotv(v, w);
+    if (r !== NotImplemented) return r;
   }
-  const r = callDunder(a, name, [b]);
-  if (r !== null && r !== NotImplemented) return r;
-  const r2 = callDunder(b, rname, [a]);
-  if (r2 !== null && r2 !== NotImplemented) return r2;
-  return null;
-}
+  if (slotw !== null) {
+    const r = slotw(v, w);
+    if (r !== NotImplemented) return r;
+  }
+  raise(Exc.TypeError, `unsupported operand type(s) for divmod(): '${vt.name}' and '${wt.name}'`);
+};
 
 const pow: BuiltinMethod = (_s, args, kw) => {
   const [base, exp, mod] = parseArgs('pow', args, kw, ['base', 'exp', 'mod'], 2);
@@ -270,4 +268,5 @@ function anyAll(name: string, want: boolean): BuiltinMethod {
 export const bltinExtra: Record<string, BuiltinMethod> = {
   all: anyAll('all', false), any: anyAll('any', true), ascii, bin, callable, chr, delattr, dir, divmod, format, getattr,
   globals, hasattr, hex, issubclass, iter, next, oct, ord, pow, round, setattr, vars,
+  ...siteBuiltins,
 };

@@ -3,8 +3,10 @@
  * CPython counterpart: Python/bltinmodule.c.
  */
 
-import { PyObject, decref, incref, xdecref } from '../objects/object.js';
-import { PyTypeObject, TypeType, ObjectType, isSubtype, type BuiltinMethod } from '../objects/typeobject.js';
+import { PyObject, decref, incref, xdecref, makeImmortal } from '../objects/object.js';
+import {
+  PyTypeObject, TypeType, ObjectType, isSubtype, builtinType, TPFLAGS_HAVE_GC, type BuiltinMethod,
+} from '../objects/typeobject.js';
 import { raise, unsupported } from '../eval/errors.js';
 import { Exc, builtinExceptionTypes, PyBaseException } from '../objects/exceptions.js';
 import {
@@ -27,6 +29,7 @@ import { BytesType } from '../objects/bytesobject.js';
 import { ByteArrayType } from '../objects/bytearrayobject.js';
 import { ComplexType } from '../objects/complexobject.js';
 import { PropertyType } from '../objects/descrobject.js';
+import { ReferenceType } from '../objects/weakrefobject.js';
 import { StaticMethodType, ClassMethodType } from '../objects/funcobject.js';
 import { SuperType } from '../objects/superobject.js';
 import { Py_LT, Py_GT } from '../objects/typeobject.js';
@@ -115,10 +118,7 @@ const reprFn: BuiltinMethod = (_s, args, kw) => {
 
 export function classInfoCheck(name: string, o: PyObject, cls: PyObject, sub: boolean): boolean {
   if (cls instanceof PyTuple) return cls.items.some((c) => classInfoCheck(name, o, c, sub));
-  if (!(cls instanceof PyTypeObject)) {
-    raise(Exc.TypeError, `${name}() arg 2 must be a type, a tuple of types, or a union`);
-  }
-  // A metaclass may override the check (abc.ABCMeta does).
+  // A metaclass may override the check (abc.ABCMeta does), and so may any object (types.GenericAlias).
   if (cls.type !== TypeType) {
     const r = callDunder(cls, sub ? '__subclasscheck__' : '__instancecheck__', [o]);
     if (r !== null) {
@@ -126,6 +126,9 @@ export function classInfoCheck(name: string, o: PyObject, cls: PyObject, sub: bo
       decref(r);
       return b;
     }
+  }
+  if (!(cls instanceof PyTypeObject)) {
+    raise(Exc.TypeError, `${name}() arg 2 must be a type, a tuple of types, or a union`);
   }
   if (sub) return isSubtype(o as PyTypeObject, cls);
   if (isSubtype(o.type, cls)) return true;
@@ -216,6 +219,32 @@ const functions: Record<string, BuiltinMethod> = {
   help: unsupportedFn('help'), aiter: unsupportedFn('aiter'), anext: unsupportedFn('anext'),
 };
 
+/**
+ * site.py's exit, quit (_sitebuiltins.Quitter) and copyright, credits, license
+ * (_sitebuiltins._Printer): their code is with the rarely called builtins (sitebuiltins.ts)
+ */
+export const siteObjects: Record<string, PyObject> = {};
+for (const [name, objects] of [['Quitter', 'exit quit'], ['_Printer', 'copyright credits license']]) {
+  const t = builtinType(name, 16, TPFLAGS_HAVE_GC);
+  t.module = '_sitebuiltins';
+  t.preheader = 16;
+  t.tp_repr = deferred(parts.builtins, 'site.repr');
+  t.tp_call = deferred(parts.builtins, 'site.call');
+  for (const n of objects.split(' ')) {
+    parts.builtins.words.add(n);
+    makeImmortal(siteObjects[n] = new PyObject(t));
+  }
+}
+
+/** memoryview: the type exists, making one is not supported */
+const MemoryViewType = builtinType('memoryview', 144, TPFLAGS_HAVE_GC);
+MemoryViewType.tp_new = () => unsupported('memoryview');
+
+// list[int] … : __class_getitem__ makes a types.GenericAlias (an on-demand part, objects/genericalias.ts)
+for (const t of [ListType, DictType, TupleType, SetType, FrozenSetType, EnumerateType, Exc.BaseExceptionGroup, ReferenceType]) {
+  t.classMethods.__class_getitem__ = deferred(parts.generic, 'classGetItem');
+}
+
 /** The builtins module definition. */
 export function builtinsDef(): ModuleDef {
   return {
@@ -229,9 +258,11 @@ export function builtinsDef(): ModuleDef {
         range: RangeType, slice: SliceType, enumerate: EnumerateType, zip: ZipType, map: MapType, filter: FilterType,
         reversed: ReversedType, property: PropertyType, staticmethod: StaticMethodType,
         classmethod: ClassMethodType, super: SuperType,
-        bytearray: ByteArrayType, complex: ComplexType,
+        bytearray: ByteArrayType, complex: ComplexType, memoryview: MemoryViewType, __debug__: PyTrue,
+        ...siteObjects,
       };
       for (const et of builtinExceptionTypes) a[et.name] = et;
+      a.EnvironmentError = a.IOError = Exc.OSError;
       for (const v of Object.values(a)) incref(v);
       return a;
     },

@@ -37,6 +37,7 @@ import { PyRaise } from '../eval/errors.js';
 import { nativeType, iterType, allocNative, none } from './itertoolsmodule.js';
 import type { BuiltinMethod } from '../objects/typeobject.js';
 import type { ModuleDef } from './moduledef.js';
+import { parts, deferred } from '../ondemand.js';
 
 const M = 'collections';
 
@@ -57,6 +58,8 @@ class Deque extends PyObject {
 }
 export const DequeType = nativeType(M, 'deque', 216, TPFLAGS_BASETYPE);
 DequeType.weakrefable = true;
+/** deque[int]: a types.GenericAlias (objects/genericalias.ts) */
+DequeType.classMethods.__class_getitem__ = deferred(parts.generic, 'classGetItem');
 
 function newBlock(d: Deque): number {
   if (d.b_free.length > 0) return d.b_free.pop()!;
@@ -489,6 +492,7 @@ export const DefaultDictType = builtinType(
   'collections.defaultdict', 56, TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC | TPFLAGS_DICT_SUBCLASS | TPFLAGS_MAPPING, DictType,
 );
 DefaultDictType.qualname = 'defaultdict';
+DefaultDictType.classMethods.__class_getitem__ = deferred(parts.generic, 'classGetItem');
 DefaultDictType.module = M;
 
 function factoryOf(o: PyObject): PyObject {

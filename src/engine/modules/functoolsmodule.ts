@@ -36,6 +36,7 @@ import { gcAlloc, gcTrack, gcUntrack, gcFree } from '../gc/gcobject.js';
 import { parseArgs, checkArity, noKeywords } from '../objects/args.js';
 import { nativeType, allocNative, none } from './itertoolsmodule.js';
 import type { ModuleDef } from './moduledef.js';
+import { parts, deferred } from '../ondemand.js';
 
 const M = 'functools';
 
@@ -121,6 +122,8 @@ PartialType.tp_repr = (o) => {
   return newStr(`${name}(${parts.join(', ')})`);
 };
 PartialType.tp_descr_get = null;
+/** partial[int]: a types.GenericAlias (objects/genericalias.ts) */
+PartialType.classMethods.__class_getitem__ = deferred(parts.generic, 'classGetItem');
 PartialType.getsets.func = { get: (o) => newref((o as Partial).fn!) };
 PartialType.getsets.args = { get: (o) => newref((o as Partial).args!) };
 PartialType.getsets.keywords = { get: (o) => newref((o as Partial).kw!) };

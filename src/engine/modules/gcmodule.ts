@@ -3,23 +3,99 @@
  * module half; the collector itself is src/engine/gc/gc.ts. Loaded on demand
  * like the other standard-library modules (modules/stdlib.ts): what the
  * collector needs at start-up whether or not a program imports gc (untracking
- * tuples and dicts, gc.garbage and gc.callbacks) is in gc/gcmodulestate.ts.
+ * tuples and dicts) is in gc/gcmodulestate.ts; its hooks for gc.garbage and
+ * gc.callbacks, which only a program that imported gc can use, are here.
  */
 
-import { PyObject, newref } from '../objects/object.js';
+import { PyObject, decref, newref } from '../objects/object.js';
 import type { ModuleDef } from './moduledef.js';
 import { gcInspect as inspect, intArg } from './gcinspect.js';
-import { garbageList, callbacksList } from '../gc/gcmodulestate.js';
 import type { BuiltinMethod } from '../objects/typeobject.js';
-import { gcstate, NUM_GENERATIONS } from '../gc/gcobject.js';
+import { gcstate, NUM_GENERATIONS, type GCList } from '../gc/gcobject.js';
 import {
-  collect, DEBUG_STATS, DEBUG_COLLECTABLE, DEBUG_UNCOLLECTABLE, DEBUG_SAVEALL, DEBUG_LEAK,
+  collect, hooks, writeUnraisable, permanent, forEachIn, DEBUG_STATS, DEBUG_COLLECTABLE, DEBUG_UNCOLLECTABLE,
+  DEBUG_SAVEALL, DEBUG_LEAK,
 } from '../gc/gc.js';
+import { writeStderr } from './sysmodule.js';
 import { parseArgs } from '../objects/args.js';
 import { raise } from '../eval/errors.js';
 import { Exc } from '../objects/exceptions.js';
 import { PyNone } from '../objects/singletons.js';
 import { newInt, newBool } from '../objects/longobject.js';
+import { newDict, dictSetItemStr } from '../objects/dictobject.js';
+import { newList } from '../objects/listobject.js';
+import { newStr } from '../objects/unicodeobject.js';
+import { call, callMethod, iterableToArray } from '../objects/abstract.js';
+
+// gc.garbage and gc.callbacks: the collector's hooks for them, installed when the module is loaded
+/** gcstate->garbage / gcstate->callbacks: created once per run, on first need */
+export function garbageList(): PyObject {
+  let g = gcstate.garbage;
+  if (g === null) gcstate.garbage = g = newList([]) as PyObject;
+  return g;
+}
+export function callbacksList(): PyObject {
+  let c = gcstate.callbacks;
+  if (c === null) gcstate.callbacks = c = newList([]) as PyObject;
+  return c;
+}
+
+/** debug_cycle */
+function debugCycle(msg: string, op: PyObject): void {
+  writeStderr(`gc: ${msg} <${op.type.name} 0x${op.addr.toString(16).padStart(12, '0')}>\n`);
+}
+
+/** gc_collect_main's DEBUG_* messages */
+hooks.debug = (what, a, b) => {
+  const d = gcstate.debug;
+  if (what === DEBUG_STATS && d & DEBUG_STATS) {
+    writeStderr(`gc: collecting generation ${a as number}...\n`);
+    writeStderr(
+      `gc: objects in each generation: ${gcstate.generations.map((l) => l.size()).join(' ')}\n` +
+        `gc: objects in permanent generation: ${permanent().size()}\n`,
+    );
+  } else if (what === DEBUG_COLLECTABLE && d & DEBUG_COLLECTABLE) {
+    forEachIn(a as GCList, (o) => debugCycle('collectable', o));
+  } else if (what === DEBUG_UNCOLLECTABLE && d & DEBUG_UNCOLLECTABLE) {
+    debugCycle('uncollectable', a as PyObject);
+  } else if (what === 0 && d & DEBUG_STATS) {
+    const n = a as number, m = b!;
+    writeStderr(`gc: done, ${n + m} unreachable, ${n} uncollectable, 0.0000s elapsed\n`);
+  }
+};
+
+hooks.appendGarbage = (o) => {
+  const r = callMethod(garbageList(), 'append', [o]);
+  decref(r);
+};
+
+/** invoke_gc_callback: each callback gets (phase, {"generation", "collected", "uncollectable"}) */
+hooks.invokeCallbacks = (phase, generation, collected, uncollectable) => {
+  const cbs = gcstate.callbacks;
+  if (cbs === null) return;
+  const list = iterableToArray(cbs);
+  if (list.length === 0) return;
+  const info = newDict();
+  for (const [k, v] of [['generation', generation], ['collected', collected], ['uncollectable', uncollectable]] as const) {
+    const n = newInt(v);
+    dictSetItemStr(info, k, n);
+    decref(n);
+  }
+  const ph = newStr(phase);
+  try {
+    for (const cb of list) {
+      try {
+        decref(call(cb, [ph, info]));
+      } catch (e) {
+        writeUnraisable(e, cb);
+      }
+    }
+  } finally {
+    for (const cb of list) decref(cb);
+    decref(ph);
+    decref(info);
+  }
+};
 
 
 

@@ -33,6 +33,7 @@ import { newStr } from '../objects/unicodeobject.js';
 import { parseArgs, noKeywords, checkArity } from '../objects/args.js';
 import { NB_ADD } from '../objects/typeobject.js';
 import type { ModuleDef } from './moduledef.js';
+import { parts, deferred } from '../ondemand.js';
 
 // ===================================================================== shared helpers
 
@@ -311,6 +312,8 @@ ChainType.classMethods.from_iterable = (self, args) => {
   checkArity('from_iterable', args, 1, 1);
   return newChain(self as PyTypeObject, getIter(args[0]));
 };
+/** chain[int]: a types.GenericAlias (objects/genericalias.ts) */
+ChainType.classMethods.__class_getitem__ = deferred(parts.generic, 'classGetItem');
 ChainType.tp_iternext = (o) => {
   const c = o as Chain;
   while (c.source !== null) {

@@ -9,8 +9,9 @@
 
 import { PyObject, decref, incref } from './object.js';
 import {
-  type PyTypeObject, isSubtype, NB_DUNDERS, TPFLAGS_TYPE_SUBCLASS, Py_EQ, Py_NE, Py_LT, Py_LE, Py_GT, Py_GE,
+  type PyTypeObject, TypeType, isSubtype, NB_DUNDERS, TPFLAGS_TYPE_SUBCLASS, Py_EQ, Py_NE, Py_LT, Py_LE, Py_GT, Py_GE,
 } from './typeobject.js';
+import { typeGetItem } from '../ondemand.js';
 import type { Hash } from './hash.js';
 import { raise } from '../eval/errors.js';
 import { Exc } from './exceptions.js';
@@ -341,6 +342,8 @@ export function getItem(o: PyObject, key: PyObject): PyObject {
   const f = o.type.mp_subscript;
   if (f !== null) return f(o, key);
   if ((o.type.flags & TPFLAGS_TYPE_SUBCLASS) !== 0) {
+    // `type[int]`: type itself has no __class_getitem__ (PyObject_GetItem's own case)
+    if (o === TypeType) return typeGetItem(o, key);
     const cg = lookupAttr(o, '__class_getitem__');
     if (cg !== null) {
       try {

@@ -9,7 +9,7 @@
  * mro_internal, subtype_dealloc, subtype_traverse, object_set_class),
  * Python/bltinmodule.c (builtin___build_class__).
  */
-import { PyObject, decref, incref, xdecref } from './object.js';
+import { PyObject, decref, incref, newref, xdecref } from './object.js';
 import {
   PyTypeObject, TypeType, ObjectType, isSubtype, TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC, TPFLAGS_HEAPTYPE,
   TPFLAGS_MANAGED_DICT, TPFLAGS_TYPE_SUBCLASS, TPFLAGS_BASE_EXC_SUBCLASS, TPFLAGS_LONG_SUBCLASS,
@@ -58,7 +58,17 @@ const buildClass: BuiltinMethod = (_s, args, kwnames) => {
   const nameObj = args[1];
   if (!(func instanceof PyFunction)) raise(Exc.TypeError, '__build_class__: func must be a function');
   if (!(nameObj instanceof PyStr)) raise(Exc.TypeError, '__build_class__: name is not a string');
-  const bases = args.slice(2, npos);
+  const origBases = newTuple(args.slice(2, npos).map(newref));
+  let bases: PyObject[];
+  try {
+    bases = updateBases(origBases);
+  } catch (e) {
+    decref(origBases);
+    throw e;
+  }
+  // the bases after __mro_entries__ (update_bases): the same tuple when no base has one
+  const changed = bases !== origBases.items;
+  const basesTuple = changed ? newTuple(bases) : origBases;
   let meta: PyObject | null = null;
   const kwNames: string[] = [];
   const kwValues: PyObject[] = [];
@@ -69,32 +79,22 @@ const buildClass: BuiltinMethod = (_s, args, kwnames) => {
       kwValues.push(args[npos + k]);
     }
   }
-  for (const b of bases) {
-    if (!(b instanceof PyTypeObject)) {
-      const mro = lookupAttr(b, '__mro_entries__');
-      if (mro !== null) {
-        decref(mro);
-        unsupported('__mro_entries__');
-      }
-    }
-  }
-  if (meta === null) meta = bases.length > 0 ? bases[0].type : TypeType;
-  // _PyType_CalculateMetaclass
-  if (meta instanceof PyTypeObject) {
-    let winner = meta;
-    for (const b of bases) {
-      const bt = b.type;
-      if (isSubtype(winner, bt)) continue;
-      if (isSubtype(bt, winner)) {
-        winner = bt;
-        continue;
-      }
-      raise(Exc.TypeError, 'metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases');
-    }
-    meta = winner;
-  }
-  const basesTuple = newTuple(bases.map((b) => (incref(b), b)));
   try {
+    if (meta === null) meta = bases.length > 0 ? bases[0].type : TypeType;
+    // _PyType_CalculateMetaclass
+    if (meta instanceof PyTypeObject) {
+      let winner = meta;
+      for (const b of bases) {
+        const bt = b.type;
+        if (isSubtype(winner, bt)) continue;
+        if (isSubtype(bt, winner)) {
+          winner = bt;
+          continue;
+        }
+        raise(Exc.TypeError, 'metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases');
+      }
+      meta = winner;
+    }
     let ns: PyObject;
     const prep = lookupAttr(meta, '__prepare__');
     if (prep !== null) {
@@ -108,6 +108,7 @@ const buildClass: BuiltinMethod = (_s, args, kwnames) => {
     }
     try {
       if (!(ns instanceof PyDict)) unsupported('a __prepare__ that does not return a dict');
+      if (changed) dictSetItemStr(ns, '__orig_bases__', origBases);
       const cell = callPythonFunction(func, [], null, ns);
       try {
         const cls = meta === TypeType
@@ -132,8 +133,46 @@ const buildClass: BuiltinMethod = (_s, args, kwnames) => {
     }
   } finally {
     decref(basesTuple);
+    if (changed) decref(origBases);
   }
 };
+
+/**
+ * update_bases: a base that is not a class but has __mro_entries__ (a generic
+ * alias, `class C(list[int])`) is replaced by the bases that returns. The
+ * original items when none has (new references otherwise).
+ */
+function updateBases(orig: PyTuple): PyObject[] {
+  const items = orig.items;
+  let out: PyObject[] | null = null;
+  try {
+    for (let i = 0; i < items.length; i++) {
+      const b = items[i];
+      const meth = b instanceof PyTypeObject ? null : lookupAttr(b, '__mro_entries__');
+      if (meth === null) {
+        if (out !== null) out.push(newref(b));
+        continue;
+      }
+      let entries: PyObject;
+      try {
+        entries = call(meth, [orig]);
+      } finally {
+        decref(meth);
+      }
+      if (!(entries instanceof PyTuple)) {
+        decref(entries);
+        raise(Exc.TypeError, '__mro_entries__ must return a tuple');
+      }
+      if (out === null) out = items.slice(0, i).map(newref);
+      for (const x of entries.items) out.push(newref(x));
+      decref(entries);
+    }
+  } catch (e) {
+    if (out !== null) for (const x of out) decref(x);
+    throw e;
+  }
+  return out ?? items;
+}
 
 function reprOf(o: PyObject): string {
   const r = repr(o);
@@ -540,6 +579,13 @@ const typeTpNew = (meta: PyTypeObject, args: PyObject[], kwnames: string[] | nul
   if (!(basesO instanceof PyTuple)) raise(Exc.TypeError, `type.__new__() argument 2 must be tuple, not ${basesO!.type.name}`);
   if (!(nsO instanceof PyObject) || !isSubtype(nsO.type, DictType)) {
     raise(Exc.TypeError, `type.__new__() argument 3 must be dict, not ${nsO!.type.name}`);
+  }
+  for (const b of basesO.items) {
+    const entries = b instanceof PyTypeObject ? null : lookupAttr(b, '__mro_entries__');
+    if (entries !== null) {
+      decref(entries);
+      raise(Exc.TypeError, "type() doesn't support MRO entry resolution; use types.new_class()");
+    }
   }
   const bases = basesO.items.map((b) => {
     if (!(b instanceof PyTypeObject)) raise(Exc.TypeError, `bases must be types`);

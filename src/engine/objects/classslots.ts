@@ -8,7 +8,7 @@
  * CPython counterpart: the slotdefs part of Objects/typeobject.c.
  */
 import { PyObject, decref, incref } from './object.js';
-import { PyTypeObject, NB_DUNDERS, TPFLAGS_HEAPTYPE, TPFLAGS_METHOD_DESCRIPTOR, type Binary } from './typeobject.js';
+import { PyTypeObject, NB_DUNDERS, NB_DIVMOD, TPFLAGS_HEAPTYPE, TPFLAGS_METHOD_DESCRIPTOR, type Binary } from './typeobject.js';
 import { raise, isPyRaise } from '../eval/errors.js';
 import { Exc } from './exceptions.js';
 import { PyWrapperDescr } from './descrobject.js';
@@ -223,9 +223,8 @@ function unarySlot(name: string): (o: PyObject) => PyObject {
   return (o) => mustCallDunder(o, name, []);
 }
 
-/** SLOT1BINFULL: the binary number slot of classes, for BINARY_OP oparg `i` (< 13). */
-function makeBinarySlot(i: number): Binary {
-  const [dunder, rdunder] = NB_DUNDERS[i];
+/** SLOT1BINFULL: the binary number slot of classes, for BINARY_OP oparg `i` (< 13) or NB_DIVMOD. */
+function makeBinarySlot(i: number, [dunder, rdunder]: readonly string[] = NB_DUNDERS[i]): Binary {
   const slot: Binary = (self, other) => {
     const selfHas = self.type.nb[i] === slot;
     let doOther = self.type !== other.type && other.type.nb[i] === slot;
@@ -260,6 +259,8 @@ function isSubtypeOf(a: PyTypeObject, b: PyTypeObject): boolean {
 }
 
 const BINARY_SLOTS: Binary[] = NB_DUNDERS.map((_, i) => makeBinarySlot(i));
+/** slot_nb_divmod */
+const DIVMOD_SLOT = makeBinarySlot(NB_DIVMOD, ['__divmod__', '__rdivmod__']);
 
 const INPLACE_SLOTS: Binary[] = NB_DUNDERS.map((_, i) => makeInplaceSlot(i));
 
@@ -336,7 +337,7 @@ function updateSlot(t: PyTypeObject, name: string): void {
 /** The slot function for classes of a slot-table entry. */
 function slotOf(def: SlotDef): unknown {
   const f = def.field;
-  if (typeof f === 'number') return f < 13 ? BINARY_SLOTS[f] : INPLACE_SLOTS[f - 13];
+  if (typeof f === 'number') return f < 13 ? BINARY_SLOTS[f] : f === NB_DIVMOD ? DIVMOD_SLOT : INPLACE_SLOTS[f - 13];
   return SLOT_FUNCTIONS[f];
 }
 

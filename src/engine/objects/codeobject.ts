@@ -28,6 +28,7 @@ import { newTuple, PyTuple } from './tupleobject.js';
 import { newFrozenSet } from './setobject.js';
 import { PyNone, Ellipsis } from './singletons.js';
 import { PyTrue, PyFalse } from './boolobject.js';
+import { parts, deferred, CODE_ATTRIBUTES } from '../ondemand.js';
 
 /** sizeof(PyCodeObject) without its bytecode, roughly; code objects are rarely measured */
 export const CodeType = builtinType('code', 200, 0);
@@ -205,38 +206,8 @@ void TPFLAGS_HAVE_GC;
 
 // ---------------------------------------------------------------- attributes (code_memberlist)
 
-import { CO_FAST_LOCAL as LOCAL, CO_FAST_CELL as CELL, CO_FAST_FREE as FREE } from '../bytecode/code.js';
-
-function namesTuple(names: string[]): PyObject {
-  return newTuple(names.map((n) => internStr(n)));
-}
-function kindNames(c: CodeObject, kind: number): string[] {
-  return c.co_localsplusnames.filter((_, i) => (c.co_localspluskinds[i] & kind) !== 0);
-}
-const int = (n: number): PyObject => newInt(n);
-CodeType.getsets = {
-  co_name: { get: (o) => internStr((o as PyCode).code.co_name) },
-  co_qualname: { get: (o) => newStr((o as PyCode).code.co_qualname) },
-  co_filename: { get: (o) => newStr((o as PyCode).code.co_filename) },
-  co_firstlineno: { get: (o) => int((o as PyCode).code.co_firstlineno) },
-  co_argcount: { get: (o) => int((o as PyCode).code.co_argcount) },
-  co_posonlyargcount: { get: (o) => int((o as PyCode).code.co_posonlyargcount) },
-  co_kwonlyargcount: { get: (o) => int((o as PyCode).code.co_kwonlyargcount) },
-  co_flags: { get: (o) => int((o as PyCode).code.co_flags) },
-  co_stacksize: { get: (o) => int((o as PyCode).code.co_stacksize) },
-  co_nlocals: { get: (o) => int((o as PyCode).code.co_nlocals) },
-  co_names: { get: (o) => namesTuple((o as PyCode).code.co_names) },
-  co_varnames: { get: (o) => namesTuple(kindNames((o as PyCode).code, LOCAL)) },
-  co_cellvars: { get: (o) => namesTuple(kindNames((o as PyCode).code, CELL)) },
-  co_freevars: { get: (o) => namesTuple(kindNames((o as PyCode).code, FREE)) },
-  co_consts: {
-    get: (o) => {
-      const t = (o as PyCode).constsTuple!;
-      incref(t);
-      return t;
-    },
-  },
-};
+// their code is an on-demand part (objects/codeattrs.ts) that their names load
+for (const n of CODE_ATTRIBUTES.split(' ')) CodeType.getsets[n] = { get: deferred(parts.codeattrs, n) };
 
 function keyFloat(x: number): string {
   return Object.is(x, -0) ? '-0' : String(x);

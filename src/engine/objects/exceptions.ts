@@ -4,7 +4,7 @@
  */
 
 import { PyObject, decref, incref, xdecref } from './object.js';
-import { raise } from '../eval/errors.js';
+import { raise, unsupported } from '../eval/errors.js';
 import {
   PyTypeObject, builtinType, ObjectType, TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC,
   TPFLAGS_BASE_EXC_SUBCLASS, type Visit, type BuiltinMethod,
@@ -104,70 +104,59 @@ export function excArgs(e: PyBaseException): PyObject[] {
 }
 
 // ---- the hierarchy (Lib/test/exception_hierarchy.txt) ----
-const BaseException = excType('BaseException', null);
-const Exception = excType('Exception', BaseException);
-const ArithmeticError = excType('ArithmeticError', Exception);
-const LookupError = excType('LookupError', Exception);
-const OSError = excType('OSError', Exception, 88);
-const ImportError = excType('ImportError', Exception, 104);
-const NameError = excType('NameError', Exception, 80);
-const RuntimeError = excType('RuntimeError', Exception);
-const ValueError = excType('ValueError', Exception);
-const Warning = excType('Warning', Exception);
-const SyntaxError = excType('SyntaxError', Exception, 136);
-const UnicodeError = excType('UnicodeError', ValueError, 96);
 
-export const Exc = {
-  BaseException,
-  BaseExceptionGroup: excType('BaseExceptionGroup', BaseException, 88),
-  GeneratorExit: excType('GeneratorExit', BaseException),
-  KeyboardInterrupt: excType('KeyboardInterrupt', BaseException),
-  SystemExit: excType('SystemExit', BaseException, 80),
-  Exception,
-  ArithmeticError,
-  FloatingPointError: excType('FloatingPointError', ArithmeticError),
-  OverflowError: excType('OverflowError', ArithmeticError),
-  ZeroDivisionError: excType('ZeroDivisionError', ArithmeticError),
-  AssertionError: excType('AssertionError', Exception),
-  AttributeError: excType('AttributeError', Exception, 88),
-  BufferError: excType('BufferError', Exception),
-  EOFError: excType('EOFError', Exception),
-  ImportError,
-  ModuleNotFoundError: excType('ModuleNotFoundError', ImportError, 104),
-  LookupError,
-  IndexError: excType('IndexError', LookupError),
-  KeyError: excType('KeyError', LookupError),
-  MemoryError: excType('MemoryError', Exception),
-  NameError,
-  UnboundLocalError: excType('UnboundLocalError', NameError, 80),
-  OSError,
-  FileNotFoundError: excType('FileNotFoundError', OSError, 88),
-  PermissionError: excType('PermissionError', OSError, 88),
-  TimeoutError: excType('TimeoutError', OSError, 88),
-  ReferenceError: excType('ReferenceError', Exception),
-  RuntimeError,
-  NotImplementedError: excType('NotImplementedError', RuntimeError),
-  RecursionError: excType('RecursionError', RuntimeError),
-  StopAsyncIteration: excType('StopAsyncIteration', Exception),
-  StopIteration: excType('StopIteration', Exception, 80),
-  SyntaxError,
-  IndentationError: excType('IndentationError', SyntaxError, 136),
-  TabError: excType('TabError', SyntaxError, 136),
-  SystemError: excType('SystemError', Exception),
-  TypeError: excType('TypeError', Exception),
-  ValueError,
-  UnicodeError,
-  UnicodeDecodeError: excType('UnicodeDecodeError', UnicodeError, 96),
-  UnicodeEncodeError: excType('UnicodeEncodeError', UnicodeError, 96),
-  Warning,
-  DeprecationWarning: excType('DeprecationWarning', Warning),
-  RuntimeWarning: excType('RuntimeWarning', Warning),
-  UserWarning: excType('UserWarning', Warning),
-  SyntaxWarning: excType('SyntaxWarning', Warning),
-  ResourceWarning: excType('ResourceWarning', Warning),
-};
+/** The builtin exception classes' names. */
+export type ExcName =
+  | 'BaseException' | 'BaseExceptionGroup' | 'GeneratorExit' | 'KeyboardInterrupt' | 'SystemExit' | 'Exception'
+  | 'ArithmeticError' | 'FloatingPointError' | 'OverflowError' | 'ZeroDivisionError' | 'AssertionError'
+  | 'AttributeError' | 'BufferError' | 'EOFError' | 'ImportError' | 'ModuleNotFoundError' | 'LookupError'
+  | 'IndexError' | 'KeyError' | 'MemoryError' | 'NameError' | 'UnboundLocalError' | 'OSError'
+  | 'FileNotFoundError' | 'PermissionError' | 'TimeoutError' | 'ReferenceError' | 'RuntimeError'
+  | 'NotImplementedError' | 'RecursionError' | 'StopAsyncIteration' | 'StopIteration' | 'SyntaxError'
+  | 'IndentationError' | 'TabError' | 'SystemError' | 'TypeError' | 'ValueError' | 'UnicodeError'
+  | 'UnicodeDecodeError' | 'UnicodeEncodeError' | 'UnicodeTranslateError' | 'Warning' | 'DeprecationWarning'
+  | 'RuntimeWarning' | 'UserWarning' | 'SyntaxWarning' | 'ResourceWarning' | 'BlockingIOError'
+  | 'ChildProcessError' | 'ConnectionError' | 'FileExistsError' | 'InterruptedError' | 'IsADirectoryError'
+  | 'NotADirectoryError' | 'ProcessLookupError' | 'BrokenPipeError' | 'ConnectionAbortedError'
+  | 'ConnectionRefusedError' | 'ConnectionResetError' | 'BytesWarning' | 'EncodingWarning' | 'FutureWarning'
+  | 'ImportWarning' | 'PendingDeprecationWarning' | 'UnicodeWarning' | 'ExceptionGroup';
 
-export type ExcName = keyof typeof Exc;
+/** OSError and its subclasses' names, with the other names of OSError and its fields' (they load the raise part) */
+const osErrors = ['IOError', 'EnvironmentError', 'errno', 'strerror', 'filename', 'filename2', 'characters_written'];
+
+/** The builtin exception classes, by name, each made after its base. */
+export const Exc = { BaseException: excType('BaseException', null) } as Record<ExcName, PyTypeObject>;
+// `Name:Base` or `Name:Base:size` (the size the base's when not given)
+for (const entry of ('BaseExceptionGroup:BaseException:88 GeneratorExit:BaseException KeyboardInterrupt:BaseException ' +
+  'SystemExit:BaseException:80 Exception:BaseException ArithmeticError:Exception ' +
+  'FloatingPointError:ArithmeticError OverflowError:ArithmeticError ZeroDivisionError:ArithmeticError ' +
+  'AssertionError:Exception AttributeError:Exception:88 BufferError:Exception EOFError:Exception ' +
+  'ImportError:Exception:104 ModuleNotFoundError:ImportError LookupError:Exception ' +
+  'IndexError:LookupError KeyError:LookupError MemoryError:Exception NameError:Exception:80 ' +
+  'UnboundLocalError:NameError OSError:Exception:112 FileNotFoundError:OSError PermissionError:OSError ' +
+  'TimeoutError:OSError ReferenceError:Exception RuntimeError:Exception ' +
+  'NotImplementedError:RuntimeError RecursionError:RuntimeError StopAsyncIteration:Exception ' +
+  'StopIteration:Exception:80 SyntaxError:Exception:136 IndentationError:SyntaxError ' +
+  'TabError:IndentationError SystemError:Exception TypeError:Exception ValueError:Exception ' +
+  'UnicodeError:ValueError UnicodeDecodeError:UnicodeError:112 UnicodeEncodeError:UnicodeError:112 ' +
+  'UnicodeTranslateError:UnicodeError:112 Warning:Exception DeprecationWarning:Warning ' +
+  'RuntimeWarning:Warning UserWarning:Warning SyntaxWarning:Warning ResourceWarning:Warning ' +
+  'BlockingIOError:OSError ChildProcessError:OSError ConnectionError:OSError FileExistsError:OSError ' +
+  'InterruptedError:OSError IsADirectoryError:OSError NotADirectoryError:OSError ' +
+  'ProcessLookupError:OSError BrokenPipeError:ConnectionError ConnectionAbortedError:ConnectionError ' +
+  'ConnectionRefusedError:ConnectionError ConnectionResetError:ConnectionError BytesWarning:Warning ' +
+  'EncodingWarning:Warning FutureWarning:Warning ImportWarning:Warning ' +
+  'PendingDeprecationWarning:Warning UnicodeWarning:Warning ExceptionGroup:BaseExceptionGroup').split(' ')) {
+  const [name, base, size] = entry.split(':');
+  const b = Exc[base as ExcName];
+  Exc[name as ExcName] = excType(name, b, size ? +size : b.basicsize);
+  if (name === 'OSError' || osErrors.includes(base)) osErrors.push(name);
+}
+// ExceptionGroup(BaseExceptionGroup, Exception): exception groups are not modelled, making one says so;
+// so does making a UnicodeTranslateError (its fields and message are not modelled)
+Exc.ExceptionGroup.bases.push(Exc.Exception);
+Exc.BaseExceptionGroup.tp_new = () => unsupported('exception groups');
+Exc.UnicodeTranslateError.tp_new = () => unsupported('UnicodeTranslateError');
 
 /** Every builtin exception type, in definition order (for the builtins module). */
 export const builtinExceptionTypes: PyTypeObject[] = Object.values(Exc);
@@ -237,6 +226,7 @@ export function optional(o: PyObject | null): PyObject {
   return r;
 }
 
+const BaseException = Exc.BaseException;
 BaseException.tp_new = excNew;
 BaseException.tp_init = excInit;
 BaseException.tp_str = excStr;
@@ -275,6 +265,18 @@ BaseException.getsets = {
   },
 };
 BaseException.methods = deferredMethodsOf<BuiltinMethod>(parts.raise, 'BaseException', ['with_traceback', 'add_note']);
+
+// OSError's constructor, str and fields: with the raise part too (objects/oserror.ts), which the names of
+// OSError, its subclasses and its fields load
+for (const n of osErrors) parts.raise.words.add(n);
+const OSE = Exc.OSError;
+OSE.tp_new = deferred(parts.raise, 'OSError.tp_new');
+OSE.tp_init = deferred(parts.raise, 'OSError.tp_init');
+OSE.tp_str = deferred(parts.raise, 'OSError.tp_str');
+// the fields: osErrors[2] to [6]
+for (const n of osErrors.slice(2, 7)) {
+  OSE.getsets[n] = { get: deferred(parts.raise, `OSError.${n}.get`), set: deferred(parts.raise, `OSError.${n}.set`) };
+}
 for (const [t, name] of [[Exc.StopIteration, 'value'], [Exc.SystemExit, 'code']] as const) {
   t.getsets = {
     [name]: {

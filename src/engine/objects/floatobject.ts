@@ -3,7 +3,7 @@
 import { PyObject, decref, incref } from './object.js';
 import {
   type PyTypeObject, type BuiltinMethod, builtinType, ObjectType, TPFLAGS_BASETYPE, TPFLAGS_HEAPTYPE,
-  NB_ADD, NB_FLOOR_DIVIDE, NB_MULTIPLY, NB_REMAINDER, NB_POWER, NB_SUBTRACT, NB_TRUE_DIVIDE,
+  NB_ADD, NB_FLOOR_DIVIDE, NB_MULTIPLY, NB_REMAINDER, NB_POWER, NB_SUBTRACT, NB_TRUE_DIVIDE, NB_DIVMOD,
   Py_NE,
 } from './typeobject.js';
 import { heap } from '../memory/heap.js';
@@ -253,17 +253,6 @@ function floatFloorDiv(a: PyObject, b: PyObject): PyObject {
   return newFloat(floatDivMod(x, y)[0]);
 }
 
-/** divmod() where either operand is a float, as a tuple, or NotImplemented. */
-export function floatDivmod(a: PyObject, b: PyObject): PyObject {
-  const x = toDouble(a);
-  if (x === null) return NotImplemented;
-  const y = toDouble(b);
-  if (y === null) return NotImplemented;
-  if (y === 0) raise(Exc.ZeroDivisionError, 'float divmod()');
-  const [q, r] = floatDivMod(x, y);
-  return newTuple([newFloat(q), newFloat(r)]);
-}
-
 function floatNeg(o: PyObject): PyObject {
   return newFloat(-(o as PyFloat).value);
 }
@@ -440,6 +429,7 @@ function initFloatType(t: PyTypeObject): void {
   t.nb[NB_FLOOR_DIVIDE] = floatFloorDiv;
   t.nb[NB_REMAINDER] = floatRem;
   t.nb[NB_POWER] = deferred(P, 'float.nb_power');
+  t.nb[NB_DIVMOD] = deferred(P, 'float.nb_divmod');
   t.nb_power3 = deferred(P, 'float.nb_power3');
   t.nb_negative = floatNeg;
   t.nb_positive = floatPos;

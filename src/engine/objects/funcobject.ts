@@ -165,6 +165,7 @@ import { Exc } from './exceptions.js';
 import { PyStr } from './unicodeobject.js';
 import { PyTuple } from './tupleobject.js';
 import { newDict } from './dictobject.js';
+import { parts, deferred } from '../ondemand.js';
 
 FunctionType.dictSlot = true;
 
@@ -218,23 +219,8 @@ FunctionType.getsets = {
     if (!(v instanceof PyTuple)) raise(Exc.TypeError, '__defaults__ must be set to a tuple object');
   }),
   __kwdefaults__: refAttr((f) => f.kwdefaults, (f, v) => (f.kwdefaults = v)),
-  __annotations__: {
-    get: (self) => {
-      const f = self as PyFunction;
-      if (f.annotations === null) f.annotations = newDict();
-      incref(f.annotations);
-      return f.annotations;
-    },
-    set: (self, v) => {
-      const f = self as PyFunction;
-      if (v !== null && v !== PyNone && v.type.name !== 'dict') raise(Exc.TypeError, '__annotations__ must be set to a dict object');
-      const nv = v === null || v === PyNone ? null : v;
-      if (nv) incref(nv);
-      const old = f.annotations;
-      f.annotations = nv;
-      xdecref(old);
-    },
-  },
+  // with the annotations part (eval/annotations.ts), which the name loads
+  __annotations__: { get: deferred(parts.annotations, 'function.__annotations__'), set: deferred(parts.annotations, 'function.__annotations__.set') },
   __closure__: { get: (self) => orNone((self as PyFunction).closure) },
   __globals__: { get: (self) => orNone((self as PyFunction).globals) },
   __builtins__: { get: (self) => orNone((self as PyFunction).builtins) },

@@ -3,7 +3,7 @@
 import { PyObject, decref, incref, makeImmortal, newref } from './object.js';
 import {
   type PyTypeObject, type BuiltinMethod, builtinType, ObjectType, TPFLAGS_BASETYPE, TPFLAGS_LONG_SUBCLASS,
-  NB_ADD, NB_AND, NB_FLOOR_DIVIDE, NB_LSHIFT, NB_MULTIPLY, NB_REMAINDER, NB_OR, NB_POWER, NB_RSHIFT,
+  NB_ADD, NB_AND, NB_FLOOR_DIVIDE, NB_LSHIFT, NB_MULTIPLY, NB_REMAINDER, NB_OR, NB_POWER, NB_RSHIFT, NB_DIVMOD,
   NB_SUBTRACT, NB_TRUE_DIVIDE, NB_XOR, Py_EQ, Py_NE, Py_LT, Py_LE, Py_GT, Py_GE, TPFLAGS_HEAPTYPE,
 } from './typeobject.js';
 import { heap } from '../memory/heap.js';
@@ -318,15 +318,6 @@ function longMod(a: PyObject, b: PyObject): PyObject {
     return newInt(r === 0 ? 0 : r);
   }
   return newInt(floorDivMod(x, y)[1]);
-}
-
-/** divmod(int, int) as a tuple, or NotImplemented. */
-export function longDivmod(a: PyObject, b: PyObject): PyObject {
-  if (!bothInts(a, b)) return NotImplemented;
-  const y = (b as PyLong).value;
-  if (isZero(y)) raise(Exc.ZeroDivisionError, 'integer division or modulo by zero');
-  const [q, r] = floorDivMod((a as PyLong).value, y);
-  return newTuple([newInt(q), newInt(r)]);
 }
 
 /** x * 2**e without intermediate overflow or double rounding (math.ldexp for exact inputs). */
@@ -754,6 +745,7 @@ function initLongType(t: PyTypeObject): void {
   t.nb[NB_REMAINDER] = longMod;
   t.nb[NB_TRUE_DIVIDE] = longTrueDiv;
   t.nb[NB_POWER] = deferred(parts.numeric, 'int.nb_power');
+  t.nb[NB_DIVMOD] = deferred(parts.numeric, 'int.nb_divmod');
   t.nb[NB_LSHIFT] = longLshift;
   t.nb[NB_RSHIFT] = longRshift;
   t.nb[NB_AND] = longAnd;

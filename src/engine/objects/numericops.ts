@@ -6,11 +6,12 @@
  * stubs until it is loaded.
  */
 import type { BuiltinMethod } from './typeobject.js';
-import { PyFloat, FloatType, f64, newFloat, noArgs, toDouble, mantissaExponent } from './floatobject.js';
+import { PyFloat, FloatType, f64, newFloat, noArgs, toDouble, mantissaExponent, floatDivMod } from './floatobject.js';
 import { Exc } from './exceptions.js';
 import { NotImplemented, PyNone } from './singletons.js';
 import {
   PyLong, indexValue, intFromDouble, longToDouble, newInt, big, bitLength, bothInts, checkBigResult, isZero, norm,
+  floorDivMod,
 } from './longobject.js';
 import { PyObject, decref } from './object.js';
 import { checkArity, noKeywords } from './args.js';
@@ -294,8 +295,30 @@ function floatFromHex(text: string): number {
 }
 
 /** The implementations of the stubs. */
+/** int.__divmod__ (long_divmod), a tuple or NotImplemented */
+function longDivmod(a: PyObject, b: PyObject): PyObject {
+  if (!bothInts(a, b)) return NotImplemented;
+  const y = (b as PyLong).value;
+  if (isZero(y)) raise(Exc.ZeroDivisionError, 'integer division or modulo by zero');
+  const [q, r] = floorDivMod((a as PyLong).value, y);
+  return newTuple([newInt(q), newInt(r)]);
+}
+
+/** float.__divmod__ (float_divmod), a tuple or NotImplemented */
+function floatDivmod(a: PyObject, b: PyObject): PyObject {
+  const x = toDouble(a);
+  if (x === null) return NotImplemented;
+  const y = toDouble(b);
+  if (y === null) return NotImplemented;
+  if (y === 0) raise(Exc.ZeroDivisionError, 'float divmod()');
+  const [q, r] = floatDivMod(x, y);
+  return newTuple([newFloat(q), newFloat(r)]);
+}
+
 export const numericOps = {
   'int.nb_power': longPow,
+  'int.nb_divmod': longDivmod,
+  'float.nb_divmod': floatDivmod,
   'int.nb_power3': longPow3,
   'float.nb_power': floatPow,
   'float.nb_power3': floatPow3,

@@ -6,18 +6,16 @@
 
 import { PyObject, decref, newref } from './object.js';
 import {
-  PyTypeObject, builtinType, TPFLAGS_HAVE_GC, Py_EQ, Py_NE, type Visit,
+  PyTypeObject, builtinType, TPFLAGS_HAVE_GC, type Visit,
 } from './typeobject.js';
 import { gcAlloc, gcFree, gcTrack, gcUntrack } from '../gc/gcobject.js';
 import { raise } from '../eval/errors.js';
 import { Exc } from './exceptions.js';
-import { PyLong, newInt, asIndex } from './longobject.js';
+import { PyLong, asIndex } from './longobject.js';
 import { PyNone, NotImplemented } from './singletons.js';
-import { reprString, richCompare, lookupAttr, call, isExceptionOf, clearRaise } from './abstract.js';
-import { newStr } from './unicodeobject.js';
-import { FreeList, newTuple, tupleHashItems } from './tupleobject.js';
-import { checkArity, noKeywords } from './args.js';
-import type { Hash } from './hash.js';
+import { lookupAttr, call, isExceptionOf, clearRaise } from './abstract.js';
+import { FreeList } from './tupleobject.js';
+import { parts, deferred } from '../ondemand.js';
 
 /** PY_SSIZE_T_MAX as a JS number (clamping target; exact value is not representable). */
 export const SSIZE_MAX = 9223372036854775807;
@@ -192,55 +190,14 @@ export function sliceIndices(s: PySlice, length: number): [number, number, numbe
 /** Same as sliceIndices; the name the sequence types use. */
 export const sliceIndicesFor = sliceIndices;
 
-function sliceRepr(o: PyObject): PyObject {
-  const s = o as PySlice;
-  return newStr(`slice(${reprString(s.start)}, ${reprString(s.stop)}, ${reprString(s.step)})`);
-}
-
-/** slice_hash (3.12): xxHash over (start, stop, step) without the length mix-in. */
-function sliceHash(o: PyObject): Hash {
-  const s = o as PySlice;
-  return tupleHashItems([s.start, s.stop, s.step], false);
-}
-
-function sliceRichCompare(v: PyObject, w: PyObject, op: number): PyObject {
-  if (!(v instanceof PySlice) || !(w instanceof PySlice)) return NotImplemented;
-  if (v === w && (op === Py_EQ || op === Py_NE)) return newref(op === Py_EQ ? TrueObj() : FalseObj());
-  const t1 = newTuple([newref(v.start), newref(v.stop), newref(v.step)]);
-  const t2 = newTuple([newref(w.start), newref(w.stop), newref(w.step)]);
-  try {
-    return richCompare(t1, t2, op);
-  } finally {
-    decref(t1);
-    decref(t2);
-  }
-}
-
-import { PyTrue, PyFalse } from './boolobject.js';
-function TrueObj(): PyObject {
-  return PyTrue;
-}
-function FalseObj(): PyObject {
-  return PyFalse;
-}
-
-function sliceNew(_type: PyTypeObject, args: PyObject[], kwnames: string[] | null): PyObject {
-  noKeywords('slice', kwnames);
-  if (args.length === 0) raise(Exc.TypeError, 'slice expected at least 1 argument, got 0');
-  checkArity('slice', args, 1, 3);
-  if (args.length === 1) return newSlice(newref(PyNone), newref(args[0]), newref(PyNone));
-  return newSlice(newref(args[0]), newref(args[1]), newref(args.length > 2 ? args[2] : PyNone));
-}
-
-/** slice.indices(length): the same clamping, on any int sizes. */
-function sliceIndicesMethod(self: PyObject, args: PyObject[], kwnames: string[] | null): PyObject {
-  noKeywords('indices', kwnames);
-  checkArity('indices', args, 1, 1);
-  const len = asIndex(args[0]);
-  if (len < 0) raise(Exc.ValueError, 'length should not be negative');
-  const [start, stop, step] = sliceIndices(self as PySlice, len);
-  return newTuple([newInt(start), newInt(stop), newInt(step)]);
-}
+// repr, hash, comparison, slice(...) and slice.indices(): with the slicing instructions (eval/slicing.ts),
+// an on-demand part that `[a:b]` in the code or the word `slice` loads
+const SP = parts.slices;
+SliceType.tp_repr = deferred(SP, 'slice.tp_repr');
+SliceType.tp_hash = deferred(SP, 'slice.tp_hash');
+SliceType.tp_richcompare = deferred(SP, 'slice.tp_richcompare');
+SliceType.tp_new = deferred(SP, 'slice.tp_new');
+SliceType.methods.indices = deferred(SP, 'slice.indices');
 
 SliceType.tp_dealloc = sliceDealloc;
 SliceType.tp_traverse = (o: PyObject, visit: Visit) => {
@@ -249,11 +206,6 @@ SliceType.tp_traverse = (o: PyObject, visit: Visit) => {
   visit(s.stop);
   visit(s.step);
 };
-SliceType.tp_repr = sliceRepr;
-SliceType.tp_hash = sliceHash;
-SliceType.tp_richcompare = sliceRichCompare;
-SliceType.tp_new = sliceNew;
-SliceType.methods.indices = sliceIndicesMethod;
 SliceType.getsets.start = { get: (o) => newref((o as PySlice).start) };
 SliceType.getsets.stop = { get: (o) => newref((o as PySlice).stop) };
 SliceType.getsets.step = { get: (o) => newref((o as PySlice).step) };

@@ -53,6 +53,8 @@ export type Visit = (child: PyObject) => void;
 export const NB_ADD = 0, NB_AND = 1, NB_FLOOR_DIVIDE = 2, NB_LSHIFT = 3, NB_MATRIX_MULTIPLY = 4,
   NB_MULTIPLY = 5, NB_REMAINDER = 6, NB_OR = 7, NB_POWER = 8, NB_RSHIFT = 9, NB_SUBTRACT = 10,
   NB_TRUE_DIVIDE = 11, NB_XOR = 12, NB_INPLACE_ADD = 13;
+/** nb_divmod (no BINARY_OP oparg: divmod() only), after the in-place slots */
+export const NB_DIVMOD = 26;
 /** dunder names of each binary number slot: [method, reflected, in-place] */
 export const NB_DUNDERS: readonly (readonly [string, string, string])[] = [
   ['__add__', '__radd__', '__iadd__'],
@@ -150,8 +152,8 @@ export class PyTypeObject extends PyObject {
   /** __del__ (PEP 442 tp_finalize) */
   tp_finalize: ((o: PyObject) => void) | null = null;
 
-  /** nb_* binary slots indexed by BINARY_OP's oparg (0..25, see NB_ADD) */
-  nb: (Binary | null)[] = new Array(26).fill(null);
+  /** nb_* binary slots indexed by BINARY_OP's oparg (0..25, see NB_ADD), and nb_divmod (NB_DIVMOD) */
+  nb: (Binary | null)[] = new Array(27).fill(null);
   nb_power3: Ternary | null = null;
   nb_negative: Unary | null = null;
   nb_positive: Unary | null = null;

@@ -7,7 +7,7 @@
 
 import { PyObject, decref, incref } from './object.js';
 import {
-  PyTypeObject, ObjectType, TypeType, TPFLAGS_HEAPTYPE, TPFLAGS_METHOD_DESCRIPTOR, TPFLAGS_MANAGED_DICT, isSubtype,
+  PyTypeObject, TypeType, TPFLAGS_HEAPTYPE, TPFLAGS_METHOD_DESCRIPTOR, TPFLAGS_MANAGED_DICT, isSubtype,
 } from './typeobject.js';
 import { raise } from '../eval/errors.js';
 import { Exc, raiseAttributeError } from './exceptions.js';
@@ -29,7 +29,9 @@ const readied: PyTypeObject[] = [];
 export function readyType(t: PyTypeObject): void {
   if (t.tpDict !== null) return;
   if (t.base && t.base.tpDict === null) readyType(t.base);
-  t.mro = t === ObjectType ? [t] : [t, ...(t.base ? t.base.mro : [ObjectType])];
+  // the bases' MROs merged (each class at its last place): ExceptionGroup's two bases
+  const mros = t.bases.flatMap((b) => b.mro);
+  t.mro = [t, ...mros.filter((c, i) => mros.lastIndexOf(c) === i)];
   if (t.base && !t.base.subclasses.includes(t)) t.base.subclasses.push(t);
   const d = newDict();
   t.tpDict = d;

@@ -12,7 +12,7 @@
 
 import { PyObject, decref, incref } from './object.js';
 import {
-  PyTypeObject, NB_DUNDERS, TPFLAGS_METHOD_DESCRIPTOR, Py_EQ, Py_NE,
+  PyTypeObject, NB_DUNDERS, NB_DIVMOD, NB_SUBTRACT, TPFLAGS_METHOD_DESCRIPTOR, Py_EQ, Py_NE,
   type Binary,
 } from './typeobject.js';
 import { raise } from '../eval/errors.js';
@@ -153,6 +153,7 @@ for (let i = 0; i < NB_DUNDERS.length; i++) {
   SLOTDEFS.push({ names: [d, r], field: i });
   SLOTDEFS.push({ names: [ip], field: i + 13 });
 }
+SLOTDEFS.push({ names: ['__divmod__', '__rdivmod__'], field: NB_DIVMOD });
 
 let newIntHook: (n: number) => PyObject = () => {
   throw new Error('newInt not set');
@@ -190,7 +191,8 @@ export function addSlotWrappers(t: PyTypeObject): void {
     if (fn === null || fn === undefined) continue;
     if (base && getField(base, def.field) === fn) continue;
     for (const name of def.names) {
-      if (dictGetItemStr(d, name) !== null) continue;
+      // a sequence's + is sq_concat, which has no reflected form (the numbers have a - too)
+      if (dictGetItemStr(d, name) !== null || (name === '__radd__' && t.nb[NB_SUBTRACT] === null)) continue;
       const impl = wrapperFor(def, fn, name);
       if (impl === null) continue;
       const w = newWrapperDescr(t, name, impl);
