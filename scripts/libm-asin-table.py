@@ -15,34 +15,9 @@ information) instead of being typed in, modelled on scripts/libm-tables.py.
 
     python3 scripts/libm-asin-table.py        # needs gdb and glibc's libm.so.6
 """
-import struct
-import subprocess
-import sys
-import tempfile
-from pathlib import Path
+from libm_gdb import LIBM_DIR, doubles, dump, js
 
-LIBM = '/lib/x86_64-linux-gnu/libm.so.6'
-OUT = Path(__file__).resolve().parent.parent / 'src/engine/modules/libm/asin-table.ts'
-
-
-def dump(symbol: str, size: int) -> bytes:
-    with tempfile.NamedTemporaryFile() as f:
-        cmd = ['gdb', '-batch', '-ex', f'p sizeof({symbol})',
-               '-ex', f'dump binary memory {f.name} (char*)&{symbol} ((char*)&{symbol})+{size}', LIBM]
-        out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
-        if f'= {size}' not in out:
-            sys.exit(f'{symbol}: expected sizeof {size}, gdb says {out!r} (another glibc version?)')
-        return Path(f.name).read_bytes()
-
-
-def doubles(b: bytes) -> list[float]:
-    return list(struct.unpack(f'<{len(b) // 8}d', b))
-
-
-def js(xs: list[float]) -> str:
-    # repr() is the shortest decimal that reads back as the same double, in JS too
-    return '[\n' + ''.join(f'  {x!r},\n' for x in xs) + ']'
-
+OUT = LIBM_DIR / 'asin-table.ts'
 
 asncs = doubles(dump('asncs', 20544))
 inroot = doubles(dump('inroot', 1024))

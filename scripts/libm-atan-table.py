@@ -15,41 +15,12 @@ the port (libm/atan.ts) uses the very same numbers.
     python3 scripts/libm-atan-table.py        # needs gdb and glibc's libm.so.6
 """
 import re
-import struct
-import subprocess
 import sys
-import tempfile
-from pathlib import Path
 
-LIBM = '/lib/x86_64-linux-gnu/libm.so.6'
-OUT = Path(__file__).resolve().parent.parent / 'src/engine/modules/libm/atan-table.ts'
+from libm_gdb import LIBM_DIR, doubles, dump_at as dump, gdb, js
+
+OUT = LIBM_DIR / 'atan-table.ts'
 ROWS, COLS = 241, 7
-
-
-def gdb(*commands: str) -> str:
-    cmd = ['gdb', '-batch']
-    for c in commands:
-        cmd += ['-ex', c]
-    return subprocess.run(cmd + [LIBM], capture_output=True, text=True, check=True).stdout
-
-
-def dump(start: str, size: int) -> bytes:
-    with tempfile.NamedTemporaryFile() as f:
-        gdb(f'dump binary memory {f.name} (char*)({start}) ((char*)({start}))+{size}')
-        b = Path(f.name).read_bytes()
-        if len(b) != size:
-            sys.exit(f'{start}: read {len(b)} bytes, expected {size}')
-        return b
-
-
-def doubles(b: bytes) -> list[float]:
-    return list(struct.unpack(f'<{len(b) // 8}d', b))
-
-
-def js(xs: list[float], per_line: int) -> str:
-    # repr() is the shortest decimal that reads back as the same double, in JS too
-    rows = [xs[i:i + per_line] for i in range(0, len(xs), per_line)]
-    return '[\n' + ''.join('  ' + ', '.join(repr(x) for x in r) + ',\n' for r in rows) + ']'
 
 
 if f'= {ROWS * COLS * 8}' not in gdb('p sizeof(cij)'):

@@ -12,30 +12,16 @@ scripts/libm-tables.py, instead of being typed in.
     python3 scripts/libm-exp2-table.py        # needs gdb and glibc's libm.so.6
 """
 import struct
-import subprocess
 import sys
-import tempfile
-from pathlib import Path
 
-LIBM = '/lib/x86_64-linux-gnu/libm.so.6'
-OUT = Path(__file__).resolve().parent.parent / 'src/engine/modules/libm/exp2-table.ts'
+from libm_gdb import LIBM_DIR, dump, gdb
 
-
-def dump(symbol: str, size: int) -> bytes:
-    with tempfile.NamedTemporaryFile() as f:
-        cmd = ['gdb', '-batch', '-ex', f'p sizeof({symbol})',
-               '-ex', f'dump binary memory {f.name} (char*)&{symbol} ((char*)&{symbol})+{size}', LIBM]
-        out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
-        if f'= {size}' not in out:
-            sys.exit(f'{symbol}: expected sizeof {size}, gdb says {out!r} (another glibc version?)')
-        return Path(f.name).read_bytes()
+OUT = LIBM_DIR / 'exp2-table.ts'
 
 
 def offset(field: str) -> int:
     """the byte offset of a field of struct exp_data, as the debug information gives it"""
-    cmd = ['gdb', '-batch', '-ex', f'p (long)&((struct exp_data*)0)->{field}', LIBM]
-    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
-    return int(out.rsplit('=', 1)[1])
+    return int(gdb(f'p (long)&((struct exp_data*)0)->{field}').rsplit('=', 1)[1])
 
 
 # struct exp_data: invln2N, negln2hiN, negln2loN, poly[4], shift, exp2_shift, exp2_poly[5], tab[2*128]

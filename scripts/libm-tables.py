@@ -16,32 +16,8 @@ the library's debug information) instead of being typed in.
     python3 scripts/libm-tables.py            # needs gdb and glibc's libm.so.6
 """
 import struct
-import subprocess
-import sys
-import tempfile
-from pathlib import Path
 
-LIBM = '/lib/x86_64-linux-gnu/libm.so.6'
-OUT_DIR = Path(__file__).resolve().parent.parent / 'src/engine/modules/libm'
-
-
-def dump(symbol: str, size: int) -> bytes:
-    with tempfile.NamedTemporaryFile() as f:
-        cmd = ['gdb', '-batch', '-ex', f'p sizeof({symbol})',
-               '-ex', f'dump binary memory {f.name} (char*)&{symbol} ((char*)&{symbol})+{size}', LIBM]
-        out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
-        if f'= {size}' not in out:
-            sys.exit(f'{symbol}: expected sizeof {size}, gdb says {out!r} (another glibc version?)')
-        return Path(f.name).read_bytes()
-
-
-def doubles(b: bytes) -> list[float]:
-    return list(struct.unpack(f'<{len(b) // 8}d', b))
-
-
-def js(xs: list[float]) -> str:
-    # repr() is the shortest decimal that reads back as the same double, in JS too
-    return '[\n' + ''.join(f'  {x!r},\n' for x in xs) + ']'
+from libm_gdb import LIBM_DIR as OUT_DIR, doubles, dump, js
 
 
 # struct exp_data: invln2N, negln2hiN, negln2loN, poly[4], shift, exp2_shift, exp2_poly[5], tab[2*128]

@@ -16,41 +16,12 @@ of huge arguments, read from the installed libm with gdb so that the port
     python3 scripts/libm-tan-table.py         # needs gdb and glibc's libm.so.6
 """
 import re
-import struct
-import subprocess
 import sys
-import tempfile
-from pathlib import Path
 
-LIBM = '/lib/x86_64-linux-gnu/libm.so.6'
-OUT = Path(__file__).resolve().parent.parent / 'src/engine/modules/libm/tan-table.ts'
+from libm_gdb import LIBM_DIR, doubles, dump_at as dump, gdb, js
+
+OUT = LIBM_DIR / 'tan-table.ts'
 XFG_ROWS = 186
-
-
-def gdb(*commands: str) -> str:
-    cmd = ['gdb', '-batch']
-    for c in commands:
-        cmd += ['-ex', c]
-    return subprocess.run(cmd + [LIBM], capture_output=True, text=True, check=True).stdout
-
-
-def dump(start: str, size: int) -> bytes:
-    with tempfile.NamedTemporaryFile() as f:
-        gdb(f'dump binary memory {f.name} (char*)({start}) ((char*)({start}))+{size}')
-        b = Path(f.name).read_bytes()
-        if len(b) != size:
-            sys.exit(f'{start}: read {len(b)} bytes, expected {size}')
-        return b
-
-
-def doubles(b: bytes) -> list[float]:
-    return list(struct.unpack(f'<{len(b) // 8}d', b))
-
-
-def js(xs: list[float], per_line: int) -> str:
-    # repr() is the shortest decimal that reads back as the same double, in JS too
-    rows = [xs[i:i + per_line] for i in range(0, len(xs), per_line)]
-    return '[\n' + ''.join('  ' + ', '.join(repr(x) for x in r) + ',\n' for r in rows) + ']'
 
 
 # the xfg that __tan_fma reads: "lea 0x...(%rip),%rax   # 0xbc780 <xfg.12>"

@@ -5,12 +5,12 @@
  * CPython counterpart: Python/bltinmodule.c.
  */
 import { PyObject, decref, incref } from '../objects/object.js';
-import { PyTypeObject, NB_DIVMOD, isSubtype, type BuiltinMethod } from '../objects/typeobject.js';
+import { PyTypeObject, NB_DIVMOD, type BuiltinMethod } from '../objects/typeobject.js';
 import { raise } from '../eval/errors.js';
 import { Exc } from '../objects/exceptions.js';
 import {
   getIter, iterNext, iterableToArray, getAttr, setAttr, lookupAttr, isTrue, binaryOp, isCallable, isExceptionOf,
-  clearRaise,
+  clearRaise, binaryOp1,
 } from '../objects/abstract.js';
 import { parseArgs, noKeywords, checkArity } from '../objects/args.js';
 import { PyNone, NotImplemented } from '../objects/singletons.js';
@@ -131,24 +131,9 @@ const globals: BuiltinMethod = () => {
 const divmod: BuiltinMethod = (_s, args) => {
   if (args.length !== 2) raise(Exc.TypeError, `divmod expected 2 arguments, got ${args.length}`);
   const [v, w] = args;
-  const vt = v.type, wt = w.type;
-  const slotv = vt.nb[NB_DIVMOD];
-  let slotw = wt !== vt ? wt.nb[NB_DIVMOD] : null;
-  if (slotw === slotv) slotw = null;
-  if (slotv !== null) {
-    if (slotw !== null && isSubtype(wt, vt)) {
-      const r = slotw(v, w);
-      if (r !== NotImplemented) return r;
-      slotw = null;
-    }
-    const r = slotv(v, w);
-    if (r !== NotImplemented) return r;
-  }
-  if (slotw !== null) {
-    const r = slotw(v, w);
-    if (r !== NotImplemented) return r;
-  }
-  raise(Exc.TypeError, `unsupported operand type(s) for divmod(): '${vt.name}' and '${wt.name}'`);
+  const r = binaryOp1(v, w, NB_DIVMOD);
+  if (r !== NotImplemented) return r;
+  raise(Exc.TypeError, `unsupported operand type(s) for divmod(): '${v.type.name}' and '${w.type.name}'`);
 };
 
 const pow: BuiltinMethod = (_s, args, kw) => {

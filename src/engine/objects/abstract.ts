@@ -403,7 +403,7 @@ export function contains(o: PyObject, item: PyObject): boolean {
  * first when its type is a subclass of the left's), returning NotImplemented
  * when neither applies.
  */
-function binaryOp1(v: PyObject, w: PyObject, nb: number): PyObject {
+export function binaryOp1(v: PyObject, w: PyObject, nb: number): PyObject {
   const vt = v.type, wt = w.type;
   const slotv = vt.nb[nb];
   let slotw = wt !== vt ? wt.nb[nb] : null;
