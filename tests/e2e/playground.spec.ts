@@ -13,6 +13,7 @@ import {
   sliderValues,
   test,
 } from './fixtures';
+import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -200,25 +201,45 @@ test('programs that import standard-library modules run in /playground', async (
   await expect(pg.getByTestId('memory-view').getByTestId('heap-object').filter({ hasText: 'itertools' }).first()).toBeVisible();
 });
 
+/** A conformance program's source and what CPython 3.12 printed for it (tests/conformance/). */
+function conformanceProgram(program: string): { source: string; stdout: string } {
+  const conformance = join(dirname(fileURLToPath(import.meta.url)), '..', 'conformance');
+  const source = readFileSync(join(conformance, 'programs', program), 'utf8');
+  const want = JSON.parse(readFileSync(join(conformance, 'recorded', '3.12', program.replace(/\.py$/, '.json')), 'utf8'));
+  return { source, stdout: want.stdout as string };
+}
+
+/** Runs a conformance program in /playground's editor and checks every line CPython printed. */
+async function runConformanceProgram(page: Page, program: string): Promise<void> {
+  const { source, stdout } = conformanceProgram(program);
+  const pg = playground(page);
+  await setCode(page, pg, source);
+  const lines = stdout.trimEnd().split('\n');
+  await runAndExpect(pg, lines[lines.length - 1]);
+  for (const line of lines) await expect(pg.getByTestId('output')).toContainText(line);
+  await expect(pg.getByTestId('output')).not.toContainText('not supported');
+}
+
 test('methods reached by names built at run time print what CPython prints in /playground', async ({ page }) => {
   // The browser's engine loads the rarely used parts of the builtin types (str
   // methods, %-formatting, bytes, bytearray, complex, format specs) only when a
   // program names them (src/engine/ondemand.ts). This program names none: its
   // first run reaches a part that is not loaded, so the worker loads every part
   // and runs it again. Its expected output is the conformance suite's recording.
-  const program = 'basics/methods_named_at_run_time.py';
-  const conformance = join(dirname(fileURLToPath(import.meta.url)), '..', 'conformance');
-  const source = readFileSync(join(conformance, 'programs', program), 'utf8');
-  const want = JSON.parse(readFileSync(join(conformance, 'recorded', '3.12', program.replace(/\.py$/, '.json')), 'utf8'));
   await page.goto('/playground/');
   const pg = playground(page);
   await setCode(page, pg, 'print("plain", 6 * 7)\n');
   await runAndExpect(pg, 'plain 42');
-  await setCode(page, pg, source);
-  const lines = (want.stdout as string).trimEnd().split('\n');
-  await runAndExpect(pg, lines[lines.length - 1]);
-  for (const line of lines) await expect(pg.getByTestId('output')).toContainText(line);
-  await expect(pg.getByTestId('output')).not.toContainText('not supported');
+  await runConformanceProgram(page, 'basics/methods_named_at_run_time.py');
+});
+
+test("floats to glibc's last bit and generic aliases in /playground: the chunks load, CPython's digits print", async ({ page }) => {
+  // math (with glibc's tables), complex ** and abs (libm ports), and list[int]
+  // (the generic-alias part) are chunks the worker loads when a program names them
+  await page.goto('/playground/');
+  await runConformanceProgram(page, 'basics/complex_pow_abs_last_bit.py');
+  await runConformanceProgram(page, 'stdlib/math_basics.py');
+  await runConformanceProgram(page, 'basics/generic_alias_builtin_types.py');
 });
 
 test("Monaco's stylesheet arrives with the editor, not before", async ({ page }) => {
