@@ -400,11 +400,15 @@ export const parts = {
   /**
    * types.GenericAlias, what `list[int]` makes (objects/genericalias.ts): one of the
    * builtin types most often subscripted so, or the word __class_getitem__ (a rarer
-   * one, `enumerate[int]`, `partial[int]`, means a second run)
+   * one, `enumerate[int]`, `partial[int]`, means a second run); and types.UnionType,
+   * what `int | None` makes (objects/unionobject.ts): a `|` next to None, a builtin
+   * type's name or a `]` (over-approximated: `x[0] | 1` counts; a union of the
+   * program's own classes, `A | B`, means a second run)
    */
   generic: part(
     'generic aliases', async () => (await import('./objects/genericalias.js')).genericAlias,
-    /\b(?:list|dict|tuple|set|frozenset|type|deque|defaultdict)\s*\[/, ['__class_getitem__'],
+    /\b(?:list|dict|tuple|set|frozenset|type|deque|defaultdict)\s*\[|(?:\b(?:None|int|str|float|bool|bytes|list|dict|tuple|set|type)|\])\s*\||\|\s*(?:None|int|str|float|bool|bytes|list|dict|tuple|set|type)\b/,
+    ['__class_getitem__'],
   ),
 } as const satisfies Record<string, Part>;
 

@@ -116,8 +116,12 @@ const reprFn: BuiltinMethod = (_s, args, kw) => {
   return repr(args[0]);
 };
 
+const unionArgs = deferred<(o: PyObject) => PyTuple>(parts.generic, 'unionArgs');
+
 export function classInfoCheck(name: string, o: PyObject, cls: PyObject, sub: boolean): boolean {
   if (cls instanceof PyTuple) return cls.items.some((c) => classInfoCheck(name, o, c, sub));
+  // A union checks its arguments (object_recursive_isinstance; objects/unionobject.ts).
+  if (cls.type.name === 'types.UnionType') return classInfoCheck(name, o, unionArgs(cls), sub);
   // A metaclass may override the check (abc.ABCMeta does), and so may any object (types.GenericAlias).
   if (cls.type !== TypeType) {
     const r = callDunder(cls, sub ? '__subclasscheck__' : '__instancecheck__', [o]);

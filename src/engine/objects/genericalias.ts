@@ -6,9 +6,9 @@
  * CPython counterpart: Objects/genericaliasobject.c (3.12).
  *
  * Not modelled: type variables (the simulator has no typing module, so an
- * alias's __parameters__ is always empty), starred aliases (`*tuple[int]`,
- * what iterating an alias makes) and unions (`list[int] | None`): each says
- * it is not supported.
+ * alias's __parameters__ is always empty) and starred aliases (`*tuple[int]`,
+ * what iterating an alias makes): each says it is not supported. Unions
+ * (`list[int] | None`) are objects/unionobject.ts, in the same part.
  */
 
 import { PyObject, decref, incref, newref } from './object.js';
@@ -33,6 +33,7 @@ import { PyStr, newStr, strValue } from './unicodeobject.js';
 import { normHash, hashToBigInt } from './hash.js';
 import { clearWeakrefs } from './typenew.js';
 import { callDunder } from './typeslots.js';
+import { unionTypeOr, unionType } from './unionobject.js';
 // the module that holds this part's stubs, evaluated first (ondemand.ts checks every stub has its code)
 import '../modules/bltinmodule.js';
 
@@ -93,7 +94,7 @@ GenericAliasType.tp_new = (type, args, kwnames) => {
 // ---------------------------------------------------------------- repr
 
 /** ga_repr_item: `...`, a class as `module.qualname` (builtins without the module), anything else its repr */
-function reprItem(p: PyObject): string {
+export function reprItem(p: PyObject): string {
   if (p === Ellipsis) return '...';
   if (hasAttr(p, '__origin__') && hasAttr(p, '__args__')) return reprString(p);
   const qualname = lookupAttr(p, '__qualname__');
@@ -173,22 +174,23 @@ const OWN = [
 GenericAliasType.tp_getattro = (o, name) => (OWN.includes(name) ? genericGetAttr(o, name) : getAttr(ga(o).origin, name));
 
 /** _Py_make_parameters: the type variables among the arguments (a tuple of every argument's length, cut to none) */
-function parametersOf(a: PyGenericAlias): PyObject {
-  if (a.parameters === null) {
-    const items = (a.args as PyTuple).items;
-    for (const t of items) {
-      if (t instanceof PyTypeObject) continue;
-      if (hasAttr(t, '__typing_subst__')) unsupported('type variables in generic aliases');
-      const sub = lookupAttr(t, '__parameters__');
-      if (sub !== null) {
-        const n = sub instanceof PyTuple ? sub.items.length : 0;
-        decref(sub);
-        if (n > 0) unsupported('type variables in generic aliases');
-      }
+export function makeParameters(items: readonly PyObject[], what: string): PyObject {
+  for (const t of items) {
+    if (t instanceof PyTypeObject) continue;
+    if (hasAttr(t, '__typing_subst__')) unsupported(`type variables in ${what}`);
+    const sub = lookupAttr(t, '__parameters__');
+    if (sub !== null) {
+      const n = sub instanceof PyTuple ? sub.items.length : 0;
+      decref(sub);
+      if (n > 0) unsupported(`type variables in ${what}`);
     }
-    if (items.length > 0) decref(newTuple(items.map((x) => newref(x))));
-    a.parameters = newref(EmptyTuple);
   }
+  if (items.length > 0) decref(newTuple(items.map((x) => newref(x))));
+  return newref(EmptyTuple);
+}
+
+function parametersOf(a: PyGenericAlias): PyObject {
+  if (a.parameters === null) a.parameters = makeParameters((a.args as PyTuple).items, 'generic aliases');
   return newref(a.parameters);
 }
 
@@ -233,7 +235,8 @@ GenericAliasType.mp_subscript = (o) => {
   raise(Exc.TypeError, `${reprString(o)} is not a generic class`);
 };
 GenericAliasType.tp_iter = () => unsupported('starred generic aliases (iterating list[int])');
-GenericAliasType.nb[NB_OR] = () => unsupported('union types (X | Y)');
+/** `list[int] | None`: _Py_union_type_or */
+GenericAliasType.nb[NB_OR] = unionTypeOr;
 
 if (ObjectType.tpDict !== null) readyType(GenericAliasType);
 
@@ -247,4 +250,5 @@ export const genericAlias = {
   }) as BuiltinMethod,
   /** `type[int]`: PyObject_GetItem's case for `type` itself, which has no __class_getitem__ */
   typeGetItem: (type: PyObject, key: PyObject): PyObject => newGenericAlias(GenericAliasType, type, key),
+  ...unionType,
 };

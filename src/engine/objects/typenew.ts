@@ -8,6 +8,7 @@
 import { PyObject, decref, incref } from './object.js';
 import {
   PyTypeObject, TypeType, ObjectType, isSubtype, TPFLAGS_HAVE_GC, TPFLAGS_HEAPTYPE, Py_EQ, Py_NE,
+  NB_OR,
 } from './typeobject.js';
 import { raise } from '../eval/errors.js';
 import { Exc } from './exceptions.js';
@@ -289,6 +290,8 @@ TypeType.tp_traverse = (o, visit) => {
 TypeType.tp_clear = deferred(parts.classes, 'type.tp_clear');
 TypeType.tp_dealloc = deferred(parts.classes, 'type.tp_dealloc');
 TypeType.weakrefable = true;
+/** type_or: `int | None` makes a types.UnionType (objects/unionobject.ts) */
+TypeType.nb[NB_OR] = deferred(parts.generic, 'typeOr');
 // __name__ here; a class's other attributes (objects/typeattrs.ts): with the
 // code that makes classes, an on-demand part that their names load
 type Getter = (self: PyObject) => PyObject;
