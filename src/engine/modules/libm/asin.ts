@@ -23,7 +23,7 @@
  */
 
 import { fma } from './fma.js';
-import { f64, u32, HI } from './bits.js';
+import { f64, u32, HI, highWord } from './bits.js';
 import { ASNCS as C, INROOT, POWTWO } from './asin-table.js';
 
 // e_asin.c's and uasncs.h's constants (read from the library's machine code)
@@ -38,12 +38,6 @@ const RT0 = 0.9999999998599908, RT1 = 0.4999999994959554;
 const RT2 = 0.3750175008673452, RT3 = 0.31252362655451865;
 /** (c + t24) - t24 keeps c's bits above 2^-24 (asin); acos splits with 2^27 */
 const T24 = 16777216.0, T27 = 134217728.0;
-
-/** the high word of x (m in the C code) */
-function highWord(x: number): number {
-  f64[0] = x;
-  return u32[HI] | 0;
-}
 
 /** ((((f6 z + f5) z + f4) z + f3) z + f2) z + f1 */
 function taylor(z: number): number {
@@ -84,7 +78,7 @@ function invRootGuess(z: number): number {
 }
 
 export function asin(x: number): number {
-  const m = highWord(x);
+  const m = highWord(x) | 0; // (signed, as the C code's m)
   const k = m & 0x7fffffff;
   if (k < 0x3e500000) return x; // |x| < 2^-26: asin(x) = x
   if (k < 0x3fc00000) {
@@ -118,7 +112,7 @@ export function asin(x: number): number {
 }
 
 export function acos(x: number): number {
-  const m = highWord(x);
+  const m = highWord(x) | 0; // (signed, as the C code's m)
   const k = m & 0x7fffffff;
   if (k < 0x3c880000) return HP0; // |x| < 2^-55: pi/2
   if (k < 0x3fc00000) {

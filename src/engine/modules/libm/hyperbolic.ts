@@ -25,7 +25,7 @@ import { exp } from './exp.js';
 import { expm1 } from './expm1.js';
 import { log1p } from './log1p.js';
 import { log } from './log.js';
-import { f64, u32, HI, LO } from './bits.js';
+import { f64, u32, HI, LO, highWord, lowWord, copysign } from './bits.js';
 
 // constants, read from the library's machine code
 /** 1.0e307 (0x7fac7b1f3cac7433): sinh's overflow by x * shuge */
@@ -36,23 +36,6 @@ const HUGE = 1e300;
 const TINY = 1e-300;
 /** ln2 (0x3fe62e42fefa39ef) */
 const LN2 = 0.6931471805599453;
-
-/** x's high word (sign, exponent, top of the mantissa) as an unsigned number */
-function highWord(x: number): number {
-  f64[0] = x;
-  return u32[HI];
-}
-
-function lowWord(x: number): number {
-  f64[0] = x;
-  return u32[LO];
-}
-
-/** x with the sign of y (copysign) */
-function copysign(x: number, y: number): number {
-  const ax = Math.abs(x);
-  return y < 0 || Object.is(y, -0) || (Number.isNaN(y) && highWord(y) >>> 31 !== 0) ? -ax : ax;
-}
 
 export function sinh(x: number): number {
   const jx = highWord(x);

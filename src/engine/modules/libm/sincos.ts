@@ -15,7 +15,7 @@
 
 import { fma } from './fma.js';
 import { SINCOS_TAB as T } from './sincos-table.js';
-import { f64, u32, HI } from './bits.js';
+import { highWord, copysign } from './bits.js';
 import { __branred } from './branred.js';
 
 // s_sin.c and usncs.h's constants (read from the library's machine code)
@@ -32,13 +32,8 @@ const HPINV = 0.6366197723675814, TOINT = 6755399441055744.0;
 const MP1 = 1.5707963407039642, MP2 = -1.3909067564377153e-08;
 const PP3 = -4.97899623147991e-17, PP4 = -1.9034889620193266e-25;
 
-const copysign = (v: number, s: number): number => (s < 0 || Object.is(s, -0) ? -Math.abs(v) : Math.abs(v));
-
 /** the high word of x without its sign */
-function absTop(x: number): number {
-  f64[0] = x;
-  return u32[HI] & 0x7fffffff;
-}
+const absTop = (x: number): number => highWord(x) & 0x7fffffff;
 
 /** TAYLOR_SIN: sin(a + da) for |a| < 0.126 (xx = a * a) */
 function taylorSin(xx: number, a: number, da: number): number {

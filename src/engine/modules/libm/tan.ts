@@ -25,7 +25,7 @@
 import { fma } from './fma.js';
 import { XFG } from './tan-table.js';
 import { __branred } from './branred.js';
-import { f64, u32, HI, LO } from './bits.js';
+import { lowWord } from './bits.js';
 
 // utan.h's constants (read from the library's machine code)
 /** the bounds of the cases: |x| <= G1: tan x = x; <= G2 (= gy2): polynomial; <= G3: table;
@@ -47,12 +47,6 @@ const PP3 = -4.97899623147991e-17, PP4 = -1.9034889620193266e-25;
 
 /** fabs (vandpd with 0x7fff...f in the machine code) */
 const abs = Math.abs;
-
-/** the low 32 bits of t's bit pattern: the parity of the integer TOINT + t rounds to */
-function lowWord(t: number): number {
-  f64[0] = t;
-  return u32[LO];
-}
 
 /** EADD's low part: x + y = (x + y rounded) + this exactly */
 function eaddLow(x: number, y: number, z: number): number {
